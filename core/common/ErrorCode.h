@@ -1,0 +1,47 @@
+#pragma once
+// Stable error codes. The names (errorCodeName) are part of the CLI's output
+// and the GUI maps each one to a translated sentence: never renumber or rename.
+
+#include <string_view>
+
+namespace spillway {
+
+enum class ErrorCode : int {
+    Ok = 0,
+    Unknown,
+    // Parsing and encoding
+    Truncated,
+    TrailingData,
+    NonCanonicalCompactSize,
+    OversizedField,
+    InvalidHex,
+    InvalidBase58,
+    InvalidChecksum,
+    InvalidBech32,
+    InvalidAddress,
+    WrongNetwork,
+    InvalidTransaction,
+    InvalidScript,
+    InvalidAmount,
+    AmountOverflow,
+    // Keys
+    InvalidPrivateKey,
+    InvalidPublicKey,
+    InvalidSignature,
+    InvalidDerivationPath,
+    InvalidExtendedKey,
+    InvalidMnemonic,
+    // PSBT
+    InvalidPsbt,
+    PsbtIncomplete,
+    PsbtMismatch,
+    // Script verification failed; the detail is a ScriptError name
+    ScriptFailed,
+};
+
+/// Stable upper-case name, e.g. "INVALID_CHECKSUM".
+std::string_view errorCodeName(ErrorCode code);
+/// One readable English sentence (the GUI translates by code).
+std::string_view errorCodeSentence(ErrorCode code);
+
+} // namespace spillway
