@@ -1,27 +1,365 @@
-// spillway-cli: the headless wallet. Commands arrive with their issues.
+// spillway-cli: the headless wallet. Every command takes --json for stable,
+// machine-readable output (docs/cli.md); errors exit non-zero with the error
+// code and a readable sentence on stderr.
+#include "bitcoin/Address.h"
+#include "chain/LocalChain.h"
+#include "wallet/Wallet.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QThread>
 
 #include <cstdio>
+#include <iostream>
+#include <string>
+
+using namespace spillway;
+using namespace spillway::bitcoin;
+
+namespace {
+
+struct Cli {
+    QCommandLineParser parser;
+    bool json = false;
+    QString dataDir;
+    QString chainFile;
+};
+
+int fail(const Error &e)
+{
+    std::fprintf(stderr, "%s\n", e.describe().c_str());
+    return 1;
+}
+
+int usage(const QString &text)
+{
+    std::fprintf(stderr, "INVALID_ARGUMENT: %s See spillway-cli --help.\n", qPrintable(text));
+    return 2;
+}
+
+void printJson(const QJsonObject &o)
+{
+    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Indented).constData());
+}
+
+QString sat(int64_t v)
+{
+    return QString::number(v);
+}
+
+QString btc(int64_t v)
+{
+    return QString::fromStdString(Amount::fromSat(v).toBtcString());
+}
+
+/// "1000" (sat), "1000sat" or "0.00001btc".
+Result<Amount> parseAmount(const QString &text)
+{
+    QString t = text.trimmed().toLower();
+    if (t.endsWith(QLatin1String("btc")))
+        return Amount::parseBtc(t.chopped(3).trimmed().toStdString());
+    if (t.endsWith(QLatin1String("sat")))
+        t.chop(3);
+    bool ok = false;
+    const qlonglong v = t.trimmed().toLongLong(&ok);
+    if (!ok || v <= 0 || v > Amount::kMaxMoney)
+        return makeError(ErrorCode::InvalidAmount, "amounts are whole satoshis, or BTC with a 'btc' suffix");
+    return Amount::fromSat(v);
+}
+
+template <typename T>
+Result<T> wait(QFuture<Result<T>> f)
+{
+    return f.result();
+}
+
+int chainInfo(Cli &cli, chain::LocalChain &chain)
+{
+    auto tip = wait(chain.tip());
+    if (!tip)
+        return fail(tip.error());
+    const Network &net = chain.network();
+    if (cli.json) {
+        printJson(QJsonObject{{QStringLiteral("network"), QString::fromLatin1(net.name.data())},
+                              {QStringLiteral("backend"), QStringLiteral("local")},
+                              {QStringLiteral("chain_file"), chain.path()},
+                              {QStringLiteral("height"), tip->height},
+                              {QStringLiteral("time"), static_cast<qint64>(tip->time)},
+                              {QStringLiteral("best_block_hash"), QString::fromStdString(toDisplayHex(tip->hash))},
+                              {QStringLiteral("block_interval_seconds"), static_cast<int>(net.blockIntervalSeconds)}});
+    } else {
+        std::printf("network: %s (local chain)\nchain file: %s\nheight: %d\nbest block: %s\n", net.name.data(),
+                    qPrintable(chain.path()), tip->height, toDisplayHex(tip->hash).c_str());
+    }
+    return 0;
+}
+
+Result<Script> mineTarget(Cli &cli, chain::LocalChain &chain)
+{
+    const QString to = cli.parser.value(QStringLiteral("to"));
+    if (!to.isEmpty())
+        return decodeAddress(to.toStdString(), chain.network());
+    auto w = wallet::Wallet::open(cli.dataDir, chain);
+    if (!w)
+        return makeError(ErrorCode::InvalidArgument, "give --to ADDRESS, or create a wallet to mine to");
+    auto addr = (*w)->newReceiveAddress();
+    if (!addr)
+        return addr.error();
+    return decodeAddress(addr->toStdString(), chain.network());
+}
+
+int chainMine(Cli &cli, chain::LocalChain &chain, const QStringList &args)
+{
+    bool ok = false;
+    const int count = args.value(0, QStringLiteral("1")).toInt(&ok);
+    if (!ok || count < 1)
+        return usage(QStringLiteral("chain mine N: N is a number of blocks."));
+    auto target = mineTarget(cli, chain);
+    if (!target)
+        return fail(target.error());
+    const int every = cli.parser.value(QStringLiteral("every")).toInt();
+    do {
+        auto tip = wait(chain.mine(count, *target));
+        if (!tip)
+            return fail(tip.error());
+        if (cli.json)
+            printJson(QJsonObject{{QStringLiteral("height"), tip->height},
+                                  {QStringLiteral("best_block_hash"), QString::fromStdString(toDisplayHex(tip->hash))},
+                                  {QStringLiteral("mined"), count}});
+        else
+            std::printf("mined %d block(s), height %d\n", count, tip->height);
+        std::fflush(stdout);
+        if (every > 0)
+            QThread::sleep(static_cast<unsigned long>(every));
+    } while (every > 0);
+    return 0;
+}
+
+int chainCheck(Cli &cli, chain::LocalChain &chain)
+{
+    const Status st = chain.checkConsistency().result();
+    if (!st.ok())
+        return fail(st.error());
+    if (cli.json)
+        printJson(QJsonObject{{QStringLiteral("consistent"), true}});
+    else
+        std::printf("the chain file is consistent\n");
+    return 0;
+}
+
+int walletCreate(Cli &cli, chain::LocalChain &chain, bool restore)
+{
+    if (restore) {
+        // The phrase comes on standard input, never on the command line (process lists, shell history).
+        std::string phrase;
+        std::getline(std::cin, phrase);
+        const Status st = wallet::Wallet::restore(cli.dataDir, chain, phrase);
+        secureWipe(phrase.data(), phrase.size());
+        if (!st.ok())
+            return fail(st.error());
+    }
+    SecretBytes mnemonic;
+    if (!restore) {
+        const int words = cli.parser.value(QStringLiteral("words")).toInt();
+        auto m = wallet::Wallet::create(cli.dataDir, chain, words == 12 ? 12 : 24);
+        if (!m)
+            return fail(m.error());
+        mnemonic = std::move(*m);
+    }
+    auto w = wallet::Wallet::open(cli.dataDir, chain);
+    if (!w)
+        return fail(w.error());
+    if (restore) {
+        if (const Status st = (*w)->sync(); !st.ok())
+            return fail(st.error());
+    }
+    auto addr = (*w)->newReceiveAddress();
+    if (!addr)
+        return fail(addr.error());
+    const QString words = QString::fromLatin1(reinterpret_cast<const char *>(mnemonic.data()), static_cast<qsizetype>(mnemonic.size()));
+    if (cli.json) {
+        QJsonObject o{{QStringLiteral("wallet_id"), (*w)->walletId()}, {QStringLiteral("address"), *addr},
+                      {QStringLiteral("data_dir"), cli.dataDir}};
+        if (!restore)
+            o.insert(QStringLiteral("mnemonic"), words);
+        printJson(o);
+    } else {
+        if (!restore) {
+            std::printf("Write down these words and keep them safe. They restore the wallet and every channel;\n"
+                        "they are shown only this once.\n\n%s\n\n", qPrintable(words));
+        }
+        std::printf("wallet %s ready; receive address: %s\n", qPrintable((*w)->walletId()), qPrintable(*addr));
+    }
+    return 0;
+}
+
+int walletCommand(Cli &cli, chain::LocalChain &chain, const QString &sub, const QStringList &args)
+{
+    if (sub == QLatin1String("create"))
+        return walletCreate(cli, chain, false);
+    if (sub == QLatin1String("restore"))
+        return walletCreate(cli, chain, true);
+    auto opened = wallet::Wallet::open(cli.dataDir, chain);
+    if (!opened)
+        return fail(opened.error());
+    wallet::Wallet &w = **opened;
+    if (const Status st = w.sync(); !st.ok())
+        return fail(st.error());
+
+    if (sub == QLatin1String("address")) {
+        auto a = w.newReceiveAddress();
+        if (!a)
+            return fail(a.error());
+        if (cli.json)
+            printJson(QJsonObject{{QStringLiteral("address"), *a}});
+        else
+            std::printf("%s\n", qPrintable(*a));
+        return 0;
+    }
+    if (sub == QLatin1String("balance")) {
+        auto b = w.balance();
+        if (!b)
+            return fail(b.error());
+        if (cli.json) {
+            printJson(QJsonObject{{QStringLiteral("confirmed_sat"), static_cast<qint64>(b->confirmed)},
+                                  {QStringLiteral("unconfirmed_sat"), static_cast<qint64>(b->unconfirmed)},
+                                  {QStringLiteral("immature_sat"), static_cast<qint64>(b->immature)},
+                                  {QStringLiteral("in_channels_sat"), static_cast<qint64>(b->inChannels)}});
+        } else {
+            std::printf("confirmed:   %s BTC\nunconfirmed: %s BTC\nimmature:    %s BTC\nin channels: %s BTC\n",
+                        qPrintable(btc(b->confirmed)), qPrintable(btc(b->unconfirmed)), qPrintable(btc(b->immature)),
+                        qPrintable(btc(b->inChannels)));
+        }
+        return 0;
+    }
+    if (sub == QLatin1String("send")) {
+        if (args.size() != 2)
+            return usage(QStringLiteral("wallet send ADDRESS AMOUNT"));
+        auto amount = parseAmount(args[1]);
+        if (!amount)
+            return fail(amount.error());
+        std::optional<chain::FeeRate> rate;
+        if (cli.parser.isSet(QStringLiteral("fee-rate"))) {
+            bool ok = false;
+            const double satPerVb = cli.parser.value(QStringLiteral("fee-rate")).toDouble(&ok);
+            if (!ok || satPerVb < 1 || satPerVb > 10000)
+                return usage(QStringLiteral("--fee-rate is in sat/vB, 1 to 10000."));
+            rate = chain::FeeRate{static_cast<int64_t>(satPerVb * 1000)};
+        }
+        auto r = w.send(args[0], *amount, rate);
+        if (!r)
+            return fail(r.error());
+        if (cli.json)
+            printJson(QJsonObject{{QStringLiteral("txid"), QString::fromStdString(toDisplayHex(r->txid))},
+                                  {QStringLiteral("amount_sat"), static_cast<qint64>(r->amount)},
+                                  {QStringLiteral("fee_sat"), static_cast<qint64>(r->fee)},
+                                  {QStringLiteral("change_sat"), static_cast<qint64>(r->change)},
+                                  {QStringLiteral("vsize"), static_cast<qint64>(r->vsize)}});
+        else
+            std::printf("sent %s sat (fee %s sat), txid %s\n", qPrintable(sat(r->amount)), qPrintable(sat(r->fee)),
+                        toDisplayHex(r->txid).c_str());
+        return 0;
+    }
+    if (sub == QLatin1String("history")) {
+        auto h = w.history();
+        if (!h)
+            return fail(h.error());
+        QJsonArray rows;
+        for (const auto &e : *h) {
+            if (cli.json) {
+                rows.append(QJsonObject{{QStringLiteral("txid"), QString::fromStdString(toDisplayHex(e.txid))},
+                                        {QStringLiteral("kind"), e.kind},
+                                        {QStringLiteral("amount_sat"), static_cast<qint64>(e.amount)},
+                                        {QStringLiteral("fee_sat"), static_cast<qint64>(e.fee)},
+                                        {QStringLiteral("height"), e.height},
+                                        {QStringLiteral("time"), static_cast<qint64>(e.time)},
+                                        {QStringLiteral("address"), e.address}});
+            } else {
+                std::printf("%-8s %+15lld sat  fee %6lld  %s  %s %s\n", qPrintable(e.kind), static_cast<long long>(e.amount),
+                            static_cast<long long>(e.fee), e.height < 0 ? "unconfirmed" : qPrintable(QStringLiteral("height %1").arg(e.height)),
+                            toDisplayHex(e.txid).c_str(), qPrintable(e.address));
+            }
+        }
+        if (cli.json)
+            printJson(QJsonObject{{QStringLiteral("history"), rows}});
+        return 0;
+    }
+    return usage(QStringLiteral("unknown wallet command '%1'.").arg(sub));
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("spillway-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Spillway"));
+    QCoreApplication::setApplicationName(QStringLiteral("spillway"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SPILLWAY_VERSION));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Spillway: a wallet for one-way Bitcoin micropayment channels (headless)."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Command to run."));
-    parser.process(app);
+    Cli cli;
+    QCommandLineParser &p = cli.parser;
+    p.setApplicationDescription(QStringLiteral(
+        "Spillway: a wallet for one-way Bitcoin micropayment channels (headless).\n\n"
+        "Commands:\n"
+        "  wallet create [--words 12|24]   new wallet; prints the recovery phrase once\n"
+        "  wallet restore                  restore from a recovery phrase read on stdin\n"
+        "  wallet address                  a fresh receive address\n"
+        "  wallet balance                  confirmed, unconfirmed, immature, in channels\n"
+        "  wallet send ADDRESS AMOUNT      AMOUNT in sat, or e.g. 0.001btc [--fee-rate SAT/VB]\n"
+        "  wallet history                  transactions, oldest first\n"
+        "  chain info                      tip height, time and hash\n"
+        "  chain mine [N] [--to ADDRESS]   mine N blocks (local chain) [--every SECONDS]\n"
+        "  chain check                     verify the local chain file's consistency"));
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addOption({QStringLiteral("datadir"), QStringLiteral("Wallet data directory."), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("chain"), QStringLiteral("Local chain file (default: shared per user)."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("network"), QStringLiteral("local (default), regtest, signet, testnet or main."), QStringLiteral("NAME"),
+                 QStringLiteral("local")});
+    p.addOption({QStringLiteral("json"), QStringLiteral("Machine-readable output (docs/cli.md).")});
+    p.addOption({QStringLiteral("to"), QStringLiteral("Address to mine to."), QStringLiteral("ADDRESS")});
+    p.addOption({QStringLiteral("every"), QStringLiteral("Keep mining, one batch every SECONDS."), QStringLiteral("SECONDS")});
+    p.addOption({QStringLiteral("words"), QStringLiteral("Recovery phrase length, 12 or 24."), QStringLiteral("N"), QStringLiteral("24")});
+    p.addOption({QStringLiteral("fee-rate"), QStringLiteral("Fee rate in sat/vB."), QStringLiteral("SAT_PER_VB")});
+    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("wallet or chain, then a sub-command."));
+    p.process(app);
 
-    if (!parser.positionalArguments().isEmpty()) {
-        std::fprintf(stderr, "UNKNOWN_COMMAND: '%s' is not a spillway-cli command. See --help.\n",
-                     qPrintable(parser.positionalArguments().first()));
-        return 2;
+    cli.json = p.isSet(QStringLiteral("json"));
+    cli.dataDir = p.isSet(QStringLiteral("datadir"))
+                      ? QDir(p.value(QStringLiteral("datadir"))).absolutePath()
+                      : QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/spillway/wallet");
+    cli.chainFile = p.isSet(QStringLiteral("chain")) ? QDir().absoluteFilePath(p.value(QStringLiteral("chain")))
+                                                    : chain::LocalChain::defaultPath();
+    const QString networkName = p.value(QStringLiteral("network"));
+    auto net = networkFromName(networkName.toStdString());
+    if (!net)
+        return usage(QStringLiteral("unknown network '%1'.").arg(networkName));
+    if (*net != NetworkId::Local)
+        return fail(makeError(ErrorCode::ChainUnavailable,
+                              "network " + networkName.toStdString() + " needs a Bitcoin Core node over RPC, which this build cannot reach yet; use --network local"));
+
+    const QStringList args = p.positionalArguments();
+    if (args.size() < 2)
+        p.showHelp(args.isEmpty() ? 0 : 2);
+    chain::LocalChain chain(cli.chainFile);
+    chain.setPollInterval(0);
+    const QString group = args[0], sub = args[1];
+    const QStringList rest = args.mid(2);
+    if (group == QLatin1String("wallet"))
+        return walletCommand(cli, chain, sub, rest);
+    if (group == QLatin1String("chain")) {
+        if (sub == QLatin1String("info"))
+            return chainInfo(cli, chain);
+        if (sub == QLatin1String("mine"))
+            return chainMine(cli, chain, rest);
+        if (sub == QLatin1String("check"))
+            return chainCheck(cli, chain);
     }
-    parser.showHelp(0);
+    return usage(QStringLiteral("unknown command '%1 %2'.").arg(group, sub));
 }

@@ -37,6 +37,28 @@ enum class ErrorCode : int {
     PsbtMismatch,
     // Script verification failed; the detail is a ScriptError name
     ScriptFailed,
+    // Chain (ChainBackend): why a transaction was not accepted, and backend trouble
+    TxNonFinal,
+    TxMissingInputs,
+    TxDoubleSpend,
+    TxImmatureCoinbase,
+    TxSequenceLocked,
+    TxFeeTooLow,
+    TxDust,
+    TxNonStandard,
+    TxAlreadyConfirmed,
+    ChainUnavailable,
+    ChainCorrupt,
+    NotFound,
+    // Wallet and storage
+    KeychainUnavailable,
+    KeychainDenied,
+    SeedNotFound,
+    WalletExists,
+    NoWallet,
+    InsufficientFunds,
+    StorageFailed,
+    InvalidArgument,
 };
 
 /// Stable upper-case name, e.g. "INVALID_CHECKSUM".

@@ -68,10 +68,13 @@ private:
 
 } // namespace spillway
 
-/// Propagate an error from a Result/Status expression.
-#define SPW_TRY(expr)                                                                              \
+#define SPW_CONCAT_INNER(a, b) a##b
+#define SPW_CONCAT(a, b) SPW_CONCAT_INNER(a, b)
+#define SPW_TRY_IMPL(expr, name)                                                                   \
     do {                                                                                           \
-        auto &&spw_try_r_ = (expr);                                                                \
-        if (!spw_try_r_.ok())                                                                      \
-            return spw_try_r_.error();                                                             \
+        auto &&name = (expr);                                                                      \
+        if (!name.ok())                                                                            \
+            return name.error();                                                                   \
     } while (0)
+/// Propagate an error from a Result/Status expression (nests inside lambdas).
+#define SPW_TRY(expr) SPW_TRY_IMPL(expr, SPW_CONCAT(spw_try_r_, __COUNTER__))

@@ -1,0 +1,43 @@
+#pragma once
+// The one interface everything talks to the chain through: the embedded local
+// chain today, Bitcoin Core's JSON-RPC later. Calls are asynchronous (QFuture)
+// because a real node answers over the network; the GUI never waits on them.
+
+#include "ChainTypes.h"
+#include "bitcoin/Network.h"
+#include "common/Result.h"
+
+#include <QFuture>
+#include <QObject>
+
+#include <vector>
+
+namespace spillway::chain {
+
+class ChainBackend : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~ChainBackend() override = default;
+
+    virtual const bitcoin::Network &network() const = 0;
+    /// Human-readable description ("local chain /path/chain.sqlite").
+    virtual QString describe() const = 0;
+
+    virtual QFuture<Result<ChainTip>> tip() = 0;
+    /// Accepts into the mempool, or says why not (NON_FINAL, MISSING_INPUTS,
+    /// DOUBLE_SPEND, SCRIPT_FAILED with the interpreter's code, FEE_TOO_LOW, DUST, ...).
+    virtual QFuture<Result<bitcoin::Hash256>> broadcast(const bitcoin::Transaction &tx) = 0;
+    virtual QFuture<Result<TxStatus>> transactionStatus(const bitcoin::Hash256 &txid) = 0;
+    virtual QFuture<Result<bitcoin::Transaction>> transaction(const bitcoin::Hash256 &txid) = 0;
+    virtual QFuture<Result<SpendInfo>> outpointSpend(const bitcoin::OutPoint &outpoint) = 0;
+    /// Unspent outputs (confirmed and in the mempool) paying any of `scripts`.
+    virtual QFuture<Result<std::vector<Utxo>>> unspentOutputs(const std::vector<bitcoin::Script> &scripts) = 0;
+    virtual QFuture<Result<FeeRate>> estimateFeeRate(int targetBlocks) = 0;
+
+Q_SIGNALS:
+    /// A new best block (from this process or another one sharing the chain).
+    void tipChanged(spillway::chain::ChainTip tip);
+};
+
+} // namespace spillway::chain

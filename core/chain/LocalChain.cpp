@@ -1,0 +1,150 @@
+#include "LocalChain.h"
+
+#include <QStandardPaths>
+#include <QPromise>
+
+#include <memory>
+
+namespace spillway::chain {
+
+using namespace bitcoin;
+
+LocalChain::LocalChain(QString path, LocalChainOptions options, QObject *parent)
+    : ChainBackend(parent), m_path(std::move(path)), m_options(options)
+{
+    m_thread.setObjectName(QStringLiteral("local-chain"));
+    m_worker = new QObject;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+    connect(&m_pollTimer, &QTimer::timeout, this, &LocalChain::poll);
+    connect(&m_mineTimer, &QTimer::timeout, this, [this] { mine(1, m_autoMineTo); });
+    setPollInterval(500);
+}
+
+LocalChain::~LocalChain()
+{
+    m_pollTimer.stop();
+    m_mineTimer.stop();
+    // The connection must close on the thread that opened it.
+    QMetaObject::invokeMethod(m_worker, [this] { m_db.reset(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QString LocalChain::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/spillway/chain/local-chain.sqlite");
+}
+
+const Network &LocalChain::network() const
+{
+    return bitcoin::network(NetworkId::Local);
+}
+
+QString LocalChain::describe() const
+{
+    return tr("local chain %1").arg(m_path);
+}
+
+template <typename F>
+auto LocalChain::run(F &&f)
+{
+    using R = std::invoke_result_t<F &, LocalChainDb &>;
+    auto promise = std::make_shared<QPromise<R>>();
+    QFuture<R> future = promise->future();
+    promise->start();
+    QMetaObject::invokeMethod(m_worker, [this, promise, f = std::forward<F>(f)]() mutable {
+        if (!m_db)
+            m_db = std::make_unique<LocalChainDb>(m_path, m_options);
+        promise->addResult(f(*m_db));
+        promise->finish();
+    }, Qt::QueuedConnection);
+    return future;
+}
+
+QFuture<Result<ChainTip>> LocalChain::tip()
+{
+    return run([](LocalChainDb &db) { return db.tip(); });
+}
+
+QFuture<Result<Hash256>> LocalChain::broadcast(const Transaction &tx)
+{
+    return run([tx](LocalChainDb &db) { return db.accept(tx); });
+}
+
+QFuture<Result<TxStatus>> LocalChain::transactionStatus(const Hash256 &txid)
+{
+    return run([txid](LocalChainDb &db) { return db.status(txid); });
+}
+
+QFuture<Result<Transaction>> LocalChain::transaction(const Hash256 &txid)
+{
+    return run([txid](LocalChainDb &db) { return db.transaction(txid); });
+}
+
+QFuture<Result<SpendInfo>> LocalChain::outpointSpend(const OutPoint &outpoint)
+{
+    return run([outpoint](LocalChainDb &db) { return db.spend(outpoint); });
+}
+
+QFuture<Result<std::vector<Utxo>>> LocalChain::unspentOutputs(const std::vector<Script> &scripts)
+{
+    return run([scripts](LocalChainDb &db) { return db.unspent(scripts); });
+}
+
+QFuture<Result<FeeRate>> LocalChain::estimateFeeRate(int targetBlocks)
+{
+    (void)targetBlocks; // the local chain has no fee market
+    return run([](LocalChainDb &db) { return Result<FeeRate>(db.feeEstimate()); });
+}
+
+QFuture<Result<ChainTip>> LocalChain::mine(int count, const Script &payTo)
+{
+    auto f = run([count, payTo](LocalChainDb &db) { return db.mine(count, payTo); });
+    f.then(this, [this](const Result<ChainTip> &r) {
+        if (r.ok() && !(*r == m_lastTip)) {
+            m_lastTip = *r;
+            Q_EMIT tipChanged(*r);
+        }
+    });
+    return f;
+}
+
+QFuture<Status> LocalChain::checkConsistency()
+{
+    return run([](LocalChainDb &db) { return db.checkConsistency(); });
+}
+
+void LocalChain::setAutoMine(int seconds, const Script &payTo)
+{
+    m_autoMineTo = payTo;
+    if (seconds > 0)
+        m_mineTimer.start(seconds * 1000);
+    else
+        m_mineTimer.stop();
+}
+
+void LocalChain::setPollInterval(int milliseconds)
+{
+    if (milliseconds > 0)
+        m_pollTimer.start(milliseconds);
+    else
+        m_pollTimer.stop();
+}
+
+void LocalChain::poll()
+{
+    if (m_polling)
+        return;
+    m_polling = true;
+    tip().then(this, [this](const Result<ChainTip> &r) {
+        m_polling = false;
+        if (r.ok() && !(*r == m_lastTip)) {
+            m_lastTip = *r;
+            Q_EMIT tipChanged(*r);
+        }
+    });
+}
+
+} // namespace spillway::chain

@@ -1,0 +1,63 @@
+#pragma once
+// ChainBackend over the embedded local chain file. Every call is queued to one
+// worker thread that owns the SQLite connection (a QThread, not a pool: a
+// waiting caller must never run a job on its own thread); a timer notices blocks mined
+// by other processes sharing the file and emits tipChanged.
+
+#include "ChainBackend.h"
+#include "LocalChainDb.h"
+
+#include <QThread>
+#include <QTimer>
+
+#include <memory>
+
+namespace spillway::chain {
+
+class LocalChain : public ChainBackend {
+    Q_OBJECT
+public:
+    explicit LocalChain(QString path, LocalChainOptions options = {}, QObject *parent = nullptr);
+    ~LocalChain() override;
+
+    /// The default chain file: <user data location>/chain/local-chain.sqlite.
+    static QString defaultPath();
+
+    const bitcoin::Network &network() const override;
+    QString describe() const override;
+    const QString &path() const { return m_path; }
+
+    QFuture<Result<ChainTip>> tip() override;
+    QFuture<Result<bitcoin::Hash256>> broadcast(const bitcoin::Transaction &tx) override;
+    QFuture<Result<TxStatus>> transactionStatus(const bitcoin::Hash256 &txid) override;
+    QFuture<Result<bitcoin::Transaction>> transaction(const bitcoin::Hash256 &txid) override;
+    QFuture<Result<SpendInfo>> outpointSpend(const bitcoin::OutPoint &outpoint) override;
+    QFuture<Result<std::vector<Utxo>>> unspentOutputs(const std::vector<bitcoin::Script> &scripts) override;
+    QFuture<Result<FeeRate>> estimateFeeRate(int targetBlocks) override;
+
+    // Local-chain only: mining and checks.
+    QFuture<Result<ChainTip>> mine(int count, const bitcoin::Script &payTo);
+    QFuture<Status> checkConsistency();
+    /// Mines one block every `seconds` to `payTo` (0 stops), so countdowns move in a demo.
+    void setAutoMine(int seconds, const bitcoin::Script &payTo);
+    /// How often other processes' blocks are looked for (default 500 ms; 0 stops).
+    void setPollInterval(int milliseconds);
+
+private:
+    template <typename F>
+    auto run(F &&f);
+    void poll();
+
+    QString m_path;
+    LocalChainOptions m_options;
+    QThread m_thread;                   ///< owns the SQLite connection
+    QObject *m_worker = nullptr;        ///< lives on m_thread; jobs are queued to it
+    std::unique_ptr<LocalChainDb> m_db; ///< touched only on m_thread
+    QTimer m_pollTimer;
+    QTimer m_mineTimer;
+    bitcoin::Script m_autoMineTo;
+    ChainTip m_lastTip;
+    bool m_polling = false;
+};
+
+} // namespace spillway::chain

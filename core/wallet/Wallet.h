@@ -1,0 +1,96 @@
+#pragma once
+// The HD wallet: a BIP 39 seed in the OS keychain, BIP 84 receive and change
+// addresses with a gap limit, channel keys on their own hardened path, UTXOs,
+// coin selection, sending and history, all kept in <datadir>/wallet.sqlite.
+//
+// Calls block on the chain backend and the keychain: use the wallet from the
+// CLI or a worker thread, never from the GUI thread.
+
+#include "bitcoin/Bip32.h"
+#include "chain/ChainBackend.h"
+#include "store/SqliteDatabase.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace spillway::wallet {
+
+/// BIP 32 purpose for channel keys: m/7377'/coin'/n' ("sp" in ASCII).
+constexpr uint32_t kChannelPurpose = 7377;
+constexpr int kGapLimit = 20;
+
+struct Balance {
+    int64_t confirmed = 0;    ///< spendable now
+    int64_t unconfirmed = 0;  ///< in the mempool, ours
+    int64_t immature = 0;     ///< mined coins younger than 100 blocks
+    int64_t inChannels = 0;   ///< locked in open channels
+};
+
+struct HistoryEntry {
+    bitcoin::Hash256 txid{};
+    QString kind;             ///< "receive", "send", "mined"
+    int64_t amount = 0;       ///< + received, - sent (fee excluded)
+    int64_t fee = 0;
+    int height = -1;          ///< -1 while unconfirmed
+    int64_t time = 0;
+    QString address;          ///< the counterparty (send) or our address (receive)
+};
+
+struct SendResult {
+    bitcoin::Hash256 txid{};
+    int64_t amount = 0;
+    int64_t fee = 0;
+    int64_t change = 0;
+    size_t vsize = 0;
+};
+
+class Wallet {
+public:
+    ~Wallet();
+
+    /// Makes a new wallet in `dataDir`: a fresh 24-word mnemonic, the seed into the
+    /// keychain. Returns the mnemonic, to be shown to the user once.
+    static Result<SecretBytes> create(const QString &dataDir, chain::ChainBackend &chain, int words = 24);
+    /// Restores from a mnemonic (and optional BIP 39 passphrase).
+    static Status restore(const QString &dataDir, chain::ChainBackend &chain, std::string_view mnemonic,
+                          std::string_view passphrase = {});
+    static Result<std::unique_ptr<Wallet>> open(const QString &dataDir, chain::ChainBackend &chain);
+    static bool exists(const QString &dataDir);
+
+    const QString &walletId() const { return m_walletId; }
+    const bitcoin::Network &network() const { return m_chain.network(); }
+
+    /// Looks for new, confirmed and spent coins on the chain.
+    Status sync();
+    /// A fresh (unused) receive address; marks it handed out.
+    Result<QString> newReceiveAddress();
+    Result<Balance> balance();
+    Result<std::vector<HistoryEntry>> history();
+    /// Pays `amount` to `address`, fee from the backend's estimate (or `feeRate`).
+    Result<SendResult> send(const QString &address, bitcoin::Amount amount,
+                            std::optional<chain::FeeRate> feeRate = std::nullopt);
+
+    /// The key pair of channel `index` (m/7377'/coin'/index'), from the keychain seed.
+    Result<bitcoin::PrivateKey> channelKey(uint32_t index);
+    /// Private key for one of our scripts (P2WPKH), for signing.
+    Result<bitcoin::PrivateKey> keyForScript(const bitcoin::Script &script);
+
+    store::SqliteDatabase &database() { return m_db; }
+
+private:
+    Wallet(QString dataDir, chain::ChainBackend &chain);
+    Status load();
+    Status ensureGap(int chainIndex);
+    Result<bitcoin::ExtendedPrivateKey> master();
+    std::vector<bitcoin::Script> allScripts();
+
+    QString m_dataDir;
+    chain::ChainBackend &m_chain;
+    store::SqliteDatabase m_db;
+    QString m_walletId;
+    bitcoin::ExtendedPublicKey m_accountXpub;
+};
+
+} // namespace spillway::wallet
