@@ -1,0 +1,204 @@
+// Two wallets in two data directories on one local chain file, driven through
+// spillway-cli in separate processes, with the real OS keychain.
+#include "CliRunner.h"
+
+#include "bitcoin/Address.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace spillway;
+using namespace spillway::test;
+
+namespace {
+
+constexpr qint64 kCoin = 100'000'000;
+
+QString burnAddress()
+{
+    const auto spk = bitcoin::p2wpkh(bitcoin::PrivateKey::generate().publicKey().hash());
+    return QString::fromStdString(*bitcoin::encodeAddress(spk, bitcoin::network(bitcoin::NetworkId::Local)));
+}
+
+qint64 total(const QJsonObject &b)
+{
+    return satField(b, "confirmed_sat") + satField(b, "unconfirmed_sat") + satField(b, "immature_sat");
+}
+
+} // namespace
+
+class TestCliWallets : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void twoWalletsPayEachOther();
+    void noKeychainMeansAClearError();
+    void concurrentProcessesOnOneChain();
+};
+
+void TestCliWallets::twoWalletsPayEachOther()
+{
+    const QString chainFile = m_dir.filePath(QStringLiteral("chain.sqlite"));
+    CliRunner a(chainFile, m_dir.filePath(QStringLiteral("a"))), b(chainFile, m_dir.filePath(QStringLiteral("b")));
+
+    const QJsonObject createdA = a.json({QStringLiteral("wallet"), QStringLiteral("create")});
+    const QString mnemonicA = createdA.value(QLatin1String("mnemonic")).toString();
+    QCOMPARE(mnemonicA.split(QLatin1Char(' ')).size(), 24);
+    QVERIFY(!b.json({QStringLiteral("wallet"), QStringLiteral("create"), QStringLiteral("--words"), QStringLiteral("12")}).isEmpty());
+    const CliResult again = b.run({QStringLiteral("wallet"), QStringLiteral("create")});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY(again.err.startsWith("WALLET_EXISTS"));
+
+    QCOMPARE(a.json({QStringLiteral("chain"), QStringLiteral("mine"), QStringLiteral("101")}).value(QLatin1String("height")).toInt(), 101);
+    QJsonObject balA = a.json({QStringLiteral("wallet"), QStringLiteral("balance")});
+    QCOMPARE(satField(balA, "confirmed_sat"), 2 * 50 * kCoin); // blocks 1 and 2 are mature at 101
+    QCOMPARE(satField(balA, "immature_sat"), 99 * 50 * kCoin);
+    QCOMPARE(satField(balA, "unconfirmed_sat"), 0);
+
+    const QString addrB = b.json({QStringLiteral("wallet"), QStringLiteral("address")}).value(QLatin1String("address")).toString();
+    QVERIFY(addrB.startsWith(QLatin1String("bcrt1q")));
+    const qint64 amount = 150'000'000;
+    const QJsonObject sent = a.json({QStringLiteral("wallet"), QStringLiteral("send"), addrB, QString::number(amount)});
+    const qint64 fee = satField(sent, "fee_sat");
+    // 1 P2WPKH input, 2 P2WPKH outputs at the local chain's 2 sat/vB: (11 + 68 + 31 + 31) vB.
+    QCOMPARE(fee, (2000 * (11 + 68 + 31 + 31) + 999) / 1000);
+    QCOMPARE(satField(sent, "change_sat"), 50 * kCoin - amount - fee);
+
+    const QJsonObject afterA = a.json({QStringLiteral("wallet"), QStringLiteral("balance")});
+    QCOMPARE(total(afterA), total(balA) - amount - fee);
+    QCOMPARE(satField(afterA, "unconfirmed_sat"), 50 * kCoin - amount - fee);
+    QCOMPARE(satField(b.json({QStringLiteral("wallet"), QStringLiteral("balance")}), "unconfirmed_sat"), amount);
+
+    QVERIFY(!a.json({QStringLiteral("chain"), QStringLiteral("mine"), QStringLiteral("1"), QStringLiteral("--to"), burnAddress()}).isEmpty());
+    const QJsonObject balB = b.json({QStringLiteral("wallet"), QStringLiteral("balance")});
+    QCOMPARE(satField(balB, "confirmed_sat"), amount);
+    QCOMPARE(satField(balB, "unconfirmed_sat"), 0);
+    const QJsonObject finalA = a.json({QStringLiteral("wallet"), QStringLiteral("balance")});
+    QCOMPARE(satField(finalA, "confirmed_sat"), 2 * 50 * kCoin + 50 * kCoin - amount - fee); // block 3 matured at 102
+    QCOMPARE(total(finalA), total(balA) - amount - fee);
+
+    const QJsonArray histB = b.json({QStringLiteral("wallet"), QStringLiteral("history")}).value(QLatin1String("history")).toArray();
+    QCOMPARE(histB.size(), 1);
+    QCOMPARE(histB[0].toObject().value(QLatin1String("kind")).toString(), QStringLiteral("receive"));
+    QCOMPARE(satField(histB[0].toObject(), "amount_sat"), amount);
+    QCOMPARE(histB[0].toObject().value(QLatin1String("height")).toInt(), 102);
+    const QJsonArray histA = a.json({QStringLiteral("wallet"), QStringLiteral("history")}).value(QLatin1String("history")).toArray();
+    bool sawSend = false;
+    for (const auto &h : histA) {
+        const QJsonObject o = h.toObject();
+        if (o.value(QLatin1String("kind")).toString() == QLatin1String("send")) {
+            sawSend = true;
+            QCOMPARE(satField(o, "amount_sat"), -amount);
+            QCOMPARE(satField(o, "fee_sat"), fee);
+            QCOMPARE(o.value(QLatin1String("txid")).toString(), sent.value(QLatin1String("txid")).toString());
+        }
+    }
+    QVERIFY(sawSend);
+
+    // Readable errors, and nothing changes.
+    const CliResult wrongNet = a.run({QStringLiteral("wallet"), QStringLiteral("send"),
+                                      QStringLiteral("bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu"), QStringLiteral("1000")});
+    QCOMPARE(wrongNet.exitCode, 1);
+    QVERIFY2(wrongNet.err.startsWith("WRONG_NETWORK"), wrongNet.err.constData());
+    const CliResult tooMuch = a.run({QStringLiteral("wallet"), QStringLiteral("send"), addrB, QStringLiteral("10000btc")});
+    QCOMPARE(tooMuch.exitCode, 1);
+    QVERIFY2(tooMuch.err.startsWith("INSUFFICIENT_FUNDS"), tooMuch.err.constData());
+    QCOMPARE(a.json({QStringLiteral("wallet"), QStringLiteral("balance")}), finalA);
+
+    // The recovery phrase alone restores the coins in another data directory.
+    CliResult restored = CliRunner(chainFile, m_dir.filePath(QStringLiteral("a2")))
+                             .run({QStringLiteral("wallet"), QStringLiteral("restore")}, mnemonicA.toUtf8() + "\n");
+    QCOMPARE(restored.exitCode, 0);
+    QVERIFY(!restored.out.contains(mnemonicA.toUtf8())); // never echoed
+    QCOMPARE(total(CliRunner(chainFile, m_dir.filePath(QStringLiteral("a2"))).json({QStringLiteral("wallet"), QStringLiteral("balance")})),
+             total(finalA));
+    const CliResult badPhrase = CliRunner(chainFile, m_dir.filePath(QStringLiteral("a3")))
+                                    .run({QStringLiteral("wallet"), QStringLiteral("restore")}, "abandon abandon zoo\n");
+    QCOMPARE(badPhrase.exitCode, 1);
+    QVERIFY(badPhrase.err.startsWith("INVALID_MNEMONIC"));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("a3/wallet.sqlite"))));
+
+    QVERIFY(!a.json({QStringLiteral("chain"), QStringLiteral("check")}).isEmpty());
+}
+
+void TestCliWallets::noKeychainMeansAClearError()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/spillway-no-bus"));
+    CliRunner c(m_dir.filePath(QStringLiteral("chain-nokeys.sqlite")), m_dir.filePath(QStringLiteral("nokeys")));
+    const CliResult r = c.run({QStringLiteral("wallet"), QStringLiteral("create")}, {}, env);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith("KEYCHAIN_UNAVAILABLE"), r.err.constData());
+    QVERIFY(r.err.contains("gnome-keyring"));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("nokeys/wallet.sqlite"))));
+}
+
+void TestCliWallets::concurrentProcessesOnOneChain()
+{
+    // Two processes at once on one chain file, each sending to the other and mining.
+    const QString chainFile = m_dir.filePath(QStringLiteral("busy.sqlite"));
+    CliRunner c(chainFile, m_dir.filePath(QStringLiteral("c"))), d(chainFile, m_dir.filePath(QStringLiteral("d")));
+    QVERIFY(!c.json({QStringLiteral("wallet"), QStringLiteral("create")}).isEmpty());
+    QVERIFY(!d.json({QStringLiteral("wallet"), QStringLiteral("create")}).isEmpty());
+    // d mines first, then c: both end up with mature coins to spend.
+    QVERIFY(!d.json({QStringLiteral("chain"), QStringLiteral("mine"), QStringLiteral("20")}).isEmpty());
+    QVERIFY(!c.json({QStringLiteral("chain"), QStringLiteral("mine"), QStringLiteral("100")}).isEmpty());
+    const int premined = 120;
+    const QString addrC = c.json({QStringLiteral("wallet"), QStringLiteral("address")}).value(QLatin1String("address")).toString();
+    const QString addrD = d.json({QStringLiteral("wallet"), QStringLiteral("address")}).value(QLatin1String("address")).toString();
+
+    const int rounds = 8;
+    auto script = [&](const CliRunner &who, const QString &to) {
+        return QStringLiteral("for i in $(seq %1); do \"%2\" --chain \"%3\" --datadir \"%4\" --json wallet send %5 %6 || exit 1; "
+                              "\"%2\" --chain \"%3\" --datadir \"%4\" --json chain mine 1 >/dev/null || exit 1; done")
+            .arg(rounds)
+            .arg(QStringLiteral(SPILLWAY_CLI), chainFile, who.dataDir(), to)
+            .arg(10'000);
+    };
+    QProcess p1, p2;
+    p1.start(QStringLiteral("bash"), {QStringLiteral("-c"), script(c, addrD)});
+    p2.start(QStringLiteral("bash"), {QStringLiteral("-c"), script(d, addrC)});
+    QVERIFY(p1.waitForFinished(300000));
+    QVERIFY(p2.waitForFinished(300000));
+    QCOMPARE(p1.exitCode(), 0);
+    QCOMPARE(p2.exitCode(), 0);
+
+    // Every reported txid is in the chain, each once.
+    QStringList txids;
+    for (QProcess *p : {&p1, &p2}) {
+        const QList<QByteArray> docs = p->readAllStandardOutput().split('}');
+        for (const QByteArray &chunk : docs) {
+            const QJsonObject o = QJsonDocument::fromJson(chunk + '}').object();
+            if (o.contains(QLatin1String("txid")))
+                txids << o.value(QLatin1String("txid")).toString();
+        }
+    }
+    QCOMPARE(txids.size(), 2 * rounds);
+    QCOMPARE(QSet<QString>(txids.begin(), txids.end()).size(), 2 * rounds);
+
+    const QJsonObject info = c.json({QStringLiteral("chain"), QStringLiteral("info")});
+    const int height = premined + 2 * rounds;
+    QCOMPARE(info.value(QLatin1String("height")).toInt(), height);
+    QVERIFY(!c.json({QStringLiteral("chain"), QStringLiteral("check")}).isEmpty());
+    // No satoshi created or lost: all coins are subsidies, fees went to the miners (c and d).
+    const qint64 all = total(c.json({QStringLiteral("wallet"), QStringLiteral("balance")})) +
+                       total(d.json({QStringLiteral("wallet"), QStringLiteral("balance")}));
+    qint64 subsidies = 0;
+    for (int h = 1; h <= height; ++h)
+        subsidies += (50 * kCoin) >> (h / 150); // regtest halving
+    QCOMPARE(all, subsidies);
+    const QJsonArray hist = c.json({QStringLiteral("wallet"), QStringLiteral("history")}).value(QLatin1String("history")).toArray();
+    int sends = 0;
+    for (const auto &h : hist)
+        if (h.toObject().value(QLatin1String("kind")).toString() == QLatin1String("send")) {
+            ++sends;
+            QVERIFY(h.toObject().value(QLatin1String("height")).toInt() > 0);
+        }
+    QCOMPARE(sends, rounds);
+}
+
+QTEST_GUILESS_MAIN(TestCliWallets)
+#include "tst_cli_wallets.moc"
