@@ -316,7 +316,9 @@ Status Wallet::sync()
     std::vector<std::pair<QByteArray, QByteArray>> rows;
     while (open.next())
         rows.emplace_back(open.value(0).toByteArray(), open.value(1).toByteArray());
-    for (const auto &[txid, raw] : rows) {
+    for (const auto &row : rows) {
+        const QByteArray &txid = row.first;
+        const QByteArray &raw = row.second;
         auto status = wait(m_chain.transactionStatus(hashOf(txid)));
         if (!status)
             return status.error();
