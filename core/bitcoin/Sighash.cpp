@@ -49,6 +49,24 @@ Bytes withoutCodeSeparators(const Script &s)
 
 } // namespace
 
+Hash256 hashPrevouts(const std::vector<OutPoint> &prevouts)
+{
+    Writer w;
+    for (const auto &p : prevouts) {
+        w.bytes(p.txid);
+        w.u32(p.index);
+    }
+    return sha256d(w.data());
+}
+
+Hash256 hashSequences(const std::vector<uint32_t> &sequences)
+{
+    Writer w;
+    for (uint32_t s : sequences)
+        w.u32(s);
+    return sha256d(w.data());
+}
+
 Hash256 hashOutputs(const std::vector<TxOut> &outputs)
 {
     Writer w;

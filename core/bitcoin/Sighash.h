@@ -19,6 +19,7 @@ struct SighashCache {
     Hash256 hashSequence{};
     Hash256 hashOutputs{};
 
+    SighashCache() = default;
     explicit SighashCache(const Transaction &tx);
 };
 
@@ -34,6 +35,9 @@ Hash256 segwitV0Sighash(const Transaction &tx, size_t inputIndex, ByteView scrip
 Bytes segwitV0Preimage(const Transaction &tx, size_t inputIndex, ByteView scriptCode, Amount amount,
                        int32_t hashType, const SighashCache *cache = nullptr);
 
+/// hashPrevouts / hashSequence of a list (the parts a caller may cache itself).
+Hash256 hashPrevouts(const std::vector<OutPoint> &prevouts);
+Hash256 hashSequences(const std::vector<uint32_t> &sequences);
 /// hashOutputs over a set of outputs (exposed so a commitment can hash its two outputs once).
 Hash256 hashOutputs(const std::vector<TxOut> &outputs);
 

@@ -58,6 +58,17 @@ constexpr Entry kEntries[] = {
     {ErrorCode::InsufficientFunds, "INSUFFICIENT_FUNDS", "The wallet does not have enough confirmed coins for this."},
     {ErrorCode::StorageFailed, "STORAGE_FAILED", "Saving to disk failed; nothing was changed."},
     {ErrorCode::InvalidArgument, "INVALID_ARGUMENT", "An argument is not valid."},
+    {ErrorCode::BadMessage, "BAD_MESSAGE", "The message is damaged or not a Spillway message."},
+    {ErrorCode::UnsupportedMessageVersion, "UNSUPPORTED_VERSION", "The message comes from an incompatible Spillway version."},
+    {ErrorCode::ChannelUnknown, "CHANNEL_UNKNOWN", "There is no such channel."},
+    {ErrorCode::ChannelNotOpen, "CHANNEL_NOT_OPEN", "The channel is not open (or its funding lacks confirmations)."},
+    {ErrorCode::PaymentSequence, "PAYMENT_SEQUENCE", "The payment is out of order: its sequence number is not the next one."},
+    {ErrorCode::PaymentNotIncreasing, "PAYMENT_NOT_INCREASING", "The payment does not pay more than the previous one."},
+    {ErrorCode::PaymentAboveCapacity, "PAYMENT_ABOVE_CAPACITY", "The payment is more than the channel can carry."},
+    {ErrorCode::PaymentBelowDust, "PAYMENT_BELOW_DUST", "The first payment is too small to be settled on chain (dust)."},
+    {ErrorCode::PaymentBadSignature, "PAYMENT_BAD_SIGNATURE", "The payment's signature does not match the commitment it pays."},
+    {ErrorCode::ChannelExpiring, "CHANNEL_EXPIRING", "The channel is too close to its expiry to accept payments."},
+    {ErrorCode::ChannelParamsInvalid, "CHANNEL_PARAMS_INVALID", "The channel's terms are not acceptable."},
 };
 } // namespace
 

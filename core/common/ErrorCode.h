@@ -59,6 +59,18 @@ enum class ErrorCode : int {
     InsufficientFunds,
     StorageFailed,
     InvalidArgument,
+    // Channel protocol (protocol.md "What each side checks")
+    BadMessage,
+    UnsupportedMessageVersion,
+    ChannelUnknown,
+    ChannelNotOpen,
+    PaymentSequence,
+    PaymentNotIncreasing,
+    PaymentAboveCapacity,
+    PaymentBelowDust,
+    PaymentBadSignature,
+    ChannelExpiring,
+    ChannelParamsInvalid,
 };
 
 /// Stable upper-case name, e.g. "INVALID_CHECKSUM".

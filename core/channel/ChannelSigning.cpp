@@ -1,0 +1,135 @@
+#include "ChannelSigning.h"
+
+#include "bitcoin/Interpreter.h"
+
+namespace spillway::channel {
+
+using namespace bitcoin;
+
+namespace {
+
+// Every transaction the engine completes passes the interpreter first.
+Status verifyComplete(const ChannelParams &p, const Transaction &tx)
+{
+    const ScriptError err = verifyInput(tx, 0, p.fundingOutput(), kStandardFlags);
+    if (err != ScriptError::OK)
+        return makeError(ErrorCode::ScriptFailed, std::string(scriptErrorName(err)));
+    return {};
+}
+
+Bytes der(const CompactSignature &c)
+{
+    return sigWithHashType(compactToDer(c));
+}
+
+} // namespace
+
+Result<PaymentDecision> checkPayment(const PayeeChannelState &state, const PaymentMsg &m, int tipHeight,
+                                     const PayeePolicy &policy, const PrivateKey &payeeKey,
+                                     const ChannelSighasher &sighasher)
+{
+    const ChannelParams &p = state.params;
+    // 1. The channel exists (the caller looked it up by m.channel), is open and confirmed.
+    if (m.channel != p.funding)
+        return makeError(ErrorCode::ChannelUnknown, m.channel.toString());
+    if (!state.open || state.fundingConfirmations < static_cast<int>(policy.minConfirmations))
+        return makeError(ErrorCode::ChannelNotOpen, std::to_string(state.fundingConfirmations) + " confirmations");
+
+    // A repeat of the newest payment is acknowledged again, unchanged.
+    if (m.sequence == state.lastSequence && state.lastSequence > 0) {
+        if (m.paid == state.lastPaid && m.signature == state.lastPayerSig)
+            return PaymentDecision{PaymentOutcome::Repeated, state};
+        return makeError(ErrorCode::PaymentSequence, "sequence " + std::to_string(m.sequence) + " repeated with other terms");
+    }
+    // 2. Next sequence, strictly more, within capacity, above dust on the first payment.
+    if (m.sequence != state.lastSequence + 1)
+        return makeError(ErrorCode::PaymentSequence,
+                         "expected " + std::to_string(state.lastSequence + 1) + ", got " + std::to_string(m.sequence));
+    if (m.paid <= state.lastPaid)
+        return makeError(ErrorCode::PaymentNotIncreasing, std::to_string(m.paid) + " <= " + std::to_string(state.lastPaid));
+    if (m.paid > p.maxPayable().sat())
+        return makeError(ErrorCode::PaymentAboveCapacity, std::to_string(m.paid) + " > " + std::to_string(p.maxPayable().sat()));
+    if (m.paid < p.minFirstPayment().sat())
+        return makeError(ErrorCode::PaymentBelowDust, std::to_string(m.paid) + " < " + std::to_string(p.minFirstPayment().sat()));
+    // 4. (checked before the costly signature work) far enough from expiry.
+    if (static_cast<int64_t>(tipHeight) >= static_cast<int64_t>(p.expiry) - policy.safetyMargin)
+        return makeError(ErrorCode::ChannelExpiring, "tip " + std::to_string(tipHeight) + ", expiry " + std::to_string(p.expiry));
+    // 3. The signature is the payer's on the rebuilt commitment, and the completed
+    // transaction passes the interpreter.
+    const Amount paid = Amount::fromSat(m.paid);
+    const Transaction commitment = buildCommitment(p, paid);
+    const Hash256 digest = sighasher.digest(commitment);
+    auto payerPub = PublicKey::parse(p.payerPub);
+    if (!payerPub || !payerPub->verifyCompact(digest, m.signature))
+        return makeError(ErrorCode::PaymentBadSignature, "sequence " + std::to_string(m.sequence));
+    Transaction complete = commitment;
+    complete.inputs[0].witness = commitmentWitness(p, der(m.signature), sigWithHashType(payeeKey.signDer(digest)));
+    if (const Status st = verifyComplete(p, complete); !st.ok())
+        return makeError(ErrorCode::PaymentBadSignature, st.error().context);
+
+    PayeeChannelState next = state;
+    next.lastSequence = m.sequence;
+    next.lastPaid = m.paid;
+    next.lastPayerSig = m.signature;
+    return PaymentDecision{PaymentOutcome::Accepted, next};
+}
+
+PaymentMsg signPayment(const ChannelParams &p, uint64_t sequence, Amount paid, const PrivateKey &payerKey,
+                       const ChannelSighasher &sighasher)
+{
+    PaymentMsg m;
+    m.channel = p.funding;
+    m.sequence = sequence;
+    m.paid = paid.sat();
+    m.signature = payerKey.signCompact(sighasher.commitmentDigest(paid));
+    return m;
+}
+
+Result<Transaction> completeCommitment(const ChannelParams &p, Amount paid, const CompactSignature &payerSig,
+                                       const PrivateKey &payeeKey, const ChannelSighasher &sighasher)
+{
+    Transaction tx = buildCommitment(p, paid);
+    const Hash256 digest = sighasher.digest(tx);
+    tx.inputs[0].witness = commitmentWitness(p, der(payerSig), sigWithHashType(payeeKey.signDer(digest)));
+    SPW_TRY(verifyComplete(p, tx));
+    return tx;
+}
+
+Result<RefundSigMsg> signRefundAsPayee(const ChannelParams &p, const PrivateKey &payeeKey, const ChannelSighasher &sighasher)
+{
+    if (p.variant != Variant::Refund)
+        return makeError(ErrorCode::ChannelParamsInvalid, "only the refund variant has a pre-signed refund");
+    RefundSigMsg m;
+    m.channel = p.funding;
+    m.signature = payeeKey.signCompact(sighasher.digest(buildRefund(p)));
+    return m;
+}
+
+Status checkRefundSignature(const ChannelParams &p, const RefundSigMsg &sig, const ChannelSighasher &sighasher)
+{
+    if (sig.channel != p.funding)
+        return makeError(ErrorCode::ChannelUnknown, sig.channel.toString());
+    auto payee = PublicKey::parse(p.payeePub);
+    if (!payee || !payee->verifyCompact(sighasher.digest(buildRefund(p)), sig.signature))
+        return makeError(ErrorCode::InvalidSignature, "the payee's refund signature does not match the refund");
+    return {};
+}
+
+Result<Transaction> completeRefund(const ChannelParams &p, const PrivateKey &payerKey,
+                                   const std::optional<CompactSignature> &payeeSig, const ChannelSighasher &sighasher)
+{
+    Transaction tx = buildRefund(p);
+    const Hash256 digest = sighasher.digest(tx);
+    const Bytes payerSig = sigWithHashType(payerKey.signDer(digest));
+    if (p.variant == Variant::Refund) {
+        if (!payeeSig)
+            return makeError(ErrorCode::PsbtIncomplete, "the refund needs the payee's signature");
+        tx.inputs[0].witness = refundWitness(p, payerSig, der(*payeeSig));
+    } else {
+        tx.inputs[0].witness = refundWitness(p, payerSig, {});
+    }
+    SPW_TRY(verifyComplete(p, tx));
+    return tx;
+}
+
+} // namespace spillway::channel

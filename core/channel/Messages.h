@@ -1,0 +1,93 @@
+#pragma once
+// The protocol messages (protocol.md "Messages"): binary records "SPW" 1 <type>
+// <fields>, and their text form, bech32m with hrp "spw" and no length limit.
+
+#include "ChannelParams.h"
+#include "bitcoin/Key.h"
+
+#include <variant>
+
+namespace spillway::channel {
+
+enum class MessageType : uint8_t {
+    Offer = 1, Proposal = 2, RefundSig = 3, Funded = 4, Payment = 5, Ack = 6, Close = 7, Error = 8,
+};
+
+struct OfferMsg {
+    bitcoin::NetworkId network = bitcoin::NetworkId::Local;
+    Bytes payeePub;
+    bitcoin::Script payeePayout;
+    uint8_t variants = 0b11;          ///< bit 0: refund, bit 1: cltv
+    int64_t minCapacity = 0, maxCapacity = 0;
+    uint32_t minExpiryDelta = 0, maxExpiryDelta = 0;
+    uint32_t minConfirmations = 1;
+    std::string endpoint;             ///< "host:port" or empty
+    Bytes tlsFingerprint;    ///< SHA-256 of the payee's certificate key, or empty
+    int64_t priceHint = 0;            ///< sat per unit, 0 = none
+    std::string label;
+    bool operator==(const OfferMsg &) const = default;
+};
+
+struct ProposalMsg {
+    Variant variant = Variant::Cltv;
+    bitcoin::OutPoint funding;
+    int64_t capacity = 0;
+    Bytes payerPub;
+    bitcoin::Script payerChange;
+    bitcoin::Script payerRefund;
+    uint32_t expiry = 0;
+    int64_t commitFee = 0, refundFee = 0;
+    Bytes unsignedRefund;    ///< serialized refund tx (`refund` variant), else empty
+    bool operator==(const ProposalMsg &) const = default;
+};
+
+struct RefundSigMsg {
+    bitcoin::OutPoint channel;
+    bitcoin::CompactSignature signature{};
+    bool operator==(const RefundSigMsg &) const = default;
+};
+
+struct FundedMsg {
+    Bytes fundingTx;
+    bool operator==(const FundedMsg &) const = default;
+};
+
+struct PaymentMsg {
+    bitcoin::OutPoint channel;
+    uint64_t sequence = 0;
+    int64_t paid = 0;                 ///< cumulative
+    bitcoin::CompactSignature signature{};
+    bool operator==(const PaymentMsg &) const = default;
+};
+
+struct AckMsg {
+    bitcoin::OutPoint channel;
+    uint64_t sequence = 0;
+    bool operator==(const AckMsg &) const = default;
+};
+
+struct CloseMsg {
+    bitcoin::OutPoint channel;
+    bool operator==(const CloseMsg &) const = default;
+};
+
+struct ErrorMsg {
+    bitcoin::OutPoint channel;
+    uint16_t code = 0;                ///< an ErrorCode
+    std::string text;
+    bool operator==(const ErrorMsg &) const = default;
+};
+
+using Message = std::variant<OfferMsg, ProposalMsg, RefundSigMsg, FundedMsg, PaymentMsg, AckMsg, CloseMsg, ErrorMsg>;
+
+MessageType messageType(const Message &m);
+Bytes encodeMessage(const Message &m);
+/// Strict: magic, version, known type, every field complete, no trailing bytes.
+Result<Message> decodeMessage(ByteView data);
+
+/// "spw1..." in lower case (upper-case it for a QR code's alphanumeric mode).
+std::string messageToText(const Message &m);
+/// Accepts either case; the checksum catches a mistyped or damaged text.
+Result<Message> messageFromText(std::string_view text);
+
+} // namespace spillway::channel

@@ -1,0 +1,338 @@
+// The channel core for both protocol.md variants, in process, on a real local
+// chain file: fund, pay 100 times through the message codec, settle, and the
+// refund path; then every payee check of protocol.md violated one at a time.
+#include "TestData.h"
+
+#include "bitcoin/Interpreter.h"
+#include "chain/LocalChainDb.h"
+#include "channel/ChannelSigning.h"
+
+#include <QTemporaryDir>
+
+using namespace spillway;
+using namespace spillway::bitcoin;
+using namespace spillway::channel;
+
+Q_DECLARE_METATYPE(spillway::channel::Variant)
+
+namespace {
+
+constexpr int64_t kCapacity = 110'000;
+constexpr int64_t kCommitFee = 500;
+constexpr int64_t kRefundFee = 400;
+
+struct Party {
+    PrivateKey key = PrivateKey::generate();
+    Script spk() const { return p2wpkh(key.publicKey().hash()); }
+};
+
+struct Fixture {
+    QTemporaryDir dir;
+    chain::LocalChainDb chain{dir.filePath(QStringLiteral("chain.sqlite"))};
+    Party payer, payee, payerWallet;
+    ChannelParams params;
+    Transaction funding;
+
+    // Funds a channel from a mature coinbase of the payer's wallet key.
+    explicit Fixture(Variant v, uint32_t expiryDelta = 50)
+    {
+        if (!chain.mine(101, payerWallet.spk()).ok())
+            qFatal("mine");
+        const auto coins = *chain.unspent({payerWallet.spk()});
+        const chain::Utxo &coin = *std::find_if(coins.begin(), coins.end(), [](const chain::Utxo &u) { return u.height == 1; });
+        params.variant = v;
+        params.capacity = Amount::fromSat(kCapacity);
+        params.payerPub = payer.key.publicKey().bytes();
+        params.payeePub = payee.key.publicKey().bytes();
+        params.payeePayout = payee.spk();
+        params.payerChange = payer.spk();
+        params.payerRefund = payer.spk();
+        params.expiry = static_cast<uint32_t>(chain.tip()->height) + expiryDelta;
+        params.commitFee = Amount::fromSat(kCommitFee);
+        params.refundFee = Amount::fromSat(kRefundFee);
+
+        funding.version = 2;
+        TxIn in;
+        in.prevout = coin.outpoint;
+        funding.inputs.push_back(in);
+        funding.outputs.push_back(params.fundingOutput());
+        funding.outputs.push_back(TxOut{Amount::fromSat(coin.output.value.sat() - kCapacity - 1000), payerWallet.spk()});
+        const PublicKey pub = payerWallet.key.publicKey();
+        Bytes sig = payerWallet.key.signDer(segwitV0Sighash(funding, 0, p2pkh(pub.hash()).bytes(), coin.output.value, SIGHASH_ALL));
+        sig.push_back(SIGHASH_ALL);
+        funding.inputs[0].witness = {sig, pub.bytes()};
+        params.funding = OutPoint{funding.txid(), 0};
+    }
+};
+
+PayeeChannelState openState(const ChannelParams &p)
+{
+    PayeeChannelState s;
+    s.params = p;
+    s.open = true;
+    s.fundingConfirmations = 1;
+    return s;
+}
+
+int64_t valueTo(const Transaction &tx, const Script &spk)
+{
+    int64_t v = 0;
+    for (const auto &o : tx.outputs)
+        if (o.scriptPubKey == spk)
+            v += o.value.sat();
+    return v;
+}
+
+} // namespace
+
+class TestChannel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void lifecycle_data();
+    void lifecycle();
+    void refundOnlyAtExpiry_data() { lifecycle_data(); }
+    void refundOnlyAtExpiry();
+    void payeeChecks_data() { lifecycle_data(); }
+    void payeeChecks();
+    void messagesRoundTrip();
+    void messagesRejectBadInput();
+    void commitmentInvariants();
+};
+
+void TestChannel::lifecycle_data()
+{
+    QTest::addColumn<Variant>("variant");
+    QTest::newRow("refund") << Variant::Refund;
+    QTest::newRow("cltv") << Variant::Cltv;
+}
+
+void TestChannel::lifecycle()
+{
+    QFETCH(Variant, variant);
+    Fixture f(variant);
+    QVERIFY(f.params.validate().ok());
+    const ChannelSighasher sighasher(f.params);
+
+    if (variant == Variant::Refund) {
+        // The payee signs the refund first; the payer checks it before funding.
+        auto rs = signRefundAsPayee(f.params, f.payee.key, sighasher);
+        QVERIFY(rs.ok());
+        auto rsText = messageToText(*rs);
+        auto rsBack = messageFromText(rsText);
+        QVERIFY(rsBack.ok());
+        QVERIFY(checkRefundSignature(f.params, std::get<RefundSigMsg>(*rsBack), sighasher).ok());
+    }
+    QVERIFY(f.chain.accept(f.funding).ok());
+    QVERIFY(f.chain.mine(1, Party().spk()).ok());
+
+    PayeeChannelState state = openState(f.params);
+    for (int n = 1; n <= 100; ++n) {
+        const PaymentMsg pay = signPayment(f.params, static_cast<uint64_t>(n), Amount::fromSat(1000LL * n), f.payer.key, sighasher);
+        // Over the wire as text, upper case as in a QR code.
+        std::string text = messageToText(pay);
+        for (char &c : text)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        auto received = messageFromText(text);
+        QVERIFY(received.ok());
+        auto d = checkPayment(state, std::get<PaymentMsg>(*received), f.chain.tip()->height, PayeePolicy{}, f.payee.key, sighasher);
+        QVERIFY2(d.ok(), d.ok() ? "" : d.error().describe().c_str());
+        QCOMPARE(d->outcome, PaymentOutcome::Accepted);
+        state = d->next;
+    }
+    QCOMPARE(state.lastPaid, 100'000);
+
+    auto settlement = completeCommitment(f.params, Amount::fromSat(state.lastPaid), state.lastPayerSig, f.payee.key, sighasher);
+    QVERIFY(settlement.ok());
+    QVERIFY(settlement->lockTime < buildRefund(f.params).lockTime); // the seed's invariant
+    auto txid = f.chain.accept(*settlement);
+    QVERIFY2(txid.ok(), txid.ok() ? "" : txid.error().describe().c_str());
+    QVERIFY(f.chain.mine(1, Party().spk()).ok());
+    // Exact to the satoshi: the payee gets what was paid, the payer the rest minus the fee.
+    QCOMPARE(valueTo(*settlement, f.payee.spk()), 100'000);
+    QCOMPARE(valueTo(*settlement, f.payer.spk()), kCapacity - kCommitFee - 100'000);
+    QCOMPARE(f.chain.unspent({f.payee.spk()})->at(0).output.value.sat(), 100'000);
+    QVERIFY(f.chain.spend(f.params.funding)->spent);
+    QCOMPARE(f.chain.spend(f.params.funding)->spender, settlement->txid());
+    // After settlement the refund is a double spend, even after expiry.
+    auto refund = completeRefund(f.params, f.payer.key,
+                                 variant == Variant::Refund ? std::optional(signRefundAsPayee(f.params, f.payee.key, sighasher)->signature)
+                                                            : std::nullopt,
+                                 sighasher);
+    QVERIFY(refund.ok());
+    QVERIFY(f.chain.mine(60, Party().spk()).ok());
+    QCOMPARE(f.chain.accept(*refund).code(), ErrorCode::TxDoubleSpend);
+}
+
+void TestChannel::refundOnlyAtExpiry()
+{
+    QFETCH(Variant, variant);
+    Fixture f(variant, 10);
+    const ChannelSighasher sighasher(f.params);
+    std::optional<CompactSignature> payeeSig;
+    if (variant == Variant::Refund)
+        payeeSig = signRefundAsPayee(f.params, f.payee.key, sighasher)->signature;
+    QVERIFY(f.chain.accept(f.funding).ok());
+    auto refund = completeRefund(f.params, f.payer.key, payeeSig, sighasher);
+    QVERIFY(refund.ok());
+    // The payee vanished. Before expiry the refund is non-final, block after block.
+    while (f.chain.tip()->height < static_cast<int>(f.params.expiry) - 1) {
+        QCOMPARE(f.chain.accept(*refund).code(), ErrorCode::TxNonFinal);
+        QVERIFY(f.chain.mine(1, Party().spk()).ok());
+    }
+    QCOMPARE(f.chain.tip()->height, static_cast<int>(f.params.expiry) - 1);
+    QCOMPARE(f.chain.accept(*refund).code(), ErrorCode::TxNonFinal); // not one block before
+    QVERIFY(f.chain.mine(1, Party().spk()).ok());
+    QVERIFY(f.chain.accept(*refund).ok()); // tip == expiry
+    QCOMPARE(valueTo(*refund, f.payer.spk()), kCapacity - kRefundFee);
+    if (variant == Variant::Refund) {
+        // Without the payee's signature there is no refund in this variant.
+        QCOMPARE(completeRefund(f.params, f.payer.key, std::nullopt, sighasher).code(), ErrorCode::PsbtIncomplete);
+        // A signature from the payee on anything else is refused before funding.
+        RefundSigMsg forged{f.params.funding, f.payee.key.signCompact(sha256(asBytes("other")))};
+        QCOMPARE(checkRefundSignature(f.params, forged, sighasher).code(), ErrorCode::InvalidSignature);
+    }
+}
+
+void TestChannel::payeeChecks()
+{
+    QFETCH(Variant, variant);
+    Fixture f(variant, 50);
+    const ChannelSighasher sighasher(f.params);
+    const int tip = f.chain.tip()->height;
+    PayeeChannelState state = openState(f.params);
+    auto pay = [&](uint64_t n, int64_t paid) { return signPayment(f.params, n, Amount::fromSat(paid), f.payer.key, sighasher); };
+    auto check = [&](const PayeeChannelState &s, const PaymentMsg &m, int atTip = -1) {
+        return checkPayment(s, m, atTip < 0 ? tip : atTip, PayeePolicy{1, 6}, f.payee.key, sighasher).code();
+    };
+    const PayeeChannelState before = state;
+
+    QCOMPARE(check(state, pay(1, 200)), ErrorCode::PaymentBelowDust); // first payment below 294
+    state = checkPayment(state, pay(1, 1000), tip, PayeePolicy{}, f.payee.key, sighasher)->next;
+    const PayeeChannelState afterOne = state;
+
+    PaymentMsg wrongSig = pay(2, 2000);
+    wrongSig.signature = Party().key.signCompact(sighasher.commitmentDigest(Amount::fromSat(2000)));
+    QCOMPARE(check(state, wrongSig), ErrorCode::PaymentBadSignature);
+    PaymentMsg otherAmount = pay(2, 2000);
+    otherAmount.paid = 3000; // signature over another amount
+    QCOMPARE(check(state, otherAmount), ErrorCode::PaymentBadSignature);
+    QCOMPARE(check(state, pay(2, 1000)), ErrorCode::PaymentNotIncreasing);
+    QCOMPARE(check(state, pay(2, 500)), ErrorCode::PaymentNotIncreasing);
+    QCOMPARE(check(state, pay(3, 2000)), ErrorCode::PaymentSequence);        // skipped
+    QCOMPARE(check(state, pay(1, 1500)), ErrorCode::PaymentSequence);        // repeated with another amount
+    QCOMPARE(check(state, pay(2, kCapacity - kCommitFee + 1)), ErrorCode::PaymentAboveCapacity);
+    PaymentMsg unknown = pay(2, 2000);
+    unknown.channel.index ^= 1;
+    QCOMPARE(check(state, unknown), ErrorCode::ChannelUnknown);
+    QCOMPARE(check(state, pay(2, 2000), static_cast<int>(f.params.expiry) - 6), ErrorCode::ChannelExpiring);
+    PayeeChannelState notOpen = state;
+    notOpen.fundingConfirmations = 0;
+    QCOMPARE(check(notOpen, pay(2, 2000)), ErrorCode::ChannelNotOpen);
+    // Nothing above changed the state.
+    QCOMPARE(state, afterOne);
+    QVERIFY(!(before == afterOne));
+    // The repeat of the newest payment is acknowledged again without change.
+    auto repeat = checkPayment(state, pay(1, 1000), tip, PayeePolicy{}, f.payee.key, sighasher);
+    QVERIFY(repeat.ok());
+    QCOMPARE(repeat->outcome, PaymentOutcome::Repeated);
+    QCOMPARE(repeat->next, afterOne);
+    // The whole capacity can be paid, not one satoshi more.
+    QVERIFY(checkPayment(state, pay(2, kCapacity - kCommitFee), tip, PayeePolicy{}, f.payee.key, sighasher).ok());
+}
+
+void TestChannel::messagesRoundTrip()
+{
+    const OutPoint ch{sha256(asBytes("ch")), 3};
+    OfferMsg offer;
+    offer.payeePub = PrivateKey::generate().publicKey().bytes();
+    offer.payeePayout = Party().spk();
+    offer.minCapacity = 10'000;
+    offer.maxCapacity = 10'000'000;
+    offer.minExpiryDelta = 10;
+    offer.maxExpiryDelta = 4032;
+    offer.endpoint = "127.0.0.1:9735";
+    offer.tlsFingerprint = Bytes(32, 7);
+    offer.priceHint = 1000;
+    offer.label = "100 GB file, 1 sat per MiB";
+    ProposalMsg prop;
+    prop.funding = ch;
+    prop.capacity = 100'000;
+    prop.payerPub = PrivateKey::generate().publicKey().bytes();
+    prop.payerChange = Party().spk();
+    prop.payerRefund = Party().spk();
+    prop.expiry = 1000;
+    prop.commitFee = 500;
+    prop.refundFee = 400;
+    prop.unsignedRefund = Bytes(80, 1);
+    const std::vector<Message> all{offer,
+                                   prop,
+                                   RefundSigMsg{ch, CompactSignature{}},
+                                   FundedMsg{Bytes(200, 9)},
+                                   PaymentMsg{ch, 100, 100'000, CompactSignature{}},
+                                   AckMsg{ch, 100},
+                                   CloseMsg{ch},
+                                   ErrorMsg{ch, static_cast<uint16_t>(ErrorCode::PaymentSequence), "out of order"}};
+    for (const Message &m : all) {
+        const Bytes bin = encodeMessage(m);
+        auto back = decodeMessage(bin);
+        QVERIFY(back.ok());
+        QVERIFY(*back == m);
+        QCOMPARE(encodeMessage(*back), bin);
+        auto fromText = messageFromText(messageToText(m));
+        QVERIFY(fromText.ok());
+        QVERIFY(*fromText == m);
+    }
+    // A payment fits a version-10 QR code at level M in alphanumeric mode (311 characters).
+    const std::string paymentText = messageToText(all[4]);
+    QVERIFY2(paymentText.size() <= 311, std::to_string(paymentText.size()).c_str());
+    QCOMPARE(paymentText.substr(0, 4), std::string("spw1"));
+}
+
+void TestChannel::messagesRejectBadInput()
+{
+    const PaymentMsg pay{OutPoint{sha256(asBytes("x")), 0}, 1, 1000, CompactSignature{}};
+    const Bytes good = encodeMessage(pay);
+    for (size_t n = 0; n < good.size(); ++n)
+        QVERIFY(!decodeMessage(ByteView(good).first(n)).ok());
+    Bytes trailing = good;
+    trailing.push_back(0);
+    QCOMPARE(decodeMessage(trailing).code(), ErrorCode::BadMessage);
+    Bytes version = good;
+    version[3] = 2;
+    QCOMPARE(decodeMessage(version).code(), ErrorCode::UnsupportedMessageVersion);
+    Bytes type = good;
+    type[4] = 99;
+    QCOMPARE(decodeMessage(type).code(), ErrorCode::BadMessage);
+    QCOMPARE(decodeMessage(asBytes("junk that is not a message")).code(), ErrorCode::BadMessage);
+    std::string text = messageToText(pay);
+    text[10] = text[10] == 'q' ? 'p' : 'q';
+    QCOMPARE(messageFromText(text).code(), ErrorCode::InvalidChecksum);
+    QCOMPARE(messageFromText("bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu").code(), ErrorCode::BadMessage);
+    QCOMPARE(messageFromText("").code(), ErrorCode::BadMessage);
+}
+
+void TestChannel::commitmentInvariants()
+{
+    Fixture f(Variant::Cltv);
+    const Transaction refund = buildRefund(f.params);
+    QCOMPARE(refund.lockTime, f.params.expiry);
+    QCOMPARE(refund.inputs[0].sequence, 0xfffffffeu);
+    for (int64_t paid : {int64_t(0), int64_t(293), int64_t(294), int64_t(50'000), kCapacity - kCommitFee - 293, kCapacity - kCommitFee}) {
+        const Transaction c = buildCommitment(f.params, Amount::fromSat(paid));
+        QCOMPARE(c.lockTime, 0u);                       // below the refund's, always
+        QVERIFY(c.lockTime < refund.lockTime);
+        QCOMPARE(c.inputs[0].sequence, 0xffffffffu);
+        int64_t out = 0;
+        for (const auto &o : c.outputs) {
+            QVERIFY(o.value.sat() >= dustThreshold(o.scriptPubKey)); // no dust output
+            out += o.value.sat();
+        }
+        // What is not paid out is the commit fee plus any dust left out.
+        QVERIFY(kCapacity - out >= kCommitFee);
+        if (paid >= 294)
+            QCOMPARE(c.outputs[0].scriptPubKey, f.payee.spk()); // payee first
+    }
+}
+
+QTEST_GUILESS_MAIN(TestChannel)
+#include "tst_channel.moc"
