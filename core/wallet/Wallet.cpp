@@ -223,9 +223,6 @@ std::vector<Script> Wallet::allScripts()
 
 Status Wallet::sync()
 {
-    auto tip = wait(m_chain.tip());
-    if (!tip)
-        return tip.error();
     for (int round = 0; round < 50; ++round) {
         SPW_TRY(ensureGap(0));
         SPW_TRY(ensureGap(1));

@@ -19,6 +19,10 @@ private Q_SLOTS:
         QCOMPARE(tabs->tabText(0), QStringLiteral("Channels"));
         QCOMPARE(tabs->tabText(1), QStringLiteral("Wallet"));
         QVERIFY(!w.statusBar()->currentMessage().isEmpty());
+        // SPILLWAY_SCREENSHOT_DIR=dir saves what the window looks like, to look at.
+        const QString dir = qEnvironmentVariable("SPILLWAY_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(w.grab().save(dir + QStringLiteral("/mainwindow.png")));
     }
 };
 
