@@ -3,11 +3,13 @@
 // code and a readable sentence on stderr.
 #include "bitcoin/Address.h"
 #include "chain/LocalChain.h"
+#include "channel/ChannelEngine.h"
 #include "wallet/Wallet.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -226,6 +228,16 @@ int walletCommand(Cli &cli, chain::LocalChain &chain, const QString &sub, const 
         auto b = w.balance();
         if (!b)
             return fail(b.error());
+        if (QFile::exists(store::ChannelStore::fileIn(cli.dataDir))) {
+            store::ChannelStore channels;
+            if (const Status st = channels.open(cli.dataDir); !st.ok())
+                return fail(st.error());
+            channel::ChannelEngine engine(w, chain, channels);
+            auto locked = engine.lockedInChannels();
+            if (!locked)
+                return fail(locked.error());
+            b->inChannels = *locked;
+        }
         if (cli.json) {
             printJson(QJsonObject{{QStringLiteral("confirmed_sat"), static_cast<qint64>(b->confirmed)},
                                   {QStringLiteral("unconfirmed_sat"), static_cast<qint64>(b->unconfirmed)},
@@ -293,6 +305,293 @@ int walletCommand(Cli &cli, chain::LocalChain &chain, const QString &sub, const 
     return usage(QStringLiteral("unknown wallet command '%1'.").arg(sub));
 }
 
+
+// ---- channel -------------------------------------------------------------
+
+Result<std::vector<channel::Message>> readMessages(const QString &source)
+{
+    QByteArray data;
+    if (source == QLatin1String("-")) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return makeError(ErrorCode::InvalidArgument, "cannot read stdin");
+        data = in.readAll();
+    } else {
+        QFile f(source);
+        if (!f.open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::InvalidArgument, "cannot read " + source.toStdString());
+        data = f.readAll();
+    }
+    std::vector<channel::Message> out;
+    for (const QByteArray &line : data.split('\n')) {
+        const QByteArray t = line.trimmed();
+        if (t.isEmpty())
+            continue;
+        auto m = channel::messageFromText(std::string_view(t.constData(), static_cast<size_t>(t.size())));
+        if (!m)
+            return m.error();
+        out.push_back(*m);
+    }
+    if (out.empty())
+        return makeError(ErrorCode::BadMessage, "no message in " + source.toStdString());
+    return out;
+}
+
+int emit(Cli &cli, const std::vector<channel::Message> &msgs)
+{
+    QString text;
+    for (const auto &m : msgs)
+        text += QString::fromStdString(channel::messageToText(m)) + QLatin1Char('\n');
+    const QString out = cli.parser.value(QStringLiteral("out"));
+    if (!out.isEmpty()) {
+        QFile f(out);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(text.toUtf8()) < 0 || !f.flush())
+            return fail(makeError(ErrorCode::StorageFailed, "cannot write " + out.toStdString()));
+        return 0;
+    }
+    std::fputs(text.toUtf8().constData(), stdout);
+    return 0;
+}
+
+QJsonObject channelJson(const store::ChannelRecord &c, int tipHeight)
+{
+    const bool payer = c.role == store::ChannelRole::Payer;
+    return QJsonObject{
+        {QStringLiteral("id"), QString::fromStdString(c.id().toString())},
+        {QStringLiteral("role"), QString::fromLatin1(store::roleName(c.role).data())},
+        {QStringLiteral("state"), QString::fromLatin1(store::stateName(c.state).data())},
+        {QStringLiteral("variant"), QString::fromLatin1(channel::variantName(c.params.variant).data())},
+        {QStringLiteral("label"), QString::fromStdString(c.label)},
+        {QStringLiteral("capacity_sat"), static_cast<qint64>(c.params.capacity.sat())},
+        {QStringLiteral("paid_sat"), static_cast<qint64>(payer ? c.signedPaid : c.paid)},
+        {QStringLiteral("acknowledged_sat"), static_cast<qint64>(c.paid)},
+        {QStringLiteral("sequence"), static_cast<qint64>(payer ? c.signedSeq : c.seq)},
+        {QStringLiteral("remaining_sat"), static_cast<qint64>(c.params.maxPayable().sat() - (payer ? c.signedPaid : c.paid))},
+        {QStringLiteral("commit_fee_sat"), static_cast<qint64>(c.params.commitFee.sat())},
+        {QStringLiteral("refund_fee_sat"), static_cast<qint64>(c.params.refundFee.sat())},
+        {QStringLiteral("expiry_height"), static_cast<qint64>(c.params.expiry)},
+        {QStringLiteral("blocks_to_expiry"), static_cast<qint64>(c.params.expiry) - tipHeight},
+        {QStringLiteral("safety_margin"), static_cast<qint64>(c.safetyMargin)},
+        {QStringLiteral("funding_txid"), QString::fromStdString(toDisplayHex(c.id().txid))},
+        {QStringLiteral("closing_txid"), c.closingTxid == Hash256{} ? QString() : QString::fromStdString(toDisplayHex(c.closingTxid))},
+        {QStringLiteral("closed_height"), c.closedHeight},
+        {QStringLiteral("final_payee_sat"), static_cast<qint64>(c.finalPayee)},
+        {QStringLiteral("final_payer_sat"), static_cast<qint64>(c.finalPayer)},
+    };
+}
+
+int channelCommand(Cli &cli, chain::LocalChain &chain, const QString &sub, const QStringList &args)
+{
+    auto opened = wallet::Wallet::open(cli.dataDir, chain);
+    if (!opened)
+        return fail(opened.error());
+    wallet::Wallet &w = **opened;
+    store::ChannelStore channels;
+    if (const Status st = channels.open(cli.dataDir); !st.ok())
+        return fail(st.error());
+    channel::ChannelEngine engine(w, chain, channels);
+    // The watcher runs first: a restart catches up on expiries and outcomes.
+    auto events = engine.watch();
+    if (!events)
+        return fail(events.error());
+    for (const auto &e : *events)
+        std::fprintf(stderr, "channel %s: %s\n", e.channel.toString().c_str(), e.what.c_str());
+    auto needChannel = [&](int i) -> Result<store::ChannelRecord> {
+        if (args.size() <= i)
+            return makeError(ErrorCode::InvalidArgument, "name the channel (txid:index or a txid prefix)");
+        return channels.findByText(args[i]);
+    };
+    auto intOption = [&](const char *name, int64_t fallback) -> int64_t {
+        const QString v = cli.parser.value(QString::fromLatin1(name));
+        bool ok = false;
+        const qlonglong n = v.toLongLong(&ok);
+        return ok ? n : fallback;
+    };
+
+    if (sub == QLatin1String("offer")) {
+        channel::OfferTerms t;
+        t.label = cli.parser.value(QStringLiteral("label")).toStdString();
+        t.minCapacity = intOption("min-capacity", t.minCapacity);
+        t.maxCapacity = intOption("max-capacity", t.maxCapacity);
+        t.minConfirmations = static_cast<uint32_t>(intOption("min-confirmations", t.minConfirmations));
+        t.priceHint = intOption("price", 0);
+        const QString variants = cli.parser.value(QStringLiteral("variants"));
+        if (!variants.isEmpty())
+            t.variants = (variants.contains(QLatin1String("refund")) ? 1 : 0) | (variants.contains(QLatin1String("cltv")) ? 2 : 0);
+        auto o = engine.createOffer(t);
+        if (!o)
+            return fail(o.error());
+        return emit(cli, {*o});
+    }
+    if (sub == QLatin1String("open")) {
+        if (args.isEmpty())
+            return usage(QStringLiteral("channel open OFFER_FILE --capacity SAT"));
+        auto msgs = readMessages(args[0]);
+        if (!msgs)
+            return fail(msgs.error());
+        if (!std::holds_alternative<channel::OfferMsg>(msgs->front()))
+            return fail(makeError(ErrorCode::BadMessage, "that is not an offer"));
+        channel::OpenTerms t;
+        t.capacity = intOption("capacity", 0);
+        t.expiryDelta = static_cast<uint32_t>(intOption("expiry-blocks", 144));
+        t.variant = cli.parser.value(QStringLiteral("variant")) == QLatin1String("refund") ? channel::Variant::Refund
+                                                                                          : channel::Variant::Cltv;
+        if (cli.parser.isSet(QStringLiteral("commit-fee")))
+            t.commitFee = intOption("commit-fee", 0);
+        if (cli.parser.isSet(QStringLiteral("refund-fee")))
+            t.refundFee = intOption("refund-fee", 0);
+        t.label = cli.parser.value(QStringLiteral("label")).toStdString();
+        auto out = engine.open(std::get<channel::OfferMsg>(msgs->front()), t);
+        if (!out)
+            return fail(out.error());
+        return emit(cli, *out);
+    }
+    if (sub == QLatin1String("import") || sub == QLatin1String("accept")) {
+        if (args.isEmpty())
+            return usage(QStringLiteral("channel import FILE (or - for stdin)"));
+        auto msgs = readMessages(args[0]);
+        if (!msgs)
+            return fail(msgs.error());
+        std::vector<channel::Message> answers;
+        for (const auto &m : *msgs) {
+            auto r = engine.receive(m);
+            if (!r) {
+                // Tell the peer why, and the user.
+                channel::ErrorMsg e;
+                if (const auto *pay = std::get_if<channel::PaymentMsg>(&m))
+                    e.channel = pay->channel;
+                e.code = static_cast<uint16_t>(r.error().code);
+                e.text = std::string(errorCodeName(r.error().code));
+                answers.push_back(e);
+                emit(cli, answers);
+                return fail(r.error());
+            }
+            answers.insert(answers.end(), r->begin(), r->end());
+        }
+        return emit(cli, answers);
+    }
+    if (sub == QLatin1String("pay")) {
+        auto c = needChannel(0);
+        if (!c)
+            return fail(c.error());
+        if (cli.parser.isSet(QStringLiteral("resend"))) {
+            auto m = engine.newestPayment(c->id());
+            if (!m)
+                return fail(m.error());
+            return emit(cli, {*m});
+        }
+        if (args.size() < 2)
+            return usage(QStringLiteral("channel pay CHANNEL AMOUNT"));
+        auto amount = parseAmount(args[1]);
+        if (!amount)
+            return fail(amount.error());
+        auto m = engine.pay(c->id(), amount->sat());
+        if (!m)
+            return fail(m.error());
+        return emit(cli, {*m});
+    }
+    if (sub == QLatin1String("settle") || sub == QLatin1String("refund")) {
+        auto c = needChannel(0);
+        if (!c)
+            return fail(c.error());
+        auto txid = sub == QLatin1String("settle") ? engine.settle(c->id()) : engine.refund(c->id());
+        if (!txid)
+            return fail(txid.error());
+        if (cli.json)
+            printJson(QJsonObject{{QStringLiteral("txid"), QString::fromStdString(toDisplayHex(*txid))}});
+        else
+            std::printf("%s broadcast: %s\n", qPrintable(sub), toDisplayHex(*txid).c_str());
+        return 0;
+    }
+    if (sub == QLatin1String("close")) {
+        auto c = needChannel(0);
+        if (!c)
+            return fail(c.error());
+        auto m = engine.close(c->id());
+        if (!m)
+            return fail(m.error());
+        return emit(cli, {*m});
+    }
+    if (sub == QLatin1String("list") || sub == QLatin1String("show")) {
+        auto t = wait(chain.tip());
+        if (!t)
+            return fail(t.error());
+        std::vector<store::ChannelRecord> list;
+        if (sub == QLatin1String("show")) {
+            auto c = needChannel(0);
+            if (!c)
+                return fail(c.error());
+            list.push_back(*c);
+        } else {
+            auto all = channels.all();
+            if (!all)
+                return fail(all.error());
+            list = *all;
+        }
+        QJsonArray rows;
+        for (const auto &c : list) {
+            QJsonObject o = channelJson(c, t->height);
+            if (sub == QLatin1String("show")) {
+                QJsonArray pays;
+                auto log = channels.payments(c.id());
+                if (log)
+                    for (const auto &p : *log)
+                        pays.append(QJsonObject{{QStringLiteral("sequence"), static_cast<qint64>(p.seq)},
+                                                {QStringLiteral("paid_sat"), static_cast<qint64>(p.paid)},
+                                                {QStringLiteral("time"), static_cast<qint64>(p.time)}});
+                o.insert(QStringLiteral("payments"), pays);
+            }
+            rows.append(o);
+        }
+        if (cli.json) {
+            if (sub == QLatin1String("show"))
+                printJson(rows[0].toObject());
+            else
+                printJson(QJsonObject{{QStringLiteral("channels"), rows}});
+        } else {
+            for (const auto &r : rows) {
+                const QJsonObject o = r.toObject();
+                std::printf("%s  %-9s %-8s capacity %lld  paid %lld  expiry in %lld blocks  %s\n",
+                            qPrintable(o[QStringLiteral("id")].toString()), qPrintable(o[QStringLiteral("role")].toString()),
+                            qPrintable(o[QStringLiteral("state")].toString()), o[QStringLiteral("capacity_sat")].toInteger(),
+                            o[QStringLiteral("paid_sat")].toInteger(), o[QStringLiteral("blocks_to_expiry")].toInteger(),
+                            qPrintable(o[QStringLiteral("label")].toString()));
+            }
+        }
+        return 0;
+    }
+    if (sub == QLatin1String("export-psbt")) {
+        auto c = needChannel(0);
+        if (!c)
+            return fail(c.error());
+        auto p = engine.exportPsbt(c->id(), args.value(1, QStringLiteral("commitment")).toStdString());
+        if (!p)
+            return fail(p.error());
+        const QString out = cli.parser.value(QStringLiteral("out"));
+        if (out.endsWith(QLatin1String(".psbt"))) {
+            QFile f(out);
+            const Bytes b = p->serialize();
+            if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+                f.write(reinterpret_cast<const char *>(b.data()), static_cast<qint64>(b.size())) < 0)
+                return fail(makeError(ErrorCode::StorageFailed, "cannot write " + out.toStdString()));
+            return 0;
+        }
+        std::printf("%s\n", p->toBase64().c_str());
+        return 0;
+    }
+    if (sub == QLatin1String("watch")) {
+        if (cli.json) {
+            QJsonArray rows;
+            for (const auto &e : *events)
+                rows.append(QJsonObject{{QStringLiteral("channel"), QString::fromStdString(e.channel.toString())},
+                                        {QStringLiteral("event"), QString::fromStdString(e.what)}});
+            printJson(QJsonObject{{QStringLiteral("events"), rows}});
+        }
+        return 0;
+    }
+    return usage(QStringLiteral("unknown channel command '%1'.").arg(sub));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -315,7 +614,18 @@ int main(int argc, char **argv)
         "  wallet history                  transactions, oldest first\n"
         "  chain info                      tip height, time and hash\n"
         "  chain mine [N] [--to ADDRESS]   mine N blocks (local chain) [--every SECONDS]\n"
-        "  chain check                     verify the local chain file's consistency"));
+        "  chain check                     verify the local chain file's consistency\n"
+        "  channel offer [--label L]       payee: an offer to open a channel (message on stdout)\n"
+        "  channel open OFFER --capacity SAT [--expiry-blocks N] [--variant cltv|refund]\n"
+        "  channel import FILE|-           either side: handle messages, print the answers\n"
+        "  channel accept FILE|-           payee: same as import, for a proposal\n"
+        "  channel pay CHANNEL AMOUNT      payer: the next payment [--resend: the newest again]\n"
+        "  channel settle CHANNEL          payee: broadcast the newest commitment\n"
+        "  channel close CHANNEL           payer: ask the payee to settle\n"
+        "  channel refund CHANNEL          payer: broadcast the refund once it is final\n"
+        "  channel list | show CHANNEL     channels, balances and countdowns\n"
+        "  channel export-psbt CHANNEL [refund|commitment|settlement] [--out FILE.psbt]\n"
+        "  channel watch                   run the expiry watcher once"));
     p.addHelpOption();
     p.addVersionOption();
     p.addOption({QStringLiteral("datadir"), QStringLiteral("Wallet data directory."), QStringLiteral("DIR")});
@@ -327,7 +637,20 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("every"), QStringLiteral("Keep mining, one batch every SECONDS."), QStringLiteral("SECONDS")});
     p.addOption({QStringLiteral("words"), QStringLiteral("Recovery phrase length, 12 or 24."), QStringLiteral("N"), QStringLiteral("24")});
     p.addOption({QStringLiteral("fee-rate"), QStringLiteral("Fee rate in sat/vB."), QStringLiteral("SAT_PER_VB")});
-    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("wallet or chain, then a sub-command."));
+    p.addOption({QStringLiteral("out"), QStringLiteral("Write messages to FILE instead of stdout."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("label"), QStringLiteral("A label for the channel or offer."), QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("capacity"), QStringLiteral("Channel capacity in sat."), QStringLiteral("SAT")});
+    p.addOption({QStringLiteral("expiry-blocks"), QStringLiteral("Blocks until the refund is valid (default 144)."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("variant"), QStringLiteral("cltv (default) or refund."), QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("commit-fee"), QStringLiteral("Commitment fee in sat."), QStringLiteral("SAT")});
+    p.addOption({QStringLiteral("refund-fee"), QStringLiteral("Refund fee in sat."), QStringLiteral("SAT")});
+    p.addOption({QStringLiteral("min-capacity"), QStringLiteral("Offer: least capacity."), QStringLiteral("SAT")});
+    p.addOption({QStringLiteral("max-capacity"), QStringLiteral("Offer: most capacity."), QStringLiteral("SAT")});
+    p.addOption({QStringLiteral("min-confirmations"), QStringLiteral("Offer: confirmations before payments."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("variants"), QStringLiteral("Offer: refund,cltv."), QStringLiteral("LIST")});
+    p.addOption({QStringLiteral("price"), QStringLiteral("Offer: price hint in sat."), QStringLiteral("SAT")});
+    p.addOption({QStringLiteral("resend"), QStringLiteral("pay: the newest payment again.")});
+    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("wallet, chain or channel, then a sub-command."));
     p.process(app);
 
     cli.json = p.isSet(QStringLiteral("json"));
@@ -353,6 +676,8 @@ int main(int argc, char **argv)
     const QStringList rest = args.mid(2);
     if (group == QLatin1String("wallet"))
         return walletCommand(cli, chain, sub, rest);
+    if (group == QLatin1String("channel"))
+        return channelCommand(cli, chain, sub, rest);
     if (group == QLatin1String("chain")) {
         if (sub == QLatin1String("info"))
             return chainInfo(cli, chain);

@@ -55,6 +55,61 @@ Amount ChannelParams::minFirstPayment() const
     return Amount::fromSat(dustThreshold(payeePayout));
 }
 
+Bytes encodeParams(const ChannelParams &p)
+{
+    Writer w;
+    w.u8(static_cast<uint8_t>(p.network));
+    w.u8(static_cast<uint8_t>(p.variant));
+    w.bytes(p.funding.txid);
+    w.u32(p.funding.index);
+    w.i64(p.capacity.sat());
+    w.varBytes(p.payerPub);
+    w.varBytes(p.payeePub);
+    w.varBytes(p.payeePayout.bytes());
+    w.varBytes(p.payerChange.bytes());
+    w.varBytes(p.payerRefund.bytes());
+    w.u32(p.expiry);
+    w.i64(p.commitFee.sat());
+    w.i64(p.refundFee.sat());
+    return w.take();
+}
+
+Result<ChannelParams> decodeParams(ByteView data)
+{
+    Reader r(data);
+    ChannelParams p;
+    auto net = r.u8();
+    auto var = r.u8();
+    auto txid = r.bytes(32);
+    auto idx = r.u32();
+    auto cap = r.i64();
+    auto payer = r.varBytes();
+    auto payee = r.varBytes();
+    auto payout = r.varBytes();
+    auto change = r.varBytes();
+    auto refund = r.varBytes();
+    auto expiry = r.u32();
+    auto cf = r.i64();
+    auto rf = r.i64();
+    if (!rf || !cf || !expiry || !refund || !change || !payout || !payee || !payer || !cap || !idx || !txid || !var || !net ||
+        !r.atEnd())
+        return makeError(ErrorCode::StorageFailed, "stored channel terms are damaged");
+    p.network = static_cast<NetworkId>(*net);
+    p.variant = static_cast<Variant>(*var);
+    std::copy(txid->begin(), txid->end(), p.funding.txid.begin());
+    p.funding.index = *idx;
+    p.capacity = Amount::fromSat(*cap);
+    p.payerPub = *payer;
+    p.payeePub = *payee;
+    p.payeePayout = Script(*payout);
+    p.payerChange = Script(*change);
+    p.payerRefund = Script(*refund);
+    p.expiry = *expiry;
+    p.commitFee = Amount::fromSat(*cf);
+    p.refundFee = Amount::fromSat(*rf);
+    return p;
+}
+
 Transaction buildRefund(const ChannelParams &p)
 {
     Transaction tx;

@@ -44,6 +44,10 @@ struct ChannelParams {
     bool operator==(const ChannelParams &) const = default;
 };
 
+/// Binary form for the store (versioned by the store's schema).
+Bytes encodeParams(const ChannelParams &p);
+Result<ChannelParams> decodeParams(ByteView data);
+
 /// Refund: nLockTime = expiry, nSequence 0xFFFFFFFE, capacity - refund_fee to the payer.
 bitcoin::Transaction buildRefund(const ChannelParams &p);
 

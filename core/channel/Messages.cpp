@@ -105,6 +105,7 @@ struct Encoder {
     void operator()(const ProposalMsg &m) const
     {
         w.u8(static_cast<uint8_t>(m.variant));
+        w.bytes(m.payeePub);
         writeOutPoint(w, m.funding);
         w.i64(m.capacity);
         w.bytes(m.payerPub);
@@ -171,6 +172,7 @@ Result<Message> decodeBody(MessageType type, FieldReader &f)
         if (v != 1 && v != 2)
             return bad("unknown variant");
         m.variant = static_cast<Variant>(v);
+        m.payeePub = f.fixed("payee key", 33);
         m.funding = f.outpoint("funding");
         m.capacity = f.i64("capacity");
         m.payerPub = f.fixed("payer key", 33);

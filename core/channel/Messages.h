@@ -30,6 +30,7 @@ struct OfferMsg {
 
 struct ProposalMsg {
     Variant variant = Variant::Cltv;
+    Bytes payeePub;                   ///< the offer this answers (see docs/protocol-notes.md)
     bitcoin::OutPoint funding;
     int64_t capacity = 0;
     Bytes payerPub;

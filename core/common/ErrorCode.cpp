@@ -69,6 +69,10 @@ constexpr Entry kEntries[] = {
     {ErrorCode::PaymentBadSignature, "PAYMENT_BAD_SIGNATURE", "The payment's signature does not match the commitment it pays."},
     {ErrorCode::ChannelExpiring, "CHANNEL_EXPIRING", "The channel is too close to its expiry to accept payments."},
     {ErrorCode::ChannelParamsInvalid, "CHANNEL_PARAMS_INVALID", "The channel's terms are not acceptable."},
+    {ErrorCode::RefundMismatch, "REFUND_MISMATCH", "The proposed refund is not the one the channel's terms give (lock time or payee script)."},
+    {ErrorCode::FundingMismatch, "FUNDING_MISMATCH", "The funding transaction does not match the proposal."},
+    {ErrorCode::NothingToSettle, "NOTHING_TO_SETTLE", "No payment has been received in this channel yet."},
+    {ErrorCode::OfferUnknown, "OFFER_UNKNOWN", "This proposal answers an offer this wallet did not make."},
 };
 } // namespace
 

@@ -71,6 +71,10 @@ enum class ErrorCode : int {
     PaymentBadSignature,
     ChannelExpiring,
     ChannelParamsInvalid,
+    RefundMismatch,
+    FundingMismatch,
+    NothingToSettle,
+    OfferUnknown,
 };
 
 /// Stable upper-case name, e.g. "INVALID_CHECKSUM".

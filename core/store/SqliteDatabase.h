@@ -59,6 +59,8 @@ private:
 
 inline QByteArray toBlob(const std::vector<uint8_t> &b)
 {
+    if (b.empty())
+        return QByteArray(""); // empty, not NULL
     return QByteArray(reinterpret_cast<const char *>(b.data()), static_cast<qsizetype>(b.size()));
 }
 

@@ -451,6 +451,27 @@ Result<SendResult> Wallet::send(const QString &address, Amount amount, std::opti
         return makeError(ErrorCode::InvalidAmount, "the amount must be positive");
     if (amount.sat() < dustThreshold(*dest))
         return makeError(ErrorCode::TxDust, "at least " + std::to_string(dustThreshold(*dest)) + " sat to this address");
+    auto prepared = prepare({TxOut{amount, *dest}}, feeRate);
+    if (!prepared)
+        return prepared.error();
+    SPW_TRY(commit(*prepared, QStringLiteral("send"), -amount.sat(), address.trimmed()));
+    auto sent = broadcast(prepared->tx);
+    if (!sent)
+        return sent.error();
+    SPW_TRY(sync());
+    return SendResult{*sent, amount.sat(), prepared->fee, prepared->change, prepared->tx.vsize()};
+}
+
+Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std::optional<chain::FeeRate> feeRate)
+{
+    int64_t amount = 0;
+    int64_t outputsSize = 0;
+    for (const auto &o : outputs) {
+        if (o.value.sat() < dustThreshold(o.scriptPubKey))
+            return makeError(ErrorCode::TxDust, "an output is below its dust threshold");
+        amount += o.value.sat();
+        outputsSize += 8 + 1 + static_cast<int64_t>(o.scriptPubKey.size());
+    }
     if (!feeRate) {
         auto est = wait(m_chain.estimateFeeRate(6));
         if (!est)
@@ -480,8 +501,7 @@ Result<SendResult> Wallet::send(const QString &address, Amount amount, std::opti
                                  TxOut{Amount::fromSat(q.value(2).toLongLong()), Script(Bytes(s.begin(), s.end()))}});
         }
     }
-    // Largest first; sizes as Core counts a P2WPKH input (68 vB) and outputs.
-    const int64_t destOut = 8 + 1 + static_cast<int64_t>(dest->size());
+    // Largest first; sizes as Core counts a P2WPKH input (68 vB) and the outputs.
     const int64_t changeOut = 31;
     std::vector<Coin> chosen;
     int64_t total = 0, fee = 0, change = 0;
@@ -489,26 +509,27 @@ Result<SendResult> Wallet::send(const QString &address, Amount amount, std::opti
     for (const auto &c : coins) {
         chosen.push_back(c);
         total += c.out.value.sat();
-        const int64_t base = 11 + 68 * static_cast<int64_t>(chosen.size()) + destOut;
+        const int64_t base = 11 + 68 * static_cast<int64_t>(chosen.size()) + outputsSize;
         const int64_t feeWithChange = feeRate->feeFor(base + changeOut);
         const int64_t feeNoChange = feeRate->feeFor(base);
-        if (total >= amount.sat() + feeWithChange + 294) {
+        if (total >= amount + feeWithChange + 294) {
             fee = feeWithChange;
-            change = total - amount.sat() - fee;
+            change = total - amount - fee;
             enough = true;
             break;
         }
-        if (total >= amount.sat() + feeNoChange) {
-            fee = total - amount.sat(); // the remainder would be dust: it goes to the fee
+        if (total >= amount + feeNoChange) {
+            fee = total - amount; // the remainder would be dust: it goes to the fee
             change = 0;
             enough = true;
             break;
         }
     }
     if (!enough)
-        return makeError(ErrorCode::InsufficientFunds, "need " + std::to_string(amount.sat()) + " sat plus fee");
+        return makeError(ErrorCode::InsufficientFunds, "need " + std::to_string(amount) + " sat plus fee");
 
-    Transaction tx;
+    Prepared p;
+    Transaction &tx = p.tx;
     tx.version = 2;
     tx.lockTime = static_cast<uint32_t>(tip->height); // as Core: discourages fee sniping
     for (const auto &c : chosen) {
@@ -516,8 +537,9 @@ Result<SendResult> Wallet::send(const QString &address, Amount amount, std::opti
         in.prevout = c.op;
         in.sequence = 0xfffffffd;
         tx.inputs.push_back(in);
+        p.spent.push_back(c.op);
     }
-    tx.outputs.push_back(TxOut{amount, *dest});
+    tx.outputs = outputs;
     if (change > 0) {
         QSqlQuery q = m_db.query();
         if (!q.exec(QStringLiteral("SELECT idx, script FROM addresses WHERE chain = 1 AND used = 0 AND issued = 0 ORDER BY idx LIMIT 1")) || !q.next())
@@ -557,38 +579,63 @@ Result<SendResult> Wallet::send(const QString &address, Amount amount, std::opti
     }
     if (fee < feeRate->feeFor(static_cast<int64_t>(tx.vsize())))
         return makeError(ErrorCode::TxFeeTooLow, "estimate below the real size");
+    p.fee = fee;
+    p.change = change;
+    return p;
+}
 
-    // Durable before it leaves: the transaction, the reserved coins and the history row.
-    const Hash256 txid = tx.txid();
-    const QByteArray txidBlob = toBlob(txid);
-    SPW_TRY(m_db.transaction([&]() -> Status {
+Status Wallet::reserve(const Prepared &prepared)
+{
+    const QByteArray txidBlob = toBlob(prepared.tx.txid());
+    return m_db.transaction([&]() -> Status {
+        QSqlQuery r = m_db.query();
+        r.prepare(QStringLiteral("UPDATE utxos SET reserved_by = ? WHERE txid = ? AND vout = ?"));
+        for (const auto &op : prepared.spent) {
+            r.addBindValue(txidBlob);
+            r.addBindValue(toBlob(op.txid));
+            r.addBindValue(static_cast<qint64>(op.index));
+            SPW_TRY(SqliteDatabase::run(r, "reserve"));
+        }
+        return {};
+    });
+}
+
+Status Wallet::commit(const Prepared &prepared, const QString &kind, int64_t amount, const QString &counterparty)
+{
+    const QByteArray txidBlob = toBlob(prepared.tx.txid());
+    return m_db.transaction([&]() -> Status {
         QSqlQuery p = m_db.query();
         p.prepare(QStringLiteral("INSERT INTO pending(txid, raw, created) VALUES(?, ?, ?)"));
         p.addBindValue(txidBlob);
-        p.addBindValue(toBlob(tx.serialize()));
+        p.addBindValue(toBlob(prepared.tx.serialize()));
         p.addBindValue(QDateTime::currentSecsSinceEpoch());
         SPW_TRY(SqliteDatabase::run(p, "pending"));
         QSqlQuery r = m_db.query();
         r.prepare(QStringLiteral("UPDATE utxos SET reserved_by = ? WHERE txid = ? AND vout = ?"));
-        for (const auto &c : chosen) {
+        for (const auto &op : prepared.spent) {
             r.addBindValue(txidBlob);
-            r.addBindValue(toBlob(c.op.txid));
-            r.addBindValue(static_cast<qint64>(c.op.index));
+            r.addBindValue(toBlob(op.txid));
+            r.addBindValue(static_cast<qint64>(op.index));
             SPW_TRY(SqliteDatabase::run(r, "reserve"));
         }
         QSqlQuery h = m_db.query();
-        h.prepare(QStringLiteral("INSERT INTO history(txid, kind, amount, fee, height, time, address) VALUES(?, 'send', ?, ?, NULL, ?, ?)"));
+        h.prepare(QStringLiteral("INSERT INTO history(txid, kind, amount, fee, height, time, address) VALUES(?, ?, ?, ?, NULL, ?, ?)"));
         h.addBindValue(txidBlob);
-        h.addBindValue(static_cast<qint64>(-amount.sat()));
-        h.addBindValue(static_cast<qint64>(fee));
+        h.addBindValue(kind);
+        h.addBindValue(static_cast<qint64>(amount));
+        h.addBindValue(static_cast<qint64>(prepared.fee));
         h.addBindValue(QDateTime::currentSecsSinceEpoch());
-        h.addBindValue(address.trimmed());
+        h.addBindValue(counterparty);
         return SqliteDatabase::run(h, "history");
-    }));
+    });
+}
 
+Result<Hash256> Wallet::broadcast(const Transaction &tx)
+{
     auto sent = wait(m_chain.broadcast(tx));
     if (!sent) {
         // Refused: undo, so the coins are spendable again.
+        const QByteArray txidBlob = toBlob(tx.txid());
         (void)m_db.transaction([&]() -> Status {
             for (const char *sql : {"DELETE FROM pending WHERE txid = ?", "DELETE FROM history WHERE txid = ?",
                                     "UPDATE utxos SET reserved_by = NULL WHERE reserved_by = ?"}) {
@@ -601,8 +648,7 @@ Result<SendResult> Wallet::send(const QString &address, Amount amount, std::opti
         });
         return sent.error();
     }
-    SPW_TRY(sync());
-    return SendResult{txid, amount.sat(), fee, change, tx.vsize()};
+    return *sent;
 }
 
 } // namespace spillway::wallet

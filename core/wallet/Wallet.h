@@ -72,6 +72,23 @@ public:
     Result<SendResult> send(const QString &address, bitcoin::Amount amount,
                             std::optional<chain::FeeRate> feeRate = std::nullopt);
 
+    /// A signed transaction paying `outputs` from confirmed coins (with change), not
+    /// yet stored or broadcast.
+    struct Prepared {
+        bitcoin::Transaction tx;
+        std::vector<bitcoin::OutPoint> spent;
+        int64_t fee = 0;
+        int64_t change = 0;
+    };
+    Result<Prepared> prepare(const std::vector<bitcoin::TxOut> &outputs, std::optional<chain::FeeRate> feeRate = std::nullopt);
+    /// Reserves its coins without making it broadcastable (a channel funding that
+    /// must wait for the payee's refund signature).
+    Status reserve(const Prepared &p);
+    /// Stores it durably (coins reserved, history row) before it may leave.
+    Status commit(const Prepared &p, const QString &kind, int64_t amount, const QString &counterparty);
+    /// Broadcasts a committed transaction; if the chain refuses it, the commit is undone.
+    Result<bitcoin::Hash256> broadcast(const bitcoin::Transaction &tx);
+
     /// The key pair of channel `index` (m/7377'/coin'/index'), from the keychain seed.
     Result<bitcoin::PrivateKey> channelKey(uint32_t index);
     /// Private key for one of our scripts (P2WPKH), for signing.

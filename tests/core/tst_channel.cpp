@@ -255,6 +255,7 @@ void TestChannel::messagesRoundTrip()
     offer.priceHint = 1000;
     offer.label = "100 GB file, 1 sat per MiB";
     ProposalMsg prop;
+    prop.payeePub = offer.payeePub;
     prop.funding = ch;
     prop.capacity = 100'000;
     prop.payerPub = PrivateKey::generate().publicKey().bytes();

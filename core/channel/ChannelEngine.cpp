@@ -1,0 +1,672 @@
+#include "ChannelEngine.h"
+
+#include "bitcoin/Address.h"
+#include "bitcoin/Interpreter.h"
+
+namespace spillway::channel {
+
+using namespace bitcoin;
+using store::ChannelRecord;
+using store::ChannelRole;
+using store::ChannelState;
+
+namespace {
+
+template <typename T>
+Result<T> wait(QFuture<Result<T>> f)
+{
+    return f.result();
+}
+
+bool isFinal(ChannelState s)
+{
+    return s == ChannelState::Settled || s == ChannelState::Refunded;
+}
+
+// Conservative sizes of the two spends of the funding output, in vbytes.
+constexpr int64_t kCommitmentVsize = 230;
+constexpr int64_t kRefundVsize = 200;
+
+int64_t valueTo(const Transaction &tx, const Script &spk)
+{
+    int64_t v = 0;
+    for (const auto &o : tx.outputs)
+        if (o.scriptPubKey == spk)
+            v += o.value.sat();
+    return v;
+}
+
+} // namespace
+
+ChannelEngine::ChannelEngine(wallet::Wallet &wallet, chain::ChainBackend &chain, store::ChannelStore &store)
+    : m_wallet(wallet), m_chain(chain), m_store(store)
+{
+}
+
+const ChannelSighasher &ChannelEngine::sighasher(const ChannelParams &p)
+{
+    auto &slot = m_sighashers[p.funding];
+    if (!slot)
+        slot = std::make_unique<ChannelSighasher>(p);
+    return *slot;
+}
+
+Result<PrivateKey> ChannelEngine::key(uint32_t index)
+{
+    auto it = m_keys.find(index);
+    if (it != m_keys.end())
+        return it->second;
+    auto k = m_wallet.channelKey(index);
+    if (!k)
+        return k.error();
+    m_keys.emplace(index, *k);
+    return *k;
+}
+
+Result<chain::ChainTip> ChannelEngine::tip()
+{
+    return wait(m_chain.tip());
+}
+
+Result<ChannelRecord> ChannelEngine::record(const OutPoint &id)
+{
+    auto r = m_store.find(id);
+    if (!r)
+        return r.error();
+    if (!*r)
+        return makeError(ErrorCode::ChannelUnknown, id.toString());
+    return **r;
+}
+
+PayeePolicy ChannelEngine::policyFor(const ChannelRecord &rec) const
+{
+    return PayeePolicy{rec.minConfirmations, rec.safetyMargin};
+}
+
+Result<OfferMsg> ChannelEngine::createOffer(const OfferTerms &t)
+{
+    if (t.minCapacity <= 0 || t.maxCapacity < t.minCapacity || t.minExpiryDelta == 0 || t.maxExpiryDelta < t.minExpiryDelta ||
+        (t.variants & 0b11) == 0)
+        return makeError(ErrorCode::InvalidArgument, "offer limits");
+    auto index = m_store.nextKeyIndex();
+    if (!index)
+        return index.error();
+    auto k = key(*index);
+    if (!k)
+        return k.error();
+    auto payout = m_wallet.newReceiveAddress();
+    if (!payout)
+        return payout.error();
+    OfferMsg o;
+    o.network = m_chain.network().id;
+    o.payeePub = k->publicKey().bytes();
+    o.payeePayout = *decodeAddress(payout->toStdString(), m_chain.network());
+    o.variants = t.variants;
+    o.minCapacity = t.minCapacity;
+    o.maxCapacity = t.maxCapacity;
+    o.minExpiryDelta = t.minExpiryDelta;
+    o.maxExpiryDelta = t.maxExpiryDelta;
+    o.minConfirmations = t.minConfirmations;
+    o.endpoint = t.endpoint;
+    o.tlsFingerprint = t.tlsFingerprint;
+    o.priceHint = t.priceHint;
+    o.label = t.label;
+    SPW_TRY(m_store.insertOffer(store::OfferRecord{o, *index, 0}));
+    return o;
+}
+
+Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const OpenTerms &t)
+{
+    // The payer checks the offer: network, key, scripts, limits.
+    if (offer.network != m_chain.network().id)
+        return makeError(ErrorCode::WrongNetwork, "the offer is for " + std::string(network(offer.network).name));
+    auto payeeKey = PublicKey::parse(offer.payeePub);
+    if (!payeeKey || !payeeKey->isCompressed())
+        return makeError(ErrorCode::InvalidPublicKey, "the offer's key");
+    if (offer.payeePayout.isUnspendable() || offer.payeePayout.empty() || !encodeAddress(offer.payeePayout, m_chain.network()))
+        return makeError(ErrorCode::ChannelParamsInvalid, "the offer's payout script is not a standard address");
+    const uint8_t bit = t.variant == Variant::Refund ? 1 : 2;
+    if (!(offer.variants & bit))
+        return makeError(ErrorCode::ChannelParamsInvalid, "the payee does not accept this variant");
+    if (t.capacity < offer.minCapacity || t.capacity > offer.maxCapacity)
+        return makeError(ErrorCode::ChannelParamsInvalid, "capacity outside the offer's limits");
+    if (t.expiryDelta < offer.minExpiryDelta || t.expiryDelta > offer.maxExpiryDelta)
+        return makeError(ErrorCode::ChannelParamsInvalid, "expiry outside the offer's limits");
+    auto now = tip();
+    if (!now)
+        return now.error();
+    auto rate = wait(m_chain.estimateFeeRate(6));
+    if (!rate)
+        return rate.error();
+    auto index = m_store.nextKeyIndex();
+    if (!index)
+        return index.error();
+    auto myKey = key(*index);
+    if (!myKey)
+        return myKey.error();
+    auto changeAddr = m_wallet.newReceiveAddress();
+    if (!changeAddr)
+        return changeAddr.error();
+    const Script mine = *decodeAddress(changeAddr->toStdString(), m_chain.network());
+
+    ChannelParams p;
+    p.network = m_chain.network().id;
+    p.variant = t.variant;
+    p.capacity = Amount::fromSat(t.capacity);
+    p.payerPub = myKey->publicKey().bytes();
+    p.payeePub = offer.payeePub;
+    p.payeePayout = offer.payeePayout;
+    p.payerChange = mine;
+    p.payerRefund = mine;
+    p.expiry = static_cast<uint32_t>(now->height) + t.expiryDelta;
+    p.commitFee = Amount::fromSat(t.commitFee.value_or(rate->feeFor(kCommitmentVsize)));
+    p.refundFee = Amount::fromSat(t.refundFee.value_or(rate->feeFor(kRefundVsize)));
+
+    // The funding transaction: segwit, so its txid is final before anything is signed.
+    auto prepared = m_wallet.prepare({p.fundingOutput()});
+    if (!prepared)
+        return prepared.error();
+    p.funding = OutPoint{prepared->tx.txid(), 0};
+    SPW_TRY(p.validate());
+
+    ChannelRecord rec;
+    rec.params = p;
+    rec.role = ChannelRole::Payer;
+    rec.state = ChannelState::Proposed;
+    rec.keyIndex = *index;
+    rec.label = t.label.empty() ? offer.label : t.label;
+    rec.fundingTx = prepared->tx.serialize();
+    rec.minConfirmations = offer.minConfirmations;
+    rec.safetyMargin = network(p.network).defaultSafetyMargin;
+    SPW_TRY(m_store.insert(rec));
+
+    ProposalMsg prop;
+    prop.variant = p.variant;
+    prop.payeePub = p.payeePub;
+    prop.funding = p.funding;
+    prop.capacity = p.capacity.sat();
+    prop.payerPub = p.payerPub;
+    prop.payerChange = p.payerChange;
+    prop.payerRefund = p.payerRefund;
+    prop.expiry = p.expiry;
+    prop.commitFee = p.commitFee.sat();
+    prop.refundFee = p.refundFee.sat();
+    if (p.variant == Variant::Refund) {
+        // Nothing is broadcast before the payee's refund signature is checked.
+        prop.unsignedRefund = buildRefund(p).serialize();
+        SPW_TRY(m_wallet.reserve(*prepared));
+        return std::vector<Message>{prop};
+    }
+    SPW_TRY(m_wallet.commit(*prepared, QStringLiteral("channel-open"), -p.capacity.sat(), QString::fromStdString(p.funding.toString())));
+    auto sent = m_wallet.broadcast(prepared->tx);
+    if (!sent)
+        return sent.error();
+    rec.state = ChannelState::Opening;
+    SPW_TRY(m_store.update(rec));
+    return std::vector<Message>{prop, FundedMsg{prepared->tx.serialize()}};
+}
+
+Result<std::vector<Message>> ChannelEngine::receive(const Message &m)
+{
+    switch (messageType(m)) {
+    case MessageType::Proposal:
+        return onProposal(std::get<ProposalMsg>(m));
+    case MessageType::RefundSig:
+        return onRefundSig(std::get<RefundSigMsg>(m));
+    case MessageType::Funded:
+        return onFunded(std::get<FundedMsg>(m));
+    case MessageType::Payment:
+        return onPayment(std::get<PaymentMsg>(m));
+    case MessageType::Ack:
+        return onAck(std::get<AckMsg>(m));
+    case MessageType::Close: {
+        auto s = settle(std::get<CloseMsg>(m).channel);
+        if (!s)
+            return s.error();
+        return std::vector<Message>{};
+    }
+    case MessageType::Error: {
+        const ErrorMsg &e = std::get<ErrorMsg>(m);
+        return makeError(static_cast<ErrorCode>(e.code), "the peer says: " + e.text);
+    }
+    case MessageType::Offer:
+        return makeError(ErrorCode::InvalidArgument, "an offer is opened with 'channel open'");
+    }
+    return makeError(ErrorCode::BadMessage);
+}
+
+Result<std::vector<Message>> ChannelEngine::onProposal(const ProposalMsg &m)
+{
+    auto offerRec = m_store.offerForKey(m.payeePub);
+    if (!offerRec)
+        return offerRec.error();
+    if (!*offerRec)
+        return makeError(ErrorCode::OfferUnknown);
+    const OfferMsg &offer = (*offerRec)->offer;
+    auto now = tip();
+    if (!now)
+        return now.error();
+    ChannelParams p;
+    p.network = offer.network;
+    p.variant = m.variant;
+    p.funding = m.funding;
+    p.capacity = Amount::fromSat(m.capacity);
+    p.payerPub = m.payerPub;
+    p.payeePub = offer.payeePub;
+    p.payeePayout = offer.payeePayout;
+    p.payerChange = m.payerChange;
+    p.payerRefund = m.payerRefund;
+    p.expiry = m.expiry;
+    p.commitFee = Amount::fromSat(m.commitFee);
+    p.refundFee = Amount::fromSat(m.refundFee);
+    SPW_TRY(p.validate());
+    const uint8_t bit = m.variant == Variant::Refund ? 1 : 2;
+    if (!(offer.variants & bit))
+        return makeError(ErrorCode::ChannelParamsInvalid, "variant not offered");
+    if (m.capacity < offer.minCapacity || m.capacity > offer.maxCapacity)
+        return makeError(ErrorCode::ChannelParamsInvalid, "capacity outside the offer's limits");
+    const int64_t delta = static_cast<int64_t>(m.expiry) - now->height;
+    if (delta < offer.minExpiryDelta || delta > offer.maxExpiryDelta)
+        return makeError(ErrorCode::ChannelParamsInvalid, "expiry outside the offer's limits");
+    if (m.commitFee > m.capacity / 2 || m.refundFee > m.capacity / 2)
+        return makeError(ErrorCode::ChannelParamsInvalid, "fees too high");
+    if (m.variant == Variant::Refund && m.unsignedRefund != buildRefund(p).serialize())
+        return makeError(ErrorCode::RefundMismatch);
+    if (m.variant == Variant::Cltv && !m.unsignedRefund.empty())
+        return makeError(ErrorCode::ChannelParamsInvalid, "no refund to sign in the cltv variant");
+
+    auto existing = m_store.find(p.funding);
+    if (!existing)
+        return existing.error();
+    if (*existing && !((*existing)->params == p))
+        return makeError(ErrorCode::ChannelParamsInvalid, "a channel with this funding already exists");
+    if (!*existing) {
+        ChannelRecord rec;
+        rec.params = p;
+        rec.role = ChannelRole::Payee;
+        rec.state = ChannelState::Proposed;
+        rec.keyIndex = (*offerRec)->keyIndex;
+        rec.label = offer.label;
+        rec.minConfirmations = offer.minConfirmations;
+        rec.safetyMargin = network(p.network).defaultSafetyMargin;
+        SPW_TRY(m_store.insert(rec));
+    }
+    if (m.variant == Variant::Refund) {
+        auto k = key((*offerRec)->keyIndex);
+        if (!k)
+            return k.error();
+        auto sig = signRefundAsPayee(p, *k, sighasher(p));
+        if (!sig)
+            return sig.error();
+        return std::vector<Message>{*sig};
+    }
+    return std::vector<Message>{};
+}
+
+Result<std::vector<Message>> ChannelEngine::onRefundSig(const RefundSigMsg &m)
+{
+    auto rec = record(m.channel);
+    if (!rec)
+        return rec.error();
+    if (rec->role != ChannelRole::Payer || rec->params.variant != Variant::Refund)
+        return makeError(ErrorCode::BadMessage, "a refund signature for a channel we do not pay into");
+    SPW_TRY(checkRefundSignature(rec->params, m, sighasher(rec->params)));
+    // Prove the whole refund before funding: it must pass the interpreter.
+    auto k = key(rec->keyIndex);
+    if (!k)
+        return k.error();
+    auto refundTx = completeRefund(rec->params, *k, m.signature, sighasher(rec->params));
+    if (!refundTx)
+        return refundTx.error();
+    rec->refundSig = m.signature;
+    SPW_TRY(m_store.update(*rec));
+    auto funding = Transaction::parse(rec->fundingTx);
+    if (!funding)
+        return funding.error();
+    if (rec->state == ChannelState::Proposed) {
+        wallet::Wallet::Prepared prepared;
+        prepared.tx = *funding;
+        for (const auto &in : funding->inputs)
+            prepared.spent.push_back(in.prevout);
+        SPW_TRY(m_wallet.commit(prepared, QStringLiteral("channel-open"), -rec->params.capacity.sat(),
+                                QString::fromStdString(rec->id().toString())));
+        auto sent = m_wallet.broadcast(*funding);
+        if (!sent)
+            return sent.error();
+        rec->state = ChannelState::Opening;
+        SPW_TRY(m_store.update(*rec));
+    }
+    return std::vector<Message>{FundedMsg{rec->fundingTx}};
+}
+
+Result<std::vector<Message>> ChannelEngine::onFunded(const FundedMsg &m)
+{
+    auto tx = Transaction::parse(m.fundingTx);
+    if (!tx)
+        return makeError(ErrorCode::FundingMismatch, tx.error().describe());
+    // Find the channel this funds: ours as payee, with this txid.
+    auto channels = m_store.all();
+    if (!channels)
+        return channels.error();
+    const Hash256 txid = tx->txid();
+    for (auto &rec : *channels) {
+        if (rec.id().txid != txid || rec.role != ChannelRole::Payee)
+            continue;
+        if (rec.id().index >= tx->outputs.size() || !(tx->outputs[rec.id().index] == rec.params.fundingOutput()))
+            return makeError(ErrorCode::FundingMismatch, "the output does not pay the channel's capacity to its script");
+        if (rec.state == ChannelState::Proposed) {
+            // Broadcast it as well: harmless if the chain already has it.
+            auto sent = wait(m_chain.broadcast(*tx));
+            if (!sent && sent.code() != ErrorCode::TxAlreadyConfirmed)
+                return sent.error();
+            rec.fundingTx = m.fundingTx;
+            rec.state = ChannelState::Opening;
+            SPW_TRY(refreshConfirmations(rec));
+            SPW_TRY(m_store.update(rec));
+        }
+        return std::vector<Message>{};
+    }
+    return makeError(ErrorCode::FundingMismatch, "no proposal of ours is funded by " + toDisplayHex(txid));
+}
+
+Status ChannelEngine::refreshConfirmations(ChannelRecord &rec)
+{
+    if (rec.state != ChannelState::Opening)
+        return {};
+    auto st = wait(m_chain.transactionStatus(rec.id().txid));
+    if (!st)
+        return st.error();
+    const uint32_t needed = rec.role == ChannelRole::Payee ? std::max<uint32_t>(rec.minConfirmations, 1) : 1;
+    if (st->confirmations >= static_cast<int>(needed))
+        rec.state = ChannelState::Open;
+    return {};
+}
+
+Result<std::vector<Message>> ChannelEngine::onPayment(const PaymentMsg &m)
+{
+    auto rec = record(m.channel);
+    if (!rec)
+        return rec.error();
+    if (rec->role != ChannelRole::Payee)
+        return makeError(ErrorCode::ChannelUnknown, "not a channel we receive on");
+    SPW_TRY(refreshConfirmations(*rec));
+    auto now = tip();
+    if (!now)
+        return now.error();
+    auto k = key(rec->keyIndex);
+    if (!k)
+        return k.error();
+    PayeeChannelState s;
+    s.params = rec->params;
+    s.open = rec->state == ChannelState::Open;
+    s.fundingConfirmations = s.open ? static_cast<int>(std::max<uint32_t>(rec->minConfirmations, 1)) : 0;
+    s.lastSequence = rec->seq;
+    s.lastPaid = rec->paid;
+    s.lastPayerSig = rec->payerSig;
+    auto d = checkPayment(s, m, now->height, policyFor(*rec), *k, sighasher(rec->params));
+    if (!d)
+        return d.error();
+    if (d->outcome == PaymentOutcome::Accepted) {
+        rec->seq = d->next.lastSequence;
+        rec->paid = d->next.lastPaid;
+        rec->payerSig = d->next.lastPayerSig;
+        SPW_TRY(m_store.update(*rec, true)); // durable before the ack leaves
+    }
+    return std::vector<Message>{AckMsg{m.channel, m.sequence}};
+}
+
+Result<std::vector<Message>> ChannelEngine::onAck(const AckMsg &m)
+{
+    auto rec = record(m.channel);
+    if (!rec)
+        return rec.error();
+    if (rec->role != ChannelRole::Payer)
+        return makeError(ErrorCode::ChannelUnknown, "not a channel we pay into");
+    if (m.sequence > rec->signedSeq || m.sequence == 0)
+        return makeError(ErrorCode::PaymentSequence, "an ack for a payment never sent");
+    if (m.sequence <= rec->seq)
+        return std::vector<Message>{}; // already known
+    auto log = m_store.payments(rec->id());
+    if (!log)
+        return log.error();
+    int64_t paid = -1;
+    for (const auto &row : *log)
+        if (row.seq == m.sequence)
+            paid = row.paid;
+    if (paid < 0)
+        return makeError(ErrorCode::PaymentSequence, "no record of that payment");
+    rec->seq = m.sequence;
+    rec->paid = paid;
+    SPW_TRY(m_store.update(*rec));
+    return std::vector<Message>{};
+}
+
+Result<PaymentMsg> ChannelEngine::pay(const OutPoint &id, int64_t increment)
+{
+    auto rec = record(id);
+    if (!rec)
+        return rec.error();
+    if (rec->role != ChannelRole::Payer)
+        return makeError(ErrorCode::ChannelUnknown, "not a channel we pay into");
+    SPW_TRY(refreshConfirmations(*rec));
+    if (rec->state != ChannelState::Open && rec->state != ChannelState::Opening)
+        return makeError(ErrorCode::ChannelNotOpen, std::string(store::stateName(rec->state)));
+    if (increment <= 0)
+        return makeError(ErrorCode::InvalidAmount, "pay a positive amount");
+    const int64_t paid = rec->signedPaid + increment;
+    if (paid > rec->params.maxPayable().sat())
+        return makeError(ErrorCode::PaymentAboveCapacity,
+                         std::to_string(rec->params.maxPayable().sat() - rec->signedPaid) + " sat left in the channel");
+    if (paid < rec->params.minFirstPayment().sat())
+        return makeError(ErrorCode::PaymentBelowDust, "the first payment must be at least " +
+                                                          std::to_string(rec->params.minFirstPayment().sat()) + " sat");
+    auto now = tip();
+    if (!now)
+        return now.error();
+    if (static_cast<int64_t>(now->height) >= static_cast<int64_t>(rec->params.expiry) - rec->safetyMargin)
+        return makeError(ErrorCode::ChannelExpiring);
+    auto k = key(rec->keyIndex);
+    if (!k)
+        return k.error();
+    const PaymentMsg msg = signPayment(rec->params, rec->signedSeq + 1, Amount::fromSat(paid), *k, sighasher(rec->params));
+    rec->signedSeq = msg.sequence;
+    rec->signedPaid = paid;
+    SPW_TRY(m_store.update(*rec, true)); // "about to pay n", durable before it leaves
+    return msg;
+}
+
+Result<PaymentMsg> ChannelEngine::newestPayment(const OutPoint &id)
+{
+    auto rec = record(id);
+    if (!rec)
+        return rec.error();
+    if (rec->role != ChannelRole::Payer || rec->signedSeq == 0)
+        return makeError(ErrorCode::NothingToSettle, "no payment signed yet");
+    auto k = key(rec->keyIndex);
+    if (!k)
+        return k.error();
+    // RFC 6979: signing again gives the same signature, so the payee sees a repeat.
+    return signPayment(rec->params, rec->signedSeq, Amount::fromSat(rec->signedPaid), *k, sighasher(rec->params));
+}
+
+Result<Hash256> ChannelEngine::settle(const OutPoint &id)
+{
+    auto rec = record(id);
+    if (!rec)
+        return rec.error();
+    if (rec->role != ChannelRole::Payee)
+        return makeError(ErrorCode::ChannelUnknown, "only the payee settles");
+    if (rec->seq == 0)
+        return makeError(ErrorCode::NothingToSettle);
+    if (isFinal(rec->state))
+        return rec->closingTxid;
+    auto k = key(rec->keyIndex);
+    if (!k)
+        return k.error();
+    auto tx = completeCommitment(rec->params, Amount::fromSat(rec->paid), rec->payerSig, *k, sighasher(rec->params));
+    if (!tx)
+        return tx.error();
+    auto sent = wait(m_chain.broadcast(*tx));
+    if (!sent)
+        return sent.error();
+    rec->state = ChannelState::Closing;
+    rec->closingTxid = *sent;
+    SPW_TRY(m_store.update(*rec));
+    return *sent;
+}
+
+Result<CloseMsg> ChannelEngine::close(const OutPoint &id)
+{
+    auto rec = record(id);
+    if (!rec)
+        return rec.error();
+    if (rec->role != ChannelRole::Payer)
+        return makeError(ErrorCode::ChannelUnknown, "only the payer asks to close");
+    return CloseMsg{id};
+}
+
+Result<Hash256> ChannelEngine::refund(const OutPoint &id)
+{
+    auto rec = record(id);
+    if (!rec)
+        return rec.error();
+    if (rec->role != ChannelRole::Payer)
+        return makeError(ErrorCode::ChannelUnknown, "only the payer takes the refund");
+    auto now = tip();
+    if (!now)
+        return now.error();
+    if (now->height < static_cast<int>(rec->params.expiry))
+        return makeError(ErrorCode::TxNonFinal, "the refund is valid in " + std::to_string(rec->params.expiry - now->height) + " blocks");
+    auto k = key(rec->keyIndex);
+    if (!k)
+        return k.error();
+    auto tx = completeRefund(rec->params, *k, rec->refundSig, sighasher(rec->params));
+    if (!tx)
+        return tx.error();
+    auto sent = wait(m_chain.broadcast(*tx));
+    if (!sent)
+        return sent.error();
+    rec->state = ChannelState::Closing;
+    rec->closingTxid = *sent;
+    SPW_TRY(m_store.update(*rec));
+    return *sent;
+}
+
+Result<std::vector<WatchEvent>> ChannelEngine::watch()
+{
+    std::vector<WatchEvent> events;
+    auto now = tip();
+    if (!now)
+        return now.error();
+    auto channels = m_store.all();
+    if (!channels)
+        return channels.error();
+    for (auto &rec : *channels) {
+        if (isFinal(rec.state) || rec.state == ChannelState::Proposed)
+            continue;
+        const ChannelState before = rec.state;
+        SPW_TRY(refreshConfirmations(rec));
+        if (rec.state != before) {
+            SPW_TRY(m_store.update(rec));
+            events.push_back({rec.id(), "open"});
+        }
+        auto spend = wait(m_chain.outpointSpend(rec.id()));
+        if (!spend)
+            return spend.error();
+        if (spend->spent) {
+            auto spender = wait(m_chain.transaction(spend->spender));
+            if (!spender)
+                return spender.error();
+            const bool isRefund = spender->lockTime == rec.params.expiry && spender->inputs[0].sequence == 0xfffffffe;
+            rec.closingTxid = spend->spender;
+            rec.finalPayee = isRefund ? 0 : valueTo(*spender, rec.params.payeePayout);
+            rec.finalPayer = valueTo(*spender, isRefund ? rec.params.payerRefund : rec.params.payerChange);
+            if (spend->spenderHeight >= 0) {
+                rec.closedHeight = spend->spenderHeight;
+                rec.state = isRefund ? ChannelState::Refunded : ChannelState::Settled;
+                events.push_back({rec.id(), std::string(isRefund ? "refunded" : "settled") + " in " + toDisplayHex(rec.closingTxid)});
+            } else {
+                rec.state = ChannelState::Closing;
+            }
+            SPW_TRY(m_store.update(rec));
+            continue;
+        }
+        if (rec.state == ChannelState::Closing) {
+            // Our closing transaction vanished (never relayed): act again below.
+            rec.state = ChannelState::Open;
+        }
+        if (rec.role == ChannelRole::Payee && rec.seq > 0 &&
+            static_cast<int64_t>(now->height) >= static_cast<int64_t>(rec.params.expiry) - rec.safetyMargin) {
+            auto s = settle(rec.id());
+            if (!s)
+                return s.error();
+            events.push_back({rec.id(), "settled automatically at the safety margin: " + toDisplayHex(*s)});
+        } else if (rec.role == ChannelRole::Payer && now->height >= static_cast<int>(rec.params.expiry)) {
+            auto r = refund(rec.id());
+            if (!r)
+                return r.error();
+            events.push_back({rec.id(), "refund broadcast: " + toDisplayHex(*r)});
+        }
+    }
+    return events;
+}
+
+Result<Psbt> ChannelEngine::exportPsbt(const OutPoint &id, const std::string &which)
+{
+    auto rec = record(id);
+    if (!rec)
+        return rec.error();
+    const ChannelParams &p = rec->params;
+    Transaction tx;
+    if (which == "refund")
+        tx = buildRefund(p);
+    else if (which == "commitment" || which == "settlement")
+        tx = buildCommitment(p, Amount::fromSat(rec->role == ChannelRole::Payer ? rec->signedPaid : rec->paid));
+    else
+        return makeError(ErrorCode::InvalidArgument, "export refund, commitment or settlement");
+    auto psbt = Psbt::create(tx);
+    if (!psbt)
+        return psbt.error();
+    PsbtInput &in = psbt->inputs[0];
+    in.witnessUtxo = p.fundingOutput();
+    in.witnessScript = p.witnessScript();
+    in.sighashType = SIGHASH_ALL;
+    auto k = key(rec->keyIndex);
+    if (!k)
+        return k.error();
+    const Hash256 digest = sighasher(p).digest(tx);
+    const Bytes myPub = k->publicKey().bytes();
+    in.partialSigs[hash160(myPub)] = {myPub, sigWithHashType(k->signDer(digest))};
+    if (which != "refund" && rec->role == ChannelRole::Payee && rec->seq > 0)
+        in.partialSigs[hash160(p.payerPub)] = {p.payerPub, sigWithHashType(compactToDer(rec->payerSig))};
+    if (which == "refund" && rec->refundSig)
+        in.partialSigs[hash160(p.payeePub)] = {p.payeePub, sigWithHashType(compactToDer(*rec->refundSig))};
+    if (which == "settlement") {
+        if (rec->role != ChannelRole::Payee || rec->seq == 0)
+            return makeError(ErrorCode::NothingToSettle, "only the payee holds a settlement");
+        auto complete = completeCommitment(p, Amount::fromSat(rec->paid), rec->payerSig, *k, sighasher(p));
+        if (!complete)
+            return complete.error();
+        in.finalScriptWitness = complete->inputs[0].witness;
+        in.partialSigs.clear();
+        in.witnessScript = Script();
+        in.sighashType.reset();
+    }
+    return *psbt;
+}
+
+Result<int64_t> ChannelEngine::lockedInChannels()
+{
+    auto channels = m_store.all();
+    if (!channels)
+        return channels.error();
+    int64_t total = 0;
+    for (const auto &c : *channels) {
+        if (isFinal(c.state) || c.state == ChannelState::Proposed)
+            continue;
+        total += c.role == ChannelRole::Payer ? c.params.capacity.sat() - c.signedPaid : c.paid;
+    }
+    return total;
+}
+
+} // namespace spillway::channel

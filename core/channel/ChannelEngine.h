@@ -1,0 +1,99 @@
+#pragma once
+// The channel engine: payer and payee state machines for both variants over the
+// wallet (keys, funding), the chain backend and the channel store. Every state
+// change is stored (synced) before the message that acknowledges it is returned.
+// Blocking: use it from the CLI or a worker thread.
+
+#include "ChannelSigning.h"
+#include "bitcoin/Psbt.h"
+#include "chain/ChainBackend.h"
+#include "store/ChannelStore.h"
+#include "wallet/Wallet.h"
+
+#include <map>
+
+namespace spillway::channel {
+
+struct OfferTerms {
+    uint8_t variants = 0b11;
+    int64_t minCapacity = 10'000;
+    int64_t maxCapacity = 100'000'000;
+    uint32_t minExpiryDelta = 12;
+    uint32_t maxExpiryDelta = 4032;
+    uint32_t minConfirmations = 1;
+    std::string endpoint;
+    Bytes tlsFingerprint;
+    int64_t priceHint = 0;
+    std::string label;
+};
+
+struct OpenTerms {
+    Variant variant = Variant::Cltv;
+    int64_t capacity = 0;
+    uint32_t expiryDelta = 144;
+    std::optional<int64_t> commitFee;   ///< default: the chain's estimate for a commitment
+    std::optional<int64_t> refundFee;
+    std::string label;
+};
+
+/// What the watcher did, for the user to read.
+struct WatchEvent {
+    bitcoin::OutPoint channel;
+    std::string what;
+};
+
+class ChannelEngine {
+public:
+    ChannelEngine(wallet::Wallet &wallet, chain::ChainBackend &chain, store::ChannelStore &store);
+
+    /// Payee: a new offer with a fresh channel key and payout address.
+    Result<OfferMsg> createOffer(const OfferTerms &terms);
+    /// Payer: checks the offer and opens. `refund`: [proposal]; `cltv`: the funding
+    /// is broadcast and [proposal, funded] returned.
+    Result<std::vector<Message>> open(const OfferMsg &offer, const OpenTerms &terms);
+    /// Either side: handles a message from the peer; returns the answers to send.
+    Result<std::vector<Message>> receive(const Message &m);
+    /// Payer: the next payment, `increment` more than the newest one. Stored as
+    /// "about to pay n" before it is returned.
+    Result<PaymentMsg> pay(const bitcoin::OutPoint &id, int64_t increment);
+    /// Payer: the newest signed payment again (after a restart, or a lost message).
+    Result<PaymentMsg> newestPayment(const bitcoin::OutPoint &id);
+    /// Payee: broadcasts the newest commitment.
+    Result<bitcoin::Hash256> settle(const bitcoin::OutPoint &id);
+    /// Payer: asks the payee to settle now.
+    Result<CloseMsg> close(const bitcoin::OutPoint &id);
+    /// Payer: broadcasts the refund, once it is final.
+    Result<bitcoin::Hash256> refund(const bitcoin::OutPoint &id);
+    /// Expiry watcher: confirmations, auto-settle at expiry - margin, auto-refund once
+    /// final, and the on-chain outcome. Call on start and on every new block.
+    Result<std::vector<WatchEvent>> watch();
+    /// The refund, the newest commitment or the settlement as a BIP 174 PSBT.
+    Result<bitcoin::Psbt> exportPsbt(const bitcoin::OutPoint &id, const std::string &which);
+
+    /// Balance locked in open channels (payer: capacity not yet paid; payee: paid to us).
+    Result<int64_t> lockedInChannels();
+
+    store::ChannelStore &store() { return m_store; }
+    /// The payee's policy; the safety margin defaults to the network's.
+    PayeePolicy policyFor(const store::ChannelRecord &rec) const;
+
+private:
+    Result<bitcoin::PrivateKey> key(uint32_t index);
+    Result<chain::ChainTip> tip();
+    Result<store::ChannelRecord> record(const bitcoin::OutPoint &id);
+    Result<std::vector<Message>> onProposal(const ProposalMsg &m);
+    Result<std::vector<Message>> onRefundSig(const RefundSigMsg &m);
+    Result<std::vector<Message>> onFunded(const FundedMsg &m);
+    Result<std::vector<Message>> onPayment(const PaymentMsg &m);
+    Result<std::vector<Message>> onAck(const AckMsg &m);
+    Status refreshConfirmations(store::ChannelRecord &rec);
+
+    wallet::Wallet &m_wallet;
+    chain::ChainBackend &m_chain;
+    store::ChannelStore &m_store;
+    std::map<uint32_t, bitcoin::PrivateKey> m_keys; ///< channel keys read from the keychain once
+    std::map<bitcoin::OutPoint, std::unique_ptr<ChannelSighasher>> m_sighashers;
+    const ChannelSighasher &sighasher(const ChannelParams &p);
+};
+
+} // namespace spillway::channel

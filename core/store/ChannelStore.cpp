@@ -1,0 +1,296 @@
+#include "ChannelStore.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QSqlError>
+
+namespace spillway::store {
+
+using namespace bitcoin;
+using channel::ChannelParams;
+
+namespace {
+
+const std::vector<SqliteDatabase::Migration> &migrations()
+{
+    static const std::vector<SqliteDatabase::Migration> m = {
+        {
+            QStringLiteral("CREATE TABLE channels(id BLOB PRIMARY KEY, role INTEGER NOT NULL, state INTEGER NOT NULL, "
+                           "params BLOB NOT NULL, key_index INTEGER NOT NULL, label TEXT NOT NULL, funding_tx BLOB NOT NULL, "
+                           "refund_sig BLOB, seq INTEGER NOT NULL, paid INTEGER NOT NULL, payer_sig BLOB NOT NULL, "
+                           "signed_seq INTEGER NOT NULL, signed_paid INTEGER NOT NULL, min_conf INTEGER NOT NULL, "
+                           "safety_margin INTEGER NOT NULL, closing_txid BLOB NOT NULL, closed_height INTEGER NOT NULL, "
+                           "final_payee INTEGER NOT NULL, final_payer INTEGER NOT NULL, created INTEGER NOT NULL, "
+                           "updated INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE offers(payee_pub BLOB PRIMARY KEY, key_index INTEGER NOT NULL, offer BLOB NOT NULL, "
+                           "created INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE payments(channel BLOB NOT NULL, seq INTEGER NOT NULL, paid INTEGER NOT NULL, "
+                           "time INTEGER NOT NULL, PRIMARY KEY(channel, seq))"),
+        },
+    };
+    return m;
+}
+
+QByteArray idBlob(const OutPoint &op)
+{
+    Writer w;
+    w.bytes(op.txid);
+    w.u32(op.index);
+    return toBlob(w.data());
+}
+
+Bytes fromBlob(const QByteArray &a)
+{
+    return Bytes(a.begin(), a.end());
+}
+
+template <size_t N>
+std::array<uint8_t, N> arrayFrom(const QByteArray &a)
+{
+    std::array<uint8_t, N> out{};
+    if (a.size() == static_cast<qsizetype>(N))
+        std::copy(a.begin(), a.end(), out.begin());
+    return out;
+}
+
+const char *kColumns = "id, role, state, params, key_index, label, funding_tx, refund_sig, seq, paid, payer_sig, signed_seq, "
+                       "signed_paid, min_conf, safety_margin, closing_txid, closed_height, final_payee, final_payer, created, updated";
+
+Result<ChannelRecord> readRow(const QSqlQuery &q)
+{
+    ChannelRecord r;
+    auto params = channel::decodeParams(fromBlob(q.value(3).toByteArray()));
+    if (!params)
+        return params.error();
+    r.params = *params;
+    r.role = static_cast<ChannelRole>(q.value(1).toInt());
+    r.state = static_cast<ChannelState>(q.value(2).toInt());
+    r.keyIndex = q.value(4).toUInt();
+    r.label = q.value(5).toString().toStdString();
+    r.fundingTx = fromBlob(q.value(6).toByteArray());
+    if (!q.value(7).isNull())
+        r.refundSig = arrayFrom<64>(q.value(7).toByteArray());
+    r.seq = static_cast<uint64_t>(q.value(8).toLongLong());
+    r.paid = q.value(9).toLongLong();
+    r.payerSig = arrayFrom<64>(q.value(10).toByteArray());
+    r.signedSeq = static_cast<uint64_t>(q.value(11).toLongLong());
+    r.signedPaid = q.value(12).toLongLong();
+    r.minConfirmations = q.value(13).toUInt();
+    r.safetyMargin = q.value(14).toUInt();
+    r.closingTxid = arrayFrom<32>(q.value(15).toByteArray());
+    r.closedHeight = q.value(16).toInt();
+    r.finalPayee = q.value(17).toLongLong();
+    r.finalPayer = q.value(18).toLongLong();
+    r.created = q.value(19).toLongLong();
+    r.updated = q.value(20).toLongLong();
+    return r;
+}
+
+} // namespace
+
+std::string_view roleName(ChannelRole r)
+{
+    return r == ChannelRole::Payer ? "paying" : "receiving";
+}
+
+std::string_view stateName(ChannelState s)
+{
+    switch (s) {
+    case ChannelState::Proposed: return "offered";
+    case ChannelState::Opening: return "opening";
+    case ChannelState::Open: return "open";
+    case ChannelState::Closing: return "closing";
+    case ChannelState::Settled: return "settled";
+    case ChannelState::Refunded: return "refunded";
+    }
+    return "unknown";
+}
+
+QString ChannelStore::fileIn(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("channels.sqlite"));
+}
+
+Status ChannelStore::open(const QString &dataDir)
+{
+    return m_db.open(fileIn(dataDir), migrations());
+}
+
+Result<std::optional<ChannelRecord>> ChannelStore::find(const OutPoint &id)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT %1 FROM channels WHERE id = ?").arg(QLatin1String(kColumns)));
+    q.addBindValue(idBlob(id));
+    SPW_TRY(SqliteDatabase::run(q, "find channel"));
+    if (!q.next())
+        return std::optional<ChannelRecord>{};
+    auto r = readRow(q);
+    if (!r)
+        return r.error();
+    return std::optional<ChannelRecord>{*r};
+}
+
+Result<ChannelRecord> ChannelStore::findByText(const QString &text)
+{
+    if (text.contains(QLatin1Char(':'))) {
+        auto op = OutPoint::parse(text.toStdString());
+        if (!op)
+            return makeError(ErrorCode::ChannelUnknown, text.toStdString());
+        auto r = find(*op);
+        if (!r)
+            return r.error();
+        if (!*r)
+            return makeError(ErrorCode::ChannelUnknown, text.toStdString());
+        return **r;
+    }
+    auto everything = all();
+    if (!everything)
+        return everything.error();
+    std::optional<ChannelRecord> hit;
+    for (const auto &c : *everything) {
+        if (QString::fromStdString(toDisplayHex(c.id().txid)).startsWith(text.toLower())) {
+            if (hit)
+                return makeError(ErrorCode::InvalidArgument, "several channels start with " + text.toStdString());
+            hit = c;
+        }
+    }
+    if (!hit || text.isEmpty())
+        return makeError(ErrorCode::ChannelUnknown, text.toStdString());
+    return *hit;
+}
+
+Result<std::vector<ChannelRecord>> ChannelStore::all()
+{
+    QSqlQuery q = m_db.query();
+    if (!q.exec(QStringLiteral("SELECT %1 FROM channels ORDER BY created, rowid").arg(QLatin1String(kColumns))))
+        return makeError(ErrorCode::StorageFailed, "channels");
+    std::vector<ChannelRecord> out;
+    while (q.next()) {
+        auto r = readRow(q);
+        if (!r)
+            return r.error();
+        out.push_back(*r);
+    }
+    return out;
+}
+
+Status ChannelStore::write(const ChannelRecord &rec, bool insert, bool logPayment)
+{
+    const int64_t now = QDateTime::currentSecsSinceEpoch();
+    QSqlQuery q = m_db.query();
+    if (insert)
+        q.prepare(QStringLiteral("INSERT INTO channels(%1) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                      .arg(QLatin1String(kColumns)));
+    else
+        q.prepare(QStringLiteral("UPDATE channels SET id = ?, role = ?, state = ?, params = ?, key_index = ?, label = ?, "
+                                 "funding_tx = ?, refund_sig = ?, seq = ?, paid = ?, payer_sig = ?, signed_seq = ?, "
+                                 "signed_paid = ?, min_conf = ?, safety_margin = ?, closing_txid = ?, closed_height = ?, "
+                                 "final_payee = ?, final_payer = ?, created = ?, updated = ? WHERE id = ?"));
+    q.addBindValue(idBlob(rec.id()));
+    q.addBindValue(static_cast<int>(rec.role));
+    q.addBindValue(static_cast<int>(rec.state));
+    q.addBindValue(toBlob(channel::encodeParams(rec.params)));
+    q.addBindValue(rec.keyIndex);
+    q.addBindValue(QString::fromStdString(rec.label));
+    q.addBindValue(toBlob(rec.fundingTx));
+    q.addBindValue(rec.refundSig ? QVariant(toBlob(*rec.refundSig)) : QVariant(QMetaType(QMetaType::QByteArray)));
+    q.addBindValue(static_cast<qint64>(rec.seq));
+    q.addBindValue(static_cast<qint64>(rec.paid));
+    q.addBindValue(toBlob(rec.payerSig));
+    q.addBindValue(static_cast<qint64>(rec.signedSeq));
+    q.addBindValue(static_cast<qint64>(rec.signedPaid));
+    q.addBindValue(rec.minConfirmations);
+    q.addBindValue(rec.safetyMargin);
+    q.addBindValue(toBlob(rec.closingTxid));
+    q.addBindValue(rec.closedHeight);
+    q.addBindValue(static_cast<qint64>(rec.finalPayee));
+    q.addBindValue(static_cast<qint64>(rec.finalPayer));
+    q.addBindValue(static_cast<qint64>(rec.created ? rec.created : now));
+    q.addBindValue(static_cast<qint64>(now));
+    if (!insert)
+        q.addBindValue(idBlob(rec.id()));
+    SPW_TRY(SqliteDatabase::run(q, insert ? "insert channel" : "update channel"));
+    if (!insert && q.numRowsAffected() != 1)
+        return makeError(ErrorCode::ChannelUnknown, rec.id().toString());
+    if (logPayment) {
+        QSqlQuery p = m_db.query();
+        p.prepare(QStringLiteral("INSERT OR IGNORE INTO payments(channel, seq, paid, time) VALUES(?, ?, ?, ?)"));
+        p.addBindValue(idBlob(rec.id()));
+        const bool payer = rec.role == ChannelRole::Payer;
+        p.addBindValue(static_cast<qint64>(payer ? rec.signedSeq : rec.seq));
+        p.addBindValue(static_cast<qint64>(payer ? rec.signedPaid : rec.paid));
+        p.addBindValue(static_cast<qint64>(now));
+        SPW_TRY(SqliteDatabase::run(p, "log payment"));
+    }
+    return {};
+}
+
+Status ChannelStore::insert(const ChannelRecord &rec)
+{
+    return m_db.transaction([&] { return write(rec, true, false); });
+}
+
+Status ChannelStore::update(const ChannelRecord &rec, bool logPayment)
+{
+    return m_db.transaction([&] { return write(rec, false, logPayment); });
+}
+
+Status ChannelStore::updateMany(const std::vector<ChannelRecord> &recs, bool logPayments)
+{
+    return m_db.transaction([&]() -> Status {
+        for (const auto &r : recs)
+            SPW_TRY(write(r, false, logPayments));
+        return {};
+    });
+}
+
+Status ChannelStore::insertOffer(const OfferRecord &offer)
+{
+    return m_db.transaction([&]() -> Status {
+        QSqlQuery q = m_db.query();
+        q.prepare(QStringLiteral("INSERT INTO offers(payee_pub, key_index, offer, created) VALUES(?, ?, ?, ?)"));
+        q.addBindValue(toBlob(offer.offer.payeePub));
+        q.addBindValue(offer.keyIndex);
+        q.addBindValue(toBlob(channel::encodeMessage(offer.offer)));
+        q.addBindValue(static_cast<qint64>(QDateTime::currentSecsSinceEpoch()));
+        return SqliteDatabase::run(q, "insert offer");
+    });
+}
+
+Result<std::optional<OfferRecord>> ChannelStore::offerForKey(const Bytes &payeePub)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT key_index, offer, created FROM offers WHERE payee_pub = ?"));
+    q.addBindValue(toBlob(payeePub));
+    SPW_TRY(SqliteDatabase::run(q, "find offer"));
+    if (!q.next())
+        return std::optional<OfferRecord>{};
+    auto m = channel::decodeMessage(fromBlob(q.value(1).toByteArray()));
+    if (!m || !std::holds_alternative<channel::OfferMsg>(*m))
+        return makeError(ErrorCode::StorageFailed, "stored offer is damaged");
+    return std::optional<OfferRecord>{OfferRecord{std::get<channel::OfferMsg>(*m), q.value(0).toUInt(), q.value(2).toLongLong()}};
+}
+
+Result<uint32_t> ChannelStore::nextKeyIndex()
+{
+    QSqlQuery q = m_db.query();
+    if (!q.exec(QStringLiteral("SELECT MAX(k) FROM (SELECT MAX(key_index) AS k FROM channels UNION ALL "
+                               "SELECT MAX(key_index) FROM offers)")) ||
+        !q.next())
+        return makeError(ErrorCode::StorageFailed, "key index");
+    return q.value(0).isNull() ? 0u : q.value(0).toUInt() + 1;
+}
+
+Result<std::vector<ChannelStore::PaymentRow>> ChannelStore::payments(const OutPoint &id)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT seq, paid, time FROM payments WHERE channel = ? ORDER BY seq"));
+    q.addBindValue(idBlob(id));
+    SPW_TRY(SqliteDatabase::run(q, "payments"));
+    std::vector<PaymentRow> out;
+    while (q.next())
+        out.push_back(PaymentRow{static_cast<uint64_t>(q.value(0).toLongLong()), q.value(1).toLongLong(), q.value(2).toLongLong()});
+    return out;
+}
+
+} // namespace spillway::store

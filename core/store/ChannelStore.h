@@ -1,0 +1,97 @@
+#pragma once
+// Channel state in SQLite (<datadir>/channels.sqlite): WAL, synchronous=FULL, a
+// versioned schema. The payee keeps the newest accepted commitment and its
+// signature; the payer keeps "about to pay n" before the payment leaves.
+// A write returns only when it is on disk: state is stored before it is acknowledged.
+
+#include "SqliteDatabase.h"
+#include "channel/Messages.h"
+
+#include <optional>
+
+namespace spillway::store {
+
+enum class ChannelRole { Payer, Payee };
+
+/// Where a channel is in its life (the GUI shows these names).
+enum class ChannelState {
+    Proposed,   ///< payer: proposal sent (refund variant: waiting for the refund signature)
+    Opening,    ///< funding broadcast (or announced), waiting for confirmations
+    Open,       ///< payments flow
+    Closing,    ///< settlement or refund broadcast, not yet confirmed
+    Settled,    ///< a commitment spent the funding
+    Refunded,   ///< the refund spent the funding
+};
+
+std::string_view roleName(ChannelRole r);
+std::string_view stateName(ChannelState s);
+
+struct ChannelRecord {
+    channel::ChannelParams params;
+    ChannelRole role = ChannelRole::Payer;
+    ChannelState state = ChannelState::Proposed;
+    uint32_t keyIndex = 0;              ///< our key: m/7377'/coin'/keyIndex'
+    std::string label;
+    Bytes fundingTx;
+    std::optional<bitcoin::CompactSignature> refundSig; ///< the payee's, `refund` variant
+    // Payee: the newest accepted payment. Payer: the newest acknowledged one.
+    uint64_t seq = 0;
+    int64_t paid = 0;
+    bitcoin::CompactSignature payerSig{};
+    // Payer: the newest signed ("about to pay") payment.
+    uint64_t signedSeq = 0;
+    int64_t signedPaid = 0;
+    uint32_t minConfirmations = 1;
+    uint32_t safetyMargin = 6;
+    // The on-chain outcome.
+    bitcoin::Hash256 closingTxid{};
+    int closedHeight = -1;
+    int64_t finalPayee = 0;
+    int64_t finalPayer = 0;
+    int64_t created = 0;
+    int64_t updated = 0;
+
+    const bitcoin::OutPoint &id() const { return params.funding; }
+};
+
+struct OfferRecord {
+    channel::OfferMsg offer;
+    uint32_t keyIndex = 0;
+    int64_t created = 0;
+};
+
+class ChannelStore {
+public:
+    Status open(const QString &dataDir);
+    static QString fileIn(const QString &dataDir);
+
+    Result<std::optional<ChannelRecord>> find(const bitcoin::OutPoint &id);
+    /// A channel by "txid:index" or a unique prefix of its txid.
+    Result<ChannelRecord> findByText(const QString &text);
+    Result<std::vector<ChannelRecord>> all();
+    Status insert(const ChannelRecord &rec);
+    /// Replaces the stored row; with `payment`, also appends it to the payment log.
+    Status update(const ChannelRecord &rec, bool logPayment = false);
+    /// Group commit: several channel updates (and their payments) in one synced transaction.
+    Status updateMany(const std::vector<ChannelRecord> &recs, bool logPayments = true);
+
+    Status insertOffer(const OfferRecord &offer);
+    Result<std::optional<OfferRecord>> offerForKey(const Bytes &payeePub);
+    /// The next unused channel key index.
+    Result<uint32_t> nextKeyIndex();
+
+    struct PaymentRow {
+        uint64_t seq;
+        int64_t paid;
+        int64_t time;
+    };
+    Result<std::vector<PaymentRow>> payments(const bitcoin::OutPoint &id);
+
+    SqliteDatabase &database() { return m_db; }
+
+private:
+    Status write(const ChannelRecord &rec, bool insert, bool logPayment);
+    SqliteDatabase m_db;
+};
+
+} // namespace spillway::store
