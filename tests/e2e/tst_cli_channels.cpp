@@ -1,0 +1,358 @@
+// Whole channels between two data directories, each step a separate
+// spillway-cli process, messages moved as .spw files: both variants, settle,
+// close on request, auto-settle at the margin, the refund path, and the
+// adversarial suite with the payee's store checked byte for byte.
+#include "CliRunner.h"
+
+#include "bitcoin/Address.h"
+#include "bitcoin/Bech32.h"
+#include "channel/Messages.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace spillway;
+using namespace spillway::test;
+using spillway::channel::Variant;
+
+Q_DECLARE_METATYPE(spillway::channel::Variant)
+
+namespace {
+
+QString burnAddress()
+{
+    const auto spk = bitcoin::p2wpkh(bitcoin::PrivateKey::generate().publicKey().hash());
+    return QString::fromStdString(*bitcoin::encodeAddress(spk, bitcoin::network(bitcoin::NetworkId::Local)));
+}
+
+struct Pair {
+    QString dir;
+    QString chainFile;
+    CliRunner payer, payee;
+    explicit Pair(const QString &base)
+        : dir(base), chainFile(base + QStringLiteral("/chain.sqlite")), payer(chainFile, base + QStringLiteral("/payer")),
+          payee(chainFile, base + QStringLiteral("/payee"))
+    {
+    }
+    QString file(const char *name) const { return dir + QLatin1Char('/') + QLatin1String(name); }
+    void mine(int n) const
+    {
+        payer.run({QStringLiteral("chain"), QStringLiteral("mine"), QString::number(n), QStringLiteral("--to"), burnAddress()});
+    }
+    int height() const { return payer.json({QStringLiteral("chain"), QStringLiteral("info")}).value(QLatin1String("height")).toInt(); }
+};
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+}
+
+QByteArray storeDigest(const QString &dataDir)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    for (const QString &name : QDir(dataDir).entryList({QStringLiteral("channels.sqlite*")}, QDir::Files, QDir::Name)) {
+        QFile f(QDir(dataDir).filePath(name));
+        if (f.open(QIODevice::ReadOnly)) {
+            h.addData(name.toUtf8());
+            h.addData(f.readAll());
+        }
+    }
+    return h.result();
+}
+
+channel::Message decodeFile(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    const QByteArray line = f.readAll().split('\n').first().trimmed();
+    return *channel::messageFromText(line.toStdString());
+}
+
+QByteArray encodeLine(const channel::Message &m)
+{
+    return QByteArray::fromStdString(channel::messageToText(m)) + '\n';
+}
+
+} // namespace
+
+class TestCliChannels : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    int m_case = 0;
+
+    // Sets up wallets, an offer and an open channel; returns the channel id.
+    QString openChannel(Pair &p, Variant variant, int capacity, int expiryBlocks);
+
+private Q_SLOTS:
+    void lifecycle_data();
+    void lifecycle();
+    void closeOnRequestAndAutoSettle();
+    void refundPath_data() { lifecycle_data(); }
+    void refundPath();
+    void adversarial();
+};
+
+QString TestCliChannels::openChannel(Pair &p, Variant variant, int capacity, int expiryBlocks)
+{
+    if (p.payer.json({QStringLiteral("wallet"), QStringLiteral("create")}).isEmpty() ||
+        p.payee.json({QStringLiteral("wallet"), QStringLiteral("create")}).isEmpty())
+        return {};
+    p.payer.run({QStringLiteral("chain"), QStringLiteral("mine"), QStringLiteral("101")});
+    CliResult r = p.payee.run({QStringLiteral("channel"), QStringLiteral("offer"), QStringLiteral("--label"),
+                               QStringLiteral("100 pieces"), QStringLiteral("--out"), p.file("offer.spw")});
+    if (r.exitCode != 0)
+        return {};
+    r = p.payer.run({QStringLiteral("channel"), QStringLiteral("open"), p.file("offer.spw"), QStringLiteral("--capacity"),
+                     QString::number(capacity), QStringLiteral("--expiry-blocks"), QString::number(expiryBlocks),
+                     QStringLiteral("--variant"), variant == Variant::Refund ? QStringLiteral("refund") : QStringLiteral("cltv"),
+                     QStringLiteral("--commit-fee"), QStringLiteral("500"), QStringLiteral("--refund-fee"), QStringLiteral("400"),
+                     QStringLiteral("--out"), p.file("proposal.spw")});
+    if (r.exitCode != 0) {
+        qWarning("open: %s", r.err.constData());
+        return {};
+    }
+    r = p.payee.run({QStringLiteral("channel"), QStringLiteral("accept"), p.file("proposal.spw"), QStringLiteral("--out"),
+                     p.file("answer.spw")});
+    if (r.exitCode != 0) {
+        qWarning("accept: %s", r.err.constData());
+        return {};
+    }
+    if (variant == Variant::Refund) {
+        r = p.payer.run({QStringLiteral("channel"), QStringLiteral("import"), p.file("answer.spw"), QStringLiteral("--out"),
+                         p.file("funded.spw")});
+        if (r.exitCode != 0)
+            return {};
+        r = p.payee.run({QStringLiteral("channel"), QStringLiteral("import"), p.file("funded.spw")});
+        if (r.exitCode != 0)
+            return {};
+    }
+    p.mine(1);
+    const QJsonArray list = p.payer.json({QStringLiteral("channel"), QStringLiteral("list")}).value(QLatin1String("channels")).toArray();
+    return list.isEmpty() ? QString() : list[0].toObject().value(QLatin1String("id")).toString();
+}
+
+void TestCliChannels::lifecycle_data()
+{
+    QTest::addColumn<Variant>("variant");
+    QTest::newRow("refund") << Variant::Refund;
+    QTest::newRow("cltv") << Variant::Cltv;
+}
+
+void TestCliChannels::lifecycle()
+{
+    QFETCH(Variant, variant);
+    Pair p(m_dir.filePath(QStringLiteral("life%1").arg(++m_case)));
+    QDir().mkpath(p.dir);
+    const QString id = openChannel(p, variant, 101'000, 144);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(p.payee.json({QStringLiteral("channel"), QStringLiteral("show"), id}).value(QLatin1String("state")).toString(),
+             QStringLiteral("open"));
+
+    // The seed's 100 pieces: 100 payments of 1,000 sat, each acknowledged.
+    for (int n = 1; n <= 100; ++n) {
+        CliResult pay = p.payer.run({QStringLiteral("channel"), QStringLiteral("pay"), id, QStringLiteral("1000"),
+                                     QStringLiteral("--out"), p.file("payment.spw")});
+        QVERIFY2(pay.exitCode == 0, pay.err.constData());
+        CliResult ack = p.payee.run({QStringLiteral("channel"), QStringLiteral("import"), p.file("payment.spw"),
+                                     QStringLiteral("--out"), p.file("ack.spw")});
+        QVERIFY2(ack.exitCode == 0, ack.err.constData());
+        QVERIFY(p.payer.run({QStringLiteral("channel"), QStringLiteral("import"), p.file("ack.spw")}).exitCode == 0);
+    }
+    const QJsonObject payerView = p.payer.json({QStringLiteral("channel"), QStringLiteral("show"), id});
+    QCOMPARE(satField(payerView, "acknowledged_sat"), 100'000);
+    QCOMPARE(payerView.value(QLatin1String("payments")).toArray().size(), 100);
+    QCOMPARE(satField(p.payee.json({QStringLiteral("channel"), QStringLiteral("show"), id}), "paid_sat"), 100'000);
+
+    const CliResult settle = p.payee.run({QStringLiteral("channel"), QStringLiteral("settle"), id, QStringLiteral("--json")});
+    QVERIFY2(settle.exitCode == 0, settle.err.constData());
+    p.mine(1);
+    for (const CliRunner *who : {&p.payer, &p.payee}) {
+        const QJsonObject c = who->json({QStringLiteral("channel"), QStringLiteral("show"), id});
+        QCOMPARE(c.value(QLatin1String("state")).toString(), QStringLiteral("settled"));
+        QCOMPARE(satField(c, "final_payee_sat"), 100'000);
+        QCOMPARE(satField(c, "final_payer_sat"), 101'000 - 500 - 100'000); // the rest minus the stated fee
+        QCOMPARE(c.value(QLatin1String("closing_txid")).toString(), settle.json().value(QLatin1String("txid")).toString());
+    }
+    // The money arrived in the wallets.
+    QCOMPARE(satField(p.payee.json({QStringLiteral("wallet"), QStringLiteral("balance")}), "confirmed_sat"), 100'000);
+    QCOMPARE(satField(p.payee.json({QStringLiteral("wallet"), QStringLiteral("balance")}), "in_channels_sat"), 0);
+    // Paying more after the end is refused.
+    QCOMPARE(p.payer.run({QStringLiteral("channel"), QStringLiteral("pay"), id, QStringLiteral("1000")}).exitCode, 1);
+}
+
+void TestCliChannels::closeOnRequestAndAutoSettle()
+{
+    Pair p(m_dir.filePath(QStringLiteral("close")));
+    QDir().mkpath(p.dir);
+    const QString id = openChannel(p, Variant::Cltv, 50'000, 30);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(p.payer.run({QStringLiteral("channel"), QStringLiteral("pay"), id, QStringLiteral("5000"), QStringLiteral("--out"),
+                          p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(p.payee.run({QStringLiteral("channel"), QStringLiteral("import"), p.file("pay.spw")}).exitCode, 0);
+    // Close on request: the payer asks, the payee's import settles.
+    QCOMPARE(p.payer.run({QStringLiteral("channel"), QStringLiteral("close"), id, QStringLiteral("--out"), p.file("close.spw")}).exitCode, 0);
+    const CliResult closed = p.payee.run({QStringLiteral("channel"), QStringLiteral("import"), p.file("close.spw")});
+    QVERIFY2(closed.exitCode == 0, closed.err.constData());
+    p.mine(1);
+    QCOMPARE(p.payer.json({QStringLiteral("channel"), QStringLiteral("show"), id}).value(QLatin1String("state")).toString(),
+             QStringLiteral("settled"));
+
+    // Auto-settle: a second channel, the payee does nothing but watch.
+    Pair q(m_dir.filePath(QStringLiteral("auto")));
+    QDir().mkpath(q.dir);
+    const QString id2 = openChannel(q, Variant::Refund, 50'000, 20);
+    QVERIFY(!id2.isEmpty());
+    QCOMPARE(q.payer.run({QStringLiteral("channel"), QStringLiteral("pay"), id2, QStringLiteral("7000"), QStringLiteral("--out"),
+                          q.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(q.payee.run({QStringLiteral("channel"), QStringLiteral("import"), q.file("pay.spw")}).exitCode, 0);
+    const QJsonObject c = q.payee.json({QStringLiteral("channel"), QStringLiteral("show"), id2});
+    const int expiry = c.value(QLatin1String("expiry_height")).toInt();
+    const int margin = c.value(QLatin1String("safety_margin")).toInt();
+    q.mine(expiry - margin - 1 - q.height());
+    q.payee.run({QStringLiteral("channel"), QStringLiteral("watch")});
+    QCOMPARE(q.payee.json({QStringLiteral("channel"), QStringLiteral("show"), id2}).value(QLatin1String("state")).toString(),
+             QStringLiteral("open")); // one block before the margin: nothing yet
+    q.mine(1);
+    const CliResult watched = q.payee.run({QStringLiteral("channel"), QStringLiteral("watch")});
+    QVERIFY2(watched.err.contains("settled automatically"), watched.err.constData());
+    q.mine(1);
+    const QJsonObject after = q.payee.json({QStringLiteral("channel"), QStringLiteral("show"), id2});
+    QCOMPARE(after.value(QLatin1String("state")).toString(), QStringLiteral("settled"));
+    QCOMPARE(satField(after, "final_payee_sat"), 7000);
+}
+
+void TestCliChannels::refundPath()
+{
+    QFETCH(Variant, variant);
+    Pair p(m_dir.filePath(QStringLiteral("refund%1").arg(++m_case)));
+    QDir().mkpath(p.dir);
+    const QString id = openChannel(p, variant, 60'000, 15);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(p.payer.run({QStringLiteral("channel"), QStringLiteral("pay"), id, QStringLiteral("2000"), QStringLiteral("--out"),
+                          p.file("pay.spw")}).exitCode, 0);
+    // The payee vanishes. Before expiry the refund is refused, every block.
+    const int expiry = p.payer.json({QStringLiteral("channel"), QStringLiteral("show"), id}).value(QLatin1String("expiry_height")).toInt();
+    while (p.height() < expiry - 1) {
+        const CliResult early = p.payer.run({QStringLiteral("channel"), QStringLiteral("refund"), id});
+        QCOMPARE(early.exitCode, 1);
+        QVERIFY2(early.err.startsWith("NON_FINAL"), early.err.constData());
+        p.mine(1);
+    }
+    QCOMPARE(p.height(), expiry - 1);
+    QVERIFY(p.payer.run({QStringLiteral("channel"), QStringLiteral("refund"), id}).err.startsWith("NON_FINAL"));
+    p.mine(1); // tip == expiry: the refund is final
+    const CliResult refund = p.payer.run({QStringLiteral("channel"), QStringLiteral("refund"), id, QStringLiteral("--json")});
+    QVERIFY2(refund.exitCode == 0, refund.err.constData());
+    p.mine(1);
+    const QJsonObject c = p.payer.json({QStringLiteral("channel"), QStringLiteral("show"), id});
+    QCOMPARE(c.value(QLatin1String("state")).toString(), QStringLiteral("refunded"));
+    QCOMPARE(satField(c, "final_payer_sat"), 60'000 - 400);
+    QCOMPARE(satField(c, "final_payee_sat"), 0);
+}
+
+void TestCliChannels::adversarial()
+{
+    Pair p(m_dir.filePath(QStringLiteral("adv")));
+    QDir().mkpath(p.dir);
+    const QString id = openChannel(p, Variant::Refund, 80'000, 144);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(p.payee.run({QStringLiteral("channel"), QStringLiteral("watch")}).exitCode, 0); // sees the confirmation
+    // A fresh channel with no payment yet, for the first-payment check.
+    QCOMPARE(p.payer.run({QStringLiteral("channel"), QStringLiteral("pay"), id, QStringLiteral("3000"), QStringLiteral("--out"),
+                          p.file("p1.spw")}).exitCode, 0);
+    const channel::PaymentMsg first = std::get<channel::PaymentMsg>(decodeFile(p.file("p1.spw")));
+    {
+        channel::PaymentMsg tiny = first;
+        tiny.paid = 100;
+        QVERIFY(writeFile(p.file("bad.spw"), encodeLine(tiny)));
+        const QByteArray before = storeDigest(p.payee.dataDir());
+        const CliResult r = p.payee.run({QStringLiteral("channel"), QStringLiteral("import"), p.file("bad.spw")});
+        QVERIFY2(r.err.startsWith("PAYMENT_BELOW_DUST"), r.err.constData());
+        QCOMPARE(storeDigest(p.payee.dataDir()), before);
+    }
+    QCOMPARE(p.payee.run({QStringLiteral("channel"), QStringLiteral("import"), p.file("p1.spw")}).exitCode, 0);
+    QCOMPARE(p.payer.run({QStringLiteral("channel"), QStringLiteral("pay"), id, QStringLiteral("1000"), QStringLiteral("--out"),
+                          p.file("p2.spw")}).exitCode, 0);
+    const channel::PaymentMsg second = std::get<channel::PaymentMsg>(decodeFile(p.file("p2.spw")));
+
+    struct Case {
+        const char *name;
+        QByteArray bytes;
+        const char *code;
+    };
+    std::vector<Case> cases;
+    auto payment = [&](auto mutate) {
+        channel::PaymentMsg m = second;
+        mutate(m);
+        return encodeLine(m);
+    };
+    cases.push_back({"wrong signature", payment([](auto &m) { m.signature[5] ^= 1; }), "PAYMENT_BAD_SIGNATURE"});
+    cases.push_back({"signature over another amount", payment([](auto &m) { m.paid += 1; }), "PAYMENT_BAD_SIGNATURE"});
+    cases.push_back({"lower amount", payment([](auto &m) { m.paid = 2000; }), "PAYMENT_NOT_INCREASING"});
+    cases.push_back({"skipped sequence", payment([](auto &m) { m.sequence = 3; }), "PAYMENT_SEQUENCE"});
+    cases.push_back({"repeated sequence, other amount", payment([](auto &m) { m.sequence = 1; }), "PAYMENT_SEQUENCE"});
+    cases.push_back({"above capacity", payment([](auto &m) { m.paid = 80'000; }), "PAYMENT_ABOVE_CAPACITY"});
+    cases.push_back({"unknown channel", payment([](auto &m) { m.channel.index = 7; }), "CHANNEL_UNKNOWN"});
+    cases.push_back({"junk", QByteArray("this is not a message\n"), "BAD_MESSAGE"});
+    QByteArray truncated = encodeLine(second);
+    truncated.chop(20);
+    cases.push_back({"truncated", truncated + '\n', "INVALID_CHECKSUM"});
+    const auto raw = channel::encodeMessage(second);
+    spillway::Bytes cut(raw.begin(), raw.end() - 10);
+    spillway::Bytes values;
+    bitcoin::convertBits(values, cut, 8, 5, true);
+    cases.push_back({"truncated bytes, valid checksum",
+                     QByteArray::fromStdString(bitcoin::bech32Encode(bitcoin::Bech32Encoding::Bech32m, "spw", values)) + '\n',
+                     "BAD_MESSAGE"});
+    // A proposal whose refund has the wrong lock time, or pays another script.
+    const channel::ProposalMsg prop = std::get<channel::ProposalMsg>(decodeFile(p.file("proposal.spw")));
+    {
+        auto refund = *bitcoin::Transaction::parse(prop.unsignedRefund);
+        refund.lockTime -= 10;
+        channel::ProposalMsg bad = prop;
+        bad.unsignedRefund = refund.serialize();
+        cases.push_back({"refund with the wrong lock time", encodeLine(bad), "REFUND_MISMATCH"});
+        refund = *bitcoin::Transaction::parse(prop.unsignedRefund);
+        refund.outputs[0].scriptPubKey = bitcoin::p2wpkh(bitcoin::PrivateKey::generate().publicKey().hash());
+        bad.unsignedRefund = refund.serialize();
+        cases.push_back({"refund paying another script", encodeLine(bad), "REFUND_MISMATCH"});
+    }
+    // Funding that does not match the proposal.
+    {
+        const channel::FundedMsg funded = std::get<channel::FundedMsg>(decodeFile(p.file("funded.spw")));
+        auto tx = *bitcoin::Transaction::parse(funded.fundingTx);
+        tx.outputs[0].value = bitcoin::Amount::fromSat(tx.outputs[0].value.sat() - 1);
+        cases.push_back({"funding that does not match", encodeLine(channel::FundedMsg{tx.serialize()}), "FUNDING_MISMATCH"});
+    }
+    for (const Case &c : cases) {
+        QVERIFY(writeFile(p.file("bad.spw"), c.bytes));
+        const QByteArray before = storeDigest(p.payee.dataDir());
+        const CliResult r = p.payee.run({QStringLiteral("channel"), QStringLiteral("import"), p.file("bad.spw")});
+        QVERIFY2(r.exitCode == 1, c.name);
+        QVERIFY2(r.err.startsWith(c.code), qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(c.name), QString::fromUtf8(r.err))));
+        QVERIFY2(storeDigest(p.payee.dataDir()) == before, c.name);
+    }
+    // Wrong network: an offer for main is refused by a local-chain payer, nothing stored.
+    {
+        channel::OfferMsg offer = std::get<channel::OfferMsg>(decodeFile(p.file("offer.spw")));
+        offer.network = bitcoin::NetworkId::Main;
+        QVERIFY(writeFile(p.file("mainoffer.spw"), encodeLine(offer)));
+        const QByteArray before = storeDigest(p.payer.dataDir());
+        const CliResult r = p.payer.run({QStringLiteral("channel"), QStringLiteral("open"), p.file("mainoffer.spw"),
+                                         QStringLiteral("--capacity"), QStringLiteral("50000")});
+        QVERIFY2(r.err.startsWith("WRONG_NETWORK"), r.err.constData());
+        QCOMPARE(storeDigest(p.payer.dataDir()), before);
+    }
+    // The honest second payment is still accepted afterwards, and a repeat is acknowledged again.
+    QCOMPARE(p.payee.run({QStringLiteral("channel"), QStringLiteral("import"), p.file("p2.spw")}).exitCode, 0);
+    const QByteArray before = storeDigest(p.payee.dataDir());
+    QCOMPARE(p.payee.run({QStringLiteral("channel"), QStringLiteral("import"), p.file("p2.spw")}).exitCode, 0);
+    QCOMPARE(storeDigest(p.payee.dataDir()), before);
+    QCOMPARE(satField(p.payee.json({QStringLiteral("channel"), QStringLiteral("show"), id}), "paid_sat"), 4000);
+}
+
+QTEST_GUILESS_MAIN(TestCliChannels)
+#include "tst_cli_channels.moc"
