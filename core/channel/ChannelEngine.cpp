@@ -597,15 +597,14 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
         }
         if (rec.role == ChannelRole::Payee && rec.seq > 0 &&
             static_cast<int64_t>(now->height) >= static_cast<int64_t>(rec.params.expiry) - rec.safetyMargin) {
+            // A failure here must not lock the user out of every other command: report it.
             auto s = settle(rec.id());
-            if (!s)
-                return s.error();
-            events.push_back({rec.id(), "settled automatically at the safety margin: " + toDisplayHex(*s)});
+            events.push_back({rec.id(), s ? "settled automatically at the safety margin: " + toDisplayHex(*s)
+                                          : "could not settle automatically: " + s.error().describe()});
         } else if (rec.role == ChannelRole::Payer && now->height >= static_cast<int>(rec.params.expiry)) {
             auto r = refund(rec.id());
-            if (!r)
-                return r.error();
-            events.push_back({rec.id(), "refund broadcast: " + toDisplayHex(*r)});
+            events.push_back({rec.id(), r ? "refund broadcast: " + toDisplayHex(*r)
+                                          : "could not broadcast the refund: " + r.error().describe()});
         }
     }
     return events;

@@ -56,16 +56,17 @@ Result<PaymentDecision> checkPayment(const PayeeChannelState &state, const Payme
         return makeError(ErrorCode::ChannelExpiring, "tip " + std::to_string(tipHeight) + ", expiry " + std::to_string(p.expiry));
     // 3. The signature is the payer's on the rebuilt commitment, and the completed
     // transaction passes the interpreter.
+    // The interpreter verifies the payer's signature as part of the completed
+    // transaction (LOW_S, NULLFAIL and all), so it is not verified twice.
     const Amount paid = Amount::fromSat(m.paid);
-    const Transaction commitment = buildCommitment(p, paid);
-    const Hash256 digest = sighasher.digest(commitment);
-    auto payerPub = PublicKey::parse(p.payerPub);
-    if (!payerPub || !payerPub->verifyCompact(digest, m.signature))
-        return makeError(ErrorCode::PaymentBadSignature, "sequence " + std::to_string(m.sequence));
-    Transaction complete = commitment;
-    complete.inputs[0].witness = commitmentWitness(p, der(m.signature), sigWithHashType(payeeKey.signDer(digest)));
+    Transaction complete = buildCommitment(p, paid);
+    const Hash256 digest = sighasher.digest(complete);
+    const Bytes payerDer = compactToDer(m.signature);
+    if (payerDer.empty())
+        return makeError(ErrorCode::PaymentBadSignature, "sequence " + std::to_string(m.sequence) + ": not a signature");
+    complete.inputs[0].witness = commitmentWitness(p, sigWithHashType(payerDer), sigWithHashType(payeeKey.signDer(digest)));
     if (const Status st = verifyComplete(p, complete); !st.ok())
-        return makeError(ErrorCode::PaymentBadSignature, st.error().context);
+        return makeError(ErrorCode::PaymentBadSignature, "sequence " + std::to_string(m.sequence) + ": " + st.error().context);
 
     PayeeChannelState next = state;
     next.lastSequence = m.sequence;

@@ -212,17 +212,21 @@ Status ChannelStore::write(const ChannelRecord &rec, bool insert, bool logPaymen
     SPW_TRY(SqliteDatabase::run(q, insert ? "insert channel" : "update channel"));
     if (!insert && q.numRowsAffected() != 1)
         return makeError(ErrorCode::ChannelUnknown, rec.id().toString());
-    if (logPayment) {
-        QSqlQuery p = m_db.query();
-        p.prepare(QStringLiteral("INSERT OR IGNORE INTO payments(channel, seq, paid, time) VALUES(?, ?, ?, ?)"));
-        p.addBindValue(idBlob(rec.id()));
-        const bool payer = rec.role == ChannelRole::Payer;
-        p.addBindValue(static_cast<qint64>(payer ? rec.signedSeq : rec.seq));
-        p.addBindValue(static_cast<qint64>(payer ? rec.signedPaid : rec.paid));
-        p.addBindValue(static_cast<qint64>(now));
-        SPW_TRY(SqliteDatabase::run(p, "log payment"));
-    }
+    if (logPayment)
+        return this->logPayment(rec);
     return {};
+}
+
+Status ChannelStore::logPayment(const ChannelRecord &rec)
+{
+    QSqlQuery p = m_db.query();
+    p.prepare(QStringLiteral("INSERT OR IGNORE INTO payments(channel, seq, paid, time) VALUES(?, ?, ?, ?)"));
+    p.addBindValue(idBlob(rec.id()));
+    const bool payer = rec.role == ChannelRole::Payer;
+    p.addBindValue(static_cast<qint64>(payer ? rec.signedSeq : rec.seq));
+    p.addBindValue(static_cast<qint64>(payer ? rec.signedPaid : rec.paid));
+    p.addBindValue(static_cast<qint64>(QDateTime::currentSecsSinceEpoch()));
+    return SqliteDatabase::run(p, "log payment");
 }
 
 Status ChannelStore::insert(const ChannelRecord &rec)
@@ -238,8 +242,14 @@ Status ChannelStore::update(const ChannelRecord &rec, bool logPayment)
 Status ChannelStore::updateMany(const std::vector<ChannelRecord> &recs, bool logPayments)
 {
     return m_db.transaction([&]() -> Status {
-        for (const auto &r : recs)
-            SPW_TRY(write(r, false, logPayments));
+        for (size_t i = 0; i < recs.size(); ++i) {
+            // Only the newest state of a channel needs its row written; every payment is logged.
+            const bool superseded = i + 1 < recs.size() && recs[i + 1].id() == recs[i].id();
+            if (superseded && logPayments)
+                SPW_TRY(logPayment(recs[i]));
+            else if (!superseded)
+                SPW_TRY(write(recs[i], false, logPayments));
+        }
         return {};
     });
 }

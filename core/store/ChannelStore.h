@@ -91,6 +91,7 @@ public:
 
 private:
     Status write(const ChannelRecord &rec, bool insert, bool logPayment);
+    Status logPayment(const ChannelRecord &rec);
     SqliteDatabase m_db;
 };
 
