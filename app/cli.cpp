@@ -2,6 +2,7 @@
 // machine-readable output (docs/cli.md); errors exit non-zero with the error
 // code and a readable sentence on stderr.
 #include "bitcoin/Address.h"
+#include "bitcoin/Psbt.h"
 #include "chain/LocalChain.h"
 #include "channel/ChannelEngine.h"
 #include "wallet/Wallet.h"
@@ -449,6 +450,22 @@ int channelCommand(Cli &cli, chain::LocalChain &chain, const QString &sub, const
     if (sub == QLatin1String("import") || sub == QLatin1String("accept")) {
         if (args.isEmpty())
             return usage(QStringLiteral("channel import FILE (or - for stdin)"));
+        if (args[0].endsWith(QLatin1String(".psbt"))) {
+            // A PSBT file: binary, base64 or hex.
+            QFile f(args[0]);
+            if (!f.open(QIODevice::ReadOnly))
+                return fail(makeError(ErrorCode::InvalidArgument, "cannot read " + args[0].toStdString()));
+            const QByteArray data = f.readAll();
+            auto psbt = data.startsWith("psbt\xff") ? Psbt::parse(ByteView(reinterpret_cast<const uint8_t *>(data.constData()),
+                                                                             static_cast<size_t>(data.size())))
+                                                      : Psbt::parseText(data.trimmed().toStdString());
+            if (!psbt)
+                return fail(psbt.error());
+            auto r = engine.importPsbt(*psbt);
+            if (!r)
+                return fail(r.error());
+            return emit(cli, *r);
+        }
         auto msgs = readMessages(args[0]);
         if (!msgs)
             return fail(msgs.error());
@@ -580,6 +597,21 @@ int channelCommand(Cli &cli, chain::LocalChain &chain, const QString &sub, const
         return 0;
     }
     if (sub == QLatin1String("watch")) {
+        if (cli.parser.isSet(QStringLiteral("follow"))) {
+            // Keep watching: run the watcher on every new block until stopped.
+            chain.setPollInterval(500);
+            QObject::connect(&chain, &chain::ChainBackend::tipChanged, &chain, [&](const chain::ChainTip &tip) {
+                auto more = engine.watch();
+                if (!more) {
+                    std::fprintf(stderr, "%s\n", more.error().describe().c_str());
+                    return;
+                }
+                for (const auto &e : *more)
+                    std::printf("height %d: channel %s: %s\n", tip.height, e.channel.toString().c_str(), e.what.c_str());
+                std::fflush(stdout);
+            });
+            return QCoreApplication::exec();
+        }
         if (cli.json) {
             QJsonArray rows;
             for (const auto &e : *events)
@@ -625,7 +657,7 @@ int main(int argc, char **argv)
         "  channel refund CHANNEL          payer: broadcast the refund once it is final\n"
         "  channel list | show CHANNEL     channels, balances and countdowns\n"
         "  channel export-psbt CHANNEL [refund|commitment|settlement] [--out FILE.psbt]\n"
-        "  channel watch                   run the expiry watcher once"));
+        "  channel watch [--follow]        run the expiry watcher once, or on every new block"));
     p.addHelpOption();
     p.addVersionOption();
     p.addOption({QStringLiteral("datadir"), QStringLiteral("Wallet data directory."), QStringLiteral("DIR")});
@@ -650,6 +682,7 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("variants"), QStringLiteral("Offer: refund,cltv."), QStringLiteral("LIST")});
     p.addOption({QStringLiteral("price"), QStringLiteral("Offer: price hint in sat."), QStringLiteral("SAT")});
     p.addOption({QStringLiteral("resend"), QStringLiteral("pay: the newest payment again.")});
+    p.addOption({QStringLiteral("follow"), QStringLiteral("watch: keep running, act on every new block.")});
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("wallet, chain or channel, then a sub-command."));
     p.process(app);
 

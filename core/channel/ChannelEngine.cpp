@@ -654,6 +654,58 @@ Result<Psbt> ChannelEngine::exportPsbt(const OutPoint &id, const std::string &wh
     return *psbt;
 }
 
+Result<std::vector<Message>> ChannelEngine::importPsbt(const Psbt &psbt)
+{
+    if (psbt.tx.inputs.size() != 1 || psbt.inputs.size() != 1)
+        return makeError(ErrorCode::PsbtMismatch, "a channel PSBT spends exactly the funding output");
+    auto rec = record(psbt.tx.inputs[0].prevout);
+    if (!rec)
+        return rec.error();
+    const ChannelParams &p = rec->params;
+    const PsbtInput &in = psbt.inputs[0];
+    auto sigOf = [&](const Bytes &pub) -> std::optional<CompactSignature> {
+        auto it = in.partialSigs.find(hash160(pub));
+        if (it == in.partialSigs.end() || it->second.second.empty() || it->second.second.back() != SIGHASH_ALL)
+            return std::nullopt;
+        const Bytes &s = it->second.second;
+        auto c = derToCompact(ByteView(s).first(s.size() - 1));
+        if (!c)
+            return std::nullopt;
+        return *c;
+    };
+    if (in.isFinalized()) {
+        // A finalized settlement or refund: check it, then broadcast it.
+        auto tx = psbt.extract();
+        if (!tx)
+            return tx.error();
+        const ScriptError err = verifyInput(*tx, 0, p.fundingOutput(), kStandardFlags);
+        if (err != ScriptError::OK)
+            return makeError(ErrorCode::ScriptFailed, std::string(scriptErrorName(err)));
+        auto sent = wait(m_chain.broadcast(*tx));
+        if (!sent)
+            return sent.error();
+        return std::vector<Message>{};
+    }
+    if (psbt.tx == buildRefund(p)) {
+        auto sig = sigOf(p.payeePub);
+        if (!sig)
+            return makeError(ErrorCode::PsbtIncomplete, "the refund PSBT lacks the payee's signature");
+        return receive(RefundSigMsg{p.funding, *sig});
+    }
+    // A commitment: which amount does it pay? It must be exactly the one we would build.
+    int64_t paid = 0;
+    for (const auto &o : psbt.tx.outputs)
+        if (o.scriptPubKey == p.payeePayout)
+            paid = o.value.sat();
+    if (!(psbt.tx == buildCommitment(p, Amount::fromSat(paid))))
+        return makeError(ErrorCode::PsbtMismatch, "not this channel's refund or commitment");
+    auto sig = sigOf(p.payerPub);
+    if (!sig)
+        return makeError(ErrorCode::PsbtIncomplete, "the commitment PSBT lacks the payer's signature");
+    const uint64_t seq = paid == rec->paid ? rec->seq : rec->seq + 1;
+    return receive(PaymentMsg{p.funding, seq, paid, *sig});
+}
+
 Result<int64_t> ChannelEngine::lockedInChannels()
 {
     auto channels = m_store.all();

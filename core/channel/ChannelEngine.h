@@ -70,6 +70,12 @@ public:
     /// The refund, the newest commitment or the settlement as a BIP 174 PSBT.
     Result<bitcoin::Psbt> exportPsbt(const bitcoin::OutPoint &id, const std::string &which);
 
+    /// A PSBT from another tool (or the peer), turned into what it means for one of
+    /// our channels: a payee-signed refund becomes a refund signature, a payer-signed
+    /// commitment a payment, a finalized settlement is broadcast. Returns the
+    /// answers to send, as receive() does.
+    Result<std::vector<Message>> importPsbt(const bitcoin::Psbt &psbt);
+
     /// Balance locked in open channels (payer: capacity not yet paid; payee: paid to us).
     Result<int64_t> lockedInChannels();
 

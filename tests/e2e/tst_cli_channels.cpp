@@ -93,6 +93,7 @@ private Q_SLOTS:
     void refundPath_data() { lifecycle_data(); }
     void refundPath();
     void adversarial();
+    void psbtTransport();
 };
 
 QString TestCliChannels::openChannel(Pair &p, Variant variant, int capacity, int expiryBlocks)
@@ -352,6 +353,47 @@ void TestCliChannels::adversarial()
     QCOMPARE(p.payee.run({QStringLiteral("channel"), QStringLiteral("import"), p.file("p2.spw")}).exitCode, 0);
     QCOMPARE(storeDigest(p.payee.dataDir()), before);
     QCOMPARE(satField(p.payee.json({QStringLiteral("channel"), QStringLiteral("show"), id}), "paid_sat"), 4000);
+}
+
+void TestCliChannels::psbtTransport()
+{
+    // The refund signature, a payment and the settlement, each moved as a BIP 174 PSBT.
+    Pair p(m_dir.filePath(QStringLiteral("psbt")));
+    QDir().mkpath(p.dir);
+    QVERIFY(!p.payer.json({QStringLiteral("wallet"), QStringLiteral("create")}).isEmpty());
+    QVERIFY(!p.payee.json({QStringLiteral("wallet"), QStringLiteral("create")}).isEmpty());
+    p.payer.run({QStringLiteral("chain"), QStringLiteral("mine"), QStringLiteral("101")});
+    QCOMPARE(p.payee.run({QStringLiteral("channel"), QStringLiteral("offer"), QStringLiteral("--out"), p.file("offer.spw")}).exitCode, 0);
+    QCOMPARE(p.payer.run({QStringLiteral("channel"), QStringLiteral("open"), p.file("offer.spw"), QStringLiteral("--capacity"),
+                          QStringLiteral("40000"), QStringLiteral("--variant"), QStringLiteral("refund"), QStringLiteral("--out"),
+                          p.file("proposal.spw")}).exitCode, 0);
+    QCOMPARE(p.payee.run({QStringLiteral("channel"), QStringLiteral("accept"), p.file("proposal.spw")}).exitCode, 0);
+    const QString id = p.payee.json({QStringLiteral("channel"), QStringLiteral("list")})
+                           .value(QLatin1String("channels")).toArray()[0].toObject().value(QLatin1String("id")).toString();
+    QCOMPARE(p.payee.run({QStringLiteral("channel"), QStringLiteral("export-psbt"), id, QStringLiteral("refund"), QStringLiteral("--out"),
+                          p.file("refund.psbt")}).exitCode, 0);
+    const CliResult funded = p.payer.run({QStringLiteral("channel"), QStringLiteral("import"), p.file("refund.psbt"),
+                                          QStringLiteral("--out"), p.file("funded.spw")});
+    QVERIFY2(funded.exitCode == 0, funded.err.constData());
+    QCOMPARE(p.payee.run({QStringLiteral("channel"), QStringLiteral("import"), p.file("funded.spw")}).exitCode, 0);
+    p.mine(1);
+    QCOMPARE(p.payer.run({QStringLiteral("channel"), QStringLiteral("pay"), id, QStringLiteral("4000")}).exitCode, 0);
+    QCOMPARE(p.payer.run({QStringLiteral("channel"), QStringLiteral("export-psbt"), id, QStringLiteral("commitment"),
+                          QStringLiteral("--out"), p.file("commitment.psbt")}).exitCode, 0);
+    const CliResult ack = p.payee.run({QStringLiteral("channel"), QStringLiteral("import"), p.file("commitment.psbt")});
+    QVERIFY2(ack.exitCode == 0, ack.err.constData());
+    QCOMPARE(satField(p.payee.json({QStringLiteral("channel"), QStringLiteral("show"), id}), "paid_sat"), 4000);
+    // Base64 on stdout decodes as a PSBT too.
+    const CliResult b64 = p.payee.run({QStringLiteral("channel"), QStringLiteral("export-psbt"), id, QStringLiteral("settlement")});
+    QVERIFY(b64.out.startsWith("cHNidP8"));
+    QCOMPARE(p.payee.run({QStringLiteral("channel"), QStringLiteral("export-psbt"), id, QStringLiteral("settlement"),
+                          QStringLiteral("--out"), p.file("settlement.psbt")}).exitCode, 0);
+    const CliResult settled = p.payer.run({QStringLiteral("channel"), QStringLiteral("import"), p.file("settlement.psbt")});
+    QVERIFY2(settled.exitCode == 0, settled.err.constData());
+    p.mine(1);
+    const QJsonObject c = p.payer.json({QStringLiteral("channel"), QStringLiteral("show"), id});
+    QCOMPARE(c.value(QLatin1String("state")).toString(), QStringLiteral("settled"));
+    QCOMPARE(satField(c, "final_payee_sat"), 4000);
 }
 
 QTEST_GUILESS_MAIN(TestCliChannels)
