@@ -1,28 +1,367 @@
 #include "MainWindow.h"
 
+#include "ImportDialog.h"
+#include "MessageDialog.h"
+#include "OpenChannelWizard.h"
+#include "QrCode.h"
+#include "models/ChannelTableModel.h"
+#include "services/WalletService.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace spillway::ui {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(WalletService *service, QWidget *parent)
+    : QMainWindow(parent), m_service(service), m_model(new ChannelTableModel(this)), m_proxy(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Spillway"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/spillway.svg")));
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ChannelTableModel::SortRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+
+    auto action = [this](const QString &text, const char *name, QStyle::StandardPixmap icon, const QKeySequence &key, auto slot) {
+        auto *a = new QAction(style()->standardIcon(icon), text, this);
+        a->setObjectName(QString::fromLatin1(name));
+        a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_newOffer = action(tr("New offer"), "newOfferAction", QStyle::SP_FileIcon, QKeySequence(tr("Ctrl+N")), &MainWindow::newOffer);
+    m_open = action(tr("Open channel"), "openChannelAction", QStyle::SP_DialogOpenButton, QKeySequence(tr("Ctrl+O")), &MainWindow::openChannel);
+    m_pay = action(tr("Pay"), "payAction", QStyle::SP_ArrowRight, QKeySequence(tr("Ctrl+P")), &MainWindow::payChannel);
+    m_import = action(tr("Import"), "importAction", QStyle::SP_ArrowDown, QKeySequence(tr("Ctrl+I")), &MainWindow::importMessage);
+    m_settle = action(tr("Settle"), "settleAction", QStyle::SP_DialogApplyButton, QKeySequence(tr("Ctrl+S")), &MainWindow::settleChannel);
+    m_close = action(tr("Close"), "closeAction", QStyle::SP_DialogCloseButton, QKeySequence(tr("Ctrl+W")), &MainWindow::closeChannel);
+    m_refund = action(tr("Refund"), "refundAction", QStyle::SP_BrowserReload, QKeySequence(tr("Ctrl+R")), &MainWindow::refundChannel);
+    m_export = action(tr("Export PSBT"), "exportPsbtAction", QStyle::SP_DriveFDIcon, QKeySequence(tr("Ctrl+E")), &MainWindow::exportPsbt);
+
+    auto *toolbar = addToolBar(tr("Channel"));
+    toolbar->setObjectName(QStringLiteral("channelToolBar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto *menu = menuBar()->addMenu(tr("&Channel"));
+    for (QAction *a : {m_newOffer, m_open, m_pay, m_import, m_settle, m_close, m_refund, m_export}) {
+        toolbar->addAction(a);
+        menu->addAction(a);
+    }
+    auto *quit = menuBar()->addMenu(tr("&Wallet"))->addAction(tr("Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    quit->setObjectName(QStringLiteral("quitAction"));
+
     auto *tabs = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("mainTabWidget"));
-    auto *channels = new QLabel(tr("No channels yet."), tabs);
-    channels->setAlignment(Qt::AlignCenter);
-    channels->setObjectName(QStringLiteral("channelsPlaceholderLabel"));
-    tabs->addTab(channels, tr("Channels"));
-    auto *wallet = new QLabel(tr("The wallet is not set up yet."), tabs);
-    wallet->setAlignment(Qt::AlignCenter);
-    wallet->setObjectName(QStringLiteral("walletPlaceholderLabel"));
-    tabs->addTab(wallet, tr("Wallet"));
+    buildChannelsTab(tabs);
+    buildWalletTab(tabs);
     setCentralWidget(tabs);
-    statusBar()->showMessage(tr("Network: local chain"));
-    resize(960, 600);
+
+    m_networkLabel = new QLabel(tr("Network: local chain"), this);
+    m_networkLabel->setObjectName(QStringLiteral("networkLabel"));
+    statusBar()->addWidget(m_networkLabel);
+    m_tipLabel = new QLabel(tr("Connecting…"), this);
+    m_tipLabel->setObjectName(QStringLiteral("tipLabel"));
+    statusBar()->addWidget(m_tipLabel);
+    auto *mine = new QPushButton(tr("Mine a block"), this);
+    mine->setObjectName(QStringLiteral("mineButton"));
+    mine->setToolTip(tr("The local chain mines on demand: one block to this wallet."));
+    statusBar()->addPermanentWidget(mine);
+    statusBar()->showMessage(tr("Network: local chain"), 3000);
+
+    if (m_service) {
+        connect(mine, &QPushButton::clicked, m_service, [s = m_service] { s->mine(1); });
+        connect(m_service, &WalletService::ready, this, [this](const QString &net, const QString &backend) {
+            m_networkLabel->setText(tr("Network: %1 · %2").arg(net, backend));
+        });
+        connect(m_service, &WalletService::tipChanged, this, [this](int height, qint64 time, int interval) {
+            m_model->setBlockInterval(interval);
+            m_model->setTip(height, time);
+            m_tipLabel->setText(tr("Height %L1").arg(height));
+        });
+        connect(m_service, &WalletService::channelsChanged, this, [this](const QList<ChannelSummary> &list) {
+            m_model->setChannels(list);
+            updateActions();
+        });
+        connect(m_service, &WalletService::balanceChanged, this, [this](qint64 c, qint64 u, qint64 i, qint64 ch) {
+            const qint64 values[4] = {c, u, i, ch};
+            for (int k = 0; k < 4; ++k)
+                m_balanceLabels[k]->setText(m_model->formatAmount(values[k]));
+        });
+        connect(m_service, &WalletService::receiveAddressChanged, this, [this](const QString &a) {
+            m_addressLabel->setText(a);
+            m_addressQr->setPixmap(QPixmap::fromImage(renderQrCode(QStringLiteral("bitcoin:") + a.toUpper(), 3)));
+        });
+        connect(m_service, &WalletService::messagesReady, this, &MainWindow::showMessages);
+        connect(m_service, &WalletService::failed, this, [this](const QString &code, const QString &sentence) {
+            statusBar()->showMessage(tr("%1: %2").arg(code, sentence), 10000);
+            if (!m_autoAnswer)
+                QMessageBox::warning(this, tr("Spillway"), sentence);
+        });
+        connect(m_service, &WalletService::info, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
+        connect(m_service, &WalletService::walletCreated, this, [this](const QString &words) {
+            if (m_autoAnswer)
+                return;
+            QMessageBox box(QMessageBox::Information, tr("Your recovery phrase"),
+                            tr("Write down these words and keep them safe. They restore this wallet and every channel. "
+                               "They are shown only this once."),
+                            QMessageBox::Ok, this);
+            box.setDetailedText(words);
+            box.exec();
+        });
+        connect(this, &MainWindow::importRequested, m_service, &WalletService::importText);
+    }
+    updateActions();
+    resize(1100, 640);
+}
+
+void MainWindow::buildChannelsTab(QTabWidget *tabs)
+{
+    auto *page = new QWidget(tabs);
+    auto *layout = new QVBoxLayout(page);
+    auto *filter = new QLineEdit(page);
+    filter->setObjectName(QStringLiteral("filterLineEdit"));
+    filter->setPlaceholderText(tr("Filter channels…"));
+    filter->setClearButtonEnabled(true);
+    connect(filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    layout->addWidget(filter);
+    auto *split = new QSplitter(Qt::Vertical, page);
+    m_table = new QTableView(split);
+    m_table->setObjectName(QStringLiteral("channelTableView"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->verticalHeader()->hide();
+    m_table->setAlternatingRowColors(true);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &tl) {
+        if (tl.column() != ChannelTableModel::CountdownColumn)
+            updateActions();
+    });
+    m_detail = new QLabel(split);
+    m_detail->setObjectName(QStringLiteral("channelDetailLabel"));
+    m_detail->setWordWrap(true);
+    m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail->setMargin(8);
+    split->addWidget(m_table);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split);
+    tabs->addTab(page, tr("Channels"));
+}
+
+void MainWindow::buildWalletTab(QTabWidget *tabs)
+{
+    auto *page = new QWidget(tabs);
+    auto *outer = new QHBoxLayout(page);
+    auto *form = new QFormLayout;
+    const char *names[4] = {"confirmedBalanceLabel", "unconfirmedBalanceLabel", "immatureBalanceLabel", "channelsBalanceLabel"};
+    const QString captions[4] = {tr("Confirmed:"), tr("Unconfirmed:"), tr("Newly mined (immature):"), tr("In channels:")};
+    for (int k = 0; k < 4; ++k) {
+        m_balanceLabels[k] = new QLabel(m_model->formatAmount(0), page);
+        m_balanceLabels[k]->setObjectName(QString::fromLatin1(names[k]));
+        form->addRow(captions[k], m_balanceLabels[k]);
+    }
+    m_addressLabel = new QLabel(page);
+    m_addressLabel->setObjectName(QStringLiteral("receiveAddressLabel"));
+    m_addressLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Receive address:"), m_addressLabel);
+    auto *copy = new QPushButton(tr("Copy address"), page);
+    copy->setObjectName(QStringLiteral("copyAddressButton"));
+    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_addressLabel->text()); });
+    auto *fresh = new QPushButton(tr("New address"), page);
+    fresh->setObjectName(QStringLiteral("newAddressButton"));
+    if (m_service)
+        connect(fresh, &QPushButton::clicked, m_service, [s = m_service] { s->newReceiveAddress(); });
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(copy);
+    buttons->addWidget(fresh);
+    form->addRow(QString(), buttons);
+    auto *sendAddress = new QLineEdit(page);
+    sendAddress->setObjectName(QStringLiteral("sendAddressLineEdit"));
+    sendAddress->setPlaceholderText(tr("Address to pay"));
+    auto *sendAmount = new QLineEdit(page);
+    sendAmount->setObjectName(QStringLiteral("sendAmountLineEdit"));
+    sendAmount->setPlaceholderText(tr("Amount in sat"));
+    auto *send = new QPushButton(tr("Send"), page);
+    send->setObjectName(QStringLiteral("sendButton"));
+    if (m_service)
+        connect(send, &QPushButton::clicked, this, [this, sendAddress, sendAmount] {
+            bool ok = false;
+            const qint64 sat = sendAmount->text().toLongLong(&ok);
+            if (!ok || sat <= 0) {
+                statusBar()->showMessage(tr("Enter the amount in whole satoshis."), 5000);
+                return;
+            }
+            QMetaObject::invokeMethod(m_service, [s = m_service, a = sendAddress->text(), sat] { s->send(a, sat); });
+        });
+    form->addRow(tr("Send to:"), sendAddress);
+    form->addRow(tr("Amount:"), sendAmount);
+    form->addRow(QString(), send);
+    outer->addLayout(form, 2);
+    m_addressQr = new QLabel(page);
+    m_addressQr->setObjectName(QStringLiteral("receiveQrLabel"));
+    m_addressQr->setAlignment(Qt::AlignCenter);
+    outer->addWidget(m_addressQr, 1);
+    tabs->addTab(page, tr("Wallet"));
+}
+
+QString MainWindow::selectedChannel() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return m_model->rowCount() == 1 ? m_model->data(m_model->index(0, 0), ChannelTableModel::IdRole).toString() : QString();
+    return m_proxy->data(rows.first(), ChannelTableModel::IdRole).toString();
+}
+
+void MainWindow::updateActions()
+{
+    const QString id = selectedChannel();
+    const int row = m_model->rowOf(id);
+    const ChannelSummary *c = m_model->channelAt(row);
+    const bool live = c && !c->isFinal();
+    const bool paying = c && c->role == ChannelSummary::Role::Paying;
+    const bool hasService = m_service != nullptr;
+    m_newOffer->setEnabled(hasService);
+    m_open->setEnabled(hasService);
+    m_import->setEnabled(hasService);
+    m_pay->setEnabled(hasService && live && paying && (c->state == ChannelSummary::State::Open || c->state == ChannelSummary::State::Opening));
+    m_settle->setEnabled(hasService && live && !paying && c->paidSat > 0);
+    m_close->setEnabled(hasService && live && paying);
+    const int blocksLeft = c ? m_model->data(m_model->index(row, ChannelTableModel::CountdownColumn), ChannelTableModel::BlocksLeftRole).toInt() : 1;
+    m_refund->setEnabled(hasService && live && paying && blocksLeft <= 0); // enabled only when final
+    m_export->setEnabled(hasService && c);
+    if (!c) {
+        m_detail->setText(m_model->rowCount() ? tr("Select a channel to see its details.") : tr("No channels yet. A payee starts with New offer; a payer with Open channel."));
+        return;
+    }
+    m_detail->setText(tr("<b>%1</b> · %2 · %3<br>Funding: %4<br>Payments: %5, paid %6 of %7 (fee for the commitment included in capacity)<br>%8")
+                          .arg(c->label.toHtmlEscaped(), c->variant, c->id.toHtmlEscaped())
+                          .arg(c->fundingTxid)
+                          .arg(c->payments)
+                          .arg(m_model->formatAmount(c->paidSat), m_model->formatAmount(c->capacitySat))
+                          .arg(c->closingTxid.isEmpty() ? QString()
+                                                        : tr("Closed by %1: payee %2, payer %3")
+                                                              .arg(c->closingTxid, m_model->formatAmount(c->finalPayeeSat),
+                                                                   m_model->formatAmount(c->finalPayerSat))));
+}
+
+QVariant MainWindow::ask(const QString &question, const QVariant &fallback)
+{
+    return m_autoAnswer ? m_autoAnswer(question) : fallback;
+}
+
+void MainWindow::showMessages(const QString &title, const QStringList &texts)
+{
+    auto *d = new MessageDialog(title, texts, this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &QObject::destroyed, this, [this, d] {
+        if (m_lastMessage == d)
+            m_lastMessage = nullptr;
+    });
+    m_lastMessage = d;
+    d->open(); // non-blocking: the window stays live behind it
+}
+
+void MainWindow::newOffer()
+{
+    const QString label = m_autoAnswer ? ask(QStringLiteral("offer label"), QString()).toString()
+                                       : QInputDialog::getText(this, tr("New offer"), tr("What do you sell? (a label the payer sees)"));
+    QMetaObject::invokeMethod(m_service, [s = m_service, label] { s->createOffer(label); });
+}
+
+void MainWindow::openChannel()
+{
+    auto *w = new OpenChannelWizard(this);
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    connect(w, &QWizard::accepted, this, [this, w] {
+        QMetaObject::invokeMethod(m_service, [s = m_service, t = w->offerText(), c = w->capacity(), e = w->expiryBlocks(),
+                                              r = w->refundVariant()] { s->openChannel(t, c, e, r); });
+    });
+    w->open();
+}
+
+void MainWindow::payChannel()
+{
+    const QString id = selectedChannel();
+    if (id.isEmpty())
+        return;
+    bool ok = true;
+    const qint64 amount = m_autoAnswer ? ask(QStringLiteral("pay amount"), 0).toLongLong()
+                                       : QInputDialog::getInt(this, tr("Pay"), tr("Amount (sat):"), 1000, 1, 2'000'000'000, 1000, &ok);
+    if (!ok || amount <= 0)
+        return;
+    QMetaObject::invokeMethod(m_service, [s = m_service, id, amount] { s->pay(id, amount); });
+}
+
+void MainWindow::importMessage()
+{
+    auto *d = new ImportDialog(tr("Import"), this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &QDialog::accepted, this, [this, d] { Q_EMIT importRequested(d->text()); });
+    d->open();
+}
+
+void MainWindow::settleChannel()
+{
+    const QString id = selectedChannel();
+    const ChannelSummary *c = m_model->channelAt(m_model->rowOf(id));
+    if (!c)
+        return;
+    const QString question = tr("Settle now? %1 go to you, %2 back to the payer (minus the fee agreed at opening).")
+                                 .arg(m_model->formatAmount(c->paidSat), m_model->formatAmount(c->maxPayableSat - c->paidSat));
+    const bool yes = m_autoAnswer ? ask(QStringLiteral("settle"), true).toBool()
+                                  : QMessageBox::question(this, tr("Settle"), question) == QMessageBox::Yes;
+    if (yes)
+        QMetaObject::invokeMethod(m_service, [s = m_service, id] { s->settle(id); });
+}
+
+void MainWindow::closeChannel()
+{
+    const QString id = selectedChannel();
+    if (!id.isEmpty())
+        QMetaObject::invokeMethod(m_service, [s = m_service, id] { s->close(id); });
+}
+
+void MainWindow::refundChannel()
+{
+    const QString id = selectedChannel();
+    if (!id.isEmpty())
+        QMetaObject::invokeMethod(m_service, [s = m_service, id] { s->refund(id); });
+}
+
+void MainWindow::exportPsbt()
+{
+    const QString id = selectedChannel();
+    if (id.isEmpty())
+        return;
+    const QStringList kinds{QStringLiteral("commitment"), QStringLiteral("refund"), QStringLiteral("settlement")};
+    bool ok = true;
+    const QString which = m_autoAnswer ? ask(QStringLiteral("psbt kind"), kinds.first()).toString()
+                                       : QInputDialog::getItem(this, tr("Export PSBT"), tr("Which transaction?"), kinds, 0, false, &ok);
+    if (ok)
+        QMetaObject::invokeMethod(m_service, [s = m_service, id, which] { s->exportPsbt(id, which); });
 }
 
 } // namespace spillway::ui

@@ -1,14 +1,69 @@
 #pragma once
+// The Spillway main window: channels (table, countdowns, detail) and wallet tabs
+// over a WalletService; actions on the toolbar, in menus and with shortcuts.
 
 #include <QMainWindow>
 
+class QAction;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QSortFilterProxyModel;
+class QPushButton;
+
 namespace spillway::ui {
 
-/// The Spillway main window. Channels and wallet tabs arrive with their issues.
+class ChannelTableModel;
+class WalletService;
+class MessageDialog;
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// Without a service the window shows what it can (tests of the bare window).
+    explicit MainWindow(WalletService *service = nullptr, QWidget *parent = nullptr);
+
+    ChannelTableModel *channelModel() const { return m_model; }
+    /// The selected channel's id, or empty.
+    QString selectedChannel() const;
+    /// Test hook: the dialog most recently shown with messages for the peer.
+    MessageDialog *lastMessageDialog() const { return m_lastMessage; }
+    /// Test hook: answer for the next question the window asks (a pay amount, a confirmation).
+    void setAutoAnswer(std::function<QVariant(const QString &question)> answer) { m_autoAnswer = std::move(answer); }
+
+Q_SIGNALS:
+    void importRequested(const QString &text);
+
+public Q_SLOTS:
+    void newOffer();
+    void openChannel();
+    void payChannel();
+    void importMessage();
+    void settleChannel();
+    void closeChannel();
+    void refundChannel();
+    void exportPsbt();
+
+private:
+    void buildChannelsTab(class QTabWidget *tabs);
+    void buildWalletTab(class QTabWidget *tabs);
+    void showMessages(const QString &title, const QStringList &texts);
+    void updateActions();
+    QVariant ask(const QString &question, const QVariant &fallback);
+
+    WalletService *m_service;
+    ChannelTableModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_table = nullptr;
+    QLabel *m_detail = nullptr;
+    QLabel *m_tipLabel = nullptr;
+    QLabel *m_networkLabel = nullptr;
+    QLabel *m_balanceLabels[4] = {};
+    QLabel *m_addressLabel = nullptr;
+    QLabel *m_addressQr = nullptr;
+    QAction *m_newOffer, *m_open, *m_pay, *m_import, *m_settle, *m_close, *m_refund, *m_export;
+    MessageDialog *m_lastMessage = nullptr;
+    std::function<QVariant(const QString &)> m_autoAnswer;
 };
 
 } // namespace spillway::ui

@@ -2,7 +2,10 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QCoreApplication>
 #include <QEventLoop>
+#include <QSemaphore>
+#include <QThread>
 
 #include <optional>
 
@@ -38,17 +41,33 @@ Job *makeJob(const QString &walletId)
     return job;
 }
 
+// Keychain jobs always run on the application's main thread: the Secret Service
+// backend delivers its answers to the main context it was first used from, so a
+// job started on a short-lived worker thread may never hear back. A worker waits
+// on a semaphore while the main thread's event loop runs the job.
 template <typename T, typename Start>
 T waitFor(Start start)
 {
     std::optional<T> result;
-    QEventLoop loop;
-    start(&loop, [&](T r) {
-        result.emplace(std::move(r));
-        loop.quit();
-    });
-    if (!result)
-        loop.exec();
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!app || QThread::currentThread() == app->thread()) {
+        QEventLoop loop;
+        start(&loop, [&](T r) {
+            result.emplace(std::move(r));
+            loop.quit();
+        });
+        if (!result)
+            loop.exec();
+        return std::move(*result);
+    }
+    QSemaphore done;
+    QMetaObject::invokeMethod(app, [&] {
+        start(app, [&](T r) {
+            result.emplace(std::move(r));
+            done.release();
+        });
+    }, Qt::QueuedConnection);
+    done.acquire();
     return std::move(*result);
 }
 

@@ -20,8 +20,9 @@ public:
     static void write(const QString &walletId, const SecretBytes &seed, QObject *context, std::function<void(Status)> done);
     static void remove(const QString &walletId, QObject *context, std::function<void(Status)> done);
 
-    /// Blocking forms for the CLI and worker threads: a local event loop waits for
-    /// the keychain's answer (never on the GUI thread).
+    /// Blocking forms for the CLI and worker threads. On the main thread a local
+    /// event loop waits for the answer; on a worker the job runs on the main thread
+    /// and the worker waits (so never call these from the GUI thread of a window).
     static Result<SecretBytes> readBlocking(const QString &walletId);
     static Status writeBlocking(const QString &walletId, const SecretBytes &seed);
     static Status removeBlocking(const QString &walletId);

@@ -1,0 +1,169 @@
+// End to end through the real window, offscreen: a payer window and a payee
+// window in one process, two data directories, one local chain. Messages move
+// by rendering the QR widget to an image and decoding it the way a camera frame
+// is decoded, or (second run) through files. Asserts rows and balances exactly.
+#include "ImportDialog.h"
+#include "MainWindow.h"
+#include "MessageDialog.h"
+#include "OpenChannelWizard.h"
+#include "models/ChannelTableModel.h"
+#include "services/WalletService.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace spillway::ui;
+
+namespace {
+
+struct Side {
+    WalletService *service;
+    MainWindow *window;
+    Side(const QString &dataDir, const QString &chain)
+        : service(new WalletService(dataDir, chain)), window(new MainWindow(service))
+    {
+        QObject::connect(service, &WalletService::failed, service, [](const QString &code, const QString &sentence) {
+            qWarning("service: %s %s", qPrintable(code), qPrintable(sentence));
+        }, Qt::DirectConnection);
+        window->setAutoAnswer([](const QString &q) -> QVariant {
+            if (q == QLatin1String("pay amount"))
+                return 1500;
+            if (q == QLatin1String("settle"))
+                return true;
+            return QStringLiteral("GUI test feed");
+        });
+    }
+    ~Side()
+    {
+        delete window;
+        delete service;
+    }
+    void trigger(const char *action) { window->findChild<QAction *>(QString::fromLatin1(action))->trigger(); }
+    ChannelTableModel *model() const { return window->channelModel(); }
+    QString label(const char *name) const { return window->findChild<QLabel *>(QString::fromLatin1(name))->text(); }
+};
+
+// Waits for the next message dialog of `side` and returns what the other side would receive.
+QString takeMessage(Side &side, bool viaFile, const QString &dir)
+{
+    if (!QTest::qWaitFor([&] { return side.window->lastMessageDialog() != nullptr; }, 20000))
+        return {};
+    MessageDialog *d = side.window->lastMessageDialog();
+    ImportDialog import(QStringLiteral("import"));
+    if (viaFile) {
+        const QString path = dir + QStringLiteral("/message.spw");
+        QFile f(path);
+        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        f.write(d->text().toUtf8());
+        f.close();
+        import.importFile(path);
+    } else if (!d->qrImage().isNull()) {
+        // The QR widget as the user sees it, through the camera's decoding path.
+        import.importImage(d->findChild<QLabel *>(QStringLiteral("messageQrLabel"))->grab().toImage());
+    } else {
+        const QString text = d->text(); // several messages: no QR, they travel as text
+        d->close();
+        return text;
+    }
+    d->close();
+    return import.text();
+}
+
+} // namespace
+
+class TestGuiFlow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void payerAndPayee_data()
+    {
+        QTest::addColumn<bool>("viaFile");
+        QTest::newRow("qr") << false;
+        QTest::newRow("files") << true;
+    }
+    void payerAndPayee();
+};
+
+void TestGuiFlow::payerAndPayee()
+{
+    QFETCH(bool, viaFile);
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    Side payer(dir.filePath(QStringLiteral("payer")), chain), payee(dir.filePath(QStringLiteral("payee")), chain);
+    QSignalSpy payerReady(payer.service, &WalletService::ready), payeeReady(payee.service, &WalletService::ready);
+    payer.service->startOnThread();
+    payee.service->startOnThread();
+    payer.window->show();
+    payee.window->show();
+    QVERIFY(payerReady.wait(20000) || payerReady.size() == 1);
+    QVERIFY(payeeReady.size() == 1 || payeeReady.wait(20000));
+
+    // The payer mines coins with the status bar's Mine button (101 clicks would be slow: ask the service).
+    QMetaObject::invokeMethod(payer.service, [s = payer.service] { s->mine(100); });
+    payer.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(payer.label("tipLabel"), QStringLiteral("Height 101"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(payer.label("confirmedBalanceLabel") != QStringLiteral("0 sat"), 20000);
+
+    // Payee: New offer, shown as a QR code.
+    payee.trigger("newOfferAction");
+    const QString offer = takeMessage(payee, viaFile, dir.path());
+    QVERIFY2(offer.startsWith(QLatin1String("spw1"), Qt::CaseInsensitive), qPrintable(offer));
+
+    // Payer: Open channel through the wizard.
+    payer.trigger("openChannelAction");
+    OpenChannelWizard *wizard = payer.window->findChild<OpenChannelWizard *>(QStringLiteral("openChannelWizard"));
+    QVERIFY(wizard);
+    wizard->setOfferText(offer);
+    wizard->findChild<QSpinBox *>(QStringLiteral("capacitySpinBox"))->setValue(60'000);
+    QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("offerInfoLabel"))->text().contains(QLatin1String("GUI test feed")));
+    wizard->accept();
+    const QString opening = takeMessage(payer, viaFile, dir.path()); // proposal + funded (cltv)
+    QVERIFY(!opening.isEmpty());
+    Q_EMIT payee.window->importRequested(opening);
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->rowCount(), 1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(payer.model()->rowCount(), 1, 20000);
+    payer.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(),
+                              QStringLiteral("open"), 20000);
+
+    // Three payments, each moved as a QR code (or a file), each acknowledged.
+    for (int n = 1; n <= 3; ++n) {
+        QTRY_VERIFY_WITH_TIMEOUT(payer.window->findChild<QAction *>(QStringLiteral("payAction"))->isEnabled(), 20000);
+        payer.trigger("payAction");
+        const QString payment = takeMessage(payer, viaFile, dir.path());
+        QVERIFY(!payment.isEmpty());
+        Q_EMIT payee.window->importRequested(payment);
+        const QString ack = takeMessage(payee, viaFile, dir.path());
+        QVERIFY(!ack.isEmpty());
+        Q_EMIT payer.window->importRequested(ack);
+        QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, 0), ChannelTableModel::PaidSatRole).toLongLong(),
+                                  1500LL * n, 20000);
+    }
+    QCOMPARE(payer.model()->data(payer.model()->index(0, 0), ChannelTableModel::PaidSatRole).toLongLong(), 4500LL);
+
+    // Payee: Settle; mine; both tables show it settled, balances exact.
+    QTRY_VERIFY_WITH_TIMEOUT(payee.window->findChild<QAction *>(QStringLiteral("settleAction"))->isEnabled(), 20000);
+    payee.trigger("settleAction");
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(),
+                              QStringLiteral("closing"), 20000);
+    payer.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(payer.model()->data(payer.model()->index(0, ChannelTableModel::StateColumn)).toString(),
+                              QStringLiteral("settled"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(),
+                              QStringLiteral("settled"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(payee.label("confirmedBalanceLabel"), QStringLiteral("4,500 sat"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(payee.label("channelsBalanceLabel"), QStringLiteral("0 sat"), 20000);
+    const ChannelSummary *c = payer.model()->channelAt(0);
+    QVERIFY(c);
+    QCOMPARE(c->finalPayeeSat, 4500);
+    QCOMPARE(c->finalPayerSat, 60'000 - 4500 - 460); // commit fee: the local chain's 2 sat/vB x 230 vB
+}
+
+QTEST_MAIN(TestGuiFlow)
+#include "tst_gui_flow.moc"

@@ -1,0 +1,996 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ErrorCode</name>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="16" />
+        <source>No error.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="17" />
+        <source>An unexpected error occurred.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="18" />
+        <source>The data ends before it is complete.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="19" />
+        <source>The data continues after its end.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="20" />
+        <source>A length is not encoded in its shortest form.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="21" />
+        <source>A field is larger than allowed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="22" />
+        <source>The text is not valid hexadecimal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="23" />
+        <source>The text is not valid base58.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="24" />
+        <source>The checksum does not match: the text was mistyped or damaged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="25" />
+        <source>The text is not valid bech32 or bech32m.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="26" />
+        <source>This is not a valid Bitcoin address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="27" />
+        <source>This belongs to a different Bitcoin network.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="28" />
+        <source>The transaction is malformed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="29" />
+        <source>The script is malformed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="30" />
+        <source>The amount is out of range.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="31" />
+        <source>The amounts add up to more than can exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="32" />
+        <source>The private key is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="33" />
+        <source>The public key is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="34" />
+        <source>The signature is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="35" />
+        <source>The key derivation path is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="36" />
+        <source>The extended key is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="37" />
+        <source>The recovery phrase is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="38" />
+        <source>The PSBT is malformed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="39" />
+        <source>The PSBT lacks data needed for this step.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="40" />
+        <source>The PSBTs describe different transactions.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="41" />
+        <source>The transaction's script check failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="42" />
+        <source>The transaction is locked until a later block (non-final).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="43" />
+        <source>The transaction spends coins the chain does not know.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="44" />
+        <source>The transaction spends coins that are already spent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="45" />
+        <source>Newly mined coins can be spent only after 100 blocks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="46" />
+        <source>A relative lock time (BIP 68) has not passed yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="47" />
+        <source>The fee is below the minimum relay fee.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="48" />
+        <source>An output is too small to be worth spending (dust).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="49" />
+        <source>The transaction is not standard and would not be relayed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="50" />
+        <source>The transaction is already in the chain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="51" />
+        <source>The chain cannot be reached.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="52" />
+        <source>The chain's data is damaged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="53" />
+        <source>Nothing was found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="54" />
+        <source>No OS keychain is available. Install and unlock gnome-keyring (or another Secret Service provider).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="55" />
+        <source>The OS keychain refused access to the wallet's seed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="56" />
+        <source>The wallet's seed is not in the OS keychain. Restore the wallet from its recovery phrase.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="57" />
+        <source>A wallet already exists in this data directory.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="58" />
+        <source>There is no wallet in this data directory. Create or restore one first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="59" />
+        <source>The wallet does not have enough confirmed coins for this.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="60" />
+        <source>Saving to disk failed; nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="61" />
+        <source>An argument is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="62" />
+        <source>The message is damaged or not a Spillway message.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="63" />
+        <source>The message comes from an incompatible Spillway version.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="64" />
+        <source>There is no such channel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="65" />
+        <source>The channel is not open (or its funding lacks confirmations).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="66" />
+        <source>The payment is out of order: its sequence number is not the next one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="67" />
+        <source>The payment does not pay more than the previous one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="68" />
+        <source>The payment is more than the channel can carry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="69" />
+        <source>The first payment is too small to be settled on chain (dust).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="70" />
+        <source>The payment's signature does not match the commitment it pays.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="71" />
+        <source>The channel is too close to its expiry to accept payments.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="72" />
+        <source>The channel's terms are not acceptable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="73" />
+        <source>The proposed refund is not the one the channel's terms give (lock time or payee script).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="74" />
+        <source>The funding transaction does not match the proposal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="75" />
+        <source>No payment has been received in this channel yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="76" />
+        <source>This proposal answers an offer this wallet did not make.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spillway::ui::ChannelTableModel</name>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="34" />
+        <source>Channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="35" />
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="36" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="37" />
+        <source>Capacity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="38" />
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="39" />
+        <source>Remaining</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="40" />
+        <source>Refund possible in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="41" />
+        <source>Last payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="49" />
+        <source>%1 BTC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="50" />
+        <source>%L1 sat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="80" />
+        <source>closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="83" />
+        <source>refund possible now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="87" />
+        <source>~%1 d %2 h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="89" />
+        <source>~%1 h %2 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="91" />
+        <source>~%1 min %2 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/models/ChannelTableModel.cpp" line="92" />
+        <source>%n block(s) (%1)</source>
+        <translation><numerusform>%n block (%1)</numerusform><numerusform>%n blocks (%1)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="98" />
+        <source>offered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="99" />
+        <source>opening</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="100" />
+        <source>open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="101" />
+        <source>closing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="102" />
+        <source>settled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="103" />
+        <source>refunded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="104" />
+        <source>expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="112" />
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="113" />
+        <source>paying</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="113" />
+        <source>receiving</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/ChannelTableModel.cpp" line="121" />
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spillway::ui::ImportDialog</name>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="37" />
+        <source>Paste a message (spw1…) or a PSBT here, or use a button below, or drop a file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="46" />
+        <source>File…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="47" />
+        <source>Open a message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="48" />
+        <source>Messages and PSBTs (*.spw *.psbt *.txt);;Images (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="52" />
+        <source>Image…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="53" />
+        <source>Open an image with a QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="54" />
+        <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="58" />
+        <source>Clipboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="65" />
+        <source>Screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="71" />
+        <source>Camera</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="94" />
+        <source>No QR code found in that image.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="98" />
+        <source>QR code read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="106" />
+        <source>Cannot read %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="117" />
+        <source>File read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="142" />
+        <source>No camera was found. Use an image, the clipboard, the screen or a file instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="164" />
+        <source>QR code read from the camera.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="169" />
+        <source>Hold the QR code in front of %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spillway::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="36" />
+        <location filename="../ui/MainWindow.cpp" line="115" />
+        <source>Spillway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="50" />
+        <location filename="../ui/MainWindow.cpp" line="290" />
+        <source>New offer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="50" />
+        <source>Ctrl+N</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="51" />
+        <source>Open channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="51" />
+        <source>Ctrl+O</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="52" />
+        <location filename="../ui/MainWindow.cpp" line="312" />
+        <source>Pay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="52" />
+        <source>Ctrl+P</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="53" />
+        <location filename="../ui/MainWindow.cpp" line="320" />
+        <source>Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="53" />
+        <source>Ctrl+I</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="54" />
+        <location filename="../ui/MainWindow.cpp" line="335" />
+        <source>Settle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="54" />
+        <source>Ctrl+S</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="55" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="55" />
+        <source>Ctrl+W</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="56" />
+        <source>Refund</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="56" />
+        <source>Ctrl+R</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="57" />
+        <location filename="../ui/MainWindow.cpp" line="362" />
+        <source>Export PSBT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="57" />
+        <source>Ctrl+E</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="59" />
+        <source>Channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="62" />
+        <source>&amp;Channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="67" />
+        <source>&amp;Wallet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="67" />
+        <source>Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="76" />
+        <location filename="../ui/MainWindow.cpp" line="86" />
+        <source>Network: local chain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="79" />
+        <source>Connecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="82" />
+        <source>Mine a block</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="84" />
+        <source>The local chain mines on demand: one block to this wallet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="91" />
+        <source>Network: %1 · %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="96" />
+        <source>Height %L1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="113" />
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="121" />
+        <source>Your recovery phrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="122" />
+        <source>Write down these words and keep them safe. They restore this wallet and every channel. They are shown only this once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="140" />
+        <source>Filter channels…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="171" />
+        <source>Channels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="180" />
+        <source>Confirmed:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="180" />
+        <source>Unconfirmed:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="180" />
+        <source>Newly mined (immature):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="180" />
+        <source>In channels:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="189" />
+        <source>Receive address:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="190" />
+        <source>Copy address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="193" />
+        <source>New address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="203" />
+        <source>Address to pay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="206" />
+        <source>Amount in sat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="207" />
+        <source>Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="214" />
+        <source>Enter the amount in whole satoshis.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="219" />
+        <source>Send to:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="220" />
+        <source>Amount:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="227" />
+        <source>Wallet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="256" />
+        <source>Select a channel to see its details.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="256" />
+        <source>No channels yet. A payee starts with New offer; a payer with Open channel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="259" />
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;Funding: %4&lt;br&gt;Payments: %5, paid %6 of %7 (fee for the commitment included in capacity)&lt;br&gt;%8</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="265" />
+        <source>Closed by %1: payee %2, payer %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="290" />
+        <source>What do you sell? (a label the payer sees)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="312" />
+        <source>Amount (sat):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="332" />
+        <source>Settle now? %1 go to you, %2 back to the payer (minus the fee agreed at opening).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="362" />
+        <source>Which transaction?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spillway::ui::MessageDialog</name>
+    <message>
+        <location filename="../ui/MessageDialog.cpp" line="21" />
+        <source>Show this code to the other side, or send them the text or the file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MessageDialog.cpp" line="33" />
+        <source>%n message(s): copy or save them together.</source>
+        <translation><numerusform>%n message: copy or save it.</numerusform><numerusform>%n messages: copy or save them together.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageDialog.cpp" line="41" />
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MessageDialog.cpp" line="43" />
+        <source>Save…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MessageDialog.cpp" line="47" />
+        <source>Save message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MessageDialog.cpp" line="48" />
+        <source>PSBT (*.psbt)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MessageDialog.cpp" line="48" />
+        <source>Spillway messages (*.spw)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spillway::ui::OpenChannelWizard</name>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="22" />
+        <source>Open a channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="25" />
+        <source>The payee's offer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="26" />
+        <source>Scan or paste the offer the payee showed you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="31" />
+        <source>From an image or the camera…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="34" />
+        <source>Import the offer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="47" />
+        <source>Terms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="53" />
+        <source> sat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="55" />
+        <source>Capacity:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="60" />
+        <source> blocks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="61" />
+        <source>Refund possible after:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="64" />
+        <source>CLTV (BIP 65): one round trip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="65" />
+        <source>Pre-signed refund: the payee signs the refund first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="66" />
+        <source>Kind:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="72" />
+        <source>Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="121" />
+        <source>Offer "%1": capacity %L2 to %L3 sat, refund after %4 to %5 blocks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="128" />
+        <source>This is not an offer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/OpenChannelWizard.cpp" line="130" />
+        <source>Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n block(s), minus its fee.</source>
+        <translation><numerusform>Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n block, minus its fee.</numerusform><numerusform>Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n blocks, minus its fee.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::WalletService</name>
+    <message>
+        <location filename="../ui/services/WalletService.cpp" line="180" />
+        <source>Offer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/services/WalletService.cpp" line="199" />
+        <source>Channel proposal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/services/WalletService.cpp" line="232" />
+        <source>Answer for the other side</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/services/WalletService.cpp" line="234" />
+        <source>Imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/services/WalletService.cpp" line="248" />
+        <source>Payment %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/services/WalletService.cpp" line="262" />
+        <source>Settlement broadcast: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/services/WalletService.cpp" line="275" />
+        <source>Close request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/services/WalletService.cpp" line="289" />
+        <source>Refund broadcast: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/services/WalletService.cpp" line="302" />
+        <source>PSBT (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/services/WalletService.cpp" line="336" />
+        <source>Sent %1 sat, fee %2 sat</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>

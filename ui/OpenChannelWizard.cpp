@@ -1,0 +1,136 @@
+#include "OpenChannelWizard.h"
+#include "ImportDialog.h"
+#include "QrCode.h"
+
+#include "channel/Messages.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <QWizardPage>
+
+namespace spillway::ui {
+
+OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
+{
+    setObjectName(QStringLiteral("openChannelWizard"));
+    setWindowTitle(tr("Open a channel"));
+
+    auto *offerPage = new QWizardPage(this);
+    offerPage->setTitle(tr("The payee's offer"));
+    offerPage->setSubTitle(tr("Scan or paste the offer the payee showed you."));
+    auto *ol = new QVBoxLayout(offerPage);
+    m_offer = new QPlainTextEdit(offerPage);
+    m_offer->setObjectName(QStringLiteral("offerTextEdit"));
+    ol->addWidget(m_offer);
+    auto *fromImage = new QPushButton(tr("From an image or the camera…"), offerPage);
+    fromImage->setObjectName(QStringLiteral("offerImportButton"));
+    connect(fromImage, &QPushButton::clicked, this, [this] {
+        ImportDialog d(tr("Import the offer"), this);
+        if (d.exec() == QDialog::Accepted)
+            m_offer->setPlainText(d.text());
+    });
+    ol->addWidget(fromImage);
+    m_offerInfo = new QLabel(offerPage);
+    m_offerInfo->setObjectName(QStringLiteral("offerInfoLabel"));
+    m_offerInfo->setWordWrap(true);
+    ol->addWidget(m_offerInfo);
+    connect(m_offer, &QPlainTextEdit::textChanged, this, &OpenChannelWizard::updateSummary);
+    addPage(offerPage);
+
+    auto *termsPage = new QWizardPage(this);
+    termsPage->setTitle(tr("Terms"));
+    auto *form = new QFormLayout(termsPage);
+    m_capacity = new QSpinBox(termsPage);
+    m_capacity->setObjectName(QStringLiteral("capacitySpinBox"));
+    m_capacity->setRange(1000, 2'000'000'000);
+    m_capacity->setValue(100'000);
+    m_capacity->setSuffix(tr(" sat"));
+    m_capacity->setGroupSeparatorShown(true);
+    form->addRow(tr("Capacity:"), m_capacity);
+    m_expiry = new QSpinBox(termsPage);
+    m_expiry->setObjectName(QStringLiteral("expirySpinBox"));
+    m_expiry->setRange(6, 52560);
+    m_expiry->setValue(144);
+    m_expiry->setSuffix(tr(" blocks"));
+    form->addRow(tr("Refund possible after:"), m_expiry);
+    m_variant = new QComboBox(termsPage);
+    m_variant->setObjectName(QStringLiteral("variantComboBox"));
+    m_variant->addItem(tr("CLTV (BIP 65): one round trip"), QStringLiteral("cltv"));
+    m_variant->addItem(tr("Pre-signed refund: the payee signs the refund first"), QStringLiteral("refund"));
+    form->addRow(tr("Kind:"), m_variant);
+    connect(m_capacity, &QSpinBox::valueChanged, this, &OpenChannelWizard::updateSummary);
+    connect(m_expiry, &QSpinBox::valueChanged, this, &OpenChannelWizard::updateSummary);
+    addPage(termsPage);
+
+    auto *summaryPage = new QWizardPage(this);
+    summaryPage->setTitle(tr("Summary"));
+    auto *sl = new QVBoxLayout(summaryPage);
+    m_summary = new QLabel(summaryPage);
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
+    m_summary->setWordWrap(true);
+    sl->addWidget(m_summary);
+    addPage(summaryPage);
+    updateSummary();
+}
+
+QString OpenChannelWizard::offerText() const
+{
+    return m_offer->toPlainText().trimmed();
+}
+
+qint64 OpenChannelWizard::capacity() const
+{
+    return m_capacity->value();
+}
+
+int OpenChannelWizard::expiryBlocks() const
+{
+    return m_expiry->value();
+}
+
+bool OpenChannelWizard::refundVariant() const
+{
+    return m_variant->currentData().toString() == QLatin1String("refund");
+}
+
+bool OpenChannelWizard::setOfferFromImage(const QImage &image)
+{
+    auto t = decodeQrCode(image);
+    if (!t)
+        return false;
+    m_offer->setPlainText(*t);
+    return true;
+}
+
+void OpenChannelWizard::setOfferText(const QString &text)
+{
+    m_offer->setPlainText(text);
+}
+
+void OpenChannelWizard::updateSummary()
+{
+    auto m = channel::messageFromText(offerText().toStdString());
+    if (m && std::holds_alternative<channel::OfferMsg>(*m)) {
+        const auto &o = std::get<channel::OfferMsg>(*m);
+        m_offerInfo->setText(tr("Offer \"%1\": capacity %L2 to %L3 sat, refund after %4 to %5 blocks.")
+                                 .arg(QString::fromStdString(o.label))
+                                 .arg(o.minCapacity)
+                                 .arg(o.maxCapacity)
+                                 .arg(o.minExpiryDelta)
+                                 .arg(o.maxExpiryDelta));
+    } else {
+        m_offerInfo->setText(offerText().isEmpty() ? QString() : tr("This is not an offer."));
+    }
+    m_summary->setText(tr("Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; "
+                          "the payee settles with the newest payment. If the payee disappears, the refund "
+                          "returns your money after %n block(s), minus its fee.", nullptr, m_expiry->value())
+                           .arg(m_capacity->value()));
+}
+
+} // namespace spillway::ui

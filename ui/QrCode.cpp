@@ -1,0 +1,47 @@
+#define ZX_USE_UTF8 1
+#include "QrCode.h"
+
+#include <ZXing/BitMatrix.h>
+#include <ZXing/MultiFormatWriter.h>
+#include <ZXing/ReadBarcode.h>
+
+namespace spillway::ui {
+
+QImage renderQrCode(const QString &text, int scale)
+{
+    ZXing::MultiFormatWriter writer(ZXing::BarcodeFormat::QRCode);
+    writer.setEccLevel(4); // zxing-cpp maps 3..4 to level M
+    writer.setMargin(0);
+    const ZXing::BitMatrix m = writer.encode(text.toStdString(), 0, 0);
+    const int quiet = 4;
+    const int size = (m.width() + 2 * quiet) * scale;
+    QImage img(size, size, QImage::Format_Grayscale8);
+    img.fill(255);
+    for (int y = 0; y < m.height(); ++y)
+        for (int x = 0; x < m.width(); ++x)
+            if (m.get(x, y))
+                for (int dy = 0; dy < scale; ++dy) {
+                    uchar *line = img.scanLine((y + quiet) * scale + dy);
+                    for (int dx = 0; dx < scale; ++dx)
+                        line[(x + quiet) * scale + dx] = 0;
+                }
+    return img;
+}
+
+std::optional<QString> decodeQrCode(const QImage &image)
+{
+    if (image.isNull())
+        return std::nullopt;
+    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
+    ZXing::DecodeHints hints;
+    hints.setFormats(ZXing::BarcodeFormat::QRCode);
+    hints.setTryHarder(true);
+    const ZXing::ImageView view(gray.constBits(), gray.width(), gray.height(), ZXing::ImageFormat::Lum,
+                                static_cast<int>(gray.bytesPerLine()));
+    const ZXing::Result r = ZXing::ReadBarcode(view, hints);
+    if (!r.isValid())
+        return std::nullopt;
+    return QString::fromStdString(r.text());
+}
+
+} // namespace spillway::ui

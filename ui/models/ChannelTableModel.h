@@ -1,0 +1,73 @@
+#pragma once
+// The channels table: one row per channel, fed by the service's snapshots.
+// New channels are inserted (beginInsertRows), changed cells emit dataChanged
+// for exactly those cells; the lock-time countdown ticks through one timer that
+// emits dataChanged for the countdown column only.
+
+#include "ChannelSummary.h"
+
+#include <QAbstractTableModel>
+#include <QTimer>
+
+namespace spillway::ui {
+
+class ChannelTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { ChannelColumn, RoleColumn, StateColumn, CapacityColumn, PaidColumn, RemainingColumn, CountdownColumn,
+                  LastPaymentColumn, ColumnCount };
+    enum Roles {
+        IdRole = Qt::UserRole + 1,
+        CapacitySatRole,
+        PaidSatRole,
+        RemainingSatRole,
+        RemainingFractionRole, ///< 0..1 for the bar
+        ExpiryHeightRole,
+        BlocksLeftRole,
+        EtaSecondsRole,
+        UrgencyRole,           ///< 0 normal, 1 warning (< 2 x margin), 2 danger (< margin)
+        StateRole,
+        SortRole,
+    };
+    enum class Unit { Sat, Btc };
+
+    explicit ChannelTableModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// Replaces the snapshot: inserts new rows, updates changed cells, keeps order.
+    void setChannels(const QList<ChannelSummary> &channels);
+    /// A new block: the countdown column changes.
+    void setTip(int height, qint64 blockTime);
+    void setBlockInterval(int seconds);
+    void setUnit(Unit unit);
+    /// Test hook: the clock the ETA is computed from (default: the system clock).
+    void setClock(std::function<qint64()> now);
+    /// Ticks the ETA: one dataChanged for the countdown column.
+    void tick();
+
+    const ChannelSummary *channelAt(int row) const;
+    int rowOf(const QString &id) const;
+
+    QString formatAmount(qint64 sat) const;
+
+private:
+    int blocksLeft(const ChannelSummary &c) const;
+    qint64 etaSeconds(const ChannelSummary &c) const;
+    int urgency(const ChannelSummary &c) const;
+    QString countdownText(const ChannelSummary &c) const;
+    QVariant cell(const ChannelSummary &c, int column) const;
+
+    QList<ChannelSummary> m_rows;
+    int m_tipHeight = 0;
+    qint64 m_tipTime = 0;
+    int m_blockInterval = 600;
+    Unit m_unit = Unit::Sat;
+    std::function<qint64()> m_now;
+    QTimer m_ticker;
+};
+
+} // namespace spillway::ui

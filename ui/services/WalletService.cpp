@@ -1,0 +1,339 @@
+#include "WalletService.h"
+
+#include "bitcoin/Address.h"
+#include "bitcoin/Psbt.h"
+#include "chain/LocalChain.h"
+#include "channel/ChannelEngine.h"
+#include "store/ChannelStore.h"
+#include "wallet/Wallet.h"
+
+#include <QCoreApplication>
+
+namespace spillway::ui {
+
+using namespace bitcoin;
+
+namespace {
+
+template <typename T>
+Result<T> wait(QFuture<Result<T>> f)
+{
+    return f.result();
+}
+
+ChannelSummary summarize(const store::ChannelRecord &r, const std::vector<store::ChannelStore::PaymentRow> &log)
+{
+    ChannelSummary s;
+    s.id = QString::fromStdString(r.id().toString());
+    s.label = QString::fromStdString(r.label);
+    const Bytes &peer = r.role == store::ChannelRole::Payer ? r.params.payeePub : r.params.payerPub;
+    const QString hex = QString::fromStdString(toHex(peer));
+    s.peer = hex.left(6) + QStringLiteral("…") + hex.right(4);
+    s.role = r.role == store::ChannelRole::Payer ? ChannelSummary::Role::Paying : ChannelSummary::Role::Receiving;
+    switch (r.state) {
+    case store::ChannelState::Proposed: s.state = ChannelSummary::State::Offered; break;
+    case store::ChannelState::Opening: s.state = ChannelSummary::State::Opening; break;
+    case store::ChannelState::Open: s.state = ChannelSummary::State::Open; break;
+    case store::ChannelState::Closing: s.state = ChannelSummary::State::Closing; break;
+    case store::ChannelState::Settled: s.state = ChannelSummary::State::Settled; break;
+    case store::ChannelState::Refunded: s.state = ChannelSummary::State::Refunded; break;
+    }
+    s.variant = QString::fromLatin1(channel::variantName(r.params.variant).data());
+    s.capacitySat = r.params.capacity.sat();
+    s.paidSat = r.role == store::ChannelRole::Payer ? r.signedPaid : r.paid;
+    s.maxPayableSat = r.params.maxPayable().sat();
+    s.expiryHeight = static_cast<int>(r.params.expiry);
+    s.safetyMargin = static_cast<int>(r.safetyMargin);
+    s.payments = static_cast<int>(log.size());
+    s.lastPaymentTime = log.empty() ? 0 : log.back().time;
+    s.fundingTxid = QString::fromStdString(toDisplayHex(r.id().txid));
+    s.closingTxid = r.closingTxid == Hash256{} ? QString() : QString::fromStdString(toDisplayHex(r.closingTxid));
+    s.finalPayeeSat = r.finalPayee;
+    s.finalPayerSat = r.finalPayer;
+    return s;
+}
+
+QStringList texts(const std::vector<channel::Message> &msgs)
+{
+    QStringList out;
+    for (const auto &m : msgs)
+        out << QString::fromStdString(channel::messageToText(m));
+    return out;
+}
+
+} // namespace
+
+WalletService::WalletService(QString dataDir, QString chainFile) : m_dataDir(std::move(dataDir)), m_chainFile(std::move(chainFile))
+{
+    qRegisterMetaType<QList<spillway::ui::ChannelSummary>>();
+}
+
+WalletService::~WalletService()
+{
+    if (m_thread.isRunning()) {
+        // Tear the core down on its own thread, then stop it.
+        QMetaObject::invokeMethod(this, [this] {
+            m_engine.reset();
+            m_store.reset();
+            m_wallet.reset();
+            m_chain.reset();
+            moveToThread(QCoreApplication::instance()->thread());
+        }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+}
+
+void WalletService::startOnThread()
+{
+    m_thread.setObjectName(QStringLiteral("wallet-service"));
+    moveToThread(&m_thread);
+    m_thread.start();
+    QMetaObject::invokeMethod(this, &WalletService::start, Qt::QueuedConnection);
+}
+
+void WalletService::report(const Error &e)
+{
+    // The sentence in the user's language; the context (technical detail) as it is.
+    Q_EMIT failed(QString::fromLatin1(errorCodeName(e.code).data()),
+                  QCoreApplication::translate("ErrorCode", errorCodeSentence(e.code).data()) +
+                      (e.context.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(e.context))));
+}
+
+void WalletService::start()
+{
+    m_chain = std::make_unique<chain::LocalChain>(m_chainFile);
+    connect(m_chain.get(), &chain::ChainBackend::tipChanged, this, [this](const chain::ChainTip &) { refresh(); });
+    if (!wallet::Wallet::exists(m_dataDir)) {
+        auto mnemonic = wallet::Wallet::create(m_dataDir, *m_chain);
+        if (!mnemonic) {
+            report(mnemonic.error());
+            return;
+        }
+        Q_EMIT walletCreated(QString::fromLatin1(reinterpret_cast<const char *>(mnemonic->data()),
+                                                 static_cast<qsizetype>(mnemonic->size())));
+    }
+    auto w = wallet::Wallet::open(m_dataDir, *m_chain);
+    if (!w) {
+        report(w.error());
+        return;
+    }
+    m_wallet = std::move(*w);
+    m_store = std::make_unique<store::ChannelStore>();
+    if (const Status st = m_store->open(m_dataDir); !st.ok()) {
+        report(st.error());
+        return;
+    }
+    m_engine = std::make_unique<channel::ChannelEngine>(*m_wallet, *m_chain, *m_store);
+    const Network &net = m_chain->network();
+    Q_EMIT ready(QString::fromLatin1(net.name.data()), m_chain->describe());
+    newReceiveAddress();
+    refresh();
+}
+
+void WalletService::refresh()
+{
+    if (!m_engine)
+        return;
+    if (const Status st = m_wallet->sync(); !st.ok())
+        report(st.error());
+    auto events = m_engine->watch();
+    if (!events)
+        report(events.error());
+    else
+        for (const auto &e : *events)
+            Q_EMIT info(QString::fromStdString(e.what));
+    publish();
+}
+
+void WalletService::publish()
+{
+    auto tip = wait(m_chain->tip());
+    if (tip)
+        Q_EMIT tipChanged(tip->height, tip->time, static_cast<int>(m_chain->network().blockIntervalSeconds));
+    auto all = m_store->all();
+    if (!all) {
+        report(all.error());
+        return;
+    }
+    QList<ChannelSummary> list;
+    for (const auto &r : *all) {
+        auto log = m_store->payments(r.id());
+        list.append(summarize(r, log ? *log : std::vector<store::ChannelStore::PaymentRow>{}));
+    }
+    Q_EMIT channelsChanged(list);
+    auto b = m_wallet->balance();
+    auto locked = m_engine->lockedInChannels();
+    if (b)
+        Q_EMIT balanceChanged(b->confirmed, b->unconfirmed, b->immature, locked ? *locked : 0);
+}
+
+void WalletService::createOffer(const QString &label)
+{
+    if (!m_engine)
+        return;
+    channel::OfferTerms t;
+    t.label = label.toStdString();
+    auto o = m_engine->createOffer(t);
+    if (!o)
+        return report(o.error());
+    Q_EMIT messagesReady(tr("Offer"), texts({*o}));
+}
+
+void WalletService::openChannel(const QString &offerText, qint64 capacitySat, int expiryBlocks, bool refundVariant)
+{
+    if (!m_engine)
+        return;
+    auto m = channel::messageFromText(offerText.trimmed().toStdString());
+    if (!m)
+        return report(m.error());
+    if (!std::holds_alternative<channel::OfferMsg>(*m))
+        return report(makeError(ErrorCode::BadMessage, "that is not an offer"));
+    channel::OpenTerms t;
+    t.capacity = capacitySat;
+    t.expiryDelta = static_cast<uint32_t>(expiryBlocks);
+    t.variant = refundVariant ? channel::Variant::Refund : channel::Variant::Cltv;
+    auto out = m_engine->open(std::get<channel::OfferMsg>(*m), t);
+    if (!out)
+        return report(out.error());
+    Q_EMIT messagesReady(tr("Channel proposal"), texts(*out));
+    publish();
+}
+
+void WalletService::importText(const QString &text)
+{
+    if (!m_engine)
+        return;
+    const QString trimmed = text.trimmed();
+    std::vector<channel::Message> answers;
+    if (trimmed.startsWith(QLatin1String("cHNidP8"))) {
+        auto psbt = Psbt::parseText(trimmed.toStdString());
+        if (!psbt)
+            return report(psbt.error());
+        auto r = m_engine->importPsbt(*psbt);
+        if (!r)
+            return report(r.error());
+        answers = *r;
+    } else {
+        for (const QString &line : trimmed.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            auto m = channel::messageFromText(line.trimmed().toStdString());
+            if (!m)
+                return report(m.error());
+            auto r = m_engine->receive(*m);
+            if (!r) {
+                publish();
+                return report(r.error());
+            }
+            answers.insert(answers.end(), r->begin(), r->end());
+        }
+    }
+    publish();
+    if (!answers.empty())
+        Q_EMIT messagesReady(tr("Answer for the other side"), texts(answers));
+    else
+        Q_EMIT info(tr("Imported."));
+}
+
+void WalletService::pay(const QString &channelId, qint64 amountSat)
+{
+    if (!m_engine)
+        return;
+    auto op = OutPoint::parse(channelId.toStdString());
+    if (!op)
+        return report(op.error());
+    auto m = m_engine->pay(*op, amountSat);
+    if (!m)
+        return report(m.error());
+    publish();
+    Q_EMIT messagesReady(tr("Payment %1").arg(m->sequence), texts({*m}));
+}
+
+void WalletService::settle(const QString &channelId)
+{
+    if (!m_engine)
+        return;
+    auto op = OutPoint::parse(channelId.toStdString());
+    if (!op)
+        return report(op.error());
+    auto txid = m_engine->settle(*op);
+    if (!txid)
+        return report(txid.error());
+    publish();
+    Q_EMIT info(tr("Settlement broadcast: %1").arg(QString::fromStdString(toDisplayHex(*txid))));
+}
+
+void WalletService::close(const QString &channelId)
+{
+    if (!m_engine)
+        return;
+    auto op = OutPoint::parse(channelId.toStdString());
+    if (!op)
+        return report(op.error());
+    auto m = m_engine->close(*op);
+    if (!m)
+        return report(m.error());
+    Q_EMIT messagesReady(tr("Close request"), texts({*m}));
+}
+
+void WalletService::refund(const QString &channelId)
+{
+    if (!m_engine)
+        return;
+    auto op = OutPoint::parse(channelId.toStdString());
+    if (!op)
+        return report(op.error());
+    auto txid = m_engine->refund(*op);
+    if (!txid)
+        return report(txid.error());
+    publish();
+    Q_EMIT info(tr("Refund broadcast: %1").arg(QString::fromStdString(toDisplayHex(*txid))));
+}
+
+void WalletService::exportPsbt(const QString &channelId, const QString &which)
+{
+    if (!m_engine)
+        return;
+    auto op = OutPoint::parse(channelId.toStdString());
+    if (!op)
+        return report(op.error());
+    auto p = m_engine->exportPsbt(*op, which.toStdString());
+    if (!p)
+        return report(p.error());
+    Q_EMIT messagesReady(tr("PSBT (%1)").arg(which), {QString::fromStdString(p->toBase64())});
+}
+
+void WalletService::mine(int blocks)
+{
+    if (!m_wallet)
+        return;
+    auto addr = m_wallet->newReceiveAddress();
+    if (!addr)
+        return report(addr.error());
+    auto r = wait(m_chain->mine(blocks, *decodeAddress(addr->toStdString(), m_chain->network())));
+    if (!r)
+        return report(r.error());
+    refresh();
+}
+
+void WalletService::newReceiveAddress()
+{
+    if (!m_wallet)
+        return;
+    auto a = m_wallet->newReceiveAddress();
+    if (!a)
+        return report(a.error());
+    Q_EMIT receiveAddressChanged(*a);
+}
+
+void WalletService::send(const QString &address, qint64 amountSat)
+{
+    if (!m_wallet)
+        return;
+    auto r = m_wallet->send(address, Amount::fromSat(amountSat));
+    if (!r)
+        return report(r.error());
+    publish();
+    Q_EMIT info(tr("Sent %1 sat, fee %2 sat").arg(r->amount).arg(r->fee));
+}
+
+} // namespace spillway::ui

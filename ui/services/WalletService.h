@@ -1,0 +1,88 @@
+#pragma once
+// The GUI's one door into the core: a QObject on its own thread that owns the
+// chain backend, the wallet, the channel store and engine. The window calls its
+// slots (queued) and hears back through signals, so signing, storing and chain
+// calls never block the window. Models get plain snapshots (ChannelSummary).
+
+#include "common/Result.h"
+#include "models/ChannelSummary.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QThread>
+
+#include <memory>
+
+namespace spillway::chain {
+class LocalChain;
+}
+namespace spillway::wallet {
+class Wallet;
+}
+namespace spillway::store {
+class ChannelStore;
+}
+namespace spillway::channel {
+class ChannelEngine;
+}
+
+namespace spillway::ui {
+
+struct BalanceSummary {
+    qint64 confirmed = 0, unconfirmed = 0, immature = 0, inChannels = 0;
+};
+
+class WalletService : public QObject {
+    Q_OBJECT
+public:
+    WalletService(QString dataDir, QString chainFile);
+    ~WalletService() override;
+
+    /// Moves the service to its own thread and starts it.
+    void startOnThread();
+
+public Q_SLOTS:
+    void start();
+    void refresh();
+    void createOffer(const QString &label);
+    void openChannel(const QString &offerText, qint64 capacitySat, int expiryBlocks, bool refundVariant);
+    /// Text messages (one per line) or a base64 PSBT, from a QR code, the clipboard or a file.
+    void importText(const QString &text);
+    void pay(const QString &channelId, qint64 amountSat);
+    void settle(const QString &channelId);
+    void close(const QString &channelId);
+    void refund(const QString &channelId);
+    void exportPsbt(const QString &channelId, const QString &which);
+    void mine(int blocks);
+    void newReceiveAddress();
+    void send(const QString &address, qint64 amountSat);
+
+Q_SIGNALS:
+    void ready(const QString &networkName, const QString &backend);
+    /// First run: the recovery phrase, to be shown once.
+    void walletCreated(const QString &mnemonic);
+    void failed(const QString &code, const QString &sentence);
+    void tipChanged(int height, qint64 time, int blockInterval);
+    void channelsChanged(const QList<spillway::ui::ChannelSummary> &channels);
+    void balanceChanged(qint64 confirmed, qint64 unconfirmed, qint64 immature, qint64 inChannels);
+    void receiveAddressChanged(const QString &address);
+    /// Messages for the peer: `title` says what they are ("Offer", "Payment 3", ...).
+    void messagesReady(const QString &title, const QStringList &texts);
+    void info(const QString &text);
+
+private:
+    void report(const Error &e);
+    void publish();
+
+    QString m_dataDir;
+    QString m_chainFile;
+    QThread m_thread;
+    std::unique_ptr<chain::LocalChain> m_chain;
+    std::unique_ptr<wallet::Wallet> m_wallet;
+    std::unique_ptr<store::ChannelStore> m_store;
+    std::unique_ptr<channel::ChannelEngine> m_engine;
+};
+
+} // namespace spillway::ui
+
+Q_DECLARE_METATYPE(QList<spillway::ui::ChannelSummary>)
