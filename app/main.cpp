@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QTranslator>
 
 int main(int argc, char **argv)
@@ -28,6 +29,8 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("datadir"), QStringLiteral("Wallet data directory."), QStringLiteral("DIR")});
     p.addOption({QStringLiteral("chain"), QStringLiteral("Local chain file."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("language"), QStringLiteral("en or zh_CN (default: the system's)."), QStringLiteral("LANG")});
+    p.addOption({QStringLiteral("screenshot"), QStringLiteral("Save the window to FILE (PNG) once it has loaded, then quit."),
+                 QStringLiteral("FILE")});
     p.process(app);
 
     // Language: the option, else the saved setting, else the system locale.
@@ -51,6 +54,14 @@ int main(int argc, char **argv)
     spillway::ui::MainWindow window(service);
     service->startOnThread();
     window.show();
+    if (p.isSet(QStringLiteral("screenshot"))) {
+        // scripts/screenshot: let the service load and the countdowns tick, then grab the window.
+        const QString file = p.value(QStringLiteral("screenshot"));
+        QTimer::singleShot(4000, &window, [&window, file] {
+            window.grab().save(file);
+            QApplication::quit();
+        });
+    }
     const int rc = app.exec();
     delete service; // stops its thread after tearing the core down there
     return rc;

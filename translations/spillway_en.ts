@@ -537,279 +537,294 @@
 <context>
     <name>spillway::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="36" />
-        <location filename="../ui/MainWindow.cpp" line="115" />
+        <location filename="../ui/MainWindow.cpp" line="40" />
+        <location filename="../ui/MainWindow.cpp" line="129" />
         <source>Spillway</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="50" />
-        <location filename="../ui/MainWindow.cpp" line="290" />
+        <location filename="../ui/MainWindow.cpp" line="54" />
+        <location filename="../ui/MainWindow.cpp" line="313" />
         <source>New offer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="50" />
+        <location filename="../ui/MainWindow.cpp" line="54" />
         <source>Ctrl+N</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="51" />
+        <location filename="../ui/MainWindow.cpp" line="55" />
         <source>Open channel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="51" />
+        <location filename="../ui/MainWindow.cpp" line="55" />
         <source>Ctrl+O</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="52" />
-        <location filename="../ui/MainWindow.cpp" line="312" />
+        <location filename="../ui/MainWindow.cpp" line="56" />
+        <location filename="../ui/MainWindow.cpp" line="335" />
         <source>Pay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="52" />
+        <location filename="../ui/MainWindow.cpp" line="56" />
         <source>Ctrl+P</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="53" />
-        <location filename="../ui/MainWindow.cpp" line="320" />
+        <location filename="../ui/MainWindow.cpp" line="57" />
+        <location filename="../ui/MainWindow.cpp" line="343" />
         <source>Import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="53" />
+        <location filename="../ui/MainWindow.cpp" line="57" />
         <source>Ctrl+I</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="54" />
-        <location filename="../ui/MainWindow.cpp" line="335" />
+        <location filename="../ui/MainWindow.cpp" line="58" />
+        <location filename="../ui/MainWindow.cpp" line="358" />
         <source>Settle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="54" />
+        <location filename="../ui/MainWindow.cpp" line="58" />
         <source>Ctrl+S</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="55" />
+        <location filename="../ui/MainWindow.cpp" line="59" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="55" />
+        <location filename="../ui/MainWindow.cpp" line="59" />
         <source>Ctrl+W</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="56" />
+        <location filename="../ui/MainWindow.cpp" line="60" />
         <source>Refund</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="56" />
+        <location filename="../ui/MainWindow.cpp" line="60" />
         <source>Ctrl+R</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57" />
-        <location filename="../ui/MainWindow.cpp" line="362" />
+        <location filename="../ui/MainWindow.cpp" line="61" />
+        <location filename="../ui/MainWindow.cpp" line="385" />
         <source>Export PSBT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57" />
+        <location filename="../ui/MainWindow.cpp" line="61" />
         <source>Ctrl+E</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59" />
+        <location filename="../ui/MainWindow.cpp" line="63" />
         <source>Channel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62" />
+        <location filename="../ui/MainWindow.cpp" line="66" />
         <source>&amp;Channel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="67" />
+        <location filename="../ui/MainWindow.cpp" line="71" />
         <source>&amp;Wallet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="67" />
+        <location filename="../ui/MainWindow.cpp" line="72" />
+        <source>Settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="77" />
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="77" />
+        <source>The new language applies when Spillway starts again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="81" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="76" />
-        <location filename="../ui/MainWindow.cpp" line="86" />
+        <location filename="../ui/MainWindow.cpp" line="90" />
+        <location filename="../ui/MainWindow.cpp" line="100" />
         <source>Network: local chain</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="79" />
+        <location filename="../ui/MainWindow.cpp" line="93" />
         <source>Connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="82" />
+        <location filename="../ui/MainWindow.cpp" line="96" />
         <source>Mine a block</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="84" />
+        <location filename="../ui/MainWindow.cpp" line="98" />
         <source>The local chain mines on demand: one block to this wallet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="91" />
+        <location filename="../ui/MainWindow.cpp" line="105" />
         <source>Network: %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="96" />
+        <location filename="../ui/MainWindow.cpp" line="110" />
         <source>Height %L1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113" />
+        <location filename="../ui/MainWindow.cpp" line="127" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="121" />
+        <location filename="../ui/MainWindow.cpp" line="135" />
         <source>Your recovery phrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="122" />
+        <location filename="../ui/MainWindow.cpp" line="136" />
         <source>Write down these words and keep them safe. They restore this wallet and every channel. They are shown only this once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="140" />
+        <location filename="../ui/MainWindow.cpp" line="161" />
         <source>Filter channels…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="171" />
+        <location filename="../ui/MainWindow.cpp" line="194" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180" />
+        <location filename="../ui/MainWindow.cpp" line="203" />
         <source>Confirmed:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180" />
+        <location filename="../ui/MainWindow.cpp" line="203" />
         <source>Unconfirmed:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180" />
+        <location filename="../ui/MainWindow.cpp" line="203" />
         <source>Newly mined (immature):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180" />
+        <location filename="../ui/MainWindow.cpp" line="203" />
         <source>In channels:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="189" />
+        <location filename="../ui/MainWindow.cpp" line="212" />
         <source>Receive address:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190" />
+        <location filename="../ui/MainWindow.cpp" line="213" />
         <source>Copy address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="193" />
+        <location filename="../ui/MainWindow.cpp" line="216" />
         <source>New address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203" />
+        <location filename="../ui/MainWindow.cpp" line="226" />
         <source>Address to pay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="206" />
+        <location filename="../ui/MainWindow.cpp" line="229" />
         <source>Amount in sat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="207" />
+        <location filename="../ui/MainWindow.cpp" line="230" />
         <source>Send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="214" />
+        <location filename="../ui/MainWindow.cpp" line="237" />
         <source>Enter the amount in whole satoshis.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="219" />
+        <location filename="../ui/MainWindow.cpp" line="242" />
         <source>Send to:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="220" />
+        <location filename="../ui/MainWindow.cpp" line="243" />
         <source>Amount:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227" />
+        <location filename="../ui/MainWindow.cpp" line="250" />
         <source>Wallet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="256" />
+        <location filename="../ui/MainWindow.cpp" line="279" />
         <source>Select a channel to see its details.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="256" />
+        <location filename="../ui/MainWindow.cpp" line="279" />
         <source>No channels yet. A payee starts with New offer; a payer with Open channel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="259" />
+        <location filename="../ui/MainWindow.cpp" line="282" />
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;Funding: %4&lt;br&gt;Payments: %5, paid %6 of %7 (fee for the commitment included in capacity)&lt;br&gt;%8</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="265" />
+        <location filename="../ui/MainWindow.cpp" line="288" />
         <source>Closed by %1: payee %2, payer %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="290" />
+        <location filename="../ui/MainWindow.cpp" line="313" />
         <source>What do you sell? (a label the payer sees)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="312" />
+        <location filename="../ui/MainWindow.cpp" line="335" />
         <source>Amount (sat):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="332" />
+        <location filename="../ui/MainWindow.cpp" line="355" />
         <source>Settle now? %1 go to you, %2 back to the payer (minus the fee agreed at opening).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="362" />
+        <location filename="../ui/MainWindow.cpp" line="385" />
         <source>Which transaction?</source>
         <translation type="unfinished" />
     </message>
@@ -855,89 +870,127 @@
 <context>
     <name>spillway::ui::OpenChannelWizard</name>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="22" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="23" />
         <source>Open a channel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="25" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="26" />
         <source>The payee's offer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="26" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="27" />
         <source>Scan or paste the offer the payee showed you.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="31" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="32" />
         <source>From an image or the camera…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="34" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="35" />
         <source>Import the offer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="47" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="48" />
         <source>Terms</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="53" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="54" />
         <source> sat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="55" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="56" />
         <source>Capacity:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="60" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="61" />
         <source> blocks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="61" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="62" />
         <source>Refund possible after:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="64" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="65" />
         <source>CLTV (BIP 65): one round trip</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="65" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="66" />
         <source>Pre-signed refund: the payee signs the refund first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="66" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="67" />
         <source>Kind:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="72" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="73" />
         <source>Summary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="121" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="122" />
         <source>Offer "%1": capacity %L2 to %L3 sat, refund after %4 to %5 blocks.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="128" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="129" />
         <source>This is not an offer.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../ui/OpenChannelWizard.cpp" line="130" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="131" />
         <source>Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n block(s), minus its fee.</source>
         <translation><numerusform>Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n block, minus its fee.</numerusform><numerusform>Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n blocks, minus its fee.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="15" />
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="24" />
+        <source>Language:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="27" />
+        <source>satoshi (sat)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="28" />
+        <source>bitcoin (BTC)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="30" />
+        <source>Amounts in:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="34" />
+        <source> blocks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="36" />
+        <source>New channels: refund after</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

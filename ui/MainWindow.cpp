@@ -4,6 +4,8 @@
 #include "MessageDialog.h"
 #include "OpenChannelWizard.h"
 #include "QrCode.h"
+#include "RemainingBarDelegate.h"
+#include "SettingsDialog.h"
 #include "models/ChannelTableModel.h"
 #include "services/WalletService.h"
 
@@ -16,7 +18,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMenu>
 #include <QMessageBox>
+#include <QSettings>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -64,7 +68,17 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         toolbar->addAction(a);
         menu->addAction(a);
     }
-    auto *quit = menuBar()->addMenu(tr("&Wallet"))->addAction(tr("Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    QMenu *walletMenu = menuBar()->addMenu(tr("&Wallet"));
+    auto *settings = walletMenu->addAction(tr("Settings…"), QKeySequence::Preferences, this, [this] {
+        SettingsDialog d(this);
+        if (d.exec() != QDialog::Accepted)
+            return;
+        if (d.save())
+            QMessageBox::information(this, tr("Settings"), tr("The new language applies when Spillway starts again."));
+        applySettings();
+    });
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    auto *quit = walletMenu->addAction(tr("Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     quit->setObjectName(QStringLiteral("quitAction"));
 
     auto *tabs = new QTabWidget(this);
@@ -127,8 +141,15 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         });
         connect(this, &MainWindow::importRequested, m_service, &WalletService::importText);
     }
+    applySettings();
     updateActions();
     resize(1100, 640);
+}
+
+void MainWindow::applySettings()
+{
+    const bool btc = QSettings().value(QStringLiteral("unit")).toString() == QLatin1String("btc");
+    m_model->setUnit(btc ? ChannelTableModel::Unit::Btc : ChannelTableModel::Unit::Sat);
 }
 
 void MainWindow::buildChannelsTab(QTabWidget *tabs)
@@ -146,6 +167,8 @@ void MainWindow::buildChannelsTab(QTabWidget *tabs)
     m_table->setObjectName(QStringLiteral("channelTableView"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ChannelTableModel::CountdownColumn, Qt::AscendingOrder); // most urgent first
+    m_table->setItemDelegateForColumn(ChannelTableModel::RemainingColumn, new RemainingBarDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);

@@ -49,6 +49,7 @@ private:
     void buildWalletTab(class QTabWidget *tabs);
     void showMessages(const QString &title, const QStringList &texts);
     void updateActions();
+    void applySettings();
     QVariant ask(const QString &question, const QVariant &fallback);
 
     WalletService *m_service;

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <QWizardPage>
@@ -56,7 +57,7 @@ OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
     m_expiry = new QSpinBox(termsPage);
     m_expiry->setObjectName(QStringLiteral("expirySpinBox"));
     m_expiry->setRange(6, 52560);
-    m_expiry->setValue(144);
+    m_expiry->setValue(QSettings().value(QStringLiteral("defaultExpiryBlocks"), 144).toInt());
     m_expiry->setSuffix(tr(" blocks"));
     form->addRow(tr("Refund possible after:"), m_expiry);
     m_variant = new QComboBox(termsPage);
