@@ -537,294 +537,294 @@
 <context>
     <name>spillway::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="40" />
-        <location filename="../ui/MainWindow.cpp" line="129" />
+        <location filename="../ui/MainWindow.cpp" line="42" />
+        <location filename="../ui/MainWindow.cpp" line="131" />
         <source>Spillway</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="54" />
-        <location filename="../ui/MainWindow.cpp" line="313" />
+        <location filename="../ui/MainWindow.cpp" line="56" />
+        <location filename="../ui/MainWindow.cpp" line="341" />
         <source>New offer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="54" />
+        <location filename="../ui/MainWindow.cpp" line="56" />
         <source>Ctrl+N</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="55" />
+        <location filename="../ui/MainWindow.cpp" line="57" />
         <source>Open channel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="55" />
+        <location filename="../ui/MainWindow.cpp" line="57" />
         <source>Ctrl+O</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="56" />
-        <location filename="../ui/MainWindow.cpp" line="335" />
+        <location filename="../ui/MainWindow.cpp" line="58" />
+        <location filename="../ui/MainWindow.cpp" line="363" />
         <source>Pay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="56" />
+        <location filename="../ui/MainWindow.cpp" line="58" />
         <source>Ctrl+P</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57" />
-        <location filename="../ui/MainWindow.cpp" line="343" />
+        <location filename="../ui/MainWindow.cpp" line="59" />
+        <location filename="../ui/MainWindow.cpp" line="371" />
         <source>Import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57" />
+        <location filename="../ui/MainWindow.cpp" line="59" />
         <source>Ctrl+I</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="58" />
-        <location filename="../ui/MainWindow.cpp" line="358" />
+        <location filename="../ui/MainWindow.cpp" line="60" />
+        <location filename="../ui/MainWindow.cpp" line="386" />
         <source>Settle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="58" />
+        <location filename="../ui/MainWindow.cpp" line="60" />
         <source>Ctrl+S</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59" />
+        <location filename="../ui/MainWindow.cpp" line="61" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59" />
+        <location filename="../ui/MainWindow.cpp" line="61" />
         <source>Ctrl+W</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60" />
+        <location filename="../ui/MainWindow.cpp" line="62" />
         <source>Refund</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60" />
+        <location filename="../ui/MainWindow.cpp" line="62" />
         <source>Ctrl+R</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61" />
-        <location filename="../ui/MainWindow.cpp" line="385" />
+        <location filename="../ui/MainWindow.cpp" line="63" />
+        <location filename="../ui/MainWindow.cpp" line="413" />
         <source>Export PSBT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61" />
+        <location filename="../ui/MainWindow.cpp" line="63" />
         <source>Ctrl+E</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63" />
+        <location filename="../ui/MainWindow.cpp" line="65" />
         <source>Channel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66" />
+        <location filename="../ui/MainWindow.cpp" line="68" />
         <source>&amp;Channel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="71" />
+        <location filename="../ui/MainWindow.cpp" line="73" />
         <source>&amp;Wallet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="72" />
+        <location filename="../ui/MainWindow.cpp" line="74" />
         <source>Settings…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="77" />
+        <location filename="../ui/MainWindow.cpp" line="79" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="77" />
+        <location filename="../ui/MainWindow.cpp" line="79" />
         <source>The new language applies when Spillway starts again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="81" />
+        <location filename="../ui/MainWindow.cpp" line="83" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="90" />
-        <location filename="../ui/MainWindow.cpp" line="100" />
+        <location filename="../ui/MainWindow.cpp" line="92" />
+        <location filename="../ui/MainWindow.cpp" line="102" />
         <source>Network: local chain</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="93" />
+        <location filename="../ui/MainWindow.cpp" line="95" />
         <source>Connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="96" />
+        <location filename="../ui/MainWindow.cpp" line="98" />
         <source>Mine a block</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="98" />
+        <location filename="../ui/MainWindow.cpp" line="100" />
         <source>The local chain mines on demand: one block to this wallet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105" />
+        <location filename="../ui/MainWindow.cpp" line="107" />
         <source>Network: %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110" />
+        <location filename="../ui/MainWindow.cpp" line="112" />
         <source>Height %L1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127" />
+        <location filename="../ui/MainWindow.cpp" line="129" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135" />
+        <location filename="../ui/MainWindow.cpp" line="137" />
         <source>Your recovery phrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136" />
+        <location filename="../ui/MainWindow.cpp" line="138" />
         <source>Write down these words and keep them safe. They restore this wallet and every channel. They are shown only this once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161" />
+        <location filename="../ui/MainWindow.cpp" line="165" />
         <source>Filter channels…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194" />
+        <location filename="../ui/MainWindow.cpp" line="209" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203" />
+        <location filename="../ui/MainWindow.cpp" line="218" />
         <source>Confirmed:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203" />
+        <location filename="../ui/MainWindow.cpp" line="218" />
         <source>Unconfirmed:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203" />
+        <location filename="../ui/MainWindow.cpp" line="218" />
         <source>Newly mined (immature):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203" />
+        <location filename="../ui/MainWindow.cpp" line="218" />
         <source>In channels:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="212" />
+        <location filename="../ui/MainWindow.cpp" line="227" />
         <source>Receive address:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="213" />
+        <location filename="../ui/MainWindow.cpp" line="228" />
         <source>Copy address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="216" />
+        <location filename="../ui/MainWindow.cpp" line="231" />
         <source>New address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="226" />
+        <location filename="../ui/MainWindow.cpp" line="241" />
         <source>Address to pay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="229" />
+        <location filename="../ui/MainWindow.cpp" line="244" />
         <source>Amount in sat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="230" />
+        <location filename="../ui/MainWindow.cpp" line="245" />
         <source>Send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="237" />
+        <location filename="../ui/MainWindow.cpp" line="252" />
         <source>Enter the amount in whole satoshis.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="242" />
+        <location filename="../ui/MainWindow.cpp" line="257" />
         <source>Send to:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="243" />
+        <location filename="../ui/MainWindow.cpp" line="258" />
         <source>Amount:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="250" />
+        <location filename="../ui/MainWindow.cpp" line="276" />
         <source>Wallet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="279" />
+        <location filename="../ui/MainWindow.cpp" line="307" />
         <source>Select a channel to see its details.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="279" />
+        <location filename="../ui/MainWindow.cpp" line="307" />
         <source>No channels yet. A payee starts with New offer; a payer with Open channel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="282" />
+        <location filename="../ui/MainWindow.cpp" line="310" />
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;Funding: %4&lt;br&gt;Payments: %5, paid %6 of %7 (fee for the commitment included in capacity)&lt;br&gt;%8</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="288" />
+        <location filename="../ui/MainWindow.cpp" line="316" />
         <source>Closed by %1: payee %2, payer %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="313" />
+        <location filename="../ui/MainWindow.cpp" line="341" />
         <source>What do you sell? (a label the payer sees)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="335" />
+        <location filename="../ui/MainWindow.cpp" line="363" />
         <source>Amount (sat):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="355" />
+        <location filename="../ui/MainWindow.cpp" line="383" />
         <source>Settle now? %1 go to you, %2 back to the payer (minus the fee agreed at opening).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="385" />
+        <location filename="../ui/MainWindow.cpp" line="413" />
         <source>Which transaction?</source>
         <translation type="unfinished" />
     </message>
@@ -956,6 +956,39 @@
     </message>
 </context>
 <context>
+    <name>spillway::ui::PaymentHistoryModel</name>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="23" />
+        <source>%L1 sat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="24" />
+        <source>+%L1 sat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="35" />
+        <source>#</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="36" />
+        <source>Paid in total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="37" />
+        <source>This payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="38" />
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>spillway::ui::SettingsDialog</name>
     <message>
         <location filename="../ui/SettingsDialog.cpp" line="15" />
@@ -994,54 +1027,123 @@
     </message>
 </context>
 <context>
+    <name>spillway::ui::WalletHistoryModel</name>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="74" />
+        <source>received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="76" />
+        <source>sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="78" />
+        <source>mined</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="80" />
+        <source>channel funding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="82" />
+        <location filename="../ui/models/HistoryModels.cpp" line="83" />
+        <source>%L1 sat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="84" />
+        <source>unconfirmed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="84" />
+        <source>block %L1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="95" />
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="96" />
+        <source>What</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="97" />
+        <source>Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="98" />
+        <source>Fee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="99" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="100" />
+        <source>Transaction</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>spillway::ui::WalletService</name>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="180" />
+        <location filename="../ui/services/WalletService.cpp" line="188" />
         <source>Offer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="199" />
+        <location filename="../ui/services/WalletService.cpp" line="207" />
         <source>Channel proposal</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="232" />
+        <location filename="../ui/services/WalletService.cpp" line="240" />
         <source>Answer for the other side</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="234" />
+        <location filename="../ui/services/WalletService.cpp" line="242" />
         <source>Imported.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="248" />
+        <location filename="../ui/services/WalletService.cpp" line="256" />
         <source>Payment %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="262" />
+        <location filename="../ui/services/WalletService.cpp" line="270" />
         <source>Settlement broadcast: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="275" />
+        <location filename="../ui/services/WalletService.cpp" line="283" />
         <source>Close request</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="289" />
+        <location filename="../ui/services/WalletService.cpp" line="297" />
         <source>Refund broadcast: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="302" />
+        <location filename="../ui/services/WalletService.cpp" line="310" />
         <source>PSBT (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="336" />
+        <location filename="../ui/services/WalletService.cpp" line="360" />
         <source>Sent %1 sat, fee %2 sat</source>
         <translation type="unfinished" />
     </message>

@@ -537,294 +537,294 @@
 <context>
     <name>spillway::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="40" />
-        <location filename="../ui/MainWindow.cpp" line="129" />
+        <location filename="../ui/MainWindow.cpp" line="42" />
+        <location filename="../ui/MainWindow.cpp" line="131" />
         <source>Spillway</source>
         <translation>Spillway</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="54" />
-        <location filename="../ui/MainWindow.cpp" line="313" />
+        <location filename="../ui/MainWindow.cpp" line="56" />
+        <location filename="../ui/MainWindow.cpp" line="341" />
         <source>New offer</source>
         <translation>新建报价</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="54" />
+        <location filename="../ui/MainWindow.cpp" line="56" />
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="55" />
+        <location filename="../ui/MainWindow.cpp" line="57" />
         <source>Open channel</source>
         <translation>开通通道</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="55" />
+        <location filename="../ui/MainWindow.cpp" line="57" />
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="56" />
-        <location filename="../ui/MainWindow.cpp" line="335" />
+        <location filename="../ui/MainWindow.cpp" line="58" />
+        <location filename="../ui/MainWindow.cpp" line="363" />
         <source>Pay</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="56" />
+        <location filename="../ui/MainWindow.cpp" line="58" />
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57" />
-        <location filename="../ui/MainWindow.cpp" line="343" />
+        <location filename="../ui/MainWindow.cpp" line="59" />
+        <location filename="../ui/MainWindow.cpp" line="371" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57" />
+        <location filename="../ui/MainWindow.cpp" line="59" />
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="58" />
-        <location filename="../ui/MainWindow.cpp" line="358" />
+        <location filename="../ui/MainWindow.cpp" line="60" />
+        <location filename="../ui/MainWindow.cpp" line="386" />
         <source>Settle</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="58" />
+        <location filename="../ui/MainWindow.cpp" line="60" />
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59" />
+        <location filename="../ui/MainWindow.cpp" line="61" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59" />
+        <location filename="../ui/MainWindow.cpp" line="61" />
         <source>Ctrl+W</source>
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60" />
+        <location filename="../ui/MainWindow.cpp" line="62" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60" />
+        <location filename="../ui/MainWindow.cpp" line="62" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61" />
-        <location filename="../ui/MainWindow.cpp" line="385" />
+        <location filename="../ui/MainWindow.cpp" line="63" />
+        <location filename="../ui/MainWindow.cpp" line="413" />
         <source>Export PSBT</source>
         <translation>导出 PSBT</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61" />
+        <location filename="../ui/MainWindow.cpp" line="63" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63" />
+        <location filename="../ui/MainWindow.cpp" line="65" />
         <source>Channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66" />
+        <location filename="../ui/MainWindow.cpp" line="68" />
         <source>&amp;Channel</source>
         <translation>通道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="71" />
+        <location filename="../ui/MainWindow.cpp" line="73" />
         <source>&amp;Wallet</source>
         <translation>钱包(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="72" />
+        <location filename="../ui/MainWindow.cpp" line="74" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="77" />
+        <location filename="../ui/MainWindow.cpp" line="79" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="77" />
+        <location filename="../ui/MainWindow.cpp" line="79" />
         <source>The new language applies when Spillway starts again.</source>
         <translation>新语言将在 Spillway 重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="81" />
+        <location filename="../ui/MainWindow.cpp" line="83" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="90" />
-        <location filename="../ui/MainWindow.cpp" line="100" />
+        <location filename="../ui/MainWindow.cpp" line="92" />
+        <location filename="../ui/MainWindow.cpp" line="102" />
         <source>Network: local chain</source>
         <translation>网络：本地链</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="93" />
+        <location filename="../ui/MainWindow.cpp" line="95" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="96" />
+        <location filename="../ui/MainWindow.cpp" line="98" />
         <source>Mine a block</source>
         <translation>挖一个区块</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="98" />
+        <location filename="../ui/MainWindow.cpp" line="100" />
         <source>The local chain mines on demand: one block to this wallet.</source>
         <translation>本地链按需出块：挖一个区块到本钱包。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105" />
+        <location filename="../ui/MainWindow.cpp" line="107" />
         <source>Network: %1 · %2</source>
         <translation>网络：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110" />
+        <location filename="../ui/MainWindow.cpp" line="112" />
         <source>Height %L1</source>
         <translation>高度 %L1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127" />
+        <location filename="../ui/MainWindow.cpp" line="129" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135" />
+        <location filename="../ui/MainWindow.cpp" line="137" />
         <source>Your recovery phrase</source>
         <translation>您的恢复短语</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136" />
+        <location filename="../ui/MainWindow.cpp" line="138" />
         <source>Write down these words and keep them safe. They restore this wallet and every channel. They are shown only this once.</source>
         <translation>请抄下这些单词并妥善保管。它们可以恢复本钱包和所有通道。它们只显示这一次。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161" />
+        <location filename="../ui/MainWindow.cpp" line="165" />
         <source>Filter channels…</source>
         <translation>筛选通道…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194" />
+        <location filename="../ui/MainWindow.cpp" line="209" />
         <source>Channels</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203" />
+        <location filename="../ui/MainWindow.cpp" line="218" />
         <source>Confirmed:</source>
         <translation>已确认：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203" />
+        <location filename="../ui/MainWindow.cpp" line="218" />
         <source>Unconfirmed:</source>
         <translation>未确认：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203" />
+        <location filename="../ui/MainWindow.cpp" line="218" />
         <source>Newly mined (immature):</source>
         <translation>新挖出（未成熟）：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203" />
+        <location filename="../ui/MainWindow.cpp" line="218" />
         <source>In channels:</source>
         <translation>通道中：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="212" />
+        <location filename="../ui/MainWindow.cpp" line="227" />
         <source>Receive address:</source>
         <translation>收款地址：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="213" />
+        <location filename="../ui/MainWindow.cpp" line="228" />
         <source>Copy address</source>
         <translation>复制地址</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="216" />
+        <location filename="../ui/MainWindow.cpp" line="231" />
         <source>New address</source>
         <translation>新地址</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="226" />
+        <location filename="../ui/MainWindow.cpp" line="241" />
         <source>Address to pay</source>
         <translation>付款地址</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="229" />
+        <location filename="../ui/MainWindow.cpp" line="244" />
         <source>Amount in sat</source>
         <translation>金额（聪）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="230" />
+        <location filename="../ui/MainWindow.cpp" line="245" />
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="237" />
+        <location filename="../ui/MainWindow.cpp" line="252" />
         <source>Enter the amount in whole satoshis.</source>
         <translation>请输入整数聪的金额。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="242" />
+        <location filename="../ui/MainWindow.cpp" line="257" />
         <source>Send to:</source>
         <translation>发送到：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="243" />
+        <location filename="../ui/MainWindow.cpp" line="258" />
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="250" />
+        <location filename="../ui/MainWindow.cpp" line="276" />
         <source>Wallet</source>
         <translation>钱包</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="279" />
+        <location filename="../ui/MainWindow.cpp" line="307" />
         <source>Select a channel to see its details.</source>
         <translation>选择一个通道以查看详情。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="279" />
+        <location filename="../ui/MainWindow.cpp" line="307" />
         <source>No channels yet. A payee starts with New offer; a payer with Open channel.</source>
         <translation>还没有通道。收款方从“新建报价”开始；付款方从“开通通道”开始。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="282" />
+        <location filename="../ui/MainWindow.cpp" line="310" />
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;Funding: %4&lt;br&gt;Payments: %5, paid %6 of %7 (fee for the commitment included in capacity)&lt;br&gt;%8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;注资：%4&lt;br&gt;付款：%5 笔，已付 %6 / %7（承诺交易手续费含在容量内）&lt;br&gt;%8</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="288" />
+        <location filename="../ui/MainWindow.cpp" line="316" />
         <source>Closed by %1: payee %2, payer %3</source>
         <translation>由 %1 关闭：收款方 %2，付款方 %3</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="313" />
+        <location filename="../ui/MainWindow.cpp" line="341" />
         <source>What do you sell? (a label the payer sees)</source>
         <translation>您出售什么？（付款方可见的标签）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="335" />
+        <location filename="../ui/MainWindow.cpp" line="363" />
         <source>Amount (sat):</source>
         <translation>金额（聪）：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="355" />
+        <location filename="../ui/MainWindow.cpp" line="383" />
         <source>Settle now? %1 go to you, %2 back to the payer (minus the fee agreed at opening).</source>
         <translation>现在结算？%1 归您，%2 退还付款方（扣除开通时约定的手续费）。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="385" />
+        <location filename="../ui/MainWindow.cpp" line="413" />
         <source>Which transaction?</source>
         <translation>哪一笔交易？</translation>
     </message>
@@ -956,6 +956,39 @@
     </message>
 </context>
 <context>
+    <name>spillway::ui::PaymentHistoryModel</name>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="23" />
+        <source>%L1 sat</source>
+        <translation>%L1 聪</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="24" />
+        <source>+%L1 sat</source>
+        <translation>+%L1 聪</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="35" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="36" />
+        <source>Paid in total</source>
+        <translation>累计已付</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="37" />
+        <source>This payment</source>
+        <translation>本次付款</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="38" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
     <name>spillway::ui::SettingsDialog</name>
     <message>
         <location filename="../ui/SettingsDialog.cpp" line="15" />
@@ -994,54 +1027,123 @@
     </message>
 </context>
 <context>
+    <name>spillway::ui::WalletHistoryModel</name>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="74" />
+        <source>received</source>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="76" />
+        <source>sent</source>
+        <translation>发出</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="78" />
+        <source>mined</source>
+        <translation>挖矿所得</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="80" />
+        <source>channel funding</source>
+        <translation>通道注资</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="82" />
+        <location filename="../ui/models/HistoryModels.cpp" line="83" />
+        <source>%L1 sat</source>
+        <translation>%L1 聪</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="84" />
+        <source>unconfirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="84" />
+        <source>block %L1</source>
+        <translation>区块 %L1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="95" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="96" />
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="97" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="98" />
+        <source>Fee</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="99" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/HistoryModels.cpp" line="100" />
+        <source>Transaction</source>
+        <translation>交易</translation>
+    </message>
+</context>
+<context>
     <name>spillway::ui::WalletService</name>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="180" />
+        <location filename="../ui/services/WalletService.cpp" line="188" />
         <source>Offer</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="199" />
+        <location filename="../ui/services/WalletService.cpp" line="207" />
         <source>Channel proposal</source>
         <translation>通道提议</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="232" />
+        <location filename="../ui/services/WalletService.cpp" line="240" />
         <source>Answer for the other side</source>
         <translation>给对方的回复</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="234" />
+        <location filename="../ui/services/WalletService.cpp" line="242" />
         <source>Imported.</source>
         <translation>已导入。</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="248" />
+        <location filename="../ui/services/WalletService.cpp" line="256" />
         <source>Payment %1</source>
         <translation>付款 %1</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="262" />
+        <location filename="../ui/services/WalletService.cpp" line="270" />
         <source>Settlement broadcast: %1</source>
         <translation>已广播结算交易：%1</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="275" />
+        <location filename="../ui/services/WalletService.cpp" line="283" />
         <source>Close request</source>
         <translation>关闭请求</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="289" />
+        <location filename="../ui/services/WalletService.cpp" line="297" />
         <source>Refund broadcast: %1</source>
         <translation>已广播退款交易：%1</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="302" />
+        <location filename="../ui/services/WalletService.cpp" line="310" />
         <source>PSBT (%1)</source>
         <translation>PSBT（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="336" />
+        <location filename="../ui/services/WalletService.cpp" line="360" />
         <source>Sent %1 sat, fee %2 sat</source>
         <translation>已发送 %1 聪，手续费 %2 聪</translation>
     </message>

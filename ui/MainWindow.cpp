@@ -7,6 +7,7 @@
 #include "RemainingBarDelegate.h"
 #include "SettingsDialog.h"
 #include "models/ChannelTableModel.h"
+#include "models/HistoryModels.h"
 #include "services/WalletService.h"
 
 #include <QAction>
@@ -34,7 +35,8 @@
 namespace spillway::ui {
 
 MainWindow::MainWindow(WalletService *service, QWidget *parent)
-    : QMainWindow(parent), m_service(service), m_model(new ChannelTableModel(this)), m_proxy(new QSortFilterProxyModel(this))
+    : QMainWindow(parent), m_service(service), m_model(new ChannelTableModel(this)), m_proxy(new QSortFilterProxyModel(this)),
+      m_payments(new PaymentHistoryModel(this)), m_history(new WalletHistoryModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Spillway"));
@@ -140,6 +142,8 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
             box.exec();
         });
         connect(this, &MainWindow::importRequested, m_service, &WalletService::importText);
+        connect(m_service, &WalletService::historyChanged, m_history, &WalletHistoryModel::setRows);
+        connect(m_service, &WalletService::paymentsLoaded, m_payments, &PaymentHistoryModel::setPayments);
     }
     applySettings();
     updateActions();
@@ -173,6 +177,8 @@ void MainWindow::buildChannelsTab(QTabWidget *tabs)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ChannelTableModel::RemainingColumn, QHeaderView::Fixed);
+    m_table->horizontalHeader()->resizeSection(ChannelTableModel::RemainingColumn, 140); // room for the bar
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
@@ -180,14 +186,25 @@ void MainWindow::buildChannelsTab(QTabWidget *tabs)
         if (tl.column() != ChannelTableModel::CountdownColumn)
             updateActions();
     });
-    m_detail = new QLabel(split);
+    m_detail = new QLabel(page);
     m_detail->setObjectName(QStringLiteral("channelDetailLabel"));
     m_detail->setWordWrap(true);
     m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detail->setMargin(8);
+    auto *detailPane = new QWidget(split);
+    auto *detailLayout = new QHBoxLayout(detailPane);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    m_detail->setParent(detailPane);
+    detailLayout->addWidget(m_detail, 1);
+    auto *payments = new QTableView(detailPane);
+    payments->setObjectName(QStringLiteral("paymentHistoryView"));
+    payments->setModel(m_payments);
+    payments->verticalHeader()->hide();
+    payments->horizontalHeader()->setStretchLastSection(true);
+    detailLayout->addWidget(payments, 1);
     split->addWidget(m_table);
-    split->addWidget(m_detail);
+    split->addWidget(detailPane);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     layout->addWidget(split);
@@ -247,7 +264,18 @@ void MainWindow::buildWalletTab(QTabWidget *tabs)
     m_addressQr->setObjectName(QStringLiteral("receiveQrLabel"));
     m_addressQr->setAlignment(Qt::AlignCenter);
     outer->addWidget(m_addressQr, 1);
-    tabs->addTab(page, tr("Wallet"));
+    auto *wrapper = new QWidget(tabs);
+    auto *column = new QVBoxLayout(wrapper);
+    page->setParent(wrapper);
+    column->addWidget(page);
+    auto *history = new QTableView(wrapper);
+    history->setObjectName(QStringLiteral("walletHistoryView"));
+    history->setModel(m_history);
+    history->verticalHeader()->hide();
+    history->horizontalHeader()->setStretchLastSection(true);
+    history->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    column->addWidget(history, 1);
+    tabs->addTab(wrapper, tr("Wallet"));
 }
 
 QString MainWindow::selectedChannel() const
@@ -275,6 +303,8 @@ void MainWindow::updateActions()
     const int blocksLeft = c ? m_model->data(m_model->index(row, ChannelTableModel::CountdownColumn), ChannelTableModel::BlocksLeftRole).toInt() : 1;
     m_refund->setEnabled(hasService && live && paying && blocksLeft <= 0); // enabled only when final
     m_export->setEnabled(hasService && c);
+    if (m_service && c) // the payment history of the selected channel, loaded off the GUI thread
+        QMetaObject::invokeMethod(m_service, [s = m_service, id = c->id] { s->loadPayments(id); });
     if (!c) {
         m_detail->setText(m_model->rowCount() ? tr("Select a channel to see its details.") : tr("No channels yet. A payee starts with New offer; a payer with Open channel."));
         return;

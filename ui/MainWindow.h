@@ -14,6 +14,8 @@ class QPushButton;
 namespace spillway::ui {
 
 class ChannelTableModel;
+class PaymentHistoryModel;
+class WalletHistoryModel;
 class WalletService;
 class MessageDialog;
 
@@ -55,6 +57,8 @@ private:
     WalletService *m_service;
     ChannelTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
+    PaymentHistoryModel *m_payments;
+    WalletHistoryModel *m_history;
     QTableView *m_table = nullptr;
     QLabel *m_detail = nullptr;
     QLabel *m_tipLabel = nullptr;

@@ -146,6 +146,12 @@ void TestGuiFlow::payerAndPayee()
                                   1500LL * n, 20000);
     }
     QCOMPARE(payer.model()->data(payer.model()->index(0, 0), ChannelTableModel::PaidSatRole).toLongLong(), 4500LL);
+    // The detail pane lists the three payments of the selected channel.
+    auto *table = payer.window->findChild<QTableView *>(QStringLiteral("channelTableView"));
+    table->selectRow(0);
+    auto *payments = payer.window->findChild<QTableView *>(QStringLiteral("paymentHistoryView"));
+    QTRY_COMPARE_WITH_TIMEOUT(payments->model()->rowCount(), 3, 20000);
+    QCOMPARE(payments->model()->data(payments->model()->index(2, 1)).toString(), QStringLiteral("4,500 sat"));
 
     // Payee: Settle; mine; both tables show it settled, balances exact.
     QTRY_VERIFY_WITH_TIMEOUT(payee.window->findChild<QAction *>(QStringLiteral("settleAction"))->isEnabled(), 20000);
@@ -159,6 +165,9 @@ void TestGuiFlow::payerAndPayee()
                               QStringLiteral("settled"), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(payee.label("confirmedBalanceLabel"), QStringLiteral("4,500 sat"), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(payee.label("channelsBalanceLabel"), QStringLiteral("0 sat"), 20000);
+    // The wallet tab's history shows the settlement's payout to the payee.
+    auto *history = payee.window->findChild<QTableView *>(QStringLiteral("walletHistoryView"));
+    QTRY_VERIFY_WITH_TIMEOUT(history->model()->rowCount() >= 1, 20000);
     const ChannelSummary *c = payer.model()->channelAt(0);
     QVERIFY(c);
     QCOMPARE(c->finalPayeeSat, 4500);

@@ -66,6 +66,8 @@ QStringList texts(const std::vector<channel::Message> &msgs)
 WalletService::WalletService(QString dataDir, QString chainFile) : m_dataDir(std::move(dataDir)), m_chainFile(std::move(chainFile))
 {
     qRegisterMetaType<QList<spillway::ui::ChannelSummary>>();
+    qRegisterMetaType<QList<spillway::ui::PaymentRow>>();
+    qRegisterMetaType<QList<spillway::ui::WalletTxRow>>();
 }
 
 WalletService::~WalletService()
@@ -162,6 +164,12 @@ void WalletService::publish()
         list.append(summarize(r, log ? *log : std::vector<store::ChannelStore::PaymentRow>{}));
     }
     Q_EMIT channelsChanged(list);
+    if (auto h = m_wallet->history(); h) {
+        QList<WalletTxRow> rows;
+        for (const auto &e : *h)
+            rows.append(WalletTxRow{QString::fromStdString(toDisplayHex(e.txid)), e.kind, e.amount, e.fee, e.height, e.time, e.address});
+        Q_EMIT historyChanged(rows);
+    }
     auto b = m_wallet->balance();
     auto locked = m_engine->lockedInChannels();
     if (b)
@@ -323,6 +331,22 @@ void WalletService::newReceiveAddress()
     if (!a)
         return report(a.error());
     Q_EMIT receiveAddressChanged(*a);
+}
+
+void WalletService::loadPayments(const QString &channelId)
+{
+    if (!m_store)
+        return;
+    auto op = OutPoint::parse(channelId.toStdString());
+    if (!op)
+        return;
+    auto log = m_store->payments(*op);
+    if (!log)
+        return report(log.error());
+    QList<PaymentRow> rows;
+    for (const auto &p : *log)
+        rows.append(PaymentRow{static_cast<qint64>(p.seq), p.paid, p.time});
+    Q_EMIT paymentsLoaded(channelId, rows);
 }
 
 void WalletService::send(const QString &address, qint64 amountSat)

@@ -6,6 +6,7 @@
 
 #include "common/Result.h"
 #include "models/ChannelSummary.h"
+#include "models/HistoryModels.h"
 
 #include <QObject>
 #include <QStringList>
@@ -56,8 +57,11 @@ public Q_SLOTS:
     void mine(int blocks);
     void newReceiveAddress();
     void send(const QString &address, qint64 amountSat);
+    void loadPayments(const QString &channelId);
 
 Q_SIGNALS:
+    void paymentsLoaded(const QString &channelId, const QList<spillway::ui::PaymentRow> &rows);
+    void historyChanged(const QList<spillway::ui::WalletTxRow> &rows);
     void ready(const QString &networkName, const QString &backend);
     /// First run: the recovery phrase, to be shown once.
     void walletCreated(const QString &mnemonic);
