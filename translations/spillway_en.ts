@@ -537,294 +537,299 @@
 <context>
     <name>spillway::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="42" />
-        <location filename="../ui/MainWindow.cpp" line="131" />
+        <location filename="../ui/MainWindow.cpp" line="44" />
+        <location filename="../ui/MainWindow.cpp" line="133" />
         <source>Spillway</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="56" />
-        <location filename="../ui/MainWindow.cpp" line="341" />
+        <location filename="../ui/MainWindow.cpp" line="58" />
+        <location filename="../ui/MainWindow.cpp" line="345" />
         <source>New offer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="56" />
+        <location filename="../ui/MainWindow.cpp" line="58" />
         <source>Ctrl+N</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57" />
+        <location filename="../ui/MainWindow.cpp" line="59" />
         <source>Open channel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57" />
+        <location filename="../ui/MainWindow.cpp" line="59" />
         <source>Ctrl+O</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="58" />
-        <location filename="../ui/MainWindow.cpp" line="363" />
+        <location filename="../ui/MainWindow.cpp" line="60" />
+        <location filename="../ui/MainWindow.cpp" line="375" />
         <source>Pay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="58" />
+        <location filename="../ui/MainWindow.cpp" line="60" />
         <source>Ctrl+P</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59" />
-        <location filename="../ui/MainWindow.cpp" line="371" />
+        <location filename="../ui/MainWindow.cpp" line="61" />
+        <location filename="../ui/MainWindow.cpp" line="407" />
         <source>Import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59" />
+        <location filename="../ui/MainWindow.cpp" line="61" />
         <source>Ctrl+I</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60" />
-        <location filename="../ui/MainWindow.cpp" line="386" />
+        <location filename="../ui/MainWindow.cpp" line="62" />
+        <location filename="../ui/MainWindow.cpp" line="422" />
         <source>Settle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60" />
+        <location filename="../ui/MainWindow.cpp" line="62" />
         <source>Ctrl+S</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61" />
+        <location filename="../ui/MainWindow.cpp" line="63" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61" />
+        <location filename="../ui/MainWindow.cpp" line="63" />
         <source>Ctrl+W</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62" />
+        <location filename="../ui/MainWindow.cpp" line="64" />
         <source>Refund</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62" />
+        <location filename="../ui/MainWindow.cpp" line="64" />
         <source>Ctrl+R</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63" />
-        <location filename="../ui/MainWindow.cpp" line="413" />
+        <location filename="../ui/MainWindow.cpp" line="65" />
+        <location filename="../ui/MainWindow.cpp" line="449" />
         <source>Export PSBT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63" />
+        <location filename="../ui/MainWindow.cpp" line="65" />
         <source>Ctrl+E</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65" />
+        <location filename="../ui/MainWindow.cpp" line="67" />
         <source>Channel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="68" />
+        <location filename="../ui/MainWindow.cpp" line="70" />
         <source>&amp;Channel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="73" />
+        <location filename="../ui/MainWindow.cpp" line="75" />
         <source>&amp;Wallet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="74" />
+        <location filename="../ui/MainWindow.cpp" line="76" />
         <source>Settings…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="79" />
+        <location filename="../ui/MainWindow.cpp" line="81" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="79" />
+        <location filename="../ui/MainWindow.cpp" line="81" />
         <source>The new language applies when Spillway starts again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="83" />
+        <location filename="../ui/MainWindow.cpp" line="85" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="92" />
-        <location filename="../ui/MainWindow.cpp" line="102" />
+        <location filename="../ui/MainWindow.cpp" line="94" />
+        <location filename="../ui/MainWindow.cpp" line="104" />
         <source>Network: local chain</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="95" />
+        <location filename="../ui/MainWindow.cpp" line="97" />
         <source>Connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="98" />
+        <location filename="../ui/MainWindow.cpp" line="100" />
         <source>Mine a block</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100" />
+        <location filename="../ui/MainWindow.cpp" line="102" />
         <source>The local chain mines on demand: one block to this wallet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107" />
+        <location filename="../ui/MainWindow.cpp" line="109" />
         <source>Network: %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112" />
+        <location filename="../ui/MainWindow.cpp" line="114" />
         <source>Height %L1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="129" />
+        <location filename="../ui/MainWindow.cpp" line="131" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="137" />
+        <location filename="../ui/MainWindow.cpp" line="139" />
         <source>Your recovery phrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="138" />
+        <location filename="../ui/MainWindow.cpp" line="140" />
         <source>Write down these words and keep them safe. They restore this wallet and every channel. They are shown only this once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="165" />
+        <location filename="../ui/MainWindow.cpp" line="167" />
         <source>Filter channels…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="209" />
+        <location filename="../ui/MainWindow.cpp" line="213" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="218" />
+        <location filename="../ui/MainWindow.cpp" line="222" />
         <source>Confirmed:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="218" />
+        <location filename="../ui/MainWindow.cpp" line="222" />
         <source>Unconfirmed:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="218" />
+        <location filename="../ui/MainWindow.cpp" line="222" />
         <source>Newly mined (immature):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="218" />
+        <location filename="../ui/MainWindow.cpp" line="222" />
         <source>In channels:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227" />
+        <location filename="../ui/MainWindow.cpp" line="231" />
         <source>Receive address:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="228" />
+        <location filename="../ui/MainWindow.cpp" line="232" />
         <source>Copy address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="231" />
+        <location filename="../ui/MainWindow.cpp" line="235" />
         <source>New address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241" />
+        <location filename="../ui/MainWindow.cpp" line="245" />
         <source>Address to pay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="244" />
+        <location filename="../ui/MainWindow.cpp" line="248" />
         <source>Amount in sat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="245" />
+        <location filename="../ui/MainWindow.cpp" line="249" />
         <source>Send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="252" />
+        <location filename="../ui/MainWindow.cpp" line="256" />
         <source>Enter the amount in whole satoshis.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="257" />
+        <location filename="../ui/MainWindow.cpp" line="261" />
         <source>Send to:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258" />
+        <location filename="../ui/MainWindow.cpp" line="262" />
         <source>Amount:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="276" />
+        <location filename="../ui/MainWindow.cpp" line="280" />
         <source>Wallet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="307" />
+        <location filename="../ui/MainWindow.cpp" line="311" />
         <source>Select a channel to see its details.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="307" />
+        <location filename="../ui/MainWindow.cpp" line="311" />
         <source>No channels yet. A payee starts with New offer; a payer with Open channel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="310" />
+        <location filename="../ui/MainWindow.cpp" line="314" />
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;Funding: %4&lt;br&gt;Payments: %5, paid %6 of %7 (fee for the commitment included in capacity)&lt;br&gt;%8</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="316" />
+        <location filename="../ui/MainWindow.cpp" line="320" />
         <source>Closed by %1: payee %2, payer %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="341" />
+        <location filename="../ui/MainWindow.cpp" line="345" />
         <source>What do you sell? (a label the payer sees)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="363" />
-        <source>Amount (sat):</source>
+        <location filename="../ui/MainWindow.cpp" line="377" />
+        <source>%1 left in this channel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="383" />
+        <location filename="../ui/MainWindow.cpp" line="382" />
+        <source> sat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="419" />
         <source>Settle now? %1 go to you, %2 back to the payer (minus the fee agreed at opening).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="413" />
+        <location filename="../ui/MainWindow.cpp" line="449" />
         <source>Which transaction?</source>
         <translation type="unfinished" />
     </message>
@@ -901,6 +906,7 @@
     </message>
     <message>
         <location filename="../ui/OpenChannelWizard.cpp" line="54" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="67" />
         <source> sat</source>
         <translation type="unfinished" />
     </message>
@@ -920,39 +926,59 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="65" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="66" />
+        <source>from the chain's estimate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="68" />
+        <source>Closing fee:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="71" />
         <source>CLTV (BIP 65): one round trip</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="66" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="72" />
         <source>Pre-signed refund: the payee signs the refund first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="67" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="73" />
         <source>Kind:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="73" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="80" />
         <source>Summary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="122" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="134" />
         <source>Offer "%1": capacity %L2 to %L3 sat, refund after %4 to %5 blocks.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="129" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="141" />
         <source>This is not an offer.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../ui/OpenChannelWizard.cpp" line="131" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="143" />
         <source>Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n block(s), minus its fee.</source>
         <translation><numerusform>Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n block, minus its fee.</numerusform><numerusform>Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n blocks, minus its fee.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="148" />
+        <source>The settlement's fee, %L1 sat, comes out of your side; at most %L2 sat can be paid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="151" />
+        <source>The settlement's fee follows the chain's fee estimate and comes out of your side.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1103,47 +1129,47 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="207" />
+        <location filename="../ui/services/WalletService.cpp" line="209" />
         <source>Channel proposal</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="240" />
+        <location filename="../ui/services/WalletService.cpp" line="242" />
         <source>Answer for the other side</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="242" />
+        <location filename="../ui/services/WalletService.cpp" line="244" />
         <source>Imported.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="256" />
+        <location filename="../ui/services/WalletService.cpp" line="258" />
         <source>Payment %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="270" />
+        <location filename="../ui/services/WalletService.cpp" line="272" />
         <source>Settlement broadcast: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="283" />
+        <location filename="../ui/services/WalletService.cpp" line="285" />
         <source>Close request</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="297" />
+        <location filename="../ui/services/WalletService.cpp" line="299" />
         <source>Refund broadcast: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="310" />
+        <location filename="../ui/services/WalletService.cpp" line="312" />
         <source>PSBT (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="360" />
+        <location filename="../ui/services/WalletService.cpp" line="362" />
         <source>Sent %1 sat, fee %2 sat</source>
         <translation type="unfinished" />
     </message>

@@ -537,294 +537,299 @@
 <context>
     <name>spillway::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="42" />
-        <location filename="../ui/MainWindow.cpp" line="131" />
+        <location filename="../ui/MainWindow.cpp" line="44" />
+        <location filename="../ui/MainWindow.cpp" line="133" />
         <source>Spillway</source>
         <translation>Spillway</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="56" />
-        <location filename="../ui/MainWindow.cpp" line="341" />
+        <location filename="../ui/MainWindow.cpp" line="58" />
+        <location filename="../ui/MainWindow.cpp" line="345" />
         <source>New offer</source>
         <translation>新建报价</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="56" />
+        <location filename="../ui/MainWindow.cpp" line="58" />
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57" />
+        <location filename="../ui/MainWindow.cpp" line="59" />
         <source>Open channel</source>
         <translation>开通通道</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="57" />
+        <location filename="../ui/MainWindow.cpp" line="59" />
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="58" />
-        <location filename="../ui/MainWindow.cpp" line="363" />
+        <location filename="../ui/MainWindow.cpp" line="60" />
+        <location filename="../ui/MainWindow.cpp" line="375" />
         <source>Pay</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="58" />
+        <location filename="../ui/MainWindow.cpp" line="60" />
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59" />
-        <location filename="../ui/MainWindow.cpp" line="371" />
+        <location filename="../ui/MainWindow.cpp" line="61" />
+        <location filename="../ui/MainWindow.cpp" line="407" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59" />
+        <location filename="../ui/MainWindow.cpp" line="61" />
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60" />
-        <location filename="../ui/MainWindow.cpp" line="386" />
+        <location filename="../ui/MainWindow.cpp" line="62" />
+        <location filename="../ui/MainWindow.cpp" line="422" />
         <source>Settle</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60" />
+        <location filename="../ui/MainWindow.cpp" line="62" />
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61" />
+        <location filename="../ui/MainWindow.cpp" line="63" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61" />
+        <location filename="../ui/MainWindow.cpp" line="63" />
         <source>Ctrl+W</source>
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62" />
+        <location filename="../ui/MainWindow.cpp" line="64" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62" />
+        <location filename="../ui/MainWindow.cpp" line="64" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63" />
-        <location filename="../ui/MainWindow.cpp" line="413" />
+        <location filename="../ui/MainWindow.cpp" line="65" />
+        <location filename="../ui/MainWindow.cpp" line="449" />
         <source>Export PSBT</source>
         <translation>导出 PSBT</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63" />
+        <location filename="../ui/MainWindow.cpp" line="65" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65" />
+        <location filename="../ui/MainWindow.cpp" line="67" />
         <source>Channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="68" />
+        <location filename="../ui/MainWindow.cpp" line="70" />
         <source>&amp;Channel</source>
         <translation>通道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="73" />
+        <location filename="../ui/MainWindow.cpp" line="75" />
         <source>&amp;Wallet</source>
         <translation>钱包(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="74" />
+        <location filename="../ui/MainWindow.cpp" line="76" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="79" />
+        <location filename="../ui/MainWindow.cpp" line="81" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="79" />
+        <location filename="../ui/MainWindow.cpp" line="81" />
         <source>The new language applies when Spillway starts again.</source>
         <translation>新语言将在 Spillway 重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="83" />
+        <location filename="../ui/MainWindow.cpp" line="85" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="92" />
-        <location filename="../ui/MainWindow.cpp" line="102" />
+        <location filename="../ui/MainWindow.cpp" line="94" />
+        <location filename="../ui/MainWindow.cpp" line="104" />
         <source>Network: local chain</source>
         <translation>网络：本地链</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="95" />
+        <location filename="../ui/MainWindow.cpp" line="97" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="98" />
+        <location filename="../ui/MainWindow.cpp" line="100" />
         <source>Mine a block</source>
         <translation>挖一个区块</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100" />
+        <location filename="../ui/MainWindow.cpp" line="102" />
         <source>The local chain mines on demand: one block to this wallet.</source>
         <translation>本地链按需出块：挖一个区块到本钱包。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107" />
+        <location filename="../ui/MainWindow.cpp" line="109" />
         <source>Network: %1 · %2</source>
         <translation>网络：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112" />
+        <location filename="../ui/MainWindow.cpp" line="114" />
         <source>Height %L1</source>
         <translation>高度 %L1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="129" />
+        <location filename="../ui/MainWindow.cpp" line="131" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="137" />
+        <location filename="../ui/MainWindow.cpp" line="139" />
         <source>Your recovery phrase</source>
         <translation>您的恢复短语</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="138" />
+        <location filename="../ui/MainWindow.cpp" line="140" />
         <source>Write down these words and keep them safe. They restore this wallet and every channel. They are shown only this once.</source>
         <translation>请抄下这些单词并妥善保管。它们可以恢复本钱包和所有通道。它们只显示这一次。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="165" />
+        <location filename="../ui/MainWindow.cpp" line="167" />
         <source>Filter channels…</source>
         <translation>筛选通道…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="209" />
+        <location filename="../ui/MainWindow.cpp" line="213" />
         <source>Channels</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="218" />
+        <location filename="../ui/MainWindow.cpp" line="222" />
         <source>Confirmed:</source>
         <translation>已确认：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="218" />
+        <location filename="../ui/MainWindow.cpp" line="222" />
         <source>Unconfirmed:</source>
         <translation>未确认：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="218" />
+        <location filename="../ui/MainWindow.cpp" line="222" />
         <source>Newly mined (immature):</source>
         <translation>新挖出（未成熟）：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="218" />
+        <location filename="../ui/MainWindow.cpp" line="222" />
         <source>In channels:</source>
         <translation>通道中：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227" />
+        <location filename="../ui/MainWindow.cpp" line="231" />
         <source>Receive address:</source>
         <translation>收款地址：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="228" />
+        <location filename="../ui/MainWindow.cpp" line="232" />
         <source>Copy address</source>
         <translation>复制地址</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="231" />
+        <location filename="../ui/MainWindow.cpp" line="235" />
         <source>New address</source>
         <translation>新地址</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241" />
+        <location filename="../ui/MainWindow.cpp" line="245" />
         <source>Address to pay</source>
         <translation>付款地址</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="244" />
+        <location filename="../ui/MainWindow.cpp" line="248" />
         <source>Amount in sat</source>
         <translation>金额（聪）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="245" />
+        <location filename="../ui/MainWindow.cpp" line="249" />
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="252" />
+        <location filename="../ui/MainWindow.cpp" line="256" />
         <source>Enter the amount in whole satoshis.</source>
         <translation>请输入整数聪的金额。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="257" />
+        <location filename="../ui/MainWindow.cpp" line="261" />
         <source>Send to:</source>
         <translation>发送到：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="258" />
+        <location filename="../ui/MainWindow.cpp" line="262" />
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="276" />
+        <location filename="../ui/MainWindow.cpp" line="280" />
         <source>Wallet</source>
         <translation>钱包</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="307" />
+        <location filename="../ui/MainWindow.cpp" line="311" />
         <source>Select a channel to see its details.</source>
         <translation>选择一个通道以查看详情。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="307" />
+        <location filename="../ui/MainWindow.cpp" line="311" />
         <source>No channels yet. A payee starts with New offer; a payer with Open channel.</source>
         <translation>还没有通道。收款方从“新建报价”开始；付款方从“开通通道”开始。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="310" />
+        <location filename="../ui/MainWindow.cpp" line="314" />
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;Funding: %4&lt;br&gt;Payments: %5, paid %6 of %7 (fee for the commitment included in capacity)&lt;br&gt;%8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;注资：%4&lt;br&gt;付款：%5 笔，已付 %6 / %7（承诺交易手续费含在容量内）&lt;br&gt;%8</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="316" />
+        <location filename="../ui/MainWindow.cpp" line="320" />
         <source>Closed by %1: payee %2, payer %3</source>
         <translation>由 %1 关闭：收款方 %2，付款方 %3</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="341" />
+        <location filename="../ui/MainWindow.cpp" line="345" />
         <source>What do you sell? (a label the payer sees)</source>
         <translation>您出售什么？（付款方可见的标签）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="363" />
-        <source>Amount (sat):</source>
-        <translation>金额（聪）：</translation>
+        <location filename="../ui/MainWindow.cpp" line="377" />
+        <source>%1 left in this channel.</source>
+        <translation>此通道还剩 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="383" />
+        <location filename="../ui/MainWindow.cpp" line="382" />
+        <source> sat</source>
+        <translation> 聪</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="419" />
         <source>Settle now? %1 go to you, %2 back to the payer (minus the fee agreed at opening).</source>
         <translation>现在结算？%1 归您，%2 退还付款方（扣除开通时约定的手续费）。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="413" />
+        <location filename="../ui/MainWindow.cpp" line="449" />
         <source>Which transaction?</source>
         <translation>哪一笔交易？</translation>
     </message>
@@ -901,6 +906,7 @@
     </message>
     <message>
         <location filename="../ui/OpenChannelWizard.cpp" line="54" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="67" />
         <source> sat</source>
         <translation> 聪</translation>
     </message>
@@ -920,39 +926,59 @@
         <translation>可退款时间：</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="65" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="66" />
+        <source>from the chain's estimate</source>
+        <translation>按链上费率估算</translation>
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="68" />
+        <source>Closing fee:</source>
+        <translation>结算手续费：</translation>
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="71" />
         <source>CLTV (BIP 65): one round trip</source>
         <translation>CLTV（BIP 65）：一次往返</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="66" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="72" />
         <source>Pre-signed refund: the payee signs the refund first</source>
         <translation>预签退款：收款方先签署退款交易</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="67" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="73" />
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="73" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="80" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="122" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="134" />
         <source>Offer "%1": capacity %L2 to %L3 sat, refund after %4 to %5 blocks.</source>
         <translation>报价“%1”：容量 %L2 至 %L3 聪，%4 至 %5 个区块后可退款。</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="129" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="141" />
         <source>This is not an offer.</source>
         <translation>这不是报价。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/OpenChannelWizard.cpp" line="131" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="143" />
         <source>Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n block(s), minus its fee.</source>
         <translation><numerusform>您的钱包将 %L1 聪锁定在与收款方共同控制的 2-of-2 输出中。您通过签名付款；收款方用最新的付款结算。如果收款方消失，%n 个区块后退款交易会把钱退还给您（扣除手续费）。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="148" />
+        <source>The settlement's fee, %L1 sat, comes out of your side; at most %L2 sat can be paid.</source>
+        <translation>结算手续费 %L1 聪由您一方承担；最多可付 %L2 聪。</translation>
+    </message>
+    <message>
+        <location filename="../ui/OpenChannelWizard.cpp" line="151" />
+        <source>The settlement's fee follows the chain's fee estimate and comes out of your side.</source>
+        <translation>结算手续费按链上费率估算，由您一方承担。</translation>
     </message>
 </context>
 <context>
@@ -1103,47 +1129,47 @@
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="207" />
+        <location filename="../ui/services/WalletService.cpp" line="209" />
         <source>Channel proposal</source>
         <translation>通道提议</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="240" />
+        <location filename="../ui/services/WalletService.cpp" line="242" />
         <source>Answer for the other side</source>
         <translation>给对方的回复</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="242" />
+        <location filename="../ui/services/WalletService.cpp" line="244" />
         <source>Imported.</source>
         <translation>已导入。</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="256" />
+        <location filename="../ui/services/WalletService.cpp" line="258" />
         <source>Payment %1</source>
         <translation>付款 %1</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="270" />
+        <location filename="../ui/services/WalletService.cpp" line="272" />
         <source>Settlement broadcast: %1</source>
         <translation>已广播结算交易：%1</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="283" />
+        <location filename="../ui/services/WalletService.cpp" line="285" />
         <source>Close request</source>
         <translation>关闭请求</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="297" />
+        <location filename="../ui/services/WalletService.cpp" line="299" />
         <source>Refund broadcast: %1</source>
         <translation>已广播退款交易：%1</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="310" />
+        <location filename="../ui/services/WalletService.cpp" line="312" />
         <source>PSBT (%1)</source>
         <translation>PSBT（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="360" />
+        <location filename="../ui/services/WalletService.cpp" line="362" />
         <source>Sent %1 sat, fee %2 sat</source>
         <translation>已发送 %1 聪，手续费 %2 聪</translation>
     </message>

@@ -11,6 +11,8 @@
 #include "services/WalletService.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
+#include <QSpinBox>
 #include <QApplication>
 #include <QClipboard>
 #include <QFormLayout>
@@ -350,7 +352,7 @@ void MainWindow::openChannel()
     w->setAttribute(Qt::WA_DeleteOnClose);
     connect(w, &QWizard::accepted, this, [this, w] {
         QMetaObject::invokeMethod(m_service, [s = m_service, t = w->offerText(), c = w->capacity(), e = w->expiryBlocks(),
-                                              r = w->refundVariant()] { s->openChannel(t, c, e, r); });
+                                              r = w->refundVariant(), f = w->commitFee()] { s->openChannel(t, c, e, r, f); });
     });
     w->open();
 }
@@ -358,14 +360,46 @@ void MainWindow::openChannel()
 void MainWindow::payChannel()
 {
     const QString id = selectedChannel();
-    if (id.isEmpty())
+    const ChannelSummary *c = m_model->channelAt(m_model->rowOf(id));
+    if (!c)
         return;
-    bool ok = true;
-    const qint64 amount = m_autoAnswer ? ask(QStringLiteral("pay amount"), 0).toLongLong()
-                                       : QInputDialog::getInt(this, tr("Pay"), tr("Amount (sat):"), 1000, 1, 2'000'000'000, 1000, &ok);
-    if (!ok || amount <= 0)
-        return;
-    QMetaObject::invokeMethod(m_service, [s = m_service, id, amount] { s->pay(id, amount); });
+    auto send = [this, id](qint64 amount) {
+        if (amount > 0)
+            QMetaObject::invokeMethod(m_service, [s = m_service, id, amount] { s->pay(id, amount); });
+    };
+    if (m_autoAnswer)
+        return send(ask(QStringLiteral("pay amount"), 0).toLongLong());
+    // Amount, or one of the quick buttons.
+    QDialog d(this);
+    d.setObjectName(QStringLiteral("payDialog"));
+    d.setWindowTitle(tr("Pay"));
+    auto *layout = new QVBoxLayout(&d);
+    layout->addWidget(new QLabel(tr("%1 left in this channel.").arg(m_model->formatAmount(c->remainingSat())), &d));
+    auto *amount = new QSpinBox(&d);
+    amount->setObjectName(QStringLiteral("payAmountSpinBox"));
+    amount->setRange(1, static_cast<int>(std::min<qint64>(c->remainingSat(), 2'000'000'000)));
+    amount->setValue(static_cast<int>(std::min<qint64>(1000, c->remainingSat())));
+    amount->setSuffix(tr(" sat"));
+    amount->setGroupSeparatorShown(true);
+    layout->addWidget(amount);
+    auto *quick = new QHBoxLayout;
+    for (int v : {1000, 10000, 100000}) {
+        auto *b = new QPushButton(m_model->formatAmount(v), &d);
+        b->setObjectName(QStringLiteral("quickPay%1Button").arg(v));
+        b->setEnabled(v <= c->remainingSat());
+        connect(b, &QPushButton::clicked, &d, [&d, amount, v] {
+            amount->setValue(v);
+            d.accept();
+        });
+        quick->addWidget(b);
+    }
+    layout->addLayout(quick);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
+    connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
+    layout->addWidget(buttons);
+    if (d.exec() == QDialog::Accepted)
+        send(amount->value());
 }
 
 void MainWindow::importMessage()

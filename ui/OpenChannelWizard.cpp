@@ -60,6 +60,12 @@ OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
     m_expiry->setValue(QSettings().value(QStringLiteral("defaultExpiryBlocks"), 144).toInt());
     m_expiry->setSuffix(tr(" blocks"));
     form->addRow(tr("Refund possible after:"), m_expiry);
+    m_fee = new QSpinBox(termsPage);
+    m_fee->setObjectName(QStringLiteral("feeSpinBox"));
+    m_fee->setRange(0, 1'000'000);
+    m_fee->setSpecialValueText(tr("from the chain's estimate"));
+    m_fee->setSuffix(tr(" sat"));
+    form->addRow(tr("Closing fee:"), m_fee);
     m_variant = new QComboBox(termsPage);
     m_variant->setObjectName(QStringLiteral("variantComboBox"));
     m_variant->addItem(tr("CLTV (BIP 65): one round trip"), QStringLiteral("cltv"));
@@ -67,6 +73,7 @@ OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
     form->addRow(tr("Kind:"), m_variant);
     connect(m_capacity, &QSpinBox::valueChanged, this, &OpenChannelWizard::updateSummary);
     connect(m_expiry, &QSpinBox::valueChanged, this, &OpenChannelWizard::updateSummary);
+    connect(m_fee, &QSpinBox::valueChanged, this, &OpenChannelWizard::updateSummary);
     addPage(termsPage);
 
     auto *summaryPage = new QWizardPage(this);
@@ -93,6 +100,11 @@ qint64 OpenChannelWizard::capacity() const
 int OpenChannelWizard::expiryBlocks() const
 {
     return m_expiry->value();
+}
+
+qint64 OpenChannelWizard::commitFee() const
+{
+    return m_fee->value();
 }
 
 bool OpenChannelWizard::refundVariant() const
@@ -131,7 +143,12 @@ void OpenChannelWizard::updateSummary()
     m_summary->setText(tr("Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; "
                           "the payee settles with the newest payment. If the payee disappears, the refund "
                           "returns your money after %n block(s), minus its fee.", nullptr, m_expiry->value())
-                           .arg(m_capacity->value()));
+                           .arg(m_capacity->value()) +
+                       QStringLiteral("<br><br>") +
+                       (m_fee->value() > 0 ? tr("The settlement's fee, %L1 sat, comes out of your side; at most %L2 sat can be paid.")
+                                                 .arg(m_fee->value())
+                                                 .arg(m_capacity->value() - m_fee->value())
+                                           : tr("The settlement's fee follows the chain's fee estimate and comes out of your side.")));
 }
 
 } // namespace spillway::ui

@@ -21,6 +21,8 @@ public:
     qint64 capacity() const;
     int expiryBlocks() const;
     bool refundVariant() const;
+    /// The commitment fee in sat, or 0 for the chain's estimate.
+    qint64 commitFee() const;
     /// Test hook and the Image… button: fill the offer from a QR image.
     bool setOfferFromImage(const QImage &image);
     void setOfferText(const QString &text);
@@ -30,6 +32,7 @@ private:
     QPlainTextEdit *m_offer;
     QSpinBox *m_capacity;
     QSpinBox *m_expiry;
+    QSpinBox *m_fee;
     QComboBox *m_variant;
     QLabel *m_summary;
     QLabel *m_offerInfo;

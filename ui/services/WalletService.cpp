@@ -188,7 +188,7 @@ void WalletService::createOffer(const QString &label)
     Q_EMIT messagesReady(tr("Offer"), texts({*o}));
 }
 
-void WalletService::openChannel(const QString &offerText, qint64 capacitySat, int expiryBlocks, bool refundVariant)
+void WalletService::openChannel(const QString &offerText, qint64 capacitySat, int expiryBlocks, bool refundVariant, qint64 commitFeeSat)
 {
     if (!m_engine)
         return;
@@ -201,6 +201,8 @@ void WalletService::openChannel(const QString &offerText, qint64 capacitySat, in
     t.capacity = capacitySat;
     t.expiryDelta = static_cast<uint32_t>(expiryBlocks);
     t.variant = refundVariant ? channel::Variant::Refund : channel::Variant::Cltv;
+    if (commitFeeSat > 0)
+        t.commitFee = commitFeeSat;
     auto out = m_engine->open(std::get<channel::OfferMsg>(*m), t);
     if (!out)
         return report(out.error());

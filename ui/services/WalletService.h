@@ -46,7 +46,7 @@ public Q_SLOTS:
     void start();
     void refresh();
     void createOffer(const QString &label);
-    void openChannel(const QString &offerText, qint64 capacitySat, int expiryBlocks, bool refundVariant);
+    void openChannel(const QString &offerText, qint64 capacitySat, int expiryBlocks, bool refundVariant, qint64 commitFeeSat = 0);
     /// Text messages (one per line) or a base64 PSBT, from a QR code, the clipboard or a file.
     void importText(const QString &text);
     void pay(const QString &channelId, qint64 amountSat);
