@@ -328,6 +328,8 @@ Result<std::vector<Message>> ChannelEngine::onRefundSig(const RefundSigMsg &m)
         prepared.tx = *funding;
         for (const auto &in : funding->inputs)
             prepared.spent.push_back(in.prevout);
+        auto fee = m_wallet.feeOfOwnTransaction(*funding);
+        prepared.fee = fee ? *fee : 0;
         SPW_TRY(m_wallet.commit(prepared, QStringLiteral("channel-open"), -rec->params.capacity.sat(),
                                 QString::fromStdString(rec->id().toString())));
         auto sent = m_wallet.broadcast(*funding);

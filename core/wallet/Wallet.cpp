@@ -630,6 +630,24 @@ Status Wallet::commit(const Prepared &prepared, const QString &kind, int64_t amo
     });
 }
 
+Result<int64_t> Wallet::feeOfOwnTransaction(const Transaction &tx)
+{
+    int64_t in = 0, out = 0;
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT value FROM utxos WHERE txid = ? AND vout = ?"));
+    for (const auto &i : tx.inputs) {
+        q.addBindValue(toBlob(i.prevout.txid));
+        q.addBindValue(static_cast<qint64>(i.prevout.index));
+        SPW_TRY(SqliteDatabase::run(q, "input value"));
+        if (!q.next())
+            return makeError(ErrorCode::NotFound, "an input is not one of our coins");
+        in += q.value(0).toLongLong();
+    }
+    for (const auto &o : tx.outputs)
+        out += o.value.sat();
+    return in - out;
+}
+
 Result<Hash256> Wallet::broadcast(const Transaction &tx)
 {
     auto sent = wait(m_chain.broadcast(tx));
