@@ -76,15 +76,10 @@ Result<Amount> parseAmount(const QString &text)
     return Amount::fromSat(v);
 }
 
-template <typename T>
-Result<T> wait(QFuture<Result<T>> f)
-{
-    return f.result();
-}
 
 int chainInfo(Cli &cli, chain::LocalChain &chain)
 {
-    auto tip = wait(chain.tip());
+    auto tip = chain::await(chain.tip());
     if (!tip)
         return fail(tip.error());
     const Network &net = chain.network();
@@ -128,7 +123,7 @@ int chainMine(Cli &cli, chain::LocalChain &chain, const QStringList &args)
         return fail(target.error());
     const int every = cli.parser.value(QStringLiteral("every")).toInt();
     do {
-        auto tip = wait(chain.mine(count, *target));
+        auto tip = chain::await(chain.mine(count, *target));
         if (!tip)
             return fail(tip.error());
         if (cli.json)
@@ -530,7 +525,7 @@ int channelCommand(Cli &cli, chain::LocalChain &chain, const QString &sub, const
         return emit(cli, {*m});
     }
     if (sub == QLatin1String("list") || sub == QLatin1String("show")) {
-        auto t = wait(chain.tip());
+        auto t = chain::await(chain.tip());
         if (!t)
             return fail(t.error());
         std::vector<store::ChannelRecord> list;

@@ -40,4 +40,11 @@ Q_SIGNALS:
     void tipChanged(spillway::chain::ChainTip tip);
 };
 
+/// Blocks until a backend answer arrives (CLI and worker threads only).
+template <typename T>
+Result<T> await(QFuture<Result<T>> future)
+{
+    return future.result();
+}
+
 } // namespace spillway::chain

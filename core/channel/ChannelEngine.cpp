@@ -12,11 +12,6 @@ using store::ChannelState;
 
 namespace {
 
-template <typename T>
-Result<T> wait(QFuture<Result<T>> f)
-{
-    return f.result();
-}
 
 bool isFinal(ChannelState s)
 {
@@ -65,7 +60,7 @@ Result<PrivateKey> ChannelEngine::key(uint32_t index)
 
 Result<chain::ChainTip> ChannelEngine::tip()
 {
-    return wait(m_chain.tip());
+    return chain::await(m_chain.tip());
 }
 
 Result<ChannelRecord> ChannelEngine::record(const OutPoint &id)
@@ -135,7 +130,7 @@ Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const Op
     auto now = tip();
     if (!now)
         return now.error();
-    auto rate = wait(m_chain.estimateFeeRate(6));
+    auto rate = chain::await(m_chain.estimateFeeRate(6));
     if (!rate)
         return rate.error();
     auto index = m_store.nextKeyIndex();
@@ -358,7 +353,7 @@ Result<std::vector<Message>> ChannelEngine::onFunded(const FundedMsg &m)
             return makeError(ErrorCode::FundingMismatch, "the output does not pay the channel's capacity to its script");
         if (rec.state == ChannelState::Proposed) {
             // Broadcast it as well: harmless if the chain already has it.
-            auto sent = wait(m_chain.broadcast(*tx));
+            auto sent = chain::await(m_chain.broadcast(*tx));
             if (!sent && sent.code() != ErrorCode::TxAlreadyConfirmed)
                 return sent.error();
             rec.fundingTx = m.fundingTx;
@@ -375,7 +370,7 @@ Status ChannelEngine::refreshConfirmations(ChannelRecord &rec)
 {
     if (rec.state != ChannelState::Opening)
         return {};
-    auto st = wait(m_chain.transactionStatus(rec.id().txid));
+    auto st = chain::await(m_chain.transactionStatus(rec.id().txid));
     if (!st)
         return st.error();
     const uint32_t needed = rec.role == ChannelRole::Payee ? std::max<uint32_t>(rec.minConfirmations, 1) : 1;
@@ -508,7 +503,7 @@ Result<Hash256> ChannelEngine::settle(const OutPoint &id)
     auto tx = completeCommitment(rec->params, Amount::fromSat(rec->paid), rec->payerSig, *k, sighasher(rec->params));
     if (!tx)
         return tx.error();
-    auto sent = wait(m_chain.broadcast(*tx));
+    auto sent = chain::await(m_chain.broadcast(*tx));
     if (!sent)
         return sent.error();
     rec->state = ChannelState::Closing;
@@ -545,7 +540,7 @@ Result<Hash256> ChannelEngine::refund(const OutPoint &id)
     auto tx = completeRefund(rec->params, *k, rec->refundSig, sighasher(rec->params));
     if (!tx)
         return tx.error();
-    auto sent = wait(m_chain.broadcast(*tx));
+    auto sent = chain::await(m_chain.broadcast(*tx));
     if (!sent)
         return sent.error();
     rec->state = ChannelState::Closing;
@@ -572,11 +567,11 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             SPW_TRY(m_store.update(rec));
             events.push_back({rec.id(), "open"});
         }
-        auto spend = wait(m_chain.outpointSpend(rec.id()));
+        auto spend = chain::await(m_chain.outpointSpend(rec.id()));
         if (!spend)
             return spend.error();
         if (spend->spent) {
-            auto spender = wait(m_chain.transaction(spend->spender));
+            auto spender = chain::await(m_chain.transaction(spend->spender));
             if (!spender)
                 return spender.error();
             const bool isRefund = spender->lockTime == rec.params.expiry && spender->inputs[0].sequence == 0xfffffffe;
@@ -683,7 +678,7 @@ Result<std::vector<Message>> ChannelEngine::importPsbt(const Psbt &psbt)
         const ScriptError err = verifyInput(*tx, 0, p.fundingOutput(), kStandardFlags);
         if (err != ScriptError::OK)
             return makeError(ErrorCode::ScriptFailed, std::string(scriptErrorName(err)));
-        auto sent = wait(m_chain.broadcast(*tx));
+        auto sent = chain::await(m_chain.broadcast(*tx));
         if (!sent)
             return sent.error();
         return std::vector<Message>{};

@@ -55,11 +55,6 @@ Hash256 hashOf(const QByteArray &a)
     return h;
 }
 
-template <typename T>
-Result<T> wait(QFuture<Result<T>> f)
-{
-    return f.result();
-}
 
 Status initialize(const QString &dataDir, chain::ChainBackend &chain, const SecretBytes &seed, int birthHeight)
 {
@@ -122,7 +117,7 @@ Result<SecretBytes> Wallet::create(const QString &dataDir, chain::ChainBackend &
 {
     if (exists(dataDir))
         return makeError(ErrorCode::WalletExists, dataDir.toStdString());
-    auto tip = wait(chain.tip());
+    auto tip = chain::await(chain.tip());
     if (!tip)
         return tip.error();
     SecretBytes mnemonic = generateMnemonic(words);
@@ -226,7 +221,7 @@ Status Wallet::sync()
     for (int round = 0; round < 50; ++round) {
         SPW_TRY(ensureGap(0));
         SPW_TRY(ensureGap(1));
-        auto utxos = wait(m_chain.unspentOutputs(allScripts()));
+        auto utxos = chain::await(m_chain.unspentOutputs(allScripts()));
         if (!utxos)
             return utxos.error();
         bool newlyUsed = false;
@@ -316,13 +311,13 @@ Status Wallet::sync()
     for (const auto &row : rows) {
         const QByteArray &txid = row.first;
         const QByteArray &raw = row.second;
-        auto status = wait(m_chain.transactionStatus(hashOf(txid)));
+        auto status = chain::await(m_chain.transactionStatus(hashOf(txid)));
         if (!status)
             return status.error();
         if (!status->known && !raw.isEmpty()) {
             // Stored before broadcast, then interrupted: send it again.
             if (auto tx = Transaction::parse(Bytes(raw.begin(), raw.end())); tx)
-                (void)wait(m_chain.broadcast(*tx));
+                (void)chain::await(m_chain.broadcast(*tx));
             continue;
         }
         if (status->blockHeight >= 0) {
@@ -363,7 +358,7 @@ Result<QString> Wallet::newReceiveAddress()
 
 Result<Balance> Wallet::balance()
 {
-    auto tip = wait(m_chain.tip());
+    auto tip = chain::await(m_chain.tip());
     if (!tip)
         return tip.error();
     Balance b;
@@ -473,13 +468,13 @@ Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std:
         outputsSize += 8 + 1 + static_cast<int64_t>(o.scriptPubKey.size());
     }
     if (!feeRate) {
-        auto est = wait(m_chain.estimateFeeRate(6));
+        auto est = chain::await(m_chain.estimateFeeRate(6));
         if (!est)
             return est.error();
         feeRate = *est;
     }
     SPW_TRY(sync());
-    auto tip = wait(m_chain.tip());
+    auto tip = chain::await(m_chain.tip());
     if (!tip)
         return tip.error();
 
@@ -650,7 +645,7 @@ Result<int64_t> Wallet::feeOfOwnTransaction(const Transaction &tx)
 
 Result<Hash256> Wallet::broadcast(const Transaction &tx)
 {
-    auto sent = wait(m_chain.broadcast(tx));
+    auto sent = chain::await(m_chain.broadcast(tx));
     if (!sent) {
         // Refused: undo, so the coins are spendable again.
         const QByteArray txidBlob = toBlob(tx.txid());

@@ -15,11 +15,6 @@ using namespace bitcoin;
 
 namespace {
 
-template <typename T>
-Result<T> wait(QFuture<Result<T>> f)
-{
-    return f.result();
-}
 
 ChannelSummary summarize(const store::ChannelRecord &r, const std::vector<store::ChannelStore::PaymentRow> &log)
 {
@@ -150,7 +145,7 @@ void WalletService::refresh()
 
 void WalletService::publish()
 {
-    auto tip = wait(m_chain->tip());
+    auto tip = chain::await(m_chain->tip());
     if (tip)
         Q_EMIT tipChanged(tip->height, tip->time, static_cast<int>(m_chain->network().blockIntervalSeconds));
     auto all = m_store->all();
@@ -319,7 +314,7 @@ void WalletService::mine(int blocks)
     auto addr = m_wallet->newReceiveAddress();
     if (!addr)
         return report(addr.error());
-    auto r = wait(m_chain->mine(blocks, *decodeAddress(addr->toStdString(), m_chain->network())));
+    auto r = chain::await(m_chain->mine(blocks, *decodeAddress(addr->toStdString(), m_chain->network())));
     if (!r)
         return report(r.error());
     refresh();
