@@ -5,6 +5,9 @@
 #include "bitcoin/Psbt.h"
 #include "chain/LocalChain.h"
 #include "channel/ChannelEngine.h"
+#include "transport/PaymentClient.h"
+#include "transport/PaymentServer.h"
+#include "transport/TlsIdentity.h"
 #include "wallet/Wallet.h"
 
 #include <QCommandLineParser>
@@ -619,6 +622,170 @@ int channelCommand(Cli &cli, chain::LocalChain &chain, const QString &sub, const
     return usage(QStringLiteral("unknown channel command '%1'.").arg(sub));
 }
 
+
+// ---- serve / buy ------------------------------------------------------------
+
+/// The payee's TLS identity comes from the wallet seed (key path m/7377'/coin'/2147483646').
+Result<transport::TlsIdentity> tlsIdentity(wallet::Wallet &w)
+{
+    auto k = w.channelKey(0x7ffffffe);
+    if (!k)
+        return k.error();
+    return transport::TlsIdentity::fromSecret(k->bytes(), QStringLiteral("spillway payee"));
+}
+
+int serveCommand(Cli &cli, chain::LocalChain &chain)
+{
+    auto opened = wallet::Wallet::open(cli.dataDir, chain);
+    if (!opened)
+        return fail(opened.error());
+    wallet::Wallet &w = **opened;
+    store::ChannelStore channels;
+    if (const Status st = channels.open(cli.dataDir); !st.ok())
+        return fail(st.error());
+    channel::ChannelEngine engine(w, chain, channels);
+    const QString dir = cli.parser.value(QStringLiteral("dir"));
+    bool ok = false;
+    const qint64 pricePerMiB = cli.parser.value(QStringLiteral("price-per-mib")).toLongLong(&ok);
+    if (dir.isEmpty() || !ok || pricePerMiB < 0)
+        return usage(QStringLiteral("serve --dir DIR --price-per-mib SAT [--listen HOST:PORT]"));
+    const qint64 chunk = cli.parser.isSet(QStringLiteral("chunk-kib")) ? cli.parser.value(QStringLiteral("chunk-kib")).toLongLong() * 1024 : (1 << 20);
+    transport::FileProvider provider(dir, chunk, pricePerMiB);
+    if (const Status st = provider.scan(); !st.ok())
+        return fail(st.error());
+    auto identity = tlsIdentity(w);
+    if (!identity)
+        return fail(identity.error());
+    const QString listen = cli.parser.value(QStringLiteral("listen")).isEmpty() ? QStringLiteral("127.0.0.1:0")
+                                                                                 : cli.parser.value(QStringLiteral("listen"));
+    const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
+    // The offer needs the port, the server needs the offer: bind first, then offer.
+    transport::PaymentServer *server = nullptr;
+    channel::OfferTerms terms;
+    terms.label = cli.parser.value(QStringLiteral("label")).isEmpty() ? "files from " + QDir(dir).dirName().toStdString()
+                                                                       : cli.parser.value(QStringLiteral("label")).toStdString();
+    terms.tlsFingerprint = identity->fingerprint;
+    terms.priceHint = pricePerMiB;
+    terms.minCapacity = 1000;
+    terms.maxCapacity = 2'000'000'000;
+    terms.minConfirmations = 1;
+    transport::ServerLimits limits;
+    limits.chunkDelayMs = cli.parser.value(QStringLiteral("chunk-delay-ms")).toInt();
+    server = new transport::PaymentServer(engine, *identity, {}, &provider, limits, QCoreApplication::instance());
+    auto port = server->listen(listen.left(colon), static_cast<quint16>(listen.mid(colon + 1).toUInt()));
+    if (!port)
+        return fail(port.error());
+    terms.endpoint = (listen.left(colon) + QLatin1Char(':') + QString::number(*port)).toStdString();
+    // After a restart on the same endpoint the same offer (and payee key) is served
+    // again, so buyers resume their channels.
+    std::optional<channel::OfferMsg> offer;
+    if (auto previous = channels.offers(); previous)
+        for (const auto &o : *previous)
+            if (o.offer.endpoint == terms.endpoint && o.offer.tlsFingerprint == terms.tlsFingerprint)
+                offer = o.offer;
+    if (!offer) {
+        auto created = engine.createOffer(terms);
+        if (!created)
+            return fail(created.error());
+        offer = *created;
+    }
+    server->setOffer(channel::encodeMessage(*offer));
+    QObject::connect(server, &transport::PaymentServer::log, server, [](const QString &l) {
+        std::fprintf(stderr, "%s\n", qPrintable(l));
+    });
+    const QString offerOut = cli.parser.value(QStringLiteral("out"));
+    if (!offerOut.isEmpty())
+        emit(cli, {*offer});
+    else
+        std::printf("%s\n", channel::messageToText(*offer).c_str());
+    std::fprintf(stderr, "serving %lld file(s) from %s on %s\n", static_cast<long long>(provider.catalog().size()), qPrintable(dir),
+                 terms.endpoint.c_str());
+    std::fflush(stdout);
+    // The expiry watcher keeps running while we serve.
+    chain.setPollInterval(500);
+    QObject::connect(&chain, &chain::ChainBackend::tipChanged, server, [&engine] { (void)engine.watch(); });
+    if (cli.parser.isSet(QStringLiteral("mine-every"))) {
+        auto addr = w.newReceiveAddress();
+        if (addr)
+            chain.setAutoMine(cli.parser.value(QStringLiteral("mine-every")).toInt(), *decodeAddress(addr->toStdString(), chain.network()));
+    }
+    return QCoreApplication::exec();
+}
+
+int buyCommand(Cli &cli, chain::LocalChain &chain, const QStringList &args)
+{
+    if (args.isEmpty() || !cli.parser.isSet(QStringLiteral("offer")))
+        return usage(QStringLiteral("buy FILE --offer OFFER.spw [--out PATH] [--lead N]"));
+    auto opened = wallet::Wallet::open(cli.dataDir, chain);
+    if (!opened)
+        return fail(opened.error());
+    wallet::Wallet &w = **opened;
+    store::ChannelStore channels;
+    if (const Status st = channels.open(cli.dataDir); !st.ok())
+        return fail(st.error());
+    channel::ChannelEngine engine(w, chain, channels);
+    auto msgs = readMessages(cli.parser.value(QStringLiteral("offer")));
+    if (!msgs)
+        return fail(msgs.error());
+    if (!std::holds_alternative<channel::OfferMsg>(msgs->front()))
+        return fail(makeError(ErrorCode::BadMessage, "that is not an offer"));
+    const channel::OfferMsg offer = std::get<channel::OfferMsg>(msgs->front());
+    transport::PaymentClient client(engine);
+    if (const Status st = client.connectTo(offer); !st.ok())
+        return fail(st.error());
+    auto catalog = client.catalog();
+    if (!catalog)
+        return fail(catalog.error());
+    std::optional<transport::CatalogEntry> entry;
+    for (const auto &e : *catalog)
+        if (e.name == args[0])
+            entry = e;
+    if (!entry)
+        return fail(makeError(ErrorCode::NotFound, "the provider has no file " + args[0].toStdString()));
+    // Reuse an open channel with this payee if there is one (resume), else open one.
+    std::optional<OutPoint> id;
+    if (auto all = channels.all(); all)
+        for (const auto &c : *all)
+            if (c.role == store::ChannelRole::Payer && c.params.payeePub == offer.payeePub &&
+                (c.state == store::ChannelState::Open || c.state == store::ChannelState::Opening) &&
+                c.params.maxPayable().sat() - c.signedPaid >= entry->priceThrough(entry->chunks() - 1) - c.signedPaid)
+                id = c.id();
+    if (!id) {
+        channel::OpenTerms terms;
+        // Enough for the whole file plus the closing fee, within the offer's limits.
+        terms.capacity = cli.parser.isSet(QStringLiteral("capacity"))
+                             ? cli.parser.value(QStringLiteral("capacity")).toLongLong()
+                             : std::max<int64_t>(entry->priceThrough(entry->chunks() - 1) + 2000, offer.minCapacity);
+        terms.expiryDelta = static_cast<uint32_t>(cli.parser.isSet(QStringLiteral("expiry-blocks")) ? cli.parser.value(QStringLiteral("expiry-blocks")).toInt() : 144);
+        auto opened2 = client.openChannel(offer, terms);
+        if (!opened2)
+            return fail(opened2.error());
+        id = *opened2;
+    }
+    const QString out = cli.parser.value(QStringLiteral("out")).isEmpty() ? args[0] : cli.parser.value(QStringLiteral("out"));
+    const int lead = cli.parser.isSet(QStringLiteral("lead")) ? cli.parser.value(QStringLiteral("lead")).toInt() : 4;
+    const Status st = client.download(*id, *entry, out, lead, [&cli](const transport::DownloadProgress &p) {
+        if (!cli.json)
+            std::fprintf(stderr, "\r%lld/%lld chunks, %lld bytes, %lld sat paid", static_cast<long long>(p.chunksDone),
+                         static_cast<long long>(p.chunks), static_cast<long long>(p.bytes), static_cast<long long>(p.paidSat));
+    });
+    if (!cli.json)
+        std::fprintf(stderr, "\n");
+    client.close();
+    if (!st.ok())
+        return fail(st.error());
+    auto rec = channels.find(*id);
+    if (cli.json)
+        printJson(QJsonObject{{QStringLiteral("file"), out},
+                              {QStringLiteral("sha256"), entry->sha256},
+                              {QStringLiteral("size"), entry->size},
+                              {QStringLiteral("channel"), QString::fromStdString(id->toString())},
+                              {QStringLiteral("paid_sat"), static_cast<qint64>(rec && *rec ? (*rec)->signedPaid : 0)}});
+    else
+        std::printf("%s: %lld bytes, SHA-256 checked\n", qPrintable(out), static_cast<long long>(entry->size));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -652,7 +819,11 @@ int main(int argc, char **argv)
         "  channel refund CHANNEL          payer: broadcast the refund once it is final\n"
         "  channel list | show CHANNEL     channels, balances and countdowns\n"
         "  channel export-psbt CHANNEL [refund|commitment|settlement] [--out FILE.psbt]\n"
-        "  channel watch [--follow]        run the expiry watcher once, or on every new block"));
+        "  channel watch [--follow]        run the expiry watcher once, or on every new block\n"
+        "  serve --dir DIR --price-per-mib SAT [--listen HOST:PORT] [--out OFFER.spw]\n"
+        "                                  payee: sell files over TLS, paid chunk by chunk\n"
+        "  buy FILE --offer OFFER.spw [--out PATH] [--lead N]\n"
+        "                                  payer: buy a file from a provider, paying per chunk"));
     p.addHelpOption();
     p.addVersionOption();
     p.addOption({QStringLiteral("datadir"), QStringLiteral("Wallet data directory."), QStringLiteral("DIR")});
@@ -678,6 +849,14 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("price"), QStringLiteral("Offer: price hint in sat."), QStringLiteral("SAT")});
     p.addOption({QStringLiteral("resend"), QStringLiteral("pay: the newest payment again.")});
     p.addOption({QStringLiteral("follow"), QStringLiteral("watch: keep running, act on every new block.")});
+    p.addOption({QStringLiteral("dir"), QStringLiteral("serve: the directory of files to sell."), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("price-per-mib"), QStringLiteral("serve: price per MiB in sat."), QStringLiteral("SAT")});
+    p.addOption({QStringLiteral("chunk-kib"), QStringLiteral("serve: chunk size in KiB (default 1024)."), QStringLiteral("KIB")});
+    p.addOption({QStringLiteral("listen"), QStringLiteral("serve: HOST:PORT (default 127.0.0.1, any port)."), QStringLiteral("HOST:PORT")});
+    p.addOption({QStringLiteral("mine-every"), QStringLiteral("serve: mine a block every SECONDS (local chain demo)."), QStringLiteral("SECONDS")});
+    p.addOption({QStringLiteral("offer"), QStringLiteral("buy: the provider's offer file."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("chunk-delay-ms"), QStringLiteral("serve: wait MS before each chunk (a slow provider)."), QStringLiteral("MS")});
+    p.addOption({QStringLiteral("lead"), QStringLiteral("buy: chunks paid for ahead of arrival (default 4)."), QStringLiteral("N")});
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("wallet, chain or channel, then a sub-command."));
     p.process(app);
 
@@ -696,6 +875,15 @@ int main(int argc, char **argv)
                               "network " + networkName.toStdString() + " needs a Bitcoin Core node over RPC, which this build cannot reach yet; use --network local"));
 
     const QStringList args = p.positionalArguments();
+    if (args.size() == 1 && args[0] == QLatin1String("serve")) {
+        chain::LocalChain serveChain(cli.chainFile);
+        return serveCommand(cli, serveChain);
+    }
+    if (!args.isEmpty() && args[0] == QLatin1String("buy")) {
+        chain::LocalChain buyChain(cli.chainFile);
+        buyChain.setPollInterval(0);
+        return buyCommand(cli, buyChain, args.mid(1));
+    }
     if (args.size() < 2)
         p.showHelp(args.isEmpty() ? 0 : 2);
     chain::LocalChain chain(cli.chainFile);

@@ -400,6 +400,8 @@ Result<std::vector<Message>> ChannelEngine::onPayment(const PaymentMsg &m)
     s.lastSequence = rec->seq;
     s.lastPaid = rec->paid;
     s.lastPayerSig = rec->payerSig;
+    if (isOldRepeat(*rec, m))
+        return std::vector<Message>{AckMsg{m.channel, m.sequence}};
     auto d = checkPayment(s, m, now->height, policyFor(*rec), *k, sighasher(rec->params));
     if (!d)
         return d.error();
@@ -410,6 +412,74 @@ Result<std::vector<Message>> ChannelEngine::onPayment(const PaymentMsg &m)
         SPW_TRY(m_store.update(*rec, true)); // durable before the ack leaves
     }
     return std::vector<Message>{AckMsg{m.channel, m.sequence}};
+}
+
+std::vector<Message> ChannelEngine::receivePayments(const std::vector<PaymentMsg> &payments)
+{
+    std::vector<Message> answers;
+    std::vector<ChannelRecord> toStore;
+    std::map<OutPoint, ChannelRecord> state;
+    auto refuse = [&answers](const PaymentMsg &m, const Error &e) {
+        answers.push_back(ErrorMsg{m.channel, static_cast<uint16_t>(e.code), std::string(errorCodeName(e.code))});
+    };
+    auto now = tip();
+    for (const PaymentMsg &m : payments) {
+        if (!now) {
+            refuse(m, now.error());
+            continue;
+        }
+        auto it = state.find(m.channel);
+        if (it == state.end()) {
+            auto rec = record(m.channel);
+            if (!rec || rec->role != ChannelRole::Payee) {
+                refuse(m, rec ? makeError(ErrorCode::ChannelUnknown) : rec.error());
+                continue;
+            }
+            if (const Status st = refreshConfirmations(*rec); !st.ok()) {
+                refuse(m, st.error());
+                continue;
+            }
+            it = state.emplace(m.channel, *rec).first;
+        }
+        ChannelRecord &rec = it->second;
+        auto k = key(rec.keyIndex);
+        if (!k) {
+            refuse(m, k.error());
+            continue;
+        }
+        PayeeChannelState s;
+        s.params = rec.params;
+        s.open = rec.state == ChannelState::Open;
+        s.fundingConfirmations = s.open ? static_cast<int>(std::max<uint32_t>(rec.minConfirmations, 1)) : 0;
+        s.lastSequence = rec.seq;
+        s.lastPaid = rec.paid;
+        s.lastPayerSig = rec.payerSig;
+        if (isOldRepeat(rec, m)) {
+            answers.push_back(AckMsg{m.channel, m.sequence});
+            continue;
+        }
+        auto d = checkPayment(s, m, now->height, policyFor(rec), *k, sighasher(rec.params));
+        if (!d) {
+            refuse(m, d.error());
+            continue;
+        }
+        if (d->outcome == PaymentOutcome::Accepted) {
+            rec.seq = d->next.lastSequence;
+            rec.paid = d->next.lastPaid;
+            rec.payerSig = d->next.lastPayerSig;
+            toStore.push_back(rec);
+        }
+        answers.push_back(AckMsg{m.channel, m.sequence});
+    }
+    if (!toStore.empty()) {
+        if (const Status st = m_store.updateMany(toStore, true); !st.ok()) {
+            // Nothing is acknowledged that is not on disk.
+            answers.clear();
+            for (const PaymentMsg &m : payments)
+                refuse(m, st.error());
+        }
+    }
+    return answers;
 }
 
 Result<std::vector<Message>> ChannelEngine::onAck(const AckMsg &m)
@@ -484,6 +554,39 @@ Result<PaymentMsg> ChannelEngine::newestPayment(const OutPoint &id)
         return k.error();
     // RFC 6979: signing again gives the same signature, so the payee sees a repeat.
     return signPayment(rec->params, rec->signedSeq, Amount::fromSat(rec->signedPaid), *k, sighasher(rec->params));
+}
+
+Result<std::vector<PaymentMsg>> ChannelEngine::unacknowledgedPayments(const OutPoint &id)
+{
+    auto rec = record(id);
+    if (!rec)
+        return rec.error();
+    if (rec->role != ChannelRole::Payer)
+        return makeError(ErrorCode::ChannelUnknown, "not a channel we pay into");
+    auto log = m_store.payments(id);
+    if (!log)
+        return log.error();
+    auto k = key(rec->keyIndex);
+    if (!k)
+        return k.error();
+    std::vector<PaymentMsg> out;
+    for (const auto &row : *log)
+        if (row.seq > rec->seq && row.seq <= rec->signedSeq)
+            out.push_back(signPayment(rec->params, row.seq, Amount::fromSat(row.paid), *k, sighasher(rec->params)));
+    return out;
+}
+
+bool ChannelEngine::isOldRepeat(const ChannelRecord &rec, const PaymentMsg &m)
+{
+    if (m.sequence == 0 || m.sequence >= rec.seq)
+        return false;
+    auto log = m_store.payments(rec.id());
+    if (!log)
+        return false;
+    for (const auto &row : *log)
+        if (row.seq == m.sequence)
+            return row.paid == m.paid;
+    return false;
 }
 
 Result<Hash256> ChannelEngine::settle(const OutPoint &id)

@@ -53,11 +53,19 @@ public:
     Result<std::vector<Message>> open(const OfferMsg &offer, const OpenTerms &terms);
     /// Either side: handles a message from the peer; returns the answers to send.
     Result<std::vector<Message>> receive(const Message &m);
+    /// Payee, pipelined: checks payments in order and stores every accepted one in
+    /// one synced transaction (group commit) before returning their acks. A refused
+    /// payment answers an error message; the ones before it still count.
+    std::vector<Message> receivePayments(const std::vector<PaymentMsg> &payments);
     /// Payer: the next payment, `increment` more than the newest one. Stored as
     /// "about to pay n" before it is returned.
     Result<PaymentMsg> pay(const bitcoin::OutPoint &id, int64_t increment);
     /// Payer: the newest signed payment again (after a restart, or a lost message).
     Result<PaymentMsg> newestPayment(const bitcoin::OutPoint &id);
+    /// Payer: every signed payment not yet acknowledged, oldest first (after a
+    /// reconnect several may have been lost in flight). Signatures are identical
+    /// to the first time (RFC 6979).
+    Result<std::vector<PaymentMsg>> unacknowledgedPayments(const bitcoin::OutPoint &id);
     /// Payee: broadcasts the newest commitment.
     Result<bitcoin::Hash256> settle(const bitcoin::OutPoint &id);
     /// Payer: asks the payee to settle now.
@@ -93,6 +101,9 @@ private:
     Result<std::vector<Message>> onPayment(const PaymentMsg &m);
     Result<std::vector<Message>> onAck(const AckMsg &m);
     Status refreshConfirmations(store::ChannelRecord &rec);
+    /// Payee: a payment older than the newest accepted one that matches what was
+    /// accepted for its sequence is a harmless repeat (acknowledged, no change).
+    bool isOldRepeat(const store::ChannelRecord &rec, const PaymentMsg &m);
 
     wallet::Wallet &m_wallet;
     chain::ChainBackend &m_chain;

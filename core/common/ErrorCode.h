@@ -75,6 +75,7 @@ enum class ErrorCode : int {
     FundingMismatch,
     NothingToSettle,
     OfferUnknown,
+    TlsKeyMismatch,
 };
 
 /// Stable upper-case name, e.g. "INVALID_CHECKSUM".

@@ -281,6 +281,20 @@ Result<std::optional<OfferRecord>> ChannelStore::offerForKey(const Bytes &payeeP
     return std::optional<OfferRecord>{OfferRecord{std::get<channel::OfferMsg>(*m), q.value(0).toUInt(), q.value(2).toLongLong()}};
 }
 
+Result<std::vector<OfferRecord>> ChannelStore::offers()
+{
+    QSqlQuery q = m_db.query();
+    if (!q.exec(QStringLiteral("SELECT key_index, offer, created FROM offers ORDER BY created, rowid")))
+        return makeError(ErrorCode::StorageFailed, "offers");
+    std::vector<OfferRecord> out;
+    while (q.next()) {
+        auto m = channel::decodeMessage(fromBlob(q.value(1).toByteArray()));
+        if (m && std::holds_alternative<channel::OfferMsg>(*m))
+            out.push_back(OfferRecord{std::get<channel::OfferMsg>(*m), q.value(0).toUInt(), q.value(2).toLongLong()});
+    }
+    return out;
+}
+
 Result<uint32_t> ChannelStore::nextKeyIndex()
 {
     QSqlQuery q = m_db.query();

@@ -77,6 +77,8 @@ public:
 
     Status insertOffer(const OfferRecord &offer);
     Result<std::optional<OfferRecord>> offerForKey(const Bytes &payeePub);
+    /// Every offer made, oldest first.
+    Result<std::vector<OfferRecord>> offers();
     /// The next unused channel key index.
     Result<uint32_t> nextKeyIndex();
 

@@ -1,0 +1,51 @@
+#pragma once
+// The payer's socket: connects to the endpoint in an offer over TLS 1.3,
+// refuses any key but the one the offer pins, opens a channel over it and buys
+// a provider's file chunk by chunk, paying for each before (or as) it arrives.
+// Blocking: for the CLI and worker threads.
+
+#include "FileProvider.h"
+#include "Framing.h"
+#include "channel/ChannelEngine.h"
+
+#include <QSslSocket>
+
+#include <functional>
+
+namespace spillway::transport {
+
+struct DownloadProgress {
+    qint64 chunksDone = 0;
+    qint64 chunks = 0;
+    qint64 bytes = 0;
+    qint64 paidSat = 0;
+};
+
+class PaymentClient {
+public:
+    explicit PaymentClient(channel::ChannelEngine &engine) : m_engine(engine) {}
+
+    /// Connects and checks the server's key against the offer's fingerprint
+    /// (TLS_KEY_MISMATCH otherwise) and the offer it sends against ours.
+    Status connectTo(const channel::OfferMsg &offer, int timeoutMs = 15000);
+    Result<QList<CatalogEntry>> catalog();
+    /// Opens a channel over the socket; returns its id.
+    Result<bitcoin::OutPoint> openChannel(const channel::OfferMsg &offer, const channel::OpenTerms &terms);
+    /// Buys `entry` into `outPath`, resuming a partial file; pays at most `lead`
+    /// chunks ahead of what has arrived. Checks the SHA-256 at the end.
+    Status download(const bitcoin::OutPoint &channel, const CatalogEntry &entry, const QString &outPath, int lead,
+                    const std::function<void(const DownloadProgress &)> &progress = {});
+    void close();
+
+private:
+    Status send(FrameKind kind, const QByteArray &payload);
+    Status sendMessage(const channel::Message &m);
+    Result<std::pair<FrameKind, QByteArray>> readFrame(int timeoutMs = 30000);
+
+    channel::ChannelEngine &m_engine;
+    QSslSocket m_socket;
+    FrameDecoder m_decoder;
+    channel::OfferMsg m_serverOffer;
+};
+
+} // namespace spillway::transport

@@ -1,0 +1,270 @@
+// The seed's own scenario over real sockets: a provider sells files over TLS 1.3
+// on loopback, a buyer pays per chunk. Pinning, a provider killed mid-download,
+// and abuse (bad frames, garbage, 200 connections at once) while an honest
+// buyer finishes.
+#include "CliRunner.h"
+
+#include "channel/Messages.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <csignal>
+#include <cstdio>
+
+using namespace spillway;
+using namespace spillway::test;
+
+namespace {
+
+QString makeFile(const QString &path, qint64 size)
+{
+    QFile f(path);
+    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    QRandomGenerator rng(static_cast<quint32>(size));
+    QByteArray block(1 << 20, '\0');
+    for (qint64 done = 0; done < size; done += block.size()) {
+        rng.fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
+        f.write(block.left(std::min<qint64>(block.size(), size - done)));
+    }
+    f.close();
+    f.open(QIODevice::ReadOnly);
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return QString::fromLatin1(h.result().toHex());
+}
+
+QString sha256Of(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return QString::fromLatin1(h.result().toHex());
+}
+
+quint16 freePort()
+{
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost, 0);
+    return s.serverPort();
+}
+
+struct Provider {
+    Provider(QString c, QString d, QString o) : chain(std::move(c)), dataDir(std::move(d)), offerFile(std::move(o)) {}
+    QProcess process;
+    QString chain, dataDir, offerFile;
+    bool start(const QStringList &extra)
+    {
+        QFile::remove(offerFile);
+        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process.start(QStringLiteral(SPILLWAY_CLI), QStringList{QStringLiteral("--chain"), chain, QStringLiteral("--datadir"), dataDir,
+                                                                 QStringLiteral("serve"), QStringLiteral("--out"), offerFile,
+                                                                 QStringLiteral("--mine-every"), QStringLiteral("1")} + extra);
+        return QTest::qWaitFor([&] { return QFile::exists(offerFile) && QFileInfo(offerFile).size() > 0; }, 30000);
+    }
+    void kill()
+    {
+        ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
+        process.waitForFinished(10000);
+    }
+    qint64 peakKiB() const
+    {
+        QFile f(QStringLiteral("/proc/%1/status").arg(process.processId()));
+        if (!f.open(QIODevice::ReadOnly))
+            return -1;
+        for (const QByteArray &line : f.readAll().split('\n'))
+            if (line.startsWith("VmHWM:"))
+                return line.mid(6).trimmed().split(' ').first().toLongLong();
+        return -1;
+    }
+    ~Provider()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.terminate();
+            if (!process.waitForFinished(3000))
+                kill();
+        }
+    }
+};
+
+} // namespace
+
+class TestSocket : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_chain;
+    CliRunner *m_buyer = nullptr;
+    CliRunner *m_seller = nullptr;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_chain = m_dir.filePath(QStringLiteral("chain.sqlite"));
+        m_buyer = new CliRunner(m_chain, m_dir.filePath(QStringLiteral("buyer")));
+        m_seller = new CliRunner(m_chain, m_dir.filePath(QStringLiteral("seller")));
+        QVERIFY(!m_buyer->json({QStringLiteral("wallet"), QStringLiteral("create")}).isEmpty());
+        QVERIFY(!m_seller->json({QStringLiteral("wallet"), QStringLiteral("create")}).isEmpty());
+        m_buyer->run({QStringLiteral("chain"), QStringLiteral("mine"), QStringLiteral("101")});
+        QDir().mkpath(m_dir.filePath(QStringLiteral("files")));
+    }
+    void cleanupTestCase()
+    {
+        delete m_buyer;
+        delete m_seller;
+    }
+    void buy64MiBInPieces();
+    void wrongPinnedKeyIsRefused();
+    void providerKilledMidDownload();
+    void abuseWhileAnHonestBuyerFinishes();
+};
+
+void TestSocket::buy64MiBInPieces()
+{
+    const QString files = m_dir.filePath(QStringLiteral("files"));
+    const QString hash = makeFile(files + QStringLiteral("/genome.bin"), 64ll << 20);
+    Provider p(m_chain, m_seller->dataDir(), m_dir.filePath(QStringLiteral("offer.spw")));
+    QVERIFY(p.start({QStringLiteral("--dir"), files, QStringLiteral("--price-per-mib"), QStringLiteral("100")}));
+    const QString out = m_dir.filePath(QStringLiteral("genome.got"));
+    const CliResult r = m_buyer->run({QStringLiteral("buy"), QStringLiteral("genome.bin"), QStringLiteral("--offer"), p.offerFile,
+                                      QStringLiteral("--out"), out, QStringLiteral("--lead"), QStringLiteral("4"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(sha256Of(out), hash);
+    const QJsonObject j = r.json();
+    QCOMPARE(satField(j, "paid_sat"), 64 * 100); // exactly once per 1 MiB piece
+    const QString id = j.value(QLatin1String("channel")).toString();
+    // The provider settles; its settlement pays exactly the price.
+    const CliResult settle = m_seller->run({QStringLiteral("channel"), QStringLiteral("settle"), id});
+    QVERIFY2(settle.exitCode == 0, settle.err.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(m_seller->json({QStringLiteral("channel"), QStringLiteral("show"), id}).value(QLatin1String("state")).toString(),
+                              QStringLiteral("settled"), 20000);
+    QCOMPARE(satField(m_seller->json({QStringLiteral("channel"), QStringLiteral("show"), id}), "final_payee_sat"), 6400);
+    QFile::remove(files + QStringLiteral("/genome.bin"));
+}
+
+void TestSocket::wrongPinnedKeyIsRefused()
+{
+    const QString files = m_dir.filePath(QStringLiteral("files"));
+    makeFile(files + QStringLiteral("/small.bin"), 1 << 20);
+    Provider p(m_chain, m_seller->dataDir(), m_dir.filePath(QStringLiteral("offer2.spw")));
+    QVERIFY(p.start({QStringLiteral("--dir"), files, QStringLiteral("--price-per-mib"), QStringLiteral("100")}));
+    QFile f(p.offerFile);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    auto m = channel::messageFromText(f.readAll().trimmed().toStdString());
+    QVERIFY(m.ok());
+    channel::OfferMsg forged = std::get<channel::OfferMsg>(*m);
+    forged.tlsFingerprint[0] ^= 1; // another key than the server's
+    QFile g(m_dir.filePath(QStringLiteral("forged.spw")));
+    QVERIFY(g.open(QIODevice::WriteOnly));
+    g.write(QByteArray::fromStdString(channel::messageToText(forged)));
+    g.close();
+    const CliResult r = m_buyer->run({QStringLiteral("buy"), QStringLiteral("small.bin"), QStringLiteral("--offer"), g.fileName(),
+                                      QStringLiteral("--out"), m_dir.filePath(QStringLiteral("small.got"))});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("TLS_KEY_MISMATCH"), r.err.constData());
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("small.got"))));
+    QFile::remove(files + QStringLiteral("/small.bin"));
+}
+
+void TestSocket::providerKilledMidDownload()
+{
+    const QString files = m_dir.filePath(QStringLiteral("files2"));
+    QDir().mkpath(files);
+    const QString hash = makeFile(files + QStringLiteral("/movie.bin"), 32ll << 20);
+    const quint16 port = freePort();
+    const QStringList args{QStringLiteral("--dir"), files, QStringLiteral("--price-per-mib"), QStringLiteral("400"),
+                           QStringLiteral("--chunk-kib"), QStringLiteral("256"), QStringLiteral("--chunk-delay-ms"), QStringLiteral("40"),
+                           QStringLiteral("--listen"),
+                           QStringLiteral("127.0.0.1:%1").arg(port)};
+    Provider p(m_chain, m_seller->dataDir(), m_dir.filePath(QStringLiteral("offer3.spw")));
+    QVERIFY(p.start(args));
+    const QString offer = m_dir.filePath(QStringLiteral("movie-offer.spw"));
+    QFile::copy(p.offerFile, offer);
+    const QString out = m_dir.filePath(QStringLiteral("movie.got"));
+    QProcess buyer;
+    buyer.start(QStringLiteral(SPILLWAY_CLI), {QStringLiteral("--chain"), m_chain, QStringLiteral("--datadir"), m_buyer->dataDir(),
+                                              QStringLiteral("buy"), QStringLiteral("movie.bin"), QStringLiteral("--offer"), offer,
+                                              QStringLiteral("--out"), out, QStringLiteral("--lead"), QStringLiteral("8")});
+    // Kill the provider once a good part has arrived.
+    QByteArray progress;
+    QVERIFY(QTest::qWaitFor([&] {
+        progress += buyer.readAllStandardError();
+        const QList<QByteArray> parts = progress.split('\r');
+        return parts.size() > 1 && parts.last().split('/').first().trimmed().toInt() >= 30;
+    }, 60000));
+    p.kill();
+    QVERIFY(buyer.waitForFinished(60000));
+    QCOMPARE(buyer.exitCode(), 1); // the connection went away
+    QVERIFY(QFileInfo(out).size() > 0);
+    // Restart on the same endpoint: the same offer; the buyer resumes its channel.
+    Provider again(m_chain, m_seller->dataDir(), m_dir.filePath(QStringLiteral("offer4.spw")));
+    QVERIFY(again.start(args));
+    const CliResult r = m_buyer->run({QStringLiteral("buy"), QStringLiteral("movie.bin"), QStringLiteral("--offer"), offer,
+                                      QStringLiteral("--out"), out, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(sha256Of(out), hash);
+    // 128 pieces of 256 KiB at 100 sat each: paid exactly once per piece, across the crash.
+    QCOMPARE(satField(r.json(), "paid_sat"), 128 * 100);
+}
+
+void TestSocket::abuseWhileAnHonestBuyerFinishes()
+{
+    const QString files = m_dir.filePath(QStringLiteral("files3"));
+    QDir().mkpath(files);
+    const QString hash = makeFile(files + QStringLiteral("/feed.bin"), 8ll << 20);
+    const quint16 port = freePort();
+    Provider p(m_chain, m_seller->dataDir(), m_dir.filePath(QStringLiteral("offer5.spw")));
+    QVERIFY(p.start({QStringLiteral("--dir"), files, QStringLiteral("--price-per-mib"), QStringLiteral("50"), QStringLiteral("--listen"),
+                     QStringLiteral("127.0.0.1:%1").arg(port)}));
+
+    // Garbage before the handshake, on a plain TCP connection.
+    QTcpSocket junk;
+    junk.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(junk.waitForConnected(5000));
+    junk.write(QByteArray(4096, 'x'));
+    junk.waitForBytesWritten(2000);
+    QVERIFY(junk.waitForDisconnected(15000) || junk.state() == QAbstractSocket::UnconnectedState);
+
+    // Many TLS connections at once, some of them sending an oversize frame, the
+    // others reading nothing (slow readers).
+    std::vector<std::unique_ptr<QSslSocket>> crowd;
+    for (int i = 0; i < 200; ++i) {
+        auto s = std::make_unique<QSslSocket>();
+        QObject::connect(s.get(), &QSslSocket::sslErrors, s.get(), [raw = s.get()] { raw->ignoreSslErrors(); });
+        s->connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+        crowd.push_back(std::move(s));
+    }
+    QTest::qWait(200);
+    int oversize = 0;
+    for (size_t i = 0; i < crowd.size(); i += 4)
+        if (crowd[i]->waitForEncrypted(5000)) {
+            crowd[i]->write(QByteArray::fromHex("00100001") + QByteArray(64, 'a')); // announces 1 MiB + 1
+            ++oversize;
+        }
+    QVERIFY(oversize > 10);
+
+    // Meanwhile an honest buyer finishes.
+    const QString out = m_dir.filePath(QStringLiteral("feed.got"));
+    const CliResult r = m_buyer->run({QStringLiteral("buy"), QStringLiteral("feed.bin"), QStringLiteral("--offer"), p.offerFile,
+                                      QStringLiteral("--out"), out, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(sha256Of(out), hash);
+    QCOMPARE(p.process.state(), QProcess::Running); // the server stayed up
+    const qint64 peak = p.peakKiB();
+    std::printf("abuse: %d oversize frames, 200 connections, provider peak memory %lld KiB\n", oversize, static_cast<long long>(peak));
+    std::fflush(stdout);
+    QVERIFY(peak > 0 && peak < 512 * 1024);
+    crowd.clear();
+}
+
+QTEST_GUILESS_MAIN(TestSocket)
+#include "tst_socket.moc"
