@@ -307,6 +307,115 @@
         <source>This proposal answers an offer this wallet did not make.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="77" />
+        <source>Stopped on request; it can be resumed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="78" />
+        <source>The server's key is not the one its offer pins: refusing to connect.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="29" />
+        <source>%L1 MiB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="30" />
+        <source>%L1 sat</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spillway::ui::BuyTab</name>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="104" />
+        <source>The provider's offer (spw1…): paste it or import it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="108" />
+        <source>Import offer…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="110" />
+        <source>Import the provider's offer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="114" />
+        <source>List files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="121" />
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="121" />
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="121" />
+        <source>Price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="121" />
+        <source>SHA-256</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="134" />
+        <source>Download</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="136" />
+        <source>Pause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="151" />
+        <source>Connecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MarketTabs.cpp" line="159" />
+        <source>%n file(s) on offer.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="165" />
+        <source>Total: %L1 sat, paid piece by piece as the file arrives.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="173" />
+        <source>Save the file as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="183" />
+        <source>%L1 bytes received, %L2 sat paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="187" />
+        <source>Stopped: %1 Download again to resume.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spillway::ui::ChannelTableModel</name>
@@ -537,299 +646,309 @@
 <context>
     <name>spillway::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="44" />
-        <location filename="../ui/MainWindow.cpp" line="133" />
+        <location filename="../ui/MainWindow.cpp" line="45" />
+        <location filename="../ui/MainWindow.cpp" line="138" />
         <source>Spillway</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="58" />
-        <location filename="../ui/MainWindow.cpp" line="345" />
+        <location filename="../ui/MainWindow.cpp" line="59" />
+        <location filename="../ui/MainWindow.cpp" line="350" />
         <source>New offer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="58" />
+        <location filename="../ui/MainWindow.cpp" line="59" />
         <source>Ctrl+N</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59" />
+        <location filename="../ui/MainWindow.cpp" line="60" />
         <source>Open channel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59" />
+        <location filename="../ui/MainWindow.cpp" line="60" />
         <source>Ctrl+O</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60" />
-        <location filename="../ui/MainWindow.cpp" line="375" />
+        <location filename="../ui/MainWindow.cpp" line="61" />
+        <location filename="../ui/MainWindow.cpp" line="380" />
         <source>Pay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60" />
+        <location filename="../ui/MainWindow.cpp" line="61" />
         <source>Ctrl+P</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61" />
-        <location filename="../ui/MainWindow.cpp" line="407" />
+        <location filename="../ui/MainWindow.cpp" line="62" />
+        <location filename="../ui/MainWindow.cpp" line="412" />
         <source>Import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61" />
+        <location filename="../ui/MainWindow.cpp" line="62" />
         <source>Ctrl+I</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62" />
-        <location filename="../ui/MainWindow.cpp" line="422" />
+        <location filename="../ui/MainWindow.cpp" line="63" />
+        <location filename="../ui/MainWindow.cpp" line="427" />
         <source>Settle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62" />
+        <location filename="../ui/MainWindow.cpp" line="63" />
         <source>Ctrl+S</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63" />
+        <location filename="../ui/MainWindow.cpp" line="64" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63" />
+        <location filename="../ui/MainWindow.cpp" line="64" />
         <source>Ctrl+W</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="64" />
+        <location filename="../ui/MainWindow.cpp" line="65" />
         <source>Refund</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="64" />
+        <location filename="../ui/MainWindow.cpp" line="65" />
         <source>Ctrl+R</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65" />
-        <location filename="../ui/MainWindow.cpp" line="449" />
+        <location filename="../ui/MainWindow.cpp" line="66" />
+        <location filename="../ui/MainWindow.cpp" line="454" />
         <source>Export PSBT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65" />
+        <location filename="../ui/MainWindow.cpp" line="66" />
         <source>Ctrl+E</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="67" />
+        <location filename="../ui/MainWindow.cpp" line="68" />
         <source>Channel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="70" />
+        <location filename="../ui/MainWindow.cpp" line="71" />
         <source>&amp;Channel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="75" />
+        <location filename="../ui/MainWindow.cpp" line="76" />
         <source>&amp;Wallet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="76" />
+        <location filename="../ui/MainWindow.cpp" line="77" />
         <source>Settings…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="81" />
+        <location filename="../ui/MainWindow.cpp" line="82" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="81" />
+        <location filename="../ui/MainWindow.cpp" line="82" />
         <source>The new language applies when Spillway starts again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="85" />
+        <location filename="../ui/MainWindow.cpp" line="86" />
         <source>Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="94" />
-        <location filename="../ui/MainWindow.cpp" line="104" />
+        <source>Sell</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="95" />
+        <source>Buy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="99" />
+        <location filename="../ui/MainWindow.cpp" line="109" />
         <source>Network: local chain</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="97" />
+        <location filename="../ui/MainWindow.cpp" line="102" />
         <source>Connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100" />
+        <location filename="../ui/MainWindow.cpp" line="105" />
         <source>Mine a block</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="102" />
+        <location filename="../ui/MainWindow.cpp" line="107" />
         <source>The local chain mines on demand: one block to this wallet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109" />
+        <location filename="../ui/MainWindow.cpp" line="114" />
         <source>Network: %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114" />
+        <location filename="../ui/MainWindow.cpp" line="119" />
         <source>Height %L1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="131" />
+        <location filename="../ui/MainWindow.cpp" line="136" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="139" />
+        <location filename="../ui/MainWindow.cpp" line="144" />
         <source>Your recovery phrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="140" />
+        <location filename="../ui/MainWindow.cpp" line="145" />
         <source>Write down these words and keep them safe. They restore this wallet and every channel. They are shown only this once.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167" />
+        <location filename="../ui/MainWindow.cpp" line="172" />
         <source>Filter channels…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="213" />
+        <location filename="../ui/MainWindow.cpp" line="218" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222" />
+        <location filename="../ui/MainWindow.cpp" line="227" />
         <source>Confirmed:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222" />
+        <location filename="../ui/MainWindow.cpp" line="227" />
         <source>Unconfirmed:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222" />
+        <location filename="../ui/MainWindow.cpp" line="227" />
         <source>Newly mined (immature):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222" />
+        <location filename="../ui/MainWindow.cpp" line="227" />
         <source>In channels:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="231" />
+        <location filename="../ui/MainWindow.cpp" line="236" />
         <source>Receive address:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="232" />
+        <location filename="../ui/MainWindow.cpp" line="237" />
         <source>Copy address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="235" />
+        <location filename="../ui/MainWindow.cpp" line="240" />
         <source>New address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="245" />
+        <location filename="../ui/MainWindow.cpp" line="250" />
         <source>Address to pay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="248" />
+        <location filename="../ui/MainWindow.cpp" line="253" />
         <source>Amount in sat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="249" />
+        <location filename="../ui/MainWindow.cpp" line="254" />
         <source>Send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="256" />
+        <location filename="../ui/MainWindow.cpp" line="261" />
         <source>Enter the amount in whole satoshis.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261" />
+        <location filename="../ui/MainWindow.cpp" line="266" />
         <source>Send to:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="262" />
+        <location filename="../ui/MainWindow.cpp" line="267" />
         <source>Amount:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="280" />
+        <location filename="../ui/MainWindow.cpp" line="285" />
         <source>Wallet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="311" />
+        <location filename="../ui/MainWindow.cpp" line="316" />
         <source>Select a channel to see its details.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="311" />
+        <location filename="../ui/MainWindow.cpp" line="316" />
         <source>No channels yet. A payee starts with New offer; a payer with Open channel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="314" />
+        <location filename="../ui/MainWindow.cpp" line="319" />
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;Funding: %4&lt;br&gt;Payments: %5, paid %6 of %7 (fee for the commitment included in capacity)&lt;br&gt;%8</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="320" />
+        <location filename="../ui/MainWindow.cpp" line="325" />
         <source>Closed by %1: payee %2, payer %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="345" />
+        <location filename="../ui/MainWindow.cpp" line="350" />
         <source>What do you sell? (a label the payer sees)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="377" />
+        <location filename="../ui/MainWindow.cpp" line="382" />
         <source>%1 left in this channel.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="382" />
+        <location filename="../ui/MainWindow.cpp" line="387" />
         <source> sat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="419" />
+        <location filename="../ui/MainWindow.cpp" line="424" />
         <source>Settle now? %1 go to you, %2 back to the payer (minus the fee agreed at opening).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="449" />
+        <location filename="../ui/MainWindow.cpp" line="454" />
         <source>Which transaction?</source>
         <translation type="unfinished" />
     </message>
@@ -1015,6 +1134,80 @@
     </message>
 </context>
 <context>
+    <name>spillway::ui::SellTab</name>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="45" />
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="47" />
+        <source>Files to sell</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="54" />
+        <source>Directory:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="59" />
+        <source> sat per MiB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="60" />
+        <source>Price:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="63" />
+        <source>Listen on:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="64" />
+        <source>Start selling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="68" />
+        <location filename="../ui/MarketTabs.cpp" line="93" />
+        <source>Not selling.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="73" />
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="73" />
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="73" />
+        <source>Price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="73" />
+        <source>SHA-256</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="86" />
+        <source>Selling on %1. Give buyers this offer (earnings appear in the Channels tab).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="87" />
+        <source>Offer for buyers</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>spillway::ui::SettingsDialog</name>
     <message>
         <location filename="../ui/SettingsDialog.cpp" line="15" />
@@ -1124,53 +1317,68 @@
 <context>
     <name>spillway::ui::WalletService</name>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="188" />
+        <location filename="../ui/services/WalletService.cpp" line="190" />
         <source>Offer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="209" />
+        <location filename="../ui/services/WalletService.cpp" line="211" />
         <source>Channel proposal</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="242" />
+        <location filename="../ui/services/WalletService.cpp" line="244" />
         <source>Answer for the other side</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="244" />
+        <location filename="../ui/services/WalletService.cpp" line="246" />
         <source>Imported.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="258" />
+        <location filename="../ui/services/WalletService.cpp" line="260" />
         <source>Payment %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="272" />
+        <location filename="../ui/services/WalletService.cpp" line="274" />
         <source>Settlement broadcast: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="285" />
+        <location filename="../ui/services/WalletService.cpp" line="287" />
         <source>Close request</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="299" />
+        <location filename="../ui/services/WalletService.cpp" line="301" />
         <source>Refund broadcast: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="312" />
+        <location filename="../ui/services/WalletService.cpp" line="314" />
         <source>PSBT (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="362" />
+        <location filename="../ui/services/WalletService.cpp" line="364" />
         <source>Sent %1 sat, fee %2 sat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/services/WalletService.cpp" line="403" />
+        <source>Files from %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/services/WalletService.cpp" line="482" />
+        <source>The provider has no file %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/services/WalletService.cpp" line="506" />
+        <source>%1: %L2 bytes, SHA-256 checked.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -307,6 +307,112 @@
         <source>This proposal answers an offer this wallet did not make.</source>
         <translation>这个提议回应的报价不是本钱包发出的。</translation>
     </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="77" />
+        <source>Stopped on request; it can be resumed.</source>
+        <translation>已按要求停止；可以继续。</translation>
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="78" />
+        <source>The server's key is not the one its offer pins: refusing to connect.</source>
+        <translation>服务器的密钥与其报价中固定的密钥不符：拒绝连接。</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="29" />
+        <source>%L1 MiB</source>
+        <translation>%L1 MiB</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="30" />
+        <source>%L1 sat</source>
+        <translation>%L1 聪</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::BuyTab</name>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="104" />
+        <source>The provider's offer (spw1…): paste it or import it.</source>
+        <translation>提供方的报价（spw1…）：粘贴或导入。</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="108" />
+        <source>Import offer…</source>
+        <translation>导入报价…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="110" />
+        <source>Import the provider's offer</source>
+        <translation>导入提供方的报价</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="114" />
+        <source>List files</source>
+        <translation>列出文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="121" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="121" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="121" />
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="121" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="134" />
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="136" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="151" />
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MarketTabs.cpp" line="159" />
+        <source>%n file(s) on offer.</source>
+        <translation><numerusform>有 %n 个文件出售。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="165" />
+        <source>Total: %L1 sat, paid piece by piece as the file arrives.</source>
+        <translation>总计 %L1 聪，随文件到达逐块支付。</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="173" />
+        <source>Save the file as</source>
+        <translation>文件另存为</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="183" />
+        <source>%L1 bytes received, %L2 sat paid</source>
+        <translation>已收到 %L1 字节，已付 %L2 聪</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="187" />
+        <source>Stopped: %1 Download again to resume.</source>
+        <translation>已停止：%1 再次下载即可继续。</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::ChannelTableModel</name>
@@ -537,299 +643,309 @@
 <context>
     <name>spillway::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="44" />
-        <location filename="../ui/MainWindow.cpp" line="133" />
+        <location filename="../ui/MainWindow.cpp" line="45" />
+        <location filename="../ui/MainWindow.cpp" line="138" />
         <source>Spillway</source>
         <translation>Spillway</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="58" />
-        <location filename="../ui/MainWindow.cpp" line="345" />
+        <location filename="../ui/MainWindow.cpp" line="59" />
+        <location filename="../ui/MainWindow.cpp" line="350" />
         <source>New offer</source>
         <translation>新建报价</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="58" />
+        <location filename="../ui/MainWindow.cpp" line="59" />
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59" />
+        <location filename="../ui/MainWindow.cpp" line="60" />
         <source>Open channel</source>
         <translation>开通通道</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59" />
+        <location filename="../ui/MainWindow.cpp" line="60" />
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60" />
-        <location filename="../ui/MainWindow.cpp" line="375" />
+        <location filename="../ui/MainWindow.cpp" line="61" />
+        <location filename="../ui/MainWindow.cpp" line="380" />
         <source>Pay</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60" />
+        <location filename="../ui/MainWindow.cpp" line="61" />
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61" />
-        <location filename="../ui/MainWindow.cpp" line="407" />
+        <location filename="../ui/MainWindow.cpp" line="62" />
+        <location filename="../ui/MainWindow.cpp" line="412" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61" />
+        <location filename="../ui/MainWindow.cpp" line="62" />
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62" />
-        <location filename="../ui/MainWindow.cpp" line="422" />
+        <location filename="../ui/MainWindow.cpp" line="63" />
+        <location filename="../ui/MainWindow.cpp" line="427" />
         <source>Settle</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62" />
+        <location filename="../ui/MainWindow.cpp" line="63" />
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63" />
+        <location filename="../ui/MainWindow.cpp" line="64" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63" />
+        <location filename="../ui/MainWindow.cpp" line="64" />
         <source>Ctrl+W</source>
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="64" />
+        <location filename="../ui/MainWindow.cpp" line="65" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="64" />
+        <location filename="../ui/MainWindow.cpp" line="65" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65" />
-        <location filename="../ui/MainWindow.cpp" line="449" />
+        <location filename="../ui/MainWindow.cpp" line="66" />
+        <location filename="../ui/MainWindow.cpp" line="454" />
         <source>Export PSBT</source>
         <translation>导出 PSBT</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65" />
+        <location filename="../ui/MainWindow.cpp" line="66" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="67" />
+        <location filename="../ui/MainWindow.cpp" line="68" />
         <source>Channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="70" />
+        <location filename="../ui/MainWindow.cpp" line="71" />
         <source>&amp;Channel</source>
         <translation>通道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="75" />
+        <location filename="../ui/MainWindow.cpp" line="76" />
         <source>&amp;Wallet</source>
         <translation>钱包(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="76" />
+        <location filename="../ui/MainWindow.cpp" line="77" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="81" />
+        <location filename="../ui/MainWindow.cpp" line="82" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="81" />
+        <location filename="../ui/MainWindow.cpp" line="82" />
         <source>The new language applies when Spillway starts again.</source>
         <translation>新语言将在 Spillway 重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="85" />
+        <location filename="../ui/MainWindow.cpp" line="86" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="94" />
-        <location filename="../ui/MainWindow.cpp" line="104" />
+        <source>Sell</source>
+        <translation>出售</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="95" />
+        <source>Buy</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="99" />
+        <location filename="../ui/MainWindow.cpp" line="109" />
         <source>Network: local chain</source>
         <translation>网络：本地链</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="97" />
+        <location filename="../ui/MainWindow.cpp" line="102" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100" />
+        <location filename="../ui/MainWindow.cpp" line="105" />
         <source>Mine a block</source>
         <translation>挖一个区块</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="102" />
+        <location filename="../ui/MainWindow.cpp" line="107" />
         <source>The local chain mines on demand: one block to this wallet.</source>
         <translation>本地链按需出块：挖一个区块到本钱包。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109" />
+        <location filename="../ui/MainWindow.cpp" line="114" />
         <source>Network: %1 · %2</source>
         <translation>网络：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114" />
+        <location filename="../ui/MainWindow.cpp" line="119" />
         <source>Height %L1</source>
         <translation>高度 %L1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="131" />
+        <location filename="../ui/MainWindow.cpp" line="136" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="139" />
+        <location filename="../ui/MainWindow.cpp" line="144" />
         <source>Your recovery phrase</source>
         <translation>您的恢复短语</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="140" />
+        <location filename="../ui/MainWindow.cpp" line="145" />
         <source>Write down these words and keep them safe. They restore this wallet and every channel. They are shown only this once.</source>
         <translation>请抄下这些单词并妥善保管。它们可以恢复本钱包和所有通道。它们只显示这一次。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167" />
+        <location filename="../ui/MainWindow.cpp" line="172" />
         <source>Filter channels…</source>
         <translation>筛选通道…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="213" />
+        <location filename="../ui/MainWindow.cpp" line="218" />
         <source>Channels</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222" />
+        <location filename="../ui/MainWindow.cpp" line="227" />
         <source>Confirmed:</source>
         <translation>已确认：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222" />
+        <location filename="../ui/MainWindow.cpp" line="227" />
         <source>Unconfirmed:</source>
         <translation>未确认：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222" />
+        <location filename="../ui/MainWindow.cpp" line="227" />
         <source>Newly mined (immature):</source>
         <translation>新挖出（未成熟）：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222" />
+        <location filename="../ui/MainWindow.cpp" line="227" />
         <source>In channels:</source>
         <translation>通道中：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="231" />
+        <location filename="../ui/MainWindow.cpp" line="236" />
         <source>Receive address:</source>
         <translation>收款地址：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="232" />
+        <location filename="../ui/MainWindow.cpp" line="237" />
         <source>Copy address</source>
         <translation>复制地址</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="235" />
+        <location filename="../ui/MainWindow.cpp" line="240" />
         <source>New address</source>
         <translation>新地址</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="245" />
+        <location filename="../ui/MainWindow.cpp" line="250" />
         <source>Address to pay</source>
         <translation>付款地址</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="248" />
+        <location filename="../ui/MainWindow.cpp" line="253" />
         <source>Amount in sat</source>
         <translation>金额（聪）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="249" />
+        <location filename="../ui/MainWindow.cpp" line="254" />
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="256" />
+        <location filename="../ui/MainWindow.cpp" line="261" />
         <source>Enter the amount in whole satoshis.</source>
         <translation>请输入整数聪的金额。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261" />
+        <location filename="../ui/MainWindow.cpp" line="266" />
         <source>Send to:</source>
         <translation>发送到：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="262" />
+        <location filename="../ui/MainWindow.cpp" line="267" />
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="280" />
+        <location filename="../ui/MainWindow.cpp" line="285" />
         <source>Wallet</source>
         <translation>钱包</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="311" />
+        <location filename="../ui/MainWindow.cpp" line="316" />
         <source>Select a channel to see its details.</source>
         <translation>选择一个通道以查看详情。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="311" />
+        <location filename="../ui/MainWindow.cpp" line="316" />
         <source>No channels yet. A payee starts with New offer; a payer with Open channel.</source>
         <translation>还没有通道。收款方从“新建报价”开始；付款方从“开通通道”开始。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="314" />
+        <location filename="../ui/MainWindow.cpp" line="319" />
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;Funding: %4&lt;br&gt;Payments: %5, paid %6 of %7 (fee for the commitment included in capacity)&lt;br&gt;%8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;注资：%4&lt;br&gt;付款：%5 笔，已付 %6 / %7（承诺交易手续费含在容量内）&lt;br&gt;%8</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="320" />
+        <location filename="../ui/MainWindow.cpp" line="325" />
         <source>Closed by %1: payee %2, payer %3</source>
         <translation>由 %1 关闭：收款方 %2，付款方 %3</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="345" />
+        <location filename="../ui/MainWindow.cpp" line="350" />
         <source>What do you sell? (a label the payer sees)</source>
         <translation>您出售什么？（付款方可见的标签）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="377" />
+        <location filename="../ui/MainWindow.cpp" line="382" />
         <source>%1 left in this channel.</source>
         <translation>此通道还剩 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="382" />
+        <location filename="../ui/MainWindow.cpp" line="387" />
         <source> sat</source>
         <translation> 聪</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="419" />
+        <location filename="../ui/MainWindow.cpp" line="424" />
         <source>Settle now? %1 go to you, %2 back to the payer (minus the fee agreed at opening).</source>
         <translation>现在结算？%1 归您，%2 退还付款方（扣除开通时约定的手续费）。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="449" />
+        <location filename="../ui/MainWindow.cpp" line="454" />
         <source>Which transaction?</source>
         <translation>哪一笔交易？</translation>
     </message>
@@ -1015,6 +1131,80 @@
     </message>
 </context>
 <context>
+    <name>spillway::ui::SellTab</name>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="45" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="47" />
+        <source>Files to sell</source>
+        <translation>要出售的文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="54" />
+        <source>Directory:</source>
+        <translation>目录：</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="59" />
+        <source> sat per MiB</source>
+        <translation> 聪每 MiB</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="60" />
+        <source>Price:</source>
+        <translation>价格：</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="63" />
+        <source>Listen on:</source>
+        <translation>监听地址：</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="64" />
+        <source>Start selling</source>
+        <translation>开始出售</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="68" />
+        <location filename="../ui/MarketTabs.cpp" line="93" />
+        <source>Not selling.</source>
+        <translation>未在出售。</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="73" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="73" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="73" />
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="73" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="86" />
+        <source>Selling on %1. Give buyers this offer (earnings appear in the Channels tab).</source>
+        <translation>正在 %1 出售。把这个报价给买家（收入显示在“通道”页）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/MarketTabs.cpp" line="87" />
+        <source>Offer for buyers</source>
+        <translation>给买家的报价</translation>
+    </message>
+</context>
+<context>
     <name>spillway::ui::SettingsDialog</name>
     <message>
         <location filename="../ui/SettingsDialog.cpp" line="15" />
@@ -1124,54 +1314,69 @@
 <context>
     <name>spillway::ui::WalletService</name>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="188" />
+        <location filename="../ui/services/WalletService.cpp" line="190" />
         <source>Offer</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="209" />
+        <location filename="../ui/services/WalletService.cpp" line="211" />
         <source>Channel proposal</source>
         <translation>通道提议</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="242" />
+        <location filename="../ui/services/WalletService.cpp" line="244" />
         <source>Answer for the other side</source>
         <translation>给对方的回复</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="244" />
+        <location filename="../ui/services/WalletService.cpp" line="246" />
         <source>Imported.</source>
         <translation>已导入。</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="258" />
+        <location filename="../ui/services/WalletService.cpp" line="260" />
         <source>Payment %1</source>
         <translation>付款 %1</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="272" />
+        <location filename="../ui/services/WalletService.cpp" line="274" />
         <source>Settlement broadcast: %1</source>
         <translation>已广播结算交易：%1</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="285" />
+        <location filename="../ui/services/WalletService.cpp" line="287" />
         <source>Close request</source>
         <translation>关闭请求</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="299" />
+        <location filename="../ui/services/WalletService.cpp" line="301" />
         <source>Refund broadcast: %1</source>
         <translation>已广播退款交易：%1</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="312" />
+        <location filename="../ui/services/WalletService.cpp" line="314" />
         <source>PSBT (%1)</source>
         <translation>PSBT（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="362" />
+        <location filename="../ui/services/WalletService.cpp" line="364" />
         <source>Sent %1 sat, fee %2 sat</source>
         <translation>已发送 %1 聪，手续费 %2 聪</translation>
+    </message>
+    <message>
+        <location filename="../ui/services/WalletService.cpp" line="403" />
+        <source>Files from %1</source>
+        <translation>来自 %1 的文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/services/WalletService.cpp" line="482" />
+        <source>The provider has no file %1.</source>
+        <translation>提供方没有文件 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/services/WalletService.cpp" line="506" />
+        <source>%1: %L2 bytes, SHA-256 checked.</source>
+        <translation>%1：%L2 字节，SHA-256 已校验。</translation>
     </message>
 </context>
 </TS>

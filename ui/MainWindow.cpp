@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ImportDialog.h"
+#include "MarketTabs.h"
 #include "MessageDialog.h"
 #include "OpenChannelWizard.h"
 #include "QrCode.h"
@@ -89,6 +90,10 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
     tabs->setObjectName(QStringLiteral("mainTabWidget"));
     buildChannelsTab(tabs);
     buildWalletTab(tabs);
+    if (m_service) {
+        tabs->addTab(new SellTab(m_service, tabs), tr("Sell"));
+        tabs->addTab(new BuyTab(m_service, tabs), tr("Buy"));
+    }
     setCentralWidget(tabs);
 
     m_networkLabel = new QLabel(tr("Network: local chain"), this);

@@ -74,6 +74,7 @@ constexpr Entry kEntries[] = {
     {ErrorCode::FundingMismatch, "FUNDING_MISMATCH", QT_TRANSLATE_NOOP("ErrorCode", "The funding transaction does not match the proposal.")},
     {ErrorCode::NothingToSettle, "NOTHING_TO_SETTLE", QT_TRANSLATE_NOOP("ErrorCode", "No payment has been received in this channel yet.")},
     {ErrorCode::OfferUnknown, "OFFER_UNKNOWN", QT_TRANSLATE_NOOP("ErrorCode", "This proposal answers an offer this wallet did not make.")},
+    {ErrorCode::Cancelled, "CANCELLED", QT_TRANSLATE_NOOP("ErrorCode", "Stopped on request; it can be resumed.")},
     {ErrorCode::TlsKeyMismatch, "TLS_KEY_MISMATCH", QT_TRANSLATE_NOOP("ErrorCode", "The server's key is not the one its offer pins: refusing to connect.")},
 };
 } // namespace

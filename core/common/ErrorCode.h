@@ -76,6 +76,7 @@ enum class ErrorCode : int {
     NothingToSettle,
     OfferUnknown,
     TlsKeyMismatch,
+    Cancelled,
 };
 
 /// Stable upper-case name, e.g. "INVALID_CHECKSUM".

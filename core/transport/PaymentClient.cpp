@@ -165,7 +165,11 @@ Status PaymentClient::download(const OutPoint &channel, const CatalogEntry &entr
         return sendMessage(*pay);
     };
 
+    m_stop = false;
     while (static_cast<qint64>(completed.size()) + have < n) {
+        if (m_stop)
+            return makeError(ErrorCode::Cancelled, "paused: " + std::to_string(have + static_cast<qint64>(completed.size())) + " of " +
+                                                       std::to_string(n) + " chunks on disk");
         // Keep `lead` chunks paid for and requested ahead of what has arrived.
         while (requested < n && requested < have + static_cast<qint64>(completed.size()) + lead) {
             SPW_TRY(payThrough(requested));

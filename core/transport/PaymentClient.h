@@ -10,6 +10,7 @@
 
 #include <QSslSocket>
 
+#include <atomic>
 #include <functional>
 
 namespace spillway::transport {
@@ -36,6 +37,8 @@ public:
     Status download(const bitcoin::OutPoint &channel, const CatalogEntry &entry, const QString &outPath, int lead,
                     const std::function<void(const DownloadProgress &)> &progress = {});
     void close();
+    /// Asks a running download to stop after the chunk in hand (pause); thread-safe.
+    void requestStop() { m_stop = true; }
 
 private:
     Status send(FrameKind kind, const QByteArray &payload);
@@ -46,6 +49,7 @@ private:
     QSslSocket m_socket;
     FrameDecoder m_decoder;
     channel::OfferMsg m_serverOffer;
+    std::atomic<bool> m_stop{false};
 };
 
 } // namespace spillway::transport

@@ -15,6 +15,10 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QDir>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -88,6 +92,7 @@ private Q_SLOTS:
         QTest::newRow("files") << true;
     }
     void payerAndPayee();
+    void sellAndBuyOverTls();
 };
 
 void TestGuiFlow::payerAndPayee()
@@ -172,6 +177,62 @@ void TestGuiFlow::payerAndPayee()
     QVERIFY(c);
     QCOMPARE(c->finalPayeeSat, 4500);
     QCOMPARE(c->finalPayerSat, 60'000 - 4500 - 460); // commit fee: the local chain's 2 sat/vB x 230 vB
+}
+
+void TestGuiFlow::sellAndBuyOverTls()
+{
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    QDir().mkpath(dir.filePath(QStringLiteral("shop")));
+    QFile f(dir.filePath(QStringLiteral("shop/report.pdf")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(3 * (1 << 20) + 123, 'r')); // 4 pieces of 1 MiB
+    f.close();
+    Side buyer(dir.filePath(QStringLiteral("buyer")), chain), seller(dir.filePath(QStringLiteral("seller")), chain);
+    QSignalSpy r1(buyer.service, &WalletService::ready), r2(seller.service, &WalletService::ready);
+    buyer.service->startOnThread();
+    seller.service->startOnThread();
+    QVERIFY(r1.size() == 1 || r1.wait(20000));
+    QVERIFY(r2.size() == 1 || r2.wait(20000));
+    QMetaObject::invokeMethod(buyer.service, [s = buyer.service] { s->mine(101); });
+    QTRY_COMPARE_WITH_TIMEOUT(buyer.label("tipLabel"), QStringLiteral("Height 101"), 20000);
+
+    // Sell: directory, price, Start; the offer comes up as a QR code.
+    seller.window->findChild<QLineEdit *>(QStringLiteral("sellDirLineEdit"))->setText(dir.filePath(QStringLiteral("shop")));
+    seller.window->findChild<QSpinBox *>(QStringLiteral("pricePerMibSpinBox"))->setValue(500);
+    seller.window->findChild<QPushButton *>(QStringLiteral("startSellingButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(seller.window->findChild<MessageDialog *>(QStringLiteral("messageDialog")) != nullptr, 20000);
+    auto *offerDialog = seller.window->findChild<MessageDialog *>(QStringLiteral("messageDialog"));
+    ImportDialog camera(QStringLiteral("scan"));
+    QVERIFY(camera.importImage(offerDialog->findChild<QLabel *>(QStringLiteral("messageQrLabel"))->grab().toImage()));
+
+    // Buy: the offer, List files, the total.
+    buyer.window->findChild<QPlainTextEdit *>(QStringLiteral("buyOfferTextEdit"))->setPlainText(camera.text());
+    buyer.window->findChild<QPushButton *>(QStringLiteral("listFilesButton"))->click();
+    auto *catalog = buyer.window->findChild<QTableView *>(QStringLiteral("buyCatalogView"));
+    QTRY_COMPARE_WITH_TIMEOUT(catalog->model()->rowCount(), 1, 20000);
+    catalog->selectRow(0);
+    QVERIFY(buyer.window->findChild<QLabel *>(QStringLiteral("buyTotalLabel"))->text().contains(QLatin1String("2,000 sat")));
+    // Download (the Download button asks where to save; the test names the file itself).
+    const QString out = dir.filePath(QStringLiteral("report.got"));
+    QMetaObject::invokeMethod(seller.service, [s = seller.service] { s->mine(1); }); // confirmations arrive as we go
+    QSignalSpy done(buyer.service, &WalletService::downloadFinished);
+    QMetaObject::invokeMethod(buyer.service, [s = buyer.service, t = camera.text(), out] { s->buyFile(t, QStringLiteral("report.pdf"), out, 2); });
+    // The payee needs its confirmation: mine while we wait.
+    QVERIFY(QTest::qWaitFor([&] {
+        if (!done.isEmpty())
+            return true;
+        QMetaObject::invokeMethod(seller.service, [s = seller.service] { s->mine(1); });
+        QTest::qWait(300);
+        return !done.isEmpty();
+    }, 60000));
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+    auto *bar = buyer.window->findChild<QProgressBar *>(QStringLiteral("downloadProgressBar"));
+    QCOMPARE(bar->value(), 4);
+    QCOMPARE(bar->maximum(), 4);
+    QFile got(out);
+    QVERIFY(got.open(QIODevice::ReadOnly));
+    QCOMPARE(got.readAll(), QByteArray(3 * (1 << 20) + 123, 'r'));
 }
 
 QTEST_MAIN(TestGuiFlow)

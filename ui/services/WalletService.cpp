@@ -5,9 +5,14 @@
 #include "chain/LocalChain.h"
 #include "channel/ChannelEngine.h"
 #include "store/ChannelStore.h"
+#include "transport/FileProvider.h"
+#include "transport/PaymentClient.h"
+#include "transport/PaymentServer.h"
+#include "transport/TlsIdentity.h"
 #include "wallet/Wallet.h"
 
 #include <QCoreApplication>
+#include <QDir>
 
 namespace spillway::ui {
 
@@ -70,6 +75,8 @@ WalletService::~WalletService()
     if (m_thread.isRunning()) {
         // Tear the core down on its own thread, then stop it.
         QMetaObject::invokeMethod(this, [this] {
+            m_server.reset();
+            m_provider.reset();
             m_engine.reset();
             m_store.reset();
             m_wallet.reset();
@@ -355,6 +362,155 @@ void WalletService::send(const QString &address, qint64 amountSat)
         return report(r.error());
     publish();
     Q_EMIT info(tr("Sent %1 sat, fee %2 sat").arg(r->amount).arg(r->fee));
+}
+
+} // namespace spillway::ui
+
+namespace spillway::ui {
+
+namespace {
+Result<channel::OfferMsg> offerFrom(const QString &text)
+{
+    auto m = channel::messageFromText(text.trimmed().toStdString());
+    if (!m)
+        return m.error();
+    if (!std::holds_alternative<channel::OfferMsg>(*m))
+        return makeError(ErrorCode::BadMessage, "that is not an offer");
+    return std::get<channel::OfferMsg>(*m);
+}
+} // namespace
+
+void WalletService::startSelling(const QString &dir, qint64 pricePerMiB, const QString &listen)
+{
+    if (!m_engine)
+        return;
+    m_server.reset();
+    m_provider = std::make_unique<transport::FileProvider>(dir, 1 << 20, pricePerMiB);
+    if (const Status st = m_provider->scan(); !st.ok())
+        return report(st.error());
+    auto secret = m_wallet->channelKey(0x7ffffffe);
+    if (!secret)
+        return report(secret.error());
+    auto identity = transport::TlsIdentity::fromSecret(secret->bytes(), QStringLiteral("spillway payee"));
+    if (!identity)
+        return report(identity.error());
+    const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
+    m_server = std::make_unique<transport::PaymentServer>(*m_engine, *identity, Bytes{}, m_provider.get());
+    auto port = m_server->listen(listen.left(colon), static_cast<quint16>(listen.mid(colon + 1).toUInt()));
+    if (!port)
+        return report(port.error());
+    channel::OfferTerms terms;
+    terms.label = tr("Files from %1").arg(QDir(dir).dirName()).toStdString();
+    terms.endpoint = (listen.left(colon) + QLatin1Char(':') + QString::number(*port)).toStdString();
+    terms.tlsFingerprint = identity->fingerprint;
+    terms.priceHint = pricePerMiB;
+    terms.minCapacity = 1000;
+    terms.maxCapacity = 2'000'000'000;
+    auto offer = m_engine->createOffer(terms);
+    if (!offer)
+        return report(offer.error());
+    m_server->setOffer(channel::encodeMessage(*offer));
+    QStringList names, hashes;
+    QList<qint64> sizes, prices;
+    for (const auto &e : m_provider->catalog()) {
+        names << e.name;
+        sizes << e.size;
+        prices << e.priceThrough(e.chunks() - 1);
+        hashes << e.sha256;
+    }
+    Q_EMIT catalogReady(names, sizes, prices, hashes);
+    Q_EMIT offerReady(QString::fromStdString(channel::messageToText(*offer)), QString::fromStdString(terms.endpoint));
+}
+
+void WalletService::fetchCatalog(const QString &offerText)
+{
+    if (!m_engine)
+        return;
+    auto offer = offerFrom(offerText);
+    if (!offer)
+        return report(offer.error());
+    transport::PaymentClient client(*m_engine);
+    if (const Status st = client.connectTo(*offer); !st.ok())
+        return report(st.error());
+    auto cat = client.catalog();
+    client.close();
+    if (!cat)
+        return report(cat.error());
+    QStringList names, hashes;
+    QList<qint64> sizes, prices;
+    for (const auto &e : *cat) {
+        names << e.name;
+        sizes << e.size;
+        prices << e.priceThrough(e.chunks() - 1);
+        hashes << e.sha256;
+    }
+    Q_EMIT catalogReady(names, sizes, prices, hashes);
+}
+
+void WalletService::buyFile(const QString &offerText, const QString &file, const QString &outPath, int lead)
+{
+    if (!m_engine)
+        return;
+    auto offer = offerFrom(offerText);
+    if (!offer)
+        return report(offer.error());
+    transport::PaymentClient client(*m_engine);
+    {
+        std::lock_guard lock(m_clientMutex);
+        m_client = &client;
+    }
+    auto finish = [this](bool ok, const QString &message) {
+        {
+            std::lock_guard lock(m_clientMutex);
+            m_client = nullptr;
+        }
+        publish();
+        Q_EMIT downloadFinished(ok, message);
+    };
+    if (const Status st = client.connectTo(*offer); !st.ok()) {
+        report(st.error());
+        return finish(false, QString::fromStdString(st.error().describe()));
+    }
+    auto cat = client.catalog();
+    if (!cat)
+        return finish(false, QString::fromStdString(cat.error().describe()));
+    std::optional<transport::CatalogEntry> entry;
+    for (const auto &e : *cat)
+        if (e.name == file)
+            entry = e;
+    if (!entry)
+        return finish(false, tr("The provider has no file %1.").arg(file));
+    // Resume a channel with this payee if one is open, else open one for the whole file.
+    std::optional<OutPoint> id;
+    if (auto all = m_store->all(); all)
+        for (const auto &c : *all)
+            if (c.role == store::ChannelRole::Payer && c.params.payeePub == offer->payeePub &&
+                (c.state == store::ChannelState::Open || c.state == store::ChannelState::Opening))
+                id = c.id();
+    if (!id) {
+        channel::OpenTerms terms;
+        terms.capacity = std::max<int64_t>(entry->priceThrough(entry->chunks() - 1) + 2000, offer->minCapacity);
+        terms.expiryDelta = 144;
+        auto opened = client.openChannel(*offer, terms);
+        if (!opened)
+            return finish(false, QString::fromStdString(opened.error().describe()));
+        id = *opened;
+        publish();
+    }
+    const Status st = client.download(*id, *entry, outPath, lead, [this](const transport::DownloadProgress &p) {
+        Q_EMIT downloadProgress(p.chunksDone, p.chunks, p.bytes, p.paidSat);
+    });
+    client.close();
+    if (!st.ok())
+        return finish(false, QCoreApplication::translate("ErrorCode", errorCodeSentence(st.error().code).data()));
+    finish(true, tr("%1: %L2 bytes, SHA-256 checked.").arg(outPath).arg(entry->size));
+}
+
+void WalletService::pauseDownload()
+{
+    std::lock_guard lock(m_clientMutex);
+    if (m_client)
+        m_client->requestStop();
 }
 
 } // namespace spillway::ui

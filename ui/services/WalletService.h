@@ -12,6 +12,9 @@
 #include <QStringList>
 #include <QThread>
 
+#include <atomic>
+#include <mutex>
+
 #include <memory>
 
 namespace spillway::chain {
@@ -25,6 +28,11 @@ class ChannelStore;
 }
 namespace spillway::channel {
 class ChannelEngine;
+}
+namespace spillway::transport {
+class PaymentServer;
+class PaymentClient;
+class FileProvider;
 }
 
 namespace spillway::ui {
@@ -58,8 +66,24 @@ public Q_SLOTS:
     void newReceiveAddress();
     void send(const QString &address, qint64 amountSat);
     void loadPayments(const QString &channelId);
+    /// Sell: serve the files of `dir` over TLS; answers offerReady and catalogReady.
+    void startSelling(const QString &dir, qint64 pricePerMiB, const QString &listen);
+    /// Buy: connect to the offer's provider and list its files (catalogReady).
+    void fetchCatalog(const QString &offerText);
+    /// Buy: download (or resume) `file` into `outPath`, paying per chunk.
+    void buyFile(const QString &offerText, const QString &file, const QString &outPath, int lead);
+
+public:
+    /// Pauses a running download after the chunk in hand. Thread-safe: the service
+    /// thread is busy downloading, so this is called directly, not queued.
+    void pauseDownload();
 
 Q_SIGNALS:
+    void offerReady(const QString &offerText, const QString &endpoint);
+    /// name, size, price of the whole file (sat), sha256 - one entry per file.
+    void catalogReady(const QStringList &names, const QList<qint64> &sizes, const QList<qint64> &prices, const QStringList &hashes);
+    void downloadProgress(qint64 chunksDone, qint64 chunks, qint64 bytes, qint64 paidSat);
+    void downloadFinished(bool ok, const QString &message);
     void paymentsLoaded(const QString &channelId, const QList<spillway::ui::PaymentRow> &rows);
     void historyChanged(const QList<spillway::ui::WalletTxRow> &rows);
     void ready(const QString &networkName, const QString &backend);
@@ -85,6 +109,10 @@ private:
     std::unique_ptr<wallet::Wallet> m_wallet;
     std::unique_ptr<store::ChannelStore> m_store;
     std::unique_ptr<channel::ChannelEngine> m_engine;
+    std::unique_ptr<transport::FileProvider> m_provider;
+    std::unique_ptr<transport::PaymentServer> m_server;
+    std::mutex m_clientMutex;                    ///< guards m_client against pauseDownload()
+    transport::PaymentClient *m_client = nullptr;
 };
 
 } // namespace spillway::ui

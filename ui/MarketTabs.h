@@ -1,0 +1,53 @@
+#pragma once
+// The seed's scenario in the window: "Sell" serves a directory of files over
+// TLS at a price per MiB; "Buy" takes a provider's offer, lists its files and
+// downloads one chunk by chunk, paying as it arrives, with pause and resume.
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QStandardItemModel;
+class QTableView;
+
+namespace spillway::ui {
+
+class WalletService;
+
+class SellTab : public QWidget {
+    Q_OBJECT
+public:
+    SellTab(WalletService *service, QWidget *parent = nullptr);
+
+private:
+    WalletService *m_service;
+    QLineEdit *m_dir;
+    QSpinBox *m_price;
+    QLineEdit *m_listen;
+    QLabel *m_status;
+    QStandardItemModel *m_catalog;
+};
+
+class BuyTab : public QWidget {
+    Q_OBJECT
+public:
+    BuyTab(WalletService *service, QWidget *parent = nullptr);
+
+private:
+    void setBusy(bool busy);
+    WalletService *m_service;
+    QPlainTextEdit *m_offer;
+    QStandardItemModel *m_catalog;
+    QTableView *m_table;
+    QLabel *m_total;
+    QProgressBar *m_progress;
+    QLabel *m_status;
+    QPushButton *m_download;
+    QPushButton *m_pause;
+};
+
+} // namespace spillway::ui
