@@ -2,7 +2,17 @@
 // sign plus verify, measured in the same run (docs/benchmarks.md).
 #include "bitcoin/Key.h"
 #include "channel/ChannelSigning.h"
+#include "chain/LocalChain.h"
+#include "channel/ChannelEngine.h"
 #include "store/ChannelStore.h"
+#include "transport/Framing.h"
+#include "transport/PaymentServer.h"
+#include "transport/TlsIdentity.h"
+
+#include <QSslSocket>
+#include <QThread>
+
+#include <algorithm>
 
 #include <ZXing/BitMatrix.h>
 #include <ZXing/MultiFormatWriter.h>
@@ -110,6 +120,135 @@ int qrVersionAtM(const std::string &upperText)
     return (m.width() - 17) / 4;
 }
 
+// The payee side of the socket bench, on its own thread (store, engine, server).
+struct SocketPayee : QObject {
+    QString dir;
+    ChannelParams params;
+    PrivateKey payeeKey;
+    chain::LocalChain *chain = nullptr;
+    std::unique_ptr<store::ChannelStore> store;
+    std::unique_ptr<ChannelEngine> engine;
+    std::unique_ptr<transport::PaymentServer> server;
+    quint16 port = 0;
+
+    void start()
+    {
+        store = std::make_unique<store::ChannelStore>();
+        if (!store->open(dir).ok())
+            return;
+        store::ChannelRecord rec;
+        rec.params = params;
+        rec.role = store::ChannelRole::Payee;
+        rec.state = store::ChannelState::Open;
+        if (!store->insert(rec).ok())
+            return;
+        engine = std::make_unique<ChannelEngine>([this](uint32_t) -> Result<PrivateKey> { return payeeKey; }, *chain, *store);
+        SecretBytes secret(32);
+        const PrivateKey tlsKey = PrivateKey::generate();
+        auto id = transport::TlsIdentity::fromSecret(tlsKey.bytes(), QStringLiteral("bench"));
+        if (!id)
+            return;
+        OfferMsg offer;
+        offer.payeePub = params.payeePub;
+        offer.payeePayout = params.payeePayout;
+        server = std::make_unique<transport::PaymentServer>(*engine, *id, encodeMessage(offer), nullptr);
+        auto p = server->listen(QStringLiteral("127.0.0.1"), 0);
+        port = p ? *p : 0;
+    }
+    void stop()
+    {
+        server.reset();
+        engine.reset();
+        store.reset();
+    }
+};
+
+std::optional<std::pair<transport::FrameKind, QByteArray>> readFrame(QSslSocket &s, transport::FrameDecoder &d)
+{
+    while (true) {
+        if (auto f = d.next())
+            return f;
+        if (d.failed() || (s.bytesAvailable() == 0 && !s.waitForReadyRead(30000)))
+            return std::nullopt;
+        d.feed(s.readAll());
+    }
+}
+
+void socketBench(int n, double floor)
+{
+    QTemporaryDir dir;
+    chain::LocalChain chain(dir.filePath(QStringLiteral("chain.sqlite")));
+    chain.setPollInterval(0);
+    (void)chain::await(chain.tip());
+    Setup s(Variant::Cltv);
+    QThread thread;
+    SocketPayee payee;
+    payee.dir = dir.path();
+    payee.params = s.params;
+    payee.payeeKey = s.payee;
+    payee.chain = &chain;
+    payee.moveToThread(&thread);
+    thread.start();
+    QMetaObject::invokeMethod(&payee, [&payee] { payee.start(); }, Qt::BlockingQueuedConnection);
+    if (!payee.port) {
+        std::printf("socket bench: the server did not start\n");
+        return;
+    }
+    QSslSocket sock;
+    QObject::connect(&sock, &QSslSocket::sslErrors, &sock, [&sock] { sock.ignoreSslErrors(); });
+    sock.connectToHostEncrypted(QStringLiteral("127.0.0.1"), payee.port);
+    transport::FrameDecoder dec;
+    if (!sock.waitForEncrypted(10000) || !readFrame(sock, dec)) { // the first frame is the offer
+        std::printf("socket bench: no TLS connection\n");
+        return;
+    }
+    const ChannelSighasher hasher(s.params);
+    auto frame = [&](uint64_t seq) {
+        const Bytes b = encodeMessage(signPayment(s.params, seq, Amount::fromSat(1000 + static_cast<int64_t>(seq)), s.payer, hasher));
+        return transport::encodeFrame(transport::FrameKind::Message, QByteArray(reinterpret_cast<const char *>(b.data()), static_cast<qsizetype>(b.size())));
+    };
+    // Pipelined: payments signed beforehand, sent back to back; acks counted.
+    std::vector<QByteArray> frames;
+    for (int i = 1; i <= n; ++i)
+        frames.push_back(frame(static_cast<uint64_t>(i)));
+    QElapsedTimer t;
+    t.start();
+    for (const auto &f : frames)
+        sock.write(f);
+    int acks = 0, errors = 0;
+    while (acks + errors < n) {
+        auto f = readFrame(sock, dec);
+        if (!f)
+            break;
+        auto m = decodeMessage(ByteView(reinterpret_cast<const uint8_t *>(f->second.constData()), static_cast<size_t>(f->second.size())));
+        if (m && std::holds_alternative<AckMsg>(*m))
+            ++acks;
+        else if (errors++ == 0 && m && std::holds_alternative<ErrorMsg>(*m))
+            std::fprintf(stderr, "socket bench: %s\n", std::get<ErrorMsg>(*m).text.c_str());
+    }
+    const double pipelined = acks / (t.nsecsElapsed() / 1e9);
+    // One at a time: latency of a payment (signing included) until its ack.
+    std::vector<double> lat;
+    for (int i = 1; i <= 300; ++i) {
+        QElapsedTimer one;
+        one.start();
+        sock.write(frame(static_cast<uint64_t>(n + i)));
+        if (!readFrame(sock, dec))
+            break;
+        lat.push_back(one.nsecsElapsed() / 1e6);
+    }
+    std::sort(lat.begin(), lat.end());
+    std::printf("payments over loopback TLS, pipelined    %10.0f /s  %5.1f %% of floor (%d acks, %d refused)\n", pipelined,
+                100 * pipelined / floor, acks, errors);
+    if (!lat.empty())
+        std::printf("one payment over TLS, signed to ack        p50 %.2f ms, p99 %.2f ms\n", lat[lat.size() / 2],
+                    lat[std::min(lat.size() - 1, lat.size() * 99 / 100)]);
+    sock.disconnectFromHost();
+    QMetaObject::invokeMethod(&payee, [&payee] { payee.stop(); }, Qt::BlockingQueuedConnection);
+    thread.quit();
+    thread.wait();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -133,5 +272,6 @@ int main(int argc, char **argv)
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     std::printf("payment message: %zu bytes binary, %zu characters of text, QR version %d at level M\n",
                 encodeMessage(pay).size(), text.size(), qrVersionAtM(text));
+    socketBench(n, floor);
     return 0;
 }

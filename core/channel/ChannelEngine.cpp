@@ -34,7 +34,12 @@ int64_t valueTo(const Transaction &tx, const Script &spk)
 } // namespace
 
 ChannelEngine::ChannelEngine(wallet::Wallet &wallet, chain::ChainBackend &chain, store::ChannelStore &store)
-    : m_wallet(wallet), m_chain(chain), m_store(store)
+    : m_wallet(&wallet), m_chain(chain), m_store(store)
+{
+}
+
+ChannelEngine::ChannelEngine(std::function<Result<PrivateKey>(uint32_t)> keys, chain::ChainBackend &chain, store::ChannelStore &store)
+    : m_wallet(nullptr), m_keySource(std::move(keys)), m_chain(chain), m_store(store)
 {
 }
 
@@ -51,7 +56,7 @@ Result<PrivateKey> ChannelEngine::key(uint32_t index)
     auto it = m_keys.find(index);
     if (it != m_keys.end())
         return it->second;
-    auto k = m_wallet.channelKey(index);
+    auto k = m_wallet ? m_wallet->channelKey(index) : m_keySource ? m_keySource(index) : Result<PrivateKey>(makeError(ErrorCode::NoWallet));
     if (!k)
         return k.error();
     m_keys.emplace(index, *k);
@@ -80,6 +85,8 @@ PayeePolicy ChannelEngine::policyFor(const ChannelRecord &rec) const
 
 Result<OfferMsg> ChannelEngine::createOffer(const OfferTerms &t)
 {
+    if (!m_wallet)
+        return makeError(ErrorCode::NoWallet);
     if (t.minCapacity <= 0 || t.maxCapacity < t.minCapacity || t.minExpiryDelta == 0 || t.maxExpiryDelta < t.minExpiryDelta ||
         (t.variants & 0b11) == 0)
         return makeError(ErrorCode::InvalidArgument, "offer limits");
@@ -89,7 +96,7 @@ Result<OfferMsg> ChannelEngine::createOffer(const OfferTerms &t)
     auto k = key(*index);
     if (!k)
         return k.error();
-    auto payout = m_wallet.newReceiveAddress();
+    auto payout = m_wallet->newReceiveAddress();
     if (!payout)
         return payout.error();
     OfferMsg o;
@@ -112,6 +119,8 @@ Result<OfferMsg> ChannelEngine::createOffer(const OfferTerms &t)
 
 Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const OpenTerms &t)
 {
+    if (!m_wallet)
+        return makeError(ErrorCode::NoWallet);
     // The payer checks the offer: network, key, scripts, limits.
     if (offer.network != m_chain.network().id)
         return makeError(ErrorCode::WrongNetwork, "the offer is for " + std::string(network(offer.network).name));
@@ -139,7 +148,7 @@ Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const Op
     auto myKey = key(*index);
     if (!myKey)
         return myKey.error();
-    auto changeAddr = m_wallet.newReceiveAddress();
+    auto changeAddr = m_wallet->newReceiveAddress();
     if (!changeAddr)
         return changeAddr.error();
     const Script mine = *decodeAddress(changeAddr->toStdString(), m_chain.network());
@@ -158,7 +167,7 @@ Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const Op
     p.refundFee = Amount::fromSat(t.refundFee.value_or(rate->feeFor(kRefundVsize)));
 
     // The funding transaction: segwit, so its txid is final before anything is signed.
-    auto prepared = m_wallet.prepare({p.fundingOutput()});
+    auto prepared = m_wallet->prepare({p.fundingOutput()});
     if (!prepared)
         return prepared.error();
     p.funding = OutPoint{prepared->tx.txid(), 0};
@@ -189,11 +198,11 @@ Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const Op
     if (p.variant == Variant::Refund) {
         // Nothing is broadcast before the payee's refund signature is checked.
         prop.unsignedRefund = buildRefund(p).serialize();
-        SPW_TRY(m_wallet.reserve(*prepared));
+        SPW_TRY(m_wallet->reserve(*prepared));
         return std::vector<Message>{prop};
     }
-    SPW_TRY(m_wallet.commit(*prepared, QStringLiteral("channel-open"), -p.capacity.sat(), QString::fromStdString(p.funding.toString())));
-    auto sent = m_wallet.broadcast(prepared->tx);
+    SPW_TRY(m_wallet->commit(*prepared, QStringLiteral("channel-open"), -p.capacity.sat(), QString::fromStdString(p.funding.toString())));
+    auto sent = m_wallet->broadcast(prepared->tx);
     if (!sent)
         return sent.error();
     rec.state = ChannelState::Opening;
@@ -300,6 +309,8 @@ Result<std::vector<Message>> ChannelEngine::onProposal(const ProposalMsg &m)
 
 Result<std::vector<Message>> ChannelEngine::onRefundSig(const RefundSigMsg &m)
 {
+    if (!m_wallet)
+        return makeError(ErrorCode::NoWallet);
     auto rec = record(m.channel);
     if (!rec)
         return rec.error();
@@ -323,11 +334,11 @@ Result<std::vector<Message>> ChannelEngine::onRefundSig(const RefundSigMsg &m)
         prepared.tx = *funding;
         for (const auto &in : funding->inputs)
             prepared.spent.push_back(in.prevout);
-        auto fee = m_wallet.feeOfOwnTransaction(*funding);
+        auto fee = m_wallet->feeOfOwnTransaction(*funding);
         prepared.fee = fee ? *fee : 0;
-        SPW_TRY(m_wallet.commit(prepared, QStringLiteral("channel-open"), -rec->params.capacity.sat(),
+        SPW_TRY(m_wallet->commit(prepared, QStringLiteral("channel-open"), -rec->params.capacity.sat(),
                                 QString::fromStdString(rec->id().toString())));
-        auto sent = m_wallet.broadcast(*funding);
+        auto sent = m_wallet->broadcast(*funding);
         if (!sent)
             return sent.error();
         rec->state = ChannelState::Opening;

@@ -10,6 +10,7 @@
 #include "store/ChannelStore.h"
 #include "wallet/Wallet.h"
 
+#include <functional>
 #include <map>
 
 namespace spillway::channel {
@@ -45,6 +46,10 @@ struct WatchEvent {
 class ChannelEngine {
 public:
     ChannelEngine(wallet::Wallet &wallet, chain::ChainBackend &chain, store::ChannelStore &store);
+    /// Without a wallet: channel keys come from `keys`; what needs the wallet
+    /// (offers, opening, funding) answers NO_WALLET. For benchmarks and tools.
+    ChannelEngine(std::function<Result<bitcoin::PrivateKey>(uint32_t)> keys, chain::ChainBackend &chain,
+                  store::ChannelStore &store);
 
     /// Payee: a new offer with a fresh channel key and payout address.
     Result<OfferMsg> createOffer(const OfferTerms &terms);
@@ -105,7 +110,8 @@ private:
     /// accepted for its sequence is a harmless repeat (acknowledged, no change).
     bool isOldRepeat(const store::ChannelRecord &rec, const PaymentMsg &m);
 
-    wallet::Wallet &m_wallet;
+    wallet::Wallet *m_wallet;
+    std::function<Result<bitcoin::PrivateKey>(uint32_t)> m_keySource;
     chain::ChainBackend &m_chain;
     store::ChannelStore &m_store;
     std::map<uint32_t, bitcoin::PrivateKey> m_keys; ///< channel keys read from the keychain once
