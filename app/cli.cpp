@@ -742,26 +742,12 @@ int buyCommand(Cli &cli, chain::LocalChain &chain, const QStringList &args)
             entry = e;
     if (!entry)
         return fail(makeError(ErrorCode::NotFound, "the provider has no file " + args[0].toStdString()));
-    // Reuse an open channel with this payee if there is one (resume), else open one.
-    std::optional<OutPoint> id;
-    if (auto all = channels.all(); all)
-        for (const auto &c : *all)
-            if (c.role == store::ChannelRole::Payer && c.params.payeePub == offer.payeePub &&
-                (c.state == store::ChannelState::Open || c.state == store::ChannelState::Opening) &&
-                c.params.maxPayable().sat() - c.signedPaid >= entry->priceThrough(entry->chunks() - 1) - c.signedPaid)
-                id = c.id();
-    if (!id) {
-        channel::OpenTerms terms;
-        // Enough for the whole file plus the closing fee, within the offer's limits.
-        terms.capacity = cli.parser.isSet(QStringLiteral("capacity"))
-                             ? cli.parser.value(QStringLiteral("capacity")).toLongLong()
-                             : std::max<int64_t>(entry->priceThrough(entry->chunks() - 1) + 2000, offer.minCapacity);
-        terms.expiryDelta = static_cast<uint32_t>(cli.parser.isSet(QStringLiteral("expiry-blocks")) ? cli.parser.value(QStringLiteral("expiry-blocks")).toInt() : 144);
-        auto opened2 = client.openChannel(offer, terms);
-        if (!opened2)
-            return fail(opened2.error());
-        id = *opened2;
-    }
+    auto id = client.channelFor(offer, *entry,
+                                static_cast<uint32_t>(cli.parser.isSet(QStringLiteral("expiry-blocks")) ? cli.parser.value(QStringLiteral("expiry-blocks")).toInt() : 144),
+                                cli.parser.isSet(QStringLiteral("capacity")) ? std::optional<int64_t>(cli.parser.value(QStringLiteral("capacity")).toLongLong())
+                                                                             : std::nullopt);
+    if (!id)
+        return fail(id.error());
     const QString out = cli.parser.value(QStringLiteral("out")).isEmpty() ? args[0] : cli.parser.value(QStringLiteral("out"));
     const int lead = cli.parser.isSet(QStringLiteral("lead")) ? cli.parser.value(QStringLiteral("lead")).toInt() : 4;
     const Status st = client.download(*id, *entry, out, lead, [&cli](const transport::DownloadProgress &p) {

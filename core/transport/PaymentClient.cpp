@@ -114,6 +114,25 @@ Result<OutPoint> PaymentClient::openChannel(const channel::OfferMsg &offer, cons
     return id;
 }
 
+Result<OutPoint> PaymentClient::channelFor(const channel::OfferMsg &offer, const CatalogEntry &entry, uint32_t expiryBlocks,
+                                            std::optional<int64_t> capacity)
+{
+    const int64_t price = entry.priceThrough(entry.chunks() - 1);
+    auto all = m_engine.store().all();
+    if (!all)
+        return all.error();
+    for (const auto &c : *all)
+        if (c.role == store::ChannelRole::Payer && c.params.payeePub == offer.payeePub &&
+            (c.state == store::ChannelState::Open || c.state == store::ChannelState::Opening) &&
+            c.params.maxPayable().sat() >= price)
+            return c.id();
+    channel::OpenTerms terms;
+    // Enough for the whole file plus the closing fee, within the offer's limits.
+    terms.capacity = capacity.value_or(std::max<int64_t>(price + 2000, offer.minCapacity));
+    terms.expiryDelta = expiryBlocks;
+    return openChannel(offer, terms);
+}
+
 Status PaymentClient::download(const OutPoint &channel, const CatalogEntry &entry, const QString &outPath, int lead,
                                const std::function<void(const DownloadProgress &)> &progress)
 {

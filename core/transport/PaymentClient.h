@@ -30,6 +30,11 @@ public:
     /// (TLS_KEY_MISMATCH otherwise) and the offer it sends against ours.
     Status connectTo(const channel::OfferMsg &offer, int timeoutMs = 15000);
     Result<QList<CatalogEntry>> catalog();
+    /// A channel with this offer's payee that can pay for `entry` (an open one is
+    /// reused, so a download resumes on the same channel), else a new one opened
+    /// over the socket with capacity for the whole file.
+    Result<bitcoin::OutPoint> channelFor(const channel::OfferMsg &offer, const CatalogEntry &entry, uint32_t expiryBlocks = 144,
+                                         std::optional<int64_t> capacity = std::nullopt);
     /// Opens a channel over the socket; returns its id.
     Result<bitcoin::OutPoint> openChannel(const channel::OfferMsg &offer, const channel::OpenTerms &terms);
     /// Buys `entry` into `outPath`, resuming a partial file; pays at most `lead`

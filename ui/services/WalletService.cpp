@@ -369,6 +369,23 @@ void WalletService::send(const QString &address, qint64 amountSat)
 namespace spillway::ui {
 
 namespace {
+struct CatalogLists {
+    QStringList names, hashes;
+    QList<qint64> sizes, prices;
+};
+
+CatalogLists catalogLists(const QList<transport::CatalogEntry> &entries)
+{
+    CatalogLists c;
+    for (const auto &e : entries) {
+        c.names << e.name;
+        c.sizes << e.size;
+        c.prices << e.priceThrough(e.chunks() - 1);
+        c.hashes << e.sha256;
+    }
+    return c;
+}
+
 Result<channel::OfferMsg> offerFrom(const QString &text)
 {
     auto m = channel::messageFromText(text.trimmed().toStdString());
@@ -410,15 +427,8 @@ void WalletService::startSelling(const QString &dir, qint64 pricePerMiB, const Q
     if (!offer)
         return report(offer.error());
     m_server->setOffer(channel::encodeMessage(*offer));
-    QStringList names, hashes;
-    QList<qint64> sizes, prices;
-    for (const auto &e : m_provider->catalog()) {
-        names << e.name;
-        sizes << e.size;
-        prices << e.priceThrough(e.chunks() - 1);
-        hashes << e.sha256;
-    }
-    Q_EMIT catalogReady(names, sizes, prices, hashes);
+    const CatalogLists c = catalogLists(m_provider->catalog());
+    Q_EMIT catalogReady(c.names, c.sizes, c.prices, c.hashes);
     Q_EMIT offerReady(QString::fromStdString(channel::messageToText(*offer)), QString::fromStdString(terms.endpoint));
 }
 
@@ -436,15 +446,8 @@ void WalletService::fetchCatalog(const QString &offerText)
     client.close();
     if (!cat)
         return report(cat.error());
-    QStringList names, hashes;
-    QList<qint64> sizes, prices;
-    for (const auto &e : *cat) {
-        names << e.name;
-        sizes << e.size;
-        prices << e.priceThrough(e.chunks() - 1);
-        hashes << e.sha256;
-    }
-    Q_EMIT catalogReady(names, sizes, prices, hashes);
+    const CatalogLists c = catalogLists(*cat);
+    Q_EMIT catalogReady(c.names, c.sizes, c.prices, c.hashes);
 }
 
 void WalletService::buyFile(const QString &offerText, const QString &file, const QString &outPath, int lead)
@@ -480,23 +483,10 @@ void WalletService::buyFile(const QString &offerText, const QString &file, const
             entry = e;
     if (!entry)
         return finish(false, tr("The provider has no file %1.").arg(file));
-    // Resume a channel with this payee if one is open, else open one for the whole file.
-    std::optional<OutPoint> id;
-    if (auto all = m_store->all(); all)
-        for (const auto &c : *all)
-            if (c.role == store::ChannelRole::Payer && c.params.payeePub == offer->payeePub &&
-                (c.state == store::ChannelState::Open || c.state == store::ChannelState::Opening))
-                id = c.id();
-    if (!id) {
-        channel::OpenTerms terms;
-        terms.capacity = std::max<int64_t>(entry->priceThrough(entry->chunks() - 1) + 2000, offer->minCapacity);
-        terms.expiryDelta = 144;
-        auto opened = client.openChannel(*offer, terms);
-        if (!opened)
-            return finish(false, QString::fromStdString(opened.error().describe()));
-        id = *opened;
-        publish();
-    }
+    auto id = client.channelFor(*offer, *entry);
+    if (!id)
+        return finish(false, QString::fromStdString(id.error().describe()));
+    publish();
     const Status st = client.download(*id, *entry, outPath, lead, [this](const transport::DownloadProgress &p) {
         Q_EMIT downloadProgress(p.chunksDone, p.chunks, p.bytes, p.paidSat);
     });
