@@ -48,8 +48,10 @@ int main(int argc, char **argv)
     const QString dataDir = p.isSet(QStringLiteral("datadir"))
                                 ? QDir(p.value(QStringLiteral("datadir"))).absolutePath()
                                 : QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/spillway/wallet");
+    const QString savedChain = QSettings().value(QStringLiteral("chainFile")).toString();
     const QString chainFile = p.isSet(QStringLiteral("chain")) ? QDir().absoluteFilePath(p.value(QStringLiteral("chain")))
-                                                              : spillway::chain::LocalChain::defaultPath();
+                              : !savedChain.isEmpty()          ? savedChain
+                                                               : spillway::chain::LocalChain::defaultPath();
     auto *service = new spillway::ui::WalletService(dataDir, chainFile);
     spillway::ui::MainWindow window(service);
     service->startOnThread();

@@ -334,85 +334,83 @@
 <context>
     <name>spillway::ui::BuyTab</name>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="104" />
+        <location filename="../ui/MarketTabs.cpp" line="118" />
         <source>The provider's offer (spw1…): paste it or import it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="108" />
+        <location filename="../ui/MarketTabs.cpp" line="122" />
         <source>Import offer…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="110" />
+        <location filename="../ui/MarketTabs.cpp" line="124" />
         <source>Import the provider's offer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="114" />
+        <location filename="../ui/MarketTabs.cpp" line="128" />
         <source>List files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="121" />
+        <location filename="../ui/MarketTabs.cpp" line="135" />
         <source>File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="121" />
+        <location filename="../ui/MarketTabs.cpp" line="135" />
         <source>Size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="121" />
+        <location filename="../ui/MarketTabs.cpp" line="135" />
         <source>Price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="121" />
+        <location filename="../ui/MarketTabs.cpp" line="135" />
         <source>SHA-256</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="134" />
+        <location filename="../ui/MarketTabs.cpp" line="148" />
         <source>Download</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="136" />
+        <location filename="../ui/MarketTabs.cpp" line="150" />
         <source>Pause</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="151" />
+        <location filename="../ui/MarketTabs.cpp" line="165" />
         <source>Connecting…</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../ui/MarketTabs.cpp" line="159" />
+        <location filename="../ui/MarketTabs.cpp" line="173" />
         <source>%n file(s) on offer.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>%n file on offer.</numerusform><numerusform>%n files on offer.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="165" />
+        <location filename="../ui/MarketTabs.cpp" line="179" />
         <source>Total: %L1 sat, paid piece by piece as the file arrives.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="173" />
+        <location filename="../ui/MarketTabs.cpp" line="187" />
         <source>Save the file as</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="183" />
+        <location filename="../ui/MarketTabs.cpp" line="197" />
         <source>%L1 bytes received, %L2 sat paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="187" />
+        <location filename="../ui/MarketTabs.cpp" line="201" />
         <source>Stopped: %1 Download again to resume.</source>
         <translation type="unfinished" />
     </message>
@@ -1172,37 +1170,43 @@
     </message>
     <message>
         <location filename="../ui/MarketTabs.cpp" line="68" />
-        <location filename="../ui/MarketTabs.cpp" line="93" />
+        <location filename="../ui/MarketTabs.cpp" line="107" />
         <source>Not selling.</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <location filename="../ui/MarketTabs.cpp" line="84" />
+        <source>%n open channel(s) with buyers; earned %L1 sat in all.</source>
+        <translation>
+            <numerusform>%n open channel with buyers; earned %L1 sat in all.</numerusform><numerusform>%n open channels with buyers; earned %L1 sat in all.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="73" />
+        <location filename="../ui/MarketTabs.cpp" line="87" />
         <source>File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="73" />
+        <location filename="../ui/MarketTabs.cpp" line="87" />
         <source>Size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="73" />
+        <location filename="../ui/MarketTabs.cpp" line="87" />
         <source>Price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="73" />
+        <location filename="../ui/MarketTabs.cpp" line="87" />
         <source>SHA-256</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="86" />
+        <location filename="../ui/MarketTabs.cpp" line="100" />
         <source>Selling on %1. Give buyers this offer (earnings appear in the Channels tab).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="87" />
+        <location filename="../ui/MarketTabs.cpp" line="101" />
         <source>Offer for buyers</source>
         <translation type="unfinished" />
     </message>
@@ -1210,38 +1214,48 @@
 <context>
     <name>spillway::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="15" />
+        <location filename="../ui/SettingsDialog.cpp" line="16" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="24" />
+        <location filename="../ui/SettingsDialog.cpp" line="25" />
         <source>Language:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="27" />
+        <location filename="../ui/SettingsDialog.cpp" line="28" />
         <source>satoshi (sat)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="28" />
+        <location filename="../ui/SettingsDialog.cpp" line="29" />
         <source>bitcoin (BTC)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="30" />
+        <location filename="../ui/SettingsDialog.cpp" line="31" />
         <source>Amounts in:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="34" />
+        <location filename="../ui/SettingsDialog.cpp" line="35" />
         <source> blocks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="36" />
+        <location filename="../ui/SettingsDialog.cpp" line="37" />
         <source>New channels: refund after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="40" />
+        <source>default: the shared local chain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="41" />
+        <source>Local chain file (after a restart):</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1367,17 +1381,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="403" />
+        <location filename="../ui/services/WalletService.cpp" line="420" />
         <source>Files from %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="482" />
+        <location filename="../ui/services/WalletService.cpp" line="485" />
         <source>The provider has no file %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="506" />
+        <location filename="../ui/services/WalletService.cpp" line="496" />
         <source>%1: %L2 bytes, SHA-256 checked.</source>
         <translation type="unfinished" />
     </message>

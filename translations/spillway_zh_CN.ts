@@ -334,82 +334,82 @@
 <context>
     <name>spillway::ui::BuyTab</name>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="104" />
+        <location filename="../ui/MarketTabs.cpp" line="118" />
         <source>The provider's offer (spw1…): paste it or import it.</source>
         <translation>提供方的报价（spw1…）：粘贴或导入。</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="108" />
+        <location filename="../ui/MarketTabs.cpp" line="122" />
         <source>Import offer…</source>
         <translation>导入报价…</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="110" />
+        <location filename="../ui/MarketTabs.cpp" line="124" />
         <source>Import the provider's offer</source>
         <translation>导入提供方的报价</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="114" />
+        <location filename="../ui/MarketTabs.cpp" line="128" />
         <source>List files</source>
         <translation>列出文件</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="121" />
+        <location filename="../ui/MarketTabs.cpp" line="135" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="121" />
+        <location filename="../ui/MarketTabs.cpp" line="135" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="121" />
+        <location filename="../ui/MarketTabs.cpp" line="135" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="121" />
+        <location filename="../ui/MarketTabs.cpp" line="135" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="134" />
+        <location filename="../ui/MarketTabs.cpp" line="148" />
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="136" />
+        <location filename="../ui/MarketTabs.cpp" line="150" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="151" />
+        <location filename="../ui/MarketTabs.cpp" line="165" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MarketTabs.cpp" line="159" />
+        <location filename="../ui/MarketTabs.cpp" line="173" />
         <source>%n file(s) on offer.</source>
         <translation><numerusform>有 %n 个文件出售。</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="165" />
+        <location filename="../ui/MarketTabs.cpp" line="179" />
         <source>Total: %L1 sat, paid piece by piece as the file arrives.</source>
         <translation>总计 %L1 聪，随文件到达逐块支付。</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="173" />
+        <location filename="../ui/MarketTabs.cpp" line="187" />
         <source>Save the file as</source>
         <translation>文件另存为</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="183" />
+        <location filename="../ui/MarketTabs.cpp" line="197" />
         <source>%L1 bytes received, %L2 sat paid</source>
         <translation>已收到 %L1 字节，已付 %L2 聪</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="187" />
+        <location filename="../ui/MarketTabs.cpp" line="201" />
         <source>Stopped: %1 Download again to resume.</source>
         <translation>已停止：%1 再次下载即可继续。</translation>
     </message>
@@ -1169,37 +1169,42 @@
     </message>
     <message>
         <location filename="../ui/MarketTabs.cpp" line="68" />
-        <location filename="../ui/MarketTabs.cpp" line="93" />
+        <location filename="../ui/MarketTabs.cpp" line="107" />
         <source>Not selling.</source>
         <translation>未在出售。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/MarketTabs.cpp" line="84" />
+        <source>%n open channel(s) with buyers; earned %L1 sat in all.</source>
+        <translation><numerusform>与买家有 %n 个未关闭的通道；共收入 %L1 聪。</numerusform></translation>
+    </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="73" />
+        <location filename="../ui/MarketTabs.cpp" line="87" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="73" />
+        <location filename="../ui/MarketTabs.cpp" line="87" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="73" />
+        <location filename="../ui/MarketTabs.cpp" line="87" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="73" />
+        <location filename="../ui/MarketTabs.cpp" line="87" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="86" />
+        <location filename="../ui/MarketTabs.cpp" line="100" />
         <source>Selling on %1. Give buyers this offer (earnings appear in the Channels tab).</source>
         <translation>正在 %1 出售。把这个报价给买家（收入显示在“通道”页）。</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="87" />
+        <location filename="../ui/MarketTabs.cpp" line="101" />
         <source>Offer for buyers</source>
         <translation>给买家的报价</translation>
     </message>
@@ -1207,39 +1212,49 @@
 <context>
     <name>spillway::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="15" />
+        <location filename="../ui/SettingsDialog.cpp" line="16" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="24" />
+        <location filename="../ui/SettingsDialog.cpp" line="25" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="27" />
+        <location filename="../ui/SettingsDialog.cpp" line="28" />
         <source>satoshi (sat)</source>
         <translation>聪 (sat)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="28" />
+        <location filename="../ui/SettingsDialog.cpp" line="29" />
         <source>bitcoin (BTC)</source>
         <translation>比特币 (BTC)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="30" />
+        <location filename="../ui/SettingsDialog.cpp" line="31" />
         <source>Amounts in:</source>
         <translation>金额单位：</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="34" />
+        <location filename="../ui/SettingsDialog.cpp" line="35" />
         <source> blocks</source>
         <translation> 个区块</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="36" />
+        <location filename="../ui/SettingsDialog.cpp" line="37" />
         <source>New channels: refund after</source>
         <translation>新通道：退款等待</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="40" />
+        <source>default: the shared local chain</source>
+        <translation>默认：共享的本地链</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="41" />
+        <source>Local chain file (after a restart):</source>
+        <translation>本地链文件（重启后生效）：</translation>
     </message>
 </context>
 <context>
@@ -1364,17 +1379,17 @@
         <translation>已发送 %1 聪，手续费 %2 聪</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="403" />
+        <location filename="../ui/services/WalletService.cpp" line="420" />
         <source>Files from %1</source>
         <translation>来自 %1 的文件</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="482" />
+        <location filename="../ui/services/WalletService.cpp" line="485" />
         <source>The provider has no file %1.</source>
         <translation>提供方没有文件 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="506" />
+        <location filename="../ui/services/WalletService.cpp" line="496" />
         <source>%1: %L2 bytes, SHA-256 checked.</source>
         <translation>%1：%L2 字节，SHA-256 已校验。</translation>
     </message>

@@ -69,6 +69,20 @@ SellTab::SellTab(WalletService *service, QWidget *parent) : QWidget(parent), m_s
     m_status->setObjectName(QStringLiteral("sellStatusLabel"));
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
+    m_earnings = new QLabel(this);
+    m_earnings->setObjectName(QStringLiteral("sellEarningsLabel"));
+    layout->addWidget(m_earnings);
+    // Live: the channels we receive on, and what they have paid so far.
+    connect(m_service, &WalletService::channelsChanged, this, [this](const QList<ChannelSummary> &list) {
+        int open = 0;
+        qint64 earned = 0;
+        for (const auto &c : list)
+            if (c.role == ChannelSummary::Role::Receiving) {
+                open += c.isFinal() ? 0 : 1;
+                earned += c.paidSat;
+            }
+        m_earnings->setText(tr("%n open channel(s) with buyers; earned %L1 sat in all.", nullptr, open).arg(earned));
+    });
     m_catalog = new QStandardItemModel(0, 4, this);
     m_catalog->setHorizontalHeaderLabels({tr("File"), tr("Size"), tr("Price"), tr("SHA-256")});
     auto *table = new QTableView(this);

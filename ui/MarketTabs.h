@@ -29,6 +29,7 @@ private:
     QSpinBox *m_price;
     QLineEdit *m_listen;
     QLabel *m_status;
+    QLabel *m_earnings;
     QStandardItemModel *m_catalog;
 };
 

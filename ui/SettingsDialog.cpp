@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QLineEdit>
 #include <QLocale>
 #include <QSettings>
 #include <QSpinBox>
@@ -34,6 +35,10 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     m_expiry->setSuffix(tr(" blocks"));
     m_expiry->setValue(s.value(QStringLiteral("defaultExpiryBlocks"), 144).toInt());
     form->addRow(tr("New channels: refund after"), m_expiry);
+    m_chainFile = new QLineEdit(s.value(QStringLiteral("chainFile")).toString(), this);
+    m_chainFile->setObjectName(QStringLiteral("chainFileLineEdit"));
+    m_chainFile->setPlaceholderText(tr("default: the shared local chain"));
+    form->addRow(tr("Local chain file (after a restart):"), m_chainFile);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -48,6 +53,7 @@ bool SettingsDialog::save() const
     s.setValue(QStringLiteral("language"), lang);
     s.setValue(QStringLiteral("unit"), m_unit->currentData().toString());
     s.setValue(QStringLiteral("defaultExpiryBlocks"), m_expiry->value());
+    s.setValue(QStringLiteral("chainFile"), m_chainFile->text().trimmed());
     return !before.startsWith(lang.left(2));
 }
 

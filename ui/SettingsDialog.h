@@ -5,6 +5,7 @@
 
 class QComboBox;
 class QSpinBox;
+class QLineEdit;
 
 namespace spillway::ui {
 
@@ -19,6 +20,7 @@ private:
     QComboBox *m_language;
     QComboBox *m_unit;
     QSpinBox *m_expiry;
+    QLineEdit *m_chainFile;
 };
 
 } // namespace spillway::ui

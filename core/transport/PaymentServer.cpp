@@ -141,6 +141,7 @@ void PaymentServer::onReadable(QSslSocket *s)
             auto answers = m_engine.receivePayments(batch);
             for (const auto &a : answers)
                 out.push_back(messageFrame(a));
+            Q_EMIT channelsChanged();
             continue;
         }
         handleFrame(s, frames[i].first, frames[i].second, out);
@@ -170,6 +171,7 @@ void PaymentServer::handleFrame(QSslSocket *s, FrameKind kind, const QByteArray 
         }
         for (const auto &a : *r)
             sendMessage(a);
+        Q_EMIT channelsChanged();
         return;
     }
     case FrameKind::Catalog:

@@ -52,6 +52,8 @@ public:
 
 Q_SIGNALS:
     void log(const QString &line);
+    /// Channel state changed (payments stored, a channel opened or closed).
+    void channelsChanged();
 
 private:
     struct Peer;

@@ -230,6 +230,7 @@ void TestGuiFlow::sellAndBuyOverTls()
     auto *bar = buyer.window->findChild<QProgressBar *>(QStringLiteral("downloadProgressBar"));
     QCOMPARE(bar->value(), 4);
     QCOMPARE(bar->maximum(), 4);
+    QTRY_VERIFY_WITH_TIMEOUT(seller.window->findChild<QLabel *>(QStringLiteral("sellEarningsLabel"))->text().contains(QLatin1String("2,000 sat")), 20000);
     QFile got(out);
     QVERIFY(got.open(QIODevice::ReadOnly));
     QCOMPARE(got.readAll(), QByteArray(3 * (1 << 20) + 123, 'r'));

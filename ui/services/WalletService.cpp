@@ -427,6 +427,13 @@ void WalletService::startSelling(const QString &dir, qint64 pricePerMiB, const Q
     if (!offer)
         return report(offer.error());
     m_server->setOffer(channel::encodeMessage(*offer));
+    if (!m_publishSoon) {
+        m_publishSoon = new QTimer(this);
+        m_publishSoon->setSingleShot(true);
+        m_publishSoon->setInterval(200);
+        connect(m_publishSoon, &QTimer::timeout, this, &WalletService::publish);
+    }
+    connect(m_server.get(), &transport::PaymentServer::channelsChanged, m_publishSoon, qOverload<>(&QTimer::start));
     const CatalogLists c = catalogLists(m_provider->catalog());
     Q_EMIT catalogReady(c.names, c.sizes, c.prices, c.hashes);
     Q_EMIT offerReady(QString::fromStdString(channel::messageToText(*offer)), QString::fromStdString(terms.endpoint));

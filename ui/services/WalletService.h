@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QStringList>
 #include <QThread>
+#include <QTimer>
 
 #include <atomic>
 #include <mutex>
@@ -111,6 +112,7 @@ private:
     std::unique_ptr<channel::ChannelEngine> m_engine;
     std::unique_ptr<transport::FileProvider> m_provider;
     std::unique_ptr<transport::PaymentServer> m_server;
+    QTimer *m_publishSoon = nullptr;             ///< coalesces bursts of server-side changes
     std::mutex m_clientMutex;                    ///< guards m_client against pauseDownload()
     transport::PaymentClient *m_client = nullptr;
 };
