@@ -750,7 +750,9 @@ int buyCommand(Cli &cli, chain::LocalChain &chain, const QStringList &args)
         return fail(id.error());
     const QString out = cli.parser.value(QStringLiteral("out")).isEmpty() ? args[0] : cli.parser.value(QStringLiteral("out"));
     const int lead = cli.parser.isSet(QStringLiteral("lead")) ? cli.parser.value(QStringLiteral("lead")).toInt() : 4;
-    const Status st = client.download(*id, *entry, out, lead, [&cli](const transport::DownloadProgress &p) {
+    qint64 maxAhead = 0;
+    const Status st = client.download(*id, *entry, out, lead, [&cli, &maxAhead](const transport::DownloadProgress &p) {
+        maxAhead = p.maxChunksPaidAhead;
         if (!cli.json)
             std::fprintf(stderr, "\r%lld/%lld chunks, %lld bytes, %lld sat paid", static_cast<long long>(p.chunksDone),
                          static_cast<long long>(p.chunks), static_cast<long long>(p.bytes), static_cast<long long>(p.paidSat));
@@ -766,7 +768,8 @@ int buyCommand(Cli &cli, chain::LocalChain &chain, const QStringList &args)
                               {QStringLiteral("sha256"), entry->sha256},
                               {QStringLiteral("size"), entry->size},
                               {QStringLiteral("channel"), QString::fromStdString(id->toString())},
-                              {QStringLiteral("paid_sat"), static_cast<qint64>(rec && *rec ? (*rec)->signedPaid : 0)}});
+                              {QStringLiteral("paid_sat"), static_cast<qint64>(rec && *rec ? (*rec)->signedPaid : 0)},
+                              {QStringLiteral("max_chunks_paid_ahead"), maxAhead}});
     else
         std::printf("%s: %lld bytes, SHA-256 checked\n", qPrintable(out), static_cast<long long>(entry->size));
     return 0;

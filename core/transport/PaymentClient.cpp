@@ -181,6 +181,10 @@ Status PaymentClient::download(const OutPoint &channel, const CatalogEntry &entr
         auto pay = m_engine.pay(channel, due);
         if (!pay)
             return pay.error();
+        // How far ahead of what has arrived this payment reaches, in whole chunks.
+        const qint64 onDisk = have + static_cast<qint64>(completed.size());
+        const qint64 covered = pay->paid / std::max<qint64>(entry.pricePerChunk, 1);
+        prog.maxChunksPaidAhead = std::max(prog.maxChunksPaidAhead, std::min(covered, n) - onDisk);
         return sendMessage(*pay);
     };
 

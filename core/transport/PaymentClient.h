@@ -20,6 +20,7 @@ struct DownloadProgress {
     qint64 chunks = 0;
     qint64 bytes = 0;
     qint64 paidSat = 0;
+    qint64 maxChunksPaidAhead = 0; ///< the most chunks ever paid for but not yet on disk
 };
 
 class PaymentClient {

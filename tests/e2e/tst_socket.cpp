@@ -141,6 +141,10 @@ void TestSocket::buy64MiBInPieces()
     QCOMPARE(sha256Of(out), hash);
     const QJsonObject j = r.json();
     QCOMPARE(satField(j, "paid_sat"), 64 * 100); // exactly once per 1 MiB piece
+    // Never more than the allowed lead paid ahead of what had arrived (the first
+    // payment may reach 3 pieces: it must clear the 294 sat dust threshold).
+    QVERIFY(satField(j, "max_chunks_paid_ahead") >= 1);
+    QVERIFY2(satField(j, "max_chunks_paid_ahead") <= 4, qPrintable(QString::number(satField(j, "max_chunks_paid_ahead"))));
     const QString id = j.value(QLatin1String("channel")).toString();
     // The provider settles; its settlement pays exactly the price.
     const CliResult settle = m_seller->run({QStringLiteral("channel"), QStringLiteral("settle"), id});
