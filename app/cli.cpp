@@ -7,7 +7,7 @@
 #include "channel/ChannelEngine.h"
 #include "transport/PaymentClient.h"
 #include "transport/PaymentServer.h"
-#include "transport/TlsIdentity.h"
+#include "transport/Seller.h"
 #include "wallet/Wallet.h"
 
 #include <QCommandLineParser>
@@ -307,6 +307,28 @@ int walletCommand(Cli &cli, chain::LocalChain &chain, const QString &sub, const 
 
 // ---- channel -------------------------------------------------------------
 
+/// What every channel command needs: the wallet, the channel store and the engine.
+struct ChannelContext {
+    std::unique_ptr<wallet::Wallet> wallet;
+    store::ChannelStore channels;
+    channel::ChannelEngine engine;
+
+    ChannelContext(std::unique_ptr<wallet::Wallet> w, chain::ChainBackend &chain)
+        : wallet(std::move(w)), engine(*wallet, chain, channels)
+    {
+    }
+    static Result<std::unique_ptr<ChannelContext>> open(const Cli &cli, chain::ChainBackend &chain)
+    {
+        auto w = wallet::Wallet::open(cli.dataDir, chain);
+        if (!w)
+            return w.error();
+        auto ctx = std::make_unique<ChannelContext>(std::move(*w), chain);
+        SPW_TRY(ctx->channels.open(cli.dataDir));
+        return ctx;
+    }
+};
+
+
 Result<std::vector<channel::Message>> readMessages(const QString &source)
 {
     QByteArray data;
@@ -321,18 +343,9 @@ Result<std::vector<channel::Message>> readMessages(const QString &source)
             return makeError(ErrorCode::InvalidArgument, "cannot read " + source.toStdString());
         data = f.readAll();
     }
-    std::vector<channel::Message> out;
-    for (const QByteArray &line : data.split('\n')) {
-        const QByteArray t = line.trimmed();
-        if (t.isEmpty())
-            continue;
-        auto m = channel::messageFromText(std::string_view(t.constData(), static_cast<size_t>(t.size())));
-        if (!m)
-            return m.error();
-        out.push_back(*m);
-    }
-    if (out.empty())
-        return makeError(ErrorCode::BadMessage, "no message in " + source.toStdString());
+    auto out = channel::messagesFromText(std::string_view(data.constData(), static_cast<size_t>(data.size())));
+    if (!out)
+        return makeError(out.error().code, out.error().context + " in " + source.toStdString());
     return out;
 }
 
@@ -381,14 +394,11 @@ QJsonObject channelJson(const store::ChannelRecord &c, int tipHeight)
 
 int channelCommand(Cli &cli, chain::LocalChain &chain, const QString &sub, const QStringList &args)
 {
-    auto opened = wallet::Wallet::open(cli.dataDir, chain);
-    if (!opened)
-        return fail(opened.error());
-    wallet::Wallet &w = **opened;
-    store::ChannelStore channels;
-    if (const Status st = channels.open(cli.dataDir); !st.ok())
-        return fail(st.error());
-    channel::ChannelEngine engine(w, chain, channels);
+    auto ctx = ChannelContext::open(cli, chain);
+    if (!ctx)
+        return fail(ctx.error());
+    store::ChannelStore &channels = (*ctx)->channels;
+    channel::ChannelEngine &engine = (*ctx)->engine;
     // The watcher runs first: a restart catches up on expiries and outcomes.
     auto events = engine.watch();
     if (!events)
@@ -625,71 +635,31 @@ int channelCommand(Cli &cli, chain::LocalChain &chain, const QString &sub, const
 
 // ---- serve / buy ------------------------------------------------------------
 
-/// The payee's TLS identity comes from the wallet seed (key path m/7377'/coin'/2147483646').
-Result<transport::TlsIdentity> tlsIdentity(wallet::Wallet &w)
-{
-    auto k = w.channelKey(0x7ffffffe);
-    if (!k)
-        return k.error();
-    return transport::TlsIdentity::fromSecret(k->bytes(), QStringLiteral("spillway payee"));
-}
-
 int serveCommand(Cli &cli, chain::LocalChain &chain)
 {
-    auto opened = wallet::Wallet::open(cli.dataDir, chain);
-    if (!opened)
-        return fail(opened.error());
-    wallet::Wallet &w = **opened;
-    store::ChannelStore channels;
-    if (const Status st = channels.open(cli.dataDir); !st.ok())
-        return fail(st.error());
-    channel::ChannelEngine engine(w, chain, channels);
-    const QString dir = cli.parser.value(QStringLiteral("dir"));
+    auto ctx = ChannelContext::open(cli, chain);
+    if (!ctx)
+        return fail(ctx.error());
+    wallet::Wallet &w = *(*ctx)->wallet;
+    channel::ChannelEngine &engine = (*ctx)->engine;
+    transport::SellerOptions options;
+    options.dir = cli.parser.value(QStringLiteral("dir"));
     bool ok = false;
-    const qint64 pricePerMiB = cli.parser.value(QStringLiteral("price-per-mib")).toLongLong(&ok);
-    if (dir.isEmpty() || !ok || pricePerMiB < 0)
+    options.pricePerMiB = cli.parser.value(QStringLiteral("price-per-mib")).toLongLong(&ok);
+    if (options.dir.isEmpty() || !ok || options.pricePerMiB < 0)
         return usage(QStringLiteral("serve --dir DIR --price-per-mib SAT [--listen HOST:PORT]"));
-    const qint64 chunk = cli.parser.isSet(QStringLiteral("chunk-kib")) ? cli.parser.value(QStringLiteral("chunk-kib")).toLongLong() * 1024 : (1 << 20);
-    transport::FileProvider provider(dir, chunk, pricePerMiB);
-    if (const Status st = provider.scan(); !st.ok())
-        return fail(st.error());
-    auto identity = tlsIdentity(w);
-    if (!identity)
-        return fail(identity.error());
-    const QString listen = cli.parser.value(QStringLiteral("listen")).isEmpty() ? QStringLiteral("127.0.0.1:0")
-                                                                                 : cli.parser.value(QStringLiteral("listen"));
-    const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
-    // The offer needs the port, the server needs the offer: bind first, then offer.
-    transport::PaymentServer *server = nullptr;
-    channel::OfferTerms terms;
-    terms.label = cli.parser.value(QStringLiteral("label")).isEmpty() ? "files from " + QDir(dir).dirName().toStdString()
-                                                                       : cli.parser.value(QStringLiteral("label")).toStdString();
-    terms.tlsFingerprint = identity->fingerprint;
-    terms.priceHint = pricePerMiB;
-    terms.minCapacity = 1000;
-    terms.maxCapacity = 2'000'000'000;
-    terms.minConfirmations = 1;
-    transport::ServerLimits limits;
-    limits.chunkDelayMs = cli.parser.value(QStringLiteral("chunk-delay-ms")).toInt();
-    server = new transport::PaymentServer(engine, *identity, {}, &provider, limits, QCoreApplication::instance());
-    auto port = server->listen(listen.left(colon), static_cast<quint16>(listen.mid(colon + 1).toUInt()));
-    if (!port)
-        return fail(port.error());
-    terms.endpoint = (listen.left(colon) + QLatin1Char(':') + QString::number(*port)).toStdString();
-    // After a restart on the same endpoint the same offer (and payee key) is served
-    // again, so buyers resume their channels.
-    std::optional<channel::OfferMsg> offer;
-    if (auto previous = channels.offers(); previous)
-        for (const auto &o : *previous)
-            if (o.offer.endpoint == terms.endpoint && o.offer.tlsFingerprint == terms.tlsFingerprint)
-                offer = o.offer;
-    if (!offer) {
-        auto created = engine.createOffer(terms);
-        if (!created)
-            return fail(created.error());
-        offer = *created;
-    }
-    server->setOffer(channel::encodeMessage(*offer));
+    if (cli.parser.isSet(QStringLiteral("chunk-kib")))
+        options.chunkBytes = cli.parser.value(QStringLiteral("chunk-kib")).toLongLong() * 1024;
+    if (!cli.parser.value(QStringLiteral("listen")).isEmpty())
+        options.listen = cli.parser.value(QStringLiteral("listen"));
+    options.label = cli.parser.value(QStringLiteral("label")).isEmpty() ? "files from " + QDir(options.dir).dirName().toStdString()
+                                                                         : cli.parser.value(QStringLiteral("label")).toStdString();
+    options.limits.chunkDelayMs = cli.parser.value(QStringLiteral("chunk-delay-ms")).toInt();
+    auto seller = transport::startSelling(engine, w, options);
+    if (!seller)
+        return fail(seller.error());
+    transport::PaymentServer *server = seller->server.get();
+    const std::optional<channel::OfferMsg> offer = seller->offer;
     QObject::connect(server, &transport::PaymentServer::log, server, [](const QString &l) {
         std::fprintf(stderr, "%s\n", qPrintable(l));
     });
@@ -698,8 +668,8 @@ int serveCommand(Cli &cli, chain::LocalChain &chain)
         emit(cli, {*offer});
     else
         std::printf("%s\n", channel::messageToText(*offer).c_str());
-    std::fprintf(stderr, "serving %lld file(s) from %s on %s\n", static_cast<long long>(provider.catalog().size()), qPrintable(dir),
-                 terms.endpoint.c_str());
+    std::fprintf(stderr, "serving %lld file(s) from %s on %s\n", static_cast<long long>(seller->files->catalog().size()),
+                 qPrintable(options.dir), offer->endpoint.c_str());
     std::fflush(stdout);
     // The expiry watcher keeps running while we serve.
     chain.setPollInterval(500);
@@ -716,14 +686,11 @@ int buyCommand(Cli &cli, chain::LocalChain &chain, const QStringList &args)
 {
     if (args.isEmpty() || !cli.parser.isSet(QStringLiteral("offer")))
         return usage(QStringLiteral("buy FILE --offer OFFER.spw [--out PATH] [--lead N]"));
-    auto opened = wallet::Wallet::open(cli.dataDir, chain);
-    if (!opened)
-        return fail(opened.error());
-    wallet::Wallet &w = **opened;
-    store::ChannelStore channels;
-    if (const Status st = channels.open(cli.dataDir); !st.ok())
-        return fail(st.error());
-    channel::ChannelEngine engine(w, chain, channels);
+    auto ctx = ChannelContext::open(cli, chain);
+    if (!ctx)
+        return fail(ctx.error());
+    store::ChannelStore &channels = (*ctx)->channels;
+    channel::ChannelEngine &engine = (*ctx)->engine;
     auto msgs = readMessages(cli.parser.value(QStringLiteral("offer")));
     if (!msgs)
         return fail(msgs.error());

@@ -310,7 +310,9 @@ void MainWindow::updateActions()
     const int blocksLeft = c ? m_model->data(m_model->index(row, ChannelTableModel::CountdownColumn), ChannelTableModel::BlocksLeftRole).toInt() : 1;
     m_refund->setEnabled(hasService && live && paying && blocksLeft <= 0); // enabled only when final
     m_export->setEnabled(hasService && c);
-    if (m_service && c) // the payment history of the selected channel, loaded off the GUI thread
+    // The selected channel's payment history, loaded off the GUI thread, and only
+    // when another channel is selected or it has new payments.
+    if (m_service && c && (c->id != m_payments->channelId() || c->payments != m_payments->rowCount()))
         QMetaObject::invokeMethod(m_service, [s = m_service, id = c->id] { s->loadPayments(id); });
     if (!c) {
         m_detail->setText(m_model->rowCount() ? tr("Select a channel to see its details.") : tr("No channels yet. A payee starts with New offer; a payer with Open channel."));

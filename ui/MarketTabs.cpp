@@ -102,10 +102,8 @@ SellTab::SellTab(WalletService *service, QWidget *parent) : QWidget(parent), m_s
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->open();
     });
-    connect(m_service, &WalletService::catalogReady, this,
+    connect(m_service, &WalletService::sellCatalogReady, this,
             [this](const QStringList &n, const QList<qint64> &s, const QList<qint64> &p, const QStringList &h) {
-                if (m_status->text() != tr("Not selling."))
-                    return;
                 fillCatalog(m_catalog, n, s, p, h);
             });
 }
@@ -167,8 +165,6 @@ BuyTab::BuyTab(WalletService *service, QWidget *parent) : QWidget(parent), m_ser
     });
     connect(m_service, &WalletService::catalogReady, this,
             [this](const QStringList &n, const QList<qint64> &s, const QList<qint64> &p, const QStringList &h) {
-                if (m_offer->toPlainText().isEmpty())
-                    return; // the Sell tab's own catalogue
                 fillCatalog(m_catalog, n, s, p, h);
                 m_status->setText(tr("%n file(s) on offer.", nullptr, static_cast<int>(n.size())));
             });

@@ -83,6 +83,20 @@ PayeePolicy ChannelEngine::policyFor(const ChannelRecord &rec) const
     return PayeePolicy{rec.minConfirmations, rec.safetyMargin};
 }
 
+Result<ChannelEngine::FreshKey> ChannelEngine::freshKeyAndScript()
+{
+    auto index = m_store.nextKeyIndex();
+    if (!index)
+        return index.error();
+    auto k = key(*index);
+    if (!k)
+        return k.error();
+    auto address = m_wallet->newReceiveAddress();
+    if (!address)
+        return address.error();
+    return FreshKey{*index, *k, *decodeAddress(address->toStdString(), m_chain.network())};
+}
+
 Result<OfferMsg> ChannelEngine::createOffer(const OfferTerms &t)
 {
     if (!m_wallet)
@@ -90,19 +104,14 @@ Result<OfferMsg> ChannelEngine::createOffer(const OfferTerms &t)
     if (t.minCapacity <= 0 || t.maxCapacity < t.minCapacity || t.minExpiryDelta == 0 || t.maxExpiryDelta < t.minExpiryDelta ||
         (t.variants & 0b11) == 0)
         return makeError(ErrorCode::InvalidArgument, "offer limits");
-    auto index = m_store.nextKeyIndex();
-    if (!index)
-        return index.error();
-    auto k = key(*index);
-    if (!k)
-        return k.error();
-    auto payout = m_wallet->newReceiveAddress();
-    if (!payout)
-        return payout.error();
+    auto fresh = freshKeyAndScript();
+    if (!fresh)
+        return fresh.error();
+    const auto &[index, k, payout] = *fresh;
     OfferMsg o;
     o.network = m_chain.network().id;
-    o.payeePub = k->publicKey().bytes();
-    o.payeePayout = *decodeAddress(payout->toStdString(), m_chain.network());
+    o.payeePub = k.publicKey().bytes();
+    o.payeePayout = payout;
     o.variants = t.variants;
     o.minCapacity = t.minCapacity;
     o.maxCapacity = t.maxCapacity;
@@ -113,7 +122,7 @@ Result<OfferMsg> ChannelEngine::createOffer(const OfferTerms &t)
     o.tlsFingerprint = t.tlsFingerprint;
     o.priceHint = t.priceHint;
     o.label = t.label;
-    SPW_TRY(m_store.insertOffer(store::OfferRecord{o, *index, 0}));
+    SPW_TRY(m_store.insertOffer(store::OfferRecord{o, index, 0}));
     return o;
 }
 
@@ -142,22 +151,16 @@ Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const Op
     auto rate = chain::await(m_chain.estimateFeeRate(6));
     if (!rate)
         return rate.error();
-    auto index = m_store.nextKeyIndex();
-    if (!index)
-        return index.error();
-    auto myKey = key(*index);
-    if (!myKey)
-        return myKey.error();
-    auto changeAddr = m_wallet->newReceiveAddress();
-    if (!changeAddr)
-        return changeAddr.error();
-    const Script mine = *decodeAddress(changeAddr->toStdString(), m_chain.network());
+    auto fresh = freshKeyAndScript();
+    if (!fresh)
+        return fresh.error();
+    const auto &[index, myKey, mine] = *fresh;
 
     ChannelParams p;
     p.network = m_chain.network().id;
     p.variant = t.variant;
     p.capacity = Amount::fromSat(t.capacity);
-    p.payerPub = myKey->publicKey().bytes();
+    p.payerPub = myKey.publicKey().bytes();
     p.payeePub = offer.payeePub;
     p.payeePayout = offer.payeePayout;
     p.payerChange = mine;
@@ -177,7 +180,7 @@ Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const Op
     rec.params = p;
     rec.role = ChannelRole::Payer;
     rec.state = ChannelState::Proposed;
-    rec.keyIndex = *index;
+    rec.keyIndex = index;
     rec.label = t.label.empty() ? offer.label : t.label;
     rec.fundingTx = prepared->tx.serialize();
     rec.minConfirmations = offer.minConfirmations;
@@ -504,17 +507,13 @@ Result<std::vector<Message>> ChannelEngine::onAck(const AckMsg &m)
         return makeError(ErrorCode::PaymentSequence, "an ack for a payment never sent");
     if (m.sequence <= rec->seq)
         return std::vector<Message>{}; // already known
-    auto log = m_store.payments(rec->id());
-    if (!log)
-        return log.error();
-    int64_t paid = -1;
-    for (const auto &row : *log)
-        if (row.seq == m.sequence)
-            paid = row.paid;
-    if (paid < 0)
+    auto paid = m_store.paidAt(rec->id(), m.sequence);
+    if (!paid)
+        return paid.error();
+    if (!*paid)
         return makeError(ErrorCode::PaymentSequence, "no record of that payment");
     rec->seq = m.sequence;
-    rec->paid = paid;
+    rec->paid = **paid;
     SPW_TRY(m_store.update(*rec));
     return std::vector<Message>{};
 }
@@ -591,13 +590,8 @@ bool ChannelEngine::isOldRepeat(const ChannelRecord &rec, const PaymentMsg &m)
 {
     if (m.sequence == 0 || m.sequence >= rec.seq)
         return false;
-    auto log = m_store.payments(rec.id());
-    if (!log)
-        return false;
-    for (const auto &row : *log)
-        if (row.seq == m.sequence)
-            return row.paid == m.paid;
-    return false;
+    auto paid = m_store.paidAt(rec.id(), m.sequence);
+    return paid && *paid && **paid == m.paid;
 }
 
 Result<Hash256> ChannelEngine::settle(const OutPoint &id)

@@ -98,6 +98,14 @@ public:
 
 private:
     Result<bitcoin::PrivateKey> key(uint32_t index);
+    /// A new channel key and a new wallet script (payout for a payee, change and
+    /// refund for a payer).
+    struct FreshKey {
+        uint32_t index;
+        bitcoin::PrivateKey key;
+        bitcoin::Script script;
+    };
+    Result<FreshKey> freshKeyAndScript();
     Result<chain::ChainTip> tip();
     Result<store::ChannelRecord> record(const bitcoin::OutPoint &id);
     Result<std::vector<Message>> onProposal(const ProposalMsg &m);

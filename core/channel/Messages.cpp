@@ -290,4 +290,28 @@ Result<Message> messageFromText(std::string_view text)
     return decodeMessage(raw);
 }
 
+Result<std::vector<Message>> messagesFromText(std::string_view text)
+{
+    std::vector<Message> out;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t end = std::min(text.find('\n', start), text.size());
+        std::string_view line = text.substr(start, end - start);
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+            line.remove_suffix(1);
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
+            line.remove_prefix(1);
+        if (!line.empty()) {
+            auto m = messageFromText(line);
+            if (!m)
+                return m.error();
+            out.push_back(std::move(*m));
+        }
+        start = end + 1;
+    }
+    if (out.empty())
+        return bad("no message");
+    return out;
+}
+
 } // namespace spillway::channel

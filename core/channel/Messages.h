@@ -90,5 +90,8 @@ Result<Message> decodeMessage(ByteView data);
 std::string messageToText(const Message &m);
 /// Accepts either case; the checksum catches a mistyped or damaged text.
 Result<Message> messageFromText(std::string_view text);
+/// Several messages, one per line (a .spw file, a paste); blank lines are skipped.
+/// An empty text is BAD_MESSAGE; so is any bad line (and then none is returned).
+Result<std::vector<Message>> messagesFromText(std::string_view text);
 
 } // namespace spillway::channel

@@ -305,6 +305,18 @@ Result<uint32_t> ChannelStore::nextKeyIndex()
     return q.value(0).isNull() ? 0u : q.value(0).toUInt() + 1;
 }
 
+Result<std::optional<int64_t>> ChannelStore::paidAt(const OutPoint &id, uint64_t seq)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT paid FROM payments WHERE channel = ? AND seq = ?"));
+    q.addBindValue(idBlob(id));
+    q.addBindValue(static_cast<qint64>(seq));
+    SPW_TRY(SqliteDatabase::run(q, "payment"));
+    if (!q.next())
+        return std::optional<int64_t>{};
+    return std::optional<int64_t>{q.value(0).toLongLong()};
+}
+
 Result<std::vector<ChannelStore::PaymentRow>> ChannelStore::payments(const OutPoint &id)
 {
     QSqlQuery q = m_db.query();

@@ -88,6 +88,8 @@ public:
         int64_t time;
     };
     Result<std::vector<PaymentRow>> payments(const bitcoin::OutPoint &id);
+    /// The logged amount of payment `seq` of a channel, if there is one.
+    Result<std::optional<int64_t>> paidAt(const bitcoin::OutPoint &id, uint64_t seq);
 
     SqliteDatabase &database() { return m_db; }
 

@@ -109,7 +109,6 @@ void PaymentServer::onReadable(QSslSocket *s)
         return drop(s, QStringLiteral("bad frame"));
     // Pipelining: everything that arrived together is handled together, and the
     // payments among it are stored in one synced transaction before any ack leaves.
-    std::vector<channel::PaymentMsg> payments;
     std::vector<std::pair<FrameKind, QByteArray>> frames;
     while (auto f = peer.decoder.next())
         frames.push_back(*f);

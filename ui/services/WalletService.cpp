@@ -8,7 +8,7 @@
 #include "transport/FileProvider.h"
 #include "transport/PaymentClient.h"
 #include "transport/PaymentServer.h"
-#include "transport/TlsIdentity.h"
+#include "transport/Seller.h"
 #include "wallet/Wallet.h"
 
 #include <QCoreApplication>
@@ -178,6 +178,18 @@ void WalletService::publish()
         Q_EMIT balanceChanged(b->confirmed, b->unconfirmed, b->immature, locked ? *locked : 0);
 }
 
+std::optional<OutPoint> WalletService::channelOf(const QString &channelId)
+{
+    if (!m_engine)
+        return std::nullopt;
+    auto op = OutPoint::parse(channelId.toStdString());
+    if (!op) {
+        report(op.error());
+        return std::nullopt;
+    }
+    return *op;
+}
+
 void WalletService::createOffer(const QString &label)
 {
     if (!m_engine)
@@ -227,11 +239,11 @@ void WalletService::importText(const QString &text)
             return report(r.error());
         answers = *r;
     } else {
-        for (const QString &line : trimmed.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-            auto m = channel::messageFromText(line.trimmed().toStdString());
-            if (!m)
-                return report(m.error());
-            auto r = m_engine->receive(*m);
+        auto msgs = channel::messagesFromText(trimmed.toStdString());
+        if (!msgs)
+            return report(msgs.error());
+        for (const auto &m : *msgs) {
+            auto r = m_engine->receive(m);
             if (!r) {
                 publish();
                 return report(r.error());
@@ -248,11 +260,9 @@ void WalletService::importText(const QString &text)
 
 void WalletService::pay(const QString &channelId, qint64 amountSat)
 {
-    if (!m_engine)
-        return;
-    auto op = OutPoint::parse(channelId.toStdString());
+    const auto op = channelOf(channelId);
     if (!op)
-        return report(op.error());
+        return;
     auto m = m_engine->pay(*op, amountSat);
     if (!m)
         return report(m.error());
@@ -262,11 +272,9 @@ void WalletService::pay(const QString &channelId, qint64 amountSat)
 
 void WalletService::settle(const QString &channelId)
 {
-    if (!m_engine)
-        return;
-    auto op = OutPoint::parse(channelId.toStdString());
+    const auto op = channelOf(channelId);
     if (!op)
-        return report(op.error());
+        return;
     auto txid = m_engine->settle(*op);
     if (!txid)
         return report(txid.error());
@@ -276,11 +284,9 @@ void WalletService::settle(const QString &channelId)
 
 void WalletService::close(const QString &channelId)
 {
-    if (!m_engine)
-        return;
-    auto op = OutPoint::parse(channelId.toStdString());
+    const auto op = channelOf(channelId);
     if (!op)
-        return report(op.error());
+        return;
     auto m = m_engine->close(*op);
     if (!m)
         return report(m.error());
@@ -289,11 +295,9 @@ void WalletService::close(const QString &channelId)
 
 void WalletService::refund(const QString &channelId)
 {
-    if (!m_engine)
-        return;
-    auto op = OutPoint::parse(channelId.toStdString());
+    const auto op = channelOf(channelId);
     if (!op)
-        return report(op.error());
+        return;
     auto txid = m_engine->refund(*op);
     if (!txid)
         return report(txid.error());
@@ -303,11 +307,9 @@ void WalletService::refund(const QString &channelId)
 
 void WalletService::exportPsbt(const QString &channelId, const QString &which)
 {
-    if (!m_engine)
-        return;
-    auto op = OutPoint::parse(channelId.toStdString());
+    const auto op = channelOf(channelId);
     if (!op)
-        return report(op.error());
+        return;
     auto p = m_engine->exportPsbt(*op, which.toStdString());
     if (!p)
         return report(p.error());
@@ -402,31 +404,17 @@ void WalletService::startSelling(const QString &dir, qint64 pricePerMiB, const Q
     if (!m_engine)
         return;
     m_server.reset();
-    m_provider = std::make_unique<transport::FileProvider>(dir, 1 << 20, pricePerMiB);
-    if (const Status st = m_provider->scan(); !st.ok())
-        return report(st.error());
-    auto secret = m_wallet->channelKey(0x7ffffffe);
-    if (!secret)
-        return report(secret.error());
-    auto identity = transport::TlsIdentity::fromSecret(secret->bytes(), QStringLiteral("spillway payee"));
-    if (!identity)
-        return report(identity.error());
-    const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
-    m_server = std::make_unique<transport::PaymentServer>(*m_engine, *identity, Bytes{}, m_provider.get());
-    auto port = m_server->listen(listen.left(colon), static_cast<quint16>(listen.mid(colon + 1).toUInt()));
-    if (!port)
-        return report(port.error());
-    channel::OfferTerms terms;
-    terms.label = tr("Files from %1").arg(QDir(dir).dirName()).toStdString();
-    terms.endpoint = (listen.left(colon) + QLatin1Char(':') + QString::number(*port)).toStdString();
-    terms.tlsFingerprint = identity->fingerprint;
-    terms.priceHint = pricePerMiB;
-    terms.minCapacity = 1000;
-    terms.maxCapacity = 2'000'000'000;
-    auto offer = m_engine->createOffer(terms);
-    if (!offer)
-        return report(offer.error());
-    m_server->setOffer(channel::encodeMessage(*offer));
+    transport::SellerOptions options;
+    options.dir = dir;
+    options.pricePerMiB = pricePerMiB;
+    options.listen = listen;
+    options.label = tr("Files from %1").arg(QDir(dir).dirName()).toStdString();
+    auto seller = transport::startSelling(*m_engine, *m_wallet, options);
+    if (!seller)
+        return report(seller.error());
+    m_provider = std::move(seller->files);
+    m_server = std::move(seller->server);
+    const channel::OfferMsg offer = seller->offer;
     if (!m_publishSoon) {
         m_publishSoon = new QTimer(this);
         m_publishSoon->setSingleShot(true);
@@ -435,8 +423,8 @@ void WalletService::startSelling(const QString &dir, qint64 pricePerMiB, const Q
     }
     connect(m_server.get(), &transport::PaymentServer::channelsChanged, m_publishSoon, qOverload<>(&QTimer::start));
     const CatalogLists c = catalogLists(m_provider->catalog());
-    Q_EMIT catalogReady(c.names, c.sizes, c.prices, c.hashes);
-    Q_EMIT offerReady(QString::fromStdString(channel::messageToText(*offer)), QString::fromStdString(terms.endpoint));
+    Q_EMIT sellCatalogReady(c.names, c.sizes, c.prices, c.hashes);
+    Q_EMIT offerReady(QString::fromStdString(channel::messageToText(offer)), QString::fromStdString(offer.endpoint));
 }
 
 void WalletService::fetchCatalog(const QString &offerText)

@@ -4,6 +4,7 @@
 // slots (queued) and hears back through signals, so signing, storing and chain
 // calls never block the window. Models get plain snapshots (ChannelSummary).
 
+#include "bitcoin/Transaction.h"
 #include "common/Result.h"
 #include "models/ChannelSummary.h"
 #include "models/HistoryModels.h"
@@ -14,6 +15,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <optional>
 #include <mutex>
 
 #include <memory>
@@ -83,6 +85,8 @@ Q_SIGNALS:
     void offerReady(const QString &offerText, const QString &endpoint);
     /// name, size, price of the whole file (sat), sha256 - one entry per file.
     void catalogReady(const QStringList &names, const QList<qint64> &sizes, const QList<qint64> &prices, const QStringList &hashes);
+    /// The catalogue this wallet sells (startSelling), as catalogReady lists it.
+    void sellCatalogReady(const QStringList &names, const QList<qint64> &sizes, const QList<qint64> &prices, const QStringList &hashes);
     void downloadProgress(qint64 chunksDone, qint64 chunks, qint64 bytes, qint64 paidSat);
     void downloadFinished(bool ok, const QString &message);
     void paymentsLoaded(const QString &channelId, const QList<spillway::ui::PaymentRow> &rows);
@@ -101,6 +105,8 @@ Q_SIGNALS:
 
 private:
     void report(const Error &e);
+    /// The channel named by `channelId`, or nullopt (reported) when there is none.
+    std::optional<bitcoin::OutPoint> channelOf(const QString &channelId);
     void publish();
 
     QString m_dataDir;
