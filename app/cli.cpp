@@ -3,6 +3,8 @@
 // code and a readable sentence on stderr.
 #include "bitcoin/Address.h"
 #include "bitcoin/Psbt.h"
+#include "chain/ChainSettings.h"
+#include "chain/CoreRpcBackend.h"
 #include "chain/LocalChain.h"
 #include "channel/ChannelEngine.h"
 #include "transport/PaymentClient.h"
@@ -80,28 +82,41 @@ Result<Amount> parseAmount(const QString &text)
 }
 
 
-int chainInfo(Cli &cli, chain::LocalChain &chain)
+int chainInfo(Cli &cli, chain::ChainBackend &chain)
 {
     auto tip = chain::await(chain.tip());
     if (!tip)
         return fail(tip.error());
     const Network &net = chain.network();
+    auto *local = qobject_cast<chain::LocalChain *>(&chain);
+    auto *node = qobject_cast<chain::CoreRpcBackend *>(&chain);
+    QJsonObject o{{QStringLiteral("network"), QString::fromLatin1(net.name.data())},
+                  {QStringLiteral("backend"), local ? QStringLiteral("local") : QStringLiteral("rpc")},
+                  {QStringLiteral("height"), tip->height},
+                  {QStringLiteral("time"), static_cast<qint64>(tip->time)},
+                  {QStringLiteral("best_block_hash"), QString::fromStdString(toDisplayHex(tip->hash))},
+                  {QStringLiteral("block_interval_seconds"), static_cast<int>(net.blockIntervalSeconds)}};
+    if (local)
+        o.insert(QStringLiteral("chain_file"), local->path());
+    if (node) {
+        auto info = chain::await(node->nodeInfo());
+        if (!info)
+            return fail(info.error());
+        o.insert(QStringLiteral("node_chain"), info->chain);
+        o.insert(QStringLiteral("node_version"), info->version);
+    }
     if (cli.json) {
-        printJson(QJsonObject{{QStringLiteral("network"), QString::fromLatin1(net.name.data())},
-                              {QStringLiteral("backend"), QStringLiteral("local")},
-                              {QStringLiteral("chain_file"), chain.path()},
-                              {QStringLiteral("height"), tip->height},
-                              {QStringLiteral("time"), static_cast<qint64>(tip->time)},
-                              {QStringLiteral("best_block_hash"), QString::fromStdString(toDisplayHex(tip->hash))},
-                              {QStringLiteral("block_interval_seconds"), static_cast<int>(net.blockIntervalSeconds)}});
+        printJson(o);
     } else {
-        std::printf("network: %s (local chain)\nchain file: %s\nheight: %d\nbest block: %s\n", net.name.data(),
-                    qPrintable(chain.path()), tip->height, toDisplayHex(tip->hash).c_str());
+        std::printf("network: %s\n%s\nheight: %d\nbest block: %s\n", net.name.data(),
+                    local ? qPrintable(QStringLiteral("chain file: ") + local->path())
+                          : qPrintable(chain.describe() + QStringLiteral(", ") + o.value(QStringLiteral("node_version")).toString()),
+                    tip->height, toDisplayHex(tip->hash).c_str());
     }
     return 0;
 }
 
-Result<Script> mineTarget(Cli &cli, chain::LocalChain &chain)
+Result<Script> mineTarget(Cli &cli, chain::ChainBackend &chain)
 {
     const QString to = cli.parser.value(QStringLiteral("to"));
     if (!to.isEmpty())
@@ -115,7 +130,7 @@ Result<Script> mineTarget(Cli &cli, chain::LocalChain &chain)
     return decodeAddress(addr->toStdString(), chain.network());
 }
 
-int chainMine(Cli &cli, chain::LocalChain &chain, const QStringList &args)
+int chainMine(Cli &cli, chain::ChainBackend &chain, const QStringList &args)
 {
     bool ok = false;
     const int count = args.value(0, QStringLiteral("1")).toInt(&ok);
@@ -142,9 +157,12 @@ int chainMine(Cli &cli, chain::LocalChain &chain, const QStringList &args)
     return 0;
 }
 
-int chainCheck(Cli &cli, chain::LocalChain &chain)
+int chainCheck(Cli &cli, chain::ChainBackend &backend)
 {
-    const Status st = chain.checkConsistency().result();
+    auto *local = qobject_cast<chain::LocalChain *>(&backend);
+    if (!local)
+        return fail(makeError(ErrorCode::InvalidArgument, "chain check looks at the local chain file; a node checks its own chain"));
+    const Status st = local->checkConsistency().result();
     if (!st.ok())
         return fail(st.error());
     if (cli.json)
@@ -154,7 +172,7 @@ int chainCheck(Cli &cli, chain::LocalChain &chain)
     return 0;
 }
 
-int walletCreate(Cli &cli, chain::LocalChain &chain, bool restore)
+int walletCreate(Cli &cli, chain::ChainBackend &chain, bool restore)
 {
     if (restore) {
         // The phrase comes on standard input, never on the command line (process lists, shell history).
@@ -200,7 +218,7 @@ int walletCreate(Cli &cli, chain::LocalChain &chain, bool restore)
     return 0;
 }
 
-int walletCommand(Cli &cli, chain::LocalChain &chain, const QString &sub, const QStringList &args)
+int walletCommand(Cli &cli, chain::ChainBackend &chain, const QString &sub, const QStringList &args)
 {
     if (sub == QLatin1String("create"))
         return walletCreate(cli, chain, false);
@@ -392,7 +410,7 @@ QJsonObject channelJson(const store::ChannelRecord &c, int tipHeight)
     };
 }
 
-int channelCommand(Cli &cli, chain::LocalChain &chain, const QString &sub, const QStringList &args)
+int channelCommand(Cli &cli, chain::ChainBackend &chain, const QString &sub, const QStringList &args)
 {
     auto ctx = ChannelContext::open(cli, chain);
     if (!ctx)
@@ -635,7 +653,7 @@ int channelCommand(Cli &cli, chain::LocalChain &chain, const QString &sub, const
 
 // ---- serve / buy ------------------------------------------------------------
 
-int serveCommand(Cli &cli, chain::LocalChain &chain)
+int serveCommand(Cli &cli, chain::ChainBackend &chain)
 {
     auto ctx = ChannelContext::open(cli, chain);
     if (!ctx)
@@ -675,14 +693,17 @@ int serveCommand(Cli &cli, chain::LocalChain &chain)
     chain.setPollInterval(500);
     QObject::connect(&chain, &chain::ChainBackend::tipChanged, server, [&engine] { (void)engine.watch(); });
     if (cli.parser.isSet(QStringLiteral("mine-every"))) {
+        auto *local = qobject_cast<chain::LocalChain *>(&chain);
+        if (!local)
+            return fail(makeError(ErrorCode::InvalidArgument, "--mine-every is for the local chain"));
         auto addr = w.newReceiveAddress();
         if (addr)
-            chain.setAutoMine(cli.parser.value(QStringLiteral("mine-every")).toInt(), *decodeAddress(addr->toStdString(), chain.network()));
+            local->setAutoMine(cli.parser.value(QStringLiteral("mine-every")).toInt(), *decodeAddress(addr->toStdString(), chain.network()));
     }
     return QCoreApplication::exec();
 }
 
-int buyCommand(Cli &cli, chain::LocalChain &chain, const QStringList &args)
+int buyCommand(Cli &cli, chain::ChainBackend &chain, const QStringList &args)
 {
     if (args.isEmpty() || !cli.parser.isSet(QStringLiteral("offer")))
         return usage(QStringLiteral("buy FILE --offer OFFER.spw [--out PATH] [--lead N]"));
@@ -786,6 +807,14 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("chain"), QStringLiteral("Local chain file (default: shared per user)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("network"), QStringLiteral("local (default), regtest, signet, testnet or main."), QStringLiteral("NAME"),
                  QStringLiteral("local")});
+    p.addOption({QStringLiteral("rpc-url"), QStringLiteral("Bitcoin Core JSON-RPC address (default: Core's for the network)."),
+                 QStringLiteral("URL")});
+    p.addOption({QStringLiteral("rpc-cookie"), QStringLiteral("Core's cookie file (default: ~/.bitcoin/<network>/.cookie)."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("rpc-user"), QStringLiteral("RPC user name (instead of the cookie)."), QStringLiteral("USER")});
+    p.addOption({QStringLiteral("rpc-password"), QStringLiteral("RPC password; '-' reads it from standard input."),
+                 QStringLiteral("PASSWORD")});
+    p.addOption({QStringLiteral("rpc-timeout"), QStringLiteral("Seconds to wait for the node (default 30)."), QStringLiteral("SECONDS")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Machine-readable output (docs/cli.md).")});
     p.addOption({QStringLiteral("to"), QStringLiteral("Address to mine to."), QStringLiteral("ADDRESS")});
     p.addOption({QStringLiteral("every"), QStringLiteral("Keep mining, one batch every SECONDS."), QStringLiteral("SECONDS")});
@@ -826,24 +855,37 @@ int main(int argc, char **argv)
     auto net = networkFromName(networkName.toStdString());
     if (!net)
         return usage(QStringLiteral("unknown network '%1'.").arg(networkName));
-    if (*net != NetworkId::Local)
-        return fail(makeError(ErrorCode::ChainUnavailable,
-                              "network " + networkName.toStdString() + " needs a Bitcoin Core node over RPC, which this build cannot reach yet; use --network local"));
+    chain::ChainSettings settings;
+    settings.network = *net;
+    settings.chainFile = cli.chainFile;
+    settings.rpc.url = QUrl(p.value(QStringLiteral("rpc-url")));
+    settings.rpc.cookieFile = p.value(QStringLiteral("rpc-cookie"));
+    settings.rpc.user = p.value(QStringLiteral("rpc-user"));
+    settings.rpc.password = p.value(QStringLiteral("rpc-password"));
+    if (p.isSet(QStringLiteral("rpc-password")) && settings.rpc.password == QLatin1String("-")) {
+        // Kept out of the process list: read from standard input.
+        settings.rpc.password = QTextStream(stdin).readLine();
+    }
+    if (settings.isLocal() && (p.isSet(QStringLiteral("rpc-url")) || p.isSet(QStringLiteral("rpc-cookie")) || p.isSet(QStringLiteral("rpc-user"))))
+        return usage(QStringLiteral("--rpc-* options need --network regtest, signet, testnet or main."));
+    if (!settings.rpc.user.isEmpty() && !settings.rpc.cookieFile.isEmpty())
+        return usage(QStringLiteral("give --rpc-cookie or --rpc-user/--rpc-password, not both."));
+    if (p.isSet(QStringLiteral("rpc-timeout")))
+        settings.rpc.timeoutMs = p.value(QStringLiteral("rpc-timeout")).toInt() * 1000;
+    settings.pollMs = 0; // commands that follow the chain turn it on
+    auto backend = chain::makeBackend(settings);
+    if (!backend)
+        return fail(backend.error());
+    chain::ChainBackend &chain = **backend;
+    chain.setPollInterval(0);
 
     const QStringList args = p.positionalArguments();
-    if (args.size() == 1 && args[0] == QLatin1String("serve")) {
-        chain::LocalChain serveChain(cli.chainFile);
-        return serveCommand(cli, serveChain);
-    }
-    if (!args.isEmpty() && args[0] == QLatin1String("buy")) {
-        chain::LocalChain buyChain(cli.chainFile);
-        buyChain.setPollInterval(0);
-        return buyCommand(cli, buyChain, args.mid(1));
-    }
+    if (args.size() == 1 && args[0] == QLatin1String("serve"))
+        return serveCommand(cli, chain);
+    if (!args.isEmpty() && args[0] == QLatin1String("buy"))
+        return buyCommand(cli, chain, args.mid(1));
     if (args.size() < 2)
         p.showHelp(args.isEmpty() ? 0 : 2);
-    chain::LocalChain chain(cli.chainFile);
-    chain.setPollInterval(0);
     const QString group = args[0], sub = args[1];
     const QStringList rest = args.mid(2);
     if (group == QLatin1String("wallet"))

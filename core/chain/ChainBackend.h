@@ -23,6 +23,9 @@ public:
     virtual const bitcoin::Network &network() const = 0;
     /// Human-readable description ("local chain /path/chain.sqlite").
     virtual QString describe() const = 0;
+    /// The lowest height the wallet's coins and channels can be at (its
+    /// birthday). Backends that read blocks start there; others ignore it.
+    virtual void setScanStart(int height) { (void)height; }
 
     virtual QFuture<Result<ChainTip>> tip() = 0;
     /// Accepts into the mempool, or says why not (NON_FINAL, MISSING_INPUTS,
@@ -34,6 +37,12 @@ public:
     /// Unspent outputs (confirmed and in the mempool) paying any of `scripts`.
     virtual QFuture<Result<std::vector<Utxo>>> unspentOutputs(const std::vector<bitcoin::Script> &scripts) = 0;
     virtual QFuture<Result<FeeRate>> estimateFeeRate(int targetBlocks) = 0;
+
+    /// Mines `count` blocks paying `payTo`: the local chain, and a regtest node
+    /// (generatetoaddress). Elsewhere: INVALID_ARGUMENT.
+    virtual QFuture<Result<ChainTip>> mine(int count, const bitcoin::Script &payTo);
+    /// How often to look for new blocks for tipChanged (0 stops).
+    virtual void setPollInterval(int milliseconds) = 0;
 
 Q_SIGNALS:
     /// A new best block (from this process or another one sharing the chain).

@@ -1,7 +1,6 @@
 #include "LocalChain.h"
 
 #include <QStandardPaths>
-#include <QPromise>
 
 #include <memory>
 
@@ -10,13 +9,8 @@ namespace spillway::chain {
 using namespace bitcoin;
 
 LocalChain::LocalChain(QString path, LocalChainOptions options, QObject *parent)
-    : ChainBackend(parent), m_path(std::move(path)), m_options(options)
+    : ChainBackend(parent), m_path(std::move(path)), m_options(options), m_worker(QStringLiteral("local-chain"))
 {
-    m_thread.setObjectName(QStringLiteral("local-chain"));
-    m_worker = new QObject;
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.start();
     connect(&m_pollTimer, &QTimer::timeout, this, &LocalChain::poll);
     connect(&m_mineTimer, &QTimer::timeout, this, [this] { mine(1, m_autoMineTo); });
     setPollInterval(500);
@@ -27,9 +21,7 @@ LocalChain::~LocalChain()
     m_pollTimer.stop();
     m_mineTimer.stop();
     // The connection must close on the thread that opened it.
-    QMetaObject::invokeMethod(m_worker, [this] { m_db.reset(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    m_worker.stop([this] { m_db.reset(); });
 }
 
 QString LocalChain::defaultPath()
@@ -50,17 +42,11 @@ QString LocalChain::describe() const
 template <typename F>
 auto LocalChain::run(F &&f)
 {
-    using R = std::invoke_result_t<F &, LocalChainDb &>;
-    auto promise = std::make_shared<QPromise<R>>();
-    QFuture<R> future = promise->future();
-    promise->start();
-    QMetaObject::invokeMethod(m_worker, [this, promise, f = std::forward<F>(f)]() mutable {
+    return m_worker.run([this, f = std::forward<F>(f)]() mutable {
         if (!m_db)
             m_db = std::make_unique<LocalChainDb>(m_path, m_options);
-        promise->addResult(f(*m_db));
-        promise->finish();
-    }, Qt::QueuedConnection);
-    return future;
+        return f(*m_db);
+    });
 }
 
 QFuture<Result<ChainTip>> LocalChain::tip()

@@ -6,8 +6,8 @@
 
 #include "ChainBackend.h"
 #include "LocalChainDb.h"
+#include "SerialWorker.h"
 
-#include <QThread>
 #include <QTimer>
 
 #include <memory>
@@ -36,12 +36,12 @@ public:
     QFuture<Result<FeeRate>> estimateFeeRate(int targetBlocks) override;
 
     // Local-chain only: mining and checks.
-    QFuture<Result<ChainTip>> mine(int count, const bitcoin::Script &payTo);
+    QFuture<Result<ChainTip>> mine(int count, const bitcoin::Script &payTo) override;
     QFuture<Status> checkConsistency();
     /// Mines one block every `seconds` to `payTo` (0 stops), so countdowns move in a demo.
     void setAutoMine(int seconds, const bitcoin::Script &payTo);
     /// How often other processes' blocks are looked for (default 500 ms; 0 stops).
-    void setPollInterval(int milliseconds);
+    void setPollInterval(int milliseconds) override;
 
 private:
     template <typename F>
@@ -50,9 +50,8 @@ private:
 
     QString m_path;
     LocalChainOptions m_options;
-    QThread m_thread;                   ///< owns the SQLite connection
-    QObject *m_worker = nullptr;        ///< lives on m_thread; jobs are queued to it
-    std::unique_ptr<LocalChainDb> m_db; ///< touched only on m_thread
+    SerialWorker m_worker;              ///< owns the SQLite connection
+    std::unique_ptr<LocalChainDb> m_db; ///< touched only on m_worker's thread
     QTimer m_pollTimer;
     QTimer m_mineTimer;
     bitcoin::Script m_autoMineTo;

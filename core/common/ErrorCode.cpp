@@ -75,6 +75,10 @@ constexpr Entry kEntries[] = {
     {ErrorCode::NothingToSettle, "NOTHING_TO_SETTLE", QT_TRANSLATE_NOOP("ErrorCode", "No payment has been received in this channel yet.")},
     {ErrorCode::OfferUnknown, "OFFER_UNKNOWN", QT_TRANSLATE_NOOP("ErrorCode", "This proposal answers an offer this wallet did not make.")},
     {ErrorCode::Cancelled, "CANCELLED", QT_TRANSLATE_NOOP("ErrorCode", "Stopped on request; it can be resumed.")},
+    {ErrorCode::RpcAuthFailed, "RPC_AUTH_FAILED", QT_TRANSLATE_NOOP("ErrorCode", "The node refused the RPC user name and password (or cookie file).")},
+    {ErrorCode::RpcFailed, "RPC_ERROR", QT_TRANSLATE_NOOP("ErrorCode", "The node answered the request with an error.")},
+    {ErrorCode::NodeSyncing, "NODE_SYNCING", QT_TRANSLATE_NOOP("ErrorCode", "The node is still catching up with the network; try again when it is synced.")},
+    {ErrorCode::NodePruned, "NODE_PRUNED", QT_TRANSLATE_NOOP("ErrorCode", "The node has pruned blocks the wallet needs (from its birthday on).")},
     {ErrorCode::TlsKeyMismatch, "TLS_KEY_MISMATCH", QT_TRANSLATE_NOOP("ErrorCode", "The server's key is not the one its offer pins: refusing to connect.")},
 };
 } // namespace

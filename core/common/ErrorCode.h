@@ -77,6 +77,11 @@ enum class ErrorCode : int {
     OfferUnknown,
     TlsKeyMismatch,
     Cancelled,
+    // Bitcoin Core JSON-RPC backend (appended: codes keep their numbers)
+    RpcAuthFailed,
+    RpcFailed,
+    NodeSyncing,
+    NodePruned,
 };
 
 /// Stable upper-case name, e.g. "INVALID_CHECKSUM".

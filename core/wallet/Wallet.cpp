@@ -165,6 +165,8 @@ Status Wallet::load()
     if (!xpub)
         return xpub.error();
     m_accountXpub = *xpub;
+    // Backends that read blocks start at the birthday (a few blocks early, in case of a reorg then).
+    m_chain.setScanStart(std::max(0, meta[QStringLiteral("birth_height")].toInt() - kBirthdayMargin));
     SPW_TRY(ensureGap(0));
     SPW_TRY(ensureGap(1));
     return {};

@@ -20,6 +20,8 @@ namespace spillway::wallet {
 /// BIP 32 purpose for channel keys: m/7377'/coin'/n' ("sp" in ASCII).
 constexpr uint32_t kChannelPurpose = 7377;
 constexpr int kGapLimit = 20;
+/// Blocks before the wallet's birth height that a block-reading backend also reads.
+constexpr int kBirthdayMargin = 6;
 
 struct Balance {
     int64_t confirmed = 0;    ///< spendable now

@@ -1,0 +1,31 @@
+#pragma once
+// Which chain a wallet talks to, as the CLI's options and the GUI's Settings
+// give it, and the backend made from that: the embedded local chain, or a
+// Bitcoin Core node over JSON-RPC for regtest, signet, testnet and mainnet.
+
+#include "ChainBackend.h"
+#include "RpcClient.h"
+
+#include <memory>
+
+namespace spillway::chain {
+
+struct ChainSettings {
+    bitcoin::NetworkId network = bitcoin::NetworkId::Local;
+    QString chainFile;  ///< local chain file
+    RpcEndpoint rpc;    ///< for every other network
+    int pollMs = 2000;  ///< RPC: how often the tip is looked at
+
+    bool isLocal() const { return network == bitcoin::NetworkId::Local; }
+};
+
+/// Core's default RPC address for a network ("http://127.0.0.1:8332/" on main).
+QUrl defaultRpcUrl(bitcoin::NetworkId network);
+/// Core's default cookie file for a network (~/.bitcoin/regtest/.cookie, ...).
+QString defaultCookieFile(bitcoin::NetworkId network);
+
+/// The backend the settings describe; fills in Core's defaults (URL, cookie)
+/// where a field is empty. Does not connect: the first call does.
+Result<std::unique_ptr<ChainBackend>> makeBackend(ChainSettings settings);
+
+} // namespace spillway::chain

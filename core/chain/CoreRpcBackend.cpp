@@ -1,0 +1,566 @@
+#include "CoreRpcBackend.h"
+
+#include "ChainScanner.h"
+#include "bitcoin/Address.h"
+
+#include <QJsonObject>
+
+#include <cmath>
+#include <deque>
+#include <map>
+
+namespace spillway::chain {
+
+using namespace bitcoin;
+
+namespace {
+
+constexpr int kHashBatch = 500;          ///< getblockhash calls per request
+constexpr int kBlockBatch = 16;          ///< getblock calls per request
+constexpr size_t kBlockCacheBytes = 64u << 20; ///< raw blocks kept for rescans
+
+/// The node's getblockchaininfo "chain" for each network.
+QString coreChainName(NetworkId id)
+{
+    switch (id) {
+    case NetworkId::Main: return QStringLiteral("main");
+    case NetworkId::Testnet: return QStringLiteral("test");
+    case NetworkId::Testnet4: return QStringLiteral("testnet4");
+    case NetworkId::Signet: return QStringLiteral("signet");
+    case NetworkId::Regtest: return QStringLiteral("regtest");
+    case NetworkId::Local: break;
+    }
+    return QStringLiteral("local");
+}
+
+Result<Hash256> hashFrom(const QJsonValue &v)
+{
+    return fromDisplayHex(v.toString().toStdString());
+}
+
+int64_t btcToSat(double btc)
+{
+    return static_cast<int64_t>(std::llround(btc * 1e8));
+}
+
+} // namespace
+
+Error rejectionError(int rpcCode, const QString &reason)
+{
+    const QString r = reason.toLower();
+    const std::string detail = "the node says: " + reason.toStdString();
+    if (rpcCode == -22 || r.contains(QLatin1String("decode failed")))
+        return makeError(ErrorCode::InvalidTransaction, detail);
+    if (rpcCode == -27 || r.contains(QLatin1String("already in block chain")) || r.contains(QLatin1String("txn-already-known")) ||
+        r.contains(QLatin1String("already in utxo set")))
+        return makeError(ErrorCode::TxAlreadyConfirmed, detail);
+    if (r.contains(QLatin1String("non-bip68-final")))
+        return makeError(ErrorCode::TxSequenceLocked, detail);
+    if (r.contains(QLatin1String("non-final")))
+        return makeError(ErrorCode::TxNonFinal, detail);
+    if (r.contains(QLatin1String("premature-spend-of-coinbase")))
+        return makeError(ErrorCode::TxImmatureCoinbase, detail);
+    if (r.contains(QLatin1String("missingorspent")) || r.contains(QLatin1String("missing-inputs")) ||
+        r.contains(QLatin1String("missing inputs")))
+        return makeError(ErrorCode::TxMissingInputs, detail);
+    if (r.contains(QLatin1String("conflict")) || r.contains(QLatin1String("inputs-spent")) ||
+        r.contains(QLatin1String("double spend")))
+        return makeError(ErrorCode::TxDoubleSpend, detail);
+    if (r.contains(QLatin1String("script-verify-flag")) || r.contains(QLatin1String("script verify")) ||
+        r.contains(QLatin1String("signature")))
+        return makeError(ErrorCode::ScriptFailed, detail);
+    if (r.contains(QLatin1String("dust")))
+        return makeError(ErrorCode::TxDust, detail);
+    if (r.contains(QLatin1String("fee")) || r.contains(QLatin1String("priority")))
+        return makeError(ErrorCode::TxFeeTooLow, detail);
+    if (rpcCode == -26)
+        return makeError(ErrorCode::TxNonStandard, detail);
+    return makeError(ErrorCode::RpcFailed, detail + " (code " + std::to_string(rpcCode) + ")");
+}
+
+/// Everything that lives on the worker thread: the connection, what was read
+/// of the chain, the mempool and a cache of raw blocks for rescans.
+class CoreRpcBackend::Follower {
+public:
+    Follower(const CoreRpcOptions &options) : m_rpc(options.endpoint), m_network(options.network) {}
+
+    void setScanStart(int height) { m_scanner.setStartHeight(height); }
+
+    Result<NodeInfo> nodeInfo()
+    {
+        auto chainInfo = value("getblockchaininfo");
+        if (!chainInfo)
+            return chainInfo.error();
+        const QJsonObject c = chainInfo->toObject();
+        NodeInfo info;
+        info.chain = c.value(QStringLiteral("chain")).toString();
+        info.height = c.value(QStringLiteral("blocks")).toInt(-1);
+        info.headers = c.value(QStringLiteral("headers")).toInt(info.height);
+        info.pruned = c.value(QStringLiteral("pruned")).toBool();
+        info.pruneHeight = c.value(QStringLiteral("pruneheight")).toInt(-1);
+        if (auto net = value("getnetworkinfo")) {
+            const QJsonObject n = net->toObject();
+            QString sub = n.value(QStringLiteral("subversion")).toString();
+            sub.remove(QLatin1Char('/'));
+            info.version = sub.isEmpty() ? n.value(QStringLiteral("version")).toVariant().toString() : sub;
+            const double relay = n.value(QStringLiteral("relayfee")).toDouble(0);
+            m_relayFee = std::max<int64_t>(kMinFeeRate, btcToSat(relay));
+        }
+        if (info.chain != coreChainName(m_network))
+            return makeError(ErrorCode::WrongNetwork, "the node is on " + info.chain.toStdString() + ", the wallet on " +
+                                                          coreChainName(m_network).toStdString());
+        const bool ibd = c.value(QStringLiteral("initialblockdownload")).toBool(false);
+        // A fresh regtest node is "in initial download" until its first block: not a reason to wait.
+        if (info.headers > info.height + 1 || (ibd && m_network != NetworkId::Regtest))
+            return makeError(ErrorCode::NodeSyncing, "at block " + std::to_string(info.height) + " of " + std::to_string(info.headers));
+        if (info.pruned && info.pruneHeight > m_scanner.startHeight())
+            return makeError(ErrorCode::NodePruned, "the node keeps blocks from " + std::to_string(info.pruneHeight) +
+                                                        ", the wallet needs them from " + std::to_string(m_scanner.startHeight()));
+        m_checked = true;
+        return info;
+    }
+
+    Result<ChainTip> tip()
+    {
+        SPW_TRY(ensureChecked());
+        auto best = value("getbestblockhash");
+        if (!best)
+            return best.error();
+        auto header = value("getblockheader", {best->toString(), true});
+        if (!header)
+            return header.error();
+        const QJsonObject h = header->toObject();
+        auto hash = hashFrom(*best);
+        if (!hash)
+            return makeError(ErrorCode::RpcFailed, "getbestblockhash: not a block hash");
+        return ChainTip{h.value(QStringLiteral("height")).toInt(-1),
+                        static_cast<int64_t>(h.value(QStringLiteral("time")).toDouble()), *hash};
+    }
+
+    Result<Hash256> broadcast(const Transaction &tx)
+    {
+        SPW_TRY(ensureChecked());
+        const QString hex = QString::fromStdString(toHex(tx.serialize()));
+        const Hash256 txid = tx.txid();
+        if (!m_noTestAccept) {
+            auto test = m_rpc.call(QStringLiteral("testmempoolaccept"), {QJsonArray{hex}});
+            if (!test)
+                return test.error();
+            if (test->methodMissing()) {
+                m_noTestAccept = true;
+            } else if (test->failed) {
+                return rejectionError(test->errorCode, test->errorMessage);
+            } else {
+                const QJsonObject verdict = test->result.toArray().at(0).toObject();
+                if (!verdict.value(QStringLiteral("allowed")).toBool()) {
+                    const QString reason = verdict.value(QStringLiteral("reject-reason")).toString();
+                    if (!reason.contains(QLatin1String("already-in-mempool")))
+                        return rejectionError(-26, reason);
+                    return txid; // broadcasting again is harmless
+                }
+            }
+        }
+        auto sent = m_rpc.call(QStringLiteral("sendrawtransaction"), {hex});
+        if (!sent)
+            return sent.error();
+        if (sent->failed) {
+            if (sent->errorMessage.contains(QLatin1String("already-in-mempool")) ||
+                sent->errorMessage.contains(QLatin1String("already in mempool")))
+                return txid;
+            return rejectionError(sent->errorCode, sent->errorMessage);
+        }
+        auto answered = hashFrom(sent->result);
+        if (!answered || *answered != txid)
+            return makeError(ErrorCode::RpcFailed, "sendrawtransaction answered another txid");
+        m_mempool.emplace(txid, tx);
+        return txid;
+    }
+
+    Result<TxStatus> transactionStatus(const Hash256 &txid)
+    {
+        m_scanner.watchTxid(txid);
+        SPW_TRY(sync());
+        return m_scanner.status(txid);
+    }
+
+    Result<Transaction> transaction(const Hash256 &txid)
+    {
+        m_scanner.watchTxid(txid);
+        SPW_TRY(sync());
+        if (auto tx = m_scanner.transaction(txid))
+            return *tx;
+        auto raw = m_rpc.call(QStringLiteral("getrawtransaction"), {QString::fromStdString(toDisplayHex(txid)), false});
+        if (!raw)
+            return raw.error();
+        if (raw->failed)
+            return makeError(ErrorCode::NotFound, toDisplayHex(txid));
+        return Transaction::parseHex(raw->result.toString().toStdString());
+    }
+
+    Result<SpendInfo> outpointSpend(const OutPoint &op)
+    {
+        m_scanner.watchOutpoint(op);
+        SPW_TRY(sync());
+        SpendInfo s = m_scanner.spend(op);
+        if (!s.exists) {
+            // Made before the wallet's birthday, or in a block not read: the UTXO set knows.
+            auto out = m_rpc.call(QStringLiteral("gettxout"), {QString::fromStdString(toDisplayHex(op.txid)), static_cast<int>(op.index), true});
+            if (!out)
+                return out.error();
+            s.exists = !out->failed && out->result.isObject();
+        }
+        return s;
+    }
+
+    Result<std::vector<Utxo>> unspentOutputs(const std::vector<Script> &scripts)
+    {
+        m_scanner.watchScripts(scripts);
+        SPW_TRY(sync());
+        return m_scanner.unspent(scripts);
+    }
+
+    Result<FeeRate> estimateFeeRate(int target)
+    {
+        SPW_TRY(ensureChecked());
+        auto est = m_rpc.call(QStringLiteral("estimatesmartfee"), {std::max(1, target)});
+        if (!est)
+            return est.error();
+        int64_t rate = 0;
+        if (!est->failed) {
+            const QJsonObject o = est->result.toObject();
+            // Core: "feerate" in BTC/kvB (absent without data); bcoin: "fee" (-1 without data).
+            const double btc = o.contains(QStringLiteral("feerate")) ? o.value(QStringLiteral("feerate")).toDouble(-1)
+                                                                     : o.value(QStringLiteral("fee")).toDouble(-1);
+            if (btc > 0)
+                rate = btcToSat(btc);
+        }
+        if (rate <= 0)
+            rate = m_network == NetworkId::Main ? kFallbackFeeRateMain : kFallbackFeeRateTest;
+        return FeeRate{std::max({rate, m_relayFee, kMinFeeRate})};
+    }
+
+    Result<ChainTip> mine(int count, const Script &payTo)
+    {
+        if (m_network != NetworkId::Regtest)
+            return makeError(ErrorCode::InvalidArgument, "only a regtest node mines on request");
+        auto address = encodeAddress(payTo, bitcoin::network(m_network));
+        if (!address)
+            return makeError(ErrorCode::InvalidAddress, "that script has no address to mine to");
+        SPW_TRY(ensureChecked());
+        auto mined = value("generatetoaddress", {count, QString::fromStdString(*address)});
+        if (!mined)
+            return mined.error();
+        return tip();
+    }
+
+private:
+    Result<QJsonValue> value(const char *method, const QJsonArray &params = {})
+    {
+        const QString m = QString::fromLatin1(method);
+        auto r = m_rpc.call(m, params);
+        if (!r)
+            return r.error();
+        return r->value(m);
+    }
+
+    Status ensureChecked()
+    {
+        if (m_checked)
+            return {};
+        auto info = nodeInfo();
+        if (!info)
+            return info.error();
+        return {};
+    }
+
+    /// Brings the scanner to the node's best chain and mempool.
+    Status sync()
+    {
+        SPW_TRY(ensureChecked());
+        if (m_scanner.needsRescan())
+            m_scanner.reset();
+        for (int attempt = 0; attempt < 10; ++attempt) {
+            auto best = value("getbestblockhash");
+            if (!best)
+                return best.error();
+            auto bestHash = hashFrom(*best);
+            if (!bestHash)
+                return makeError(ErrorCode::RpcFailed, "getbestblockhash: not a block hash");
+            if (auto t = m_scanner.tip(); t && t->hash == *bestHash)
+                return syncMempool();
+            auto count = value("getblockcount");
+            if (!count)
+                return count.error();
+            const int nodeHeight = count->toInt(-1);
+            SPW_TRY(rollBack(nodeHeight));
+            auto advanced = readBlocks(nodeHeight);
+            if (!advanced)
+                return advanced.error();
+            if (*advanced) {
+                if (auto t = m_scanner.tip(); t && t->hash == *bestHash)
+                    return syncMempool();
+            }
+            // The tip moved (or a reorg happened) while reading: look again.
+        }
+        return makeError(ErrorCode::ChainUnavailable, "the node's tip keeps changing; try again");
+    }
+
+    /// Takes back blocks the node no longer has on its best chain.
+    Status rollBack(int nodeHeight)
+    {
+        while (m_scanner.tip()) {
+            const int h = m_scanner.tipHeight();
+            if (h <= nodeHeight) {
+                auto hash = value("getblockhash", {h});
+                if (!hash)
+                    return hash.error();
+                auto ours = m_scanner.hashAt(h);
+                if (auto theirs = hashFrom(*hash); theirs && ours && *theirs == *ours)
+                    return {};
+            }
+            m_scanner.disconnectTip();
+        }
+        return {};
+    }
+
+    /// Reads blocks from the scanner's next height to nodeHeight; false when the chain changed under us.
+    Result<bool> readBlocks(int nodeHeight)
+    {
+        for (int from = m_scanner.nextHeight(); from <= nodeHeight;) {
+            const int to = std::min(nodeHeight, from + kHashBatch - 1);
+            std::vector<RpcCall> calls;
+            for (int h = from; h <= to; ++h)
+                calls.push_back({QStringLiteral("getblockhash"), {h}});
+            auto hashes = m_rpc.batch(calls);
+            if (!hashes)
+                return hashes.error();
+            std::vector<Hash256> ids;
+            for (const auto &r : *hashes) {
+                if (r.failed)
+                    return false; // the chain got shorter meanwhile
+                auto h = hashFrom(r.result);
+                if (!h)
+                    return makeError(ErrorCode::RpcFailed, "getblockhash: not a block hash");
+                ids.push_back(*h);
+            }
+            for (size_t i = 0; i < ids.size(); i += kBlockBatch) {
+                const size_t end = std::min(ids.size(), i + kBlockBatch);
+                std::vector<RpcCall> blockCalls;
+                for (size_t k = i; k < end; ++k)
+                    if (!m_blocks.count(ids[k]))
+                        blockCalls.push_back({QStringLiteral("getblock"), {QString::fromStdString(toDisplayHex(ids[k])), 0}});
+                auto raws = m_rpc.batch(blockCalls);
+                if (!raws)
+                    return raws.error();
+                size_t next = 0;
+                for (size_t k = i; k < end; ++k) {
+                    if (!m_blocks.count(ids[k])) {
+                        const RpcReply &r = (*raws)[next++];
+                        if (r.failed) {
+                            if (r.errorMessage.contains(QLatin1String("prune"), Qt::CaseInsensitive))
+                                return makeError(ErrorCode::NodePruned, r.errorMessage.toStdString());
+                            return false; // gone from the best chain meanwhile
+                        }
+                        auto bytes = fromHex(r.result.toString().toStdString());
+                        if (!bytes)
+                            return makeError(ErrorCode::RpcFailed, "getblock: not hex");
+                        remember(ids[k], std::move(*bytes));
+                    }
+                    auto block = Block::parse(m_blocks.at(ids[k]));
+                    if (!block)
+                        return makeError(ErrorCode::ChainCorrupt, "block " + toDisplayHex(ids[k]) + ": " + block.error().describe());
+                    if (block->header.hash() != ids[k])
+                        return makeError(ErrorCode::ChainCorrupt, "the node sent another block than " + toDisplayHex(ids[k]));
+                    if (!m_scanner.connect(*block, ids[k]))
+                        return false; // a reorg between our calls
+                }
+            }
+            from = to + 1;
+        }
+        return true;
+    }
+
+    void remember(const Hash256 &hash, Bytes raw)
+    {
+        m_cacheBytes += raw.size();
+        m_blocks.emplace(hash, std::move(raw));
+        m_cacheOrder.push_back(hash);
+        while (m_cacheBytes > kBlockCacheBytes && !m_cacheOrder.empty()) {
+            auto it = m_blocks.find(m_cacheOrder.front());
+            m_cacheBytes -= it->second.size();
+            m_blocks.erase(it);
+            m_cacheOrder.pop_front();
+        }
+    }
+
+    Status syncMempool()
+    {
+        auto ids = value("getrawmempool");
+        if (!ids)
+            return ids.error();
+        std::map<Hash256, Transaction> now;
+        std::vector<RpcCall> calls;
+        std::vector<Hash256> wanted;
+        for (const QJsonValue &v : ids->toArray()) {
+            auto txid = hashFrom(v);
+            if (!txid)
+                return makeError(ErrorCode::RpcFailed, "getrawmempool: not a txid");
+            if (auto it = m_mempool.find(*txid); it != m_mempool.end()) {
+                now.emplace(*txid, std::move(it->second));
+            } else {
+                calls.push_back({QStringLiteral("getrawtransaction"), {v.toString(), false}});
+                wanted.push_back(*txid);
+            }
+        }
+        for (size_t i = 0; i < calls.size(); i += kHashBatch) {
+            std::vector<RpcCall> part(calls.begin() + static_cast<long>(i),
+                                      calls.begin() + static_cast<long>(std::min(calls.size(), i + kHashBatch)));
+            auto raws = m_rpc.batch(part);
+            if (!raws)
+                return raws.error();
+            for (size_t k = 0; k < raws->size(); ++k) {
+                if ((*raws)[k].failed)
+                    continue; // left the mempool meanwhile
+                auto tx = Transaction::parseHex((*raws)[k].result.toString().toStdString());
+                if (tx)
+                    now.emplace(wanted[i + k], std::move(*tx));
+            }
+        }
+        m_mempool = std::move(now);
+        std::vector<Transaction> txs;
+        txs.reserve(m_mempool.size());
+        for (const auto &[id, tx] : m_mempool)
+            txs.push_back(tx);
+        m_scanner.setMempool(std::move(txs));
+        return {};
+    }
+
+    RpcClient m_rpc;
+    NetworkId m_network;
+    ChainScanner m_scanner;
+    std::map<Hash256, Transaction> m_mempool;
+    std::map<Hash256, Bytes> m_blocks;   ///< raw blocks by hash (bounded)
+    std::deque<Hash256> m_cacheOrder;
+    size_t m_cacheBytes = 0;
+    int64_t m_relayFee = kMinFeeRate;
+    bool m_checked = false;
+    bool m_noTestAccept = false;
+};
+
+CoreRpcBackend::CoreRpcBackend(CoreRpcOptions options, QObject *parent)
+    : ChainBackend(parent), m_options(std::move(options)), m_worker(QStringLiteral("core-rpc"))
+{
+    m_worker.run([this] {
+        m_follower = std::make_unique<Follower>(m_options);
+        return 0;
+    });
+    connect(&m_pollTimer, &QTimer::timeout, this, &CoreRpcBackend::poll);
+    setPollInterval(m_options.pollMs);
+}
+
+CoreRpcBackend::~CoreRpcBackend()
+{
+    m_pollTimer.stop();
+    m_worker.stop([this] { m_follower.reset(); });
+}
+
+const Network &CoreRpcBackend::network() const
+{
+    return bitcoin::network(m_options.network);
+}
+
+QString CoreRpcBackend::describe() const
+{
+    return tr("Bitcoin node %1 (%2)")
+        .arg(m_options.endpoint.url.toString(QUrl::RemoveUserInfo), QString::fromUtf8(network().name.data(), static_cast<int>(network().name.size())));
+}
+
+template <typename F>
+auto CoreRpcBackend::run(F &&f)
+{
+    return m_worker.run([this, f = std::forward<F>(f)]() mutable { return f(*m_follower); });
+}
+
+void CoreRpcBackend::setScanStart(int height)
+{
+    run([height](Follower &w) {
+        w.setScanStart(height);
+        return 0;
+    });
+}
+
+QFuture<Result<ChainTip>> CoreRpcBackend::tip()
+{
+    return run([](Follower &w) { return w.tip(); });
+}
+
+QFuture<Result<Hash256>> CoreRpcBackend::broadcast(const Transaction &tx)
+{
+    return run([tx](Follower &w) { return w.broadcast(tx); });
+}
+
+QFuture<Result<TxStatus>> CoreRpcBackend::transactionStatus(const Hash256 &txid)
+{
+    return run([txid](Follower &w) { return w.transactionStatus(txid); });
+}
+
+QFuture<Result<Transaction>> CoreRpcBackend::transaction(const Hash256 &txid)
+{
+    return run([txid](Follower &w) { return w.transaction(txid); });
+}
+
+QFuture<Result<SpendInfo>> CoreRpcBackend::outpointSpend(const OutPoint &outpoint)
+{
+    return run([outpoint](Follower &w) { return w.outpointSpend(outpoint); });
+}
+
+QFuture<Result<std::vector<Utxo>>> CoreRpcBackend::unspentOutputs(const std::vector<Script> &scripts)
+{
+    return run([scripts](Follower &w) { return w.unspentOutputs(scripts); });
+}
+
+QFuture<Result<FeeRate>> CoreRpcBackend::estimateFeeRate(int targetBlocks)
+{
+    return run([targetBlocks](Follower &w) { return w.estimateFeeRate(targetBlocks); });
+}
+
+QFuture<Result<ChainTip>> CoreRpcBackend::mine(int count, const Script &payTo)
+{
+    auto f = run([count, payTo](Follower &w) { return w.mine(count, payTo); });
+    f.then(this, [this](const Result<ChainTip> &r) {
+        if (r.ok() && !(*r == m_lastTip)) {
+            m_lastTip = *r;
+            Q_EMIT tipChanged(*r);
+        }
+    });
+    return f;
+}
+
+QFuture<Result<NodeInfo>> CoreRpcBackend::nodeInfo()
+{
+    return run([](Follower &w) { return w.nodeInfo(); });
+}
+
+void CoreRpcBackend::setPollInterval(int milliseconds)
+{
+    if (milliseconds > 0)
+        m_pollTimer.start(milliseconds);
+    else
+        m_pollTimer.stop();
+}
+
+void CoreRpcBackend::poll()
+{
+    if (m_polling)
+        return;
+    m_polling = true;
+    tip().then(this, [this](const Result<ChainTip> &r) {
+        m_polling = false;
+        if (r.ok() && !(*r == m_lastTip)) {
+            m_lastTip = *r;
+            Q_EMIT tipChanged(*r);
+        }
+    });
+}
+
+} // namespace spillway::chain
