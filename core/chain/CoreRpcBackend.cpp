@@ -178,15 +178,13 @@ public:
 
     Result<TxStatus> transactionStatus(const Hash256 &txid)
     {
-        m_scanner.watchTxid(txid);
-        SPW_TRY(sync());
+        SPW_TRY(syncWatching(txid));
         return m_scanner.status(txid);
     }
 
     Result<Transaction> transaction(const Hash256 &txid)
     {
-        m_scanner.watchTxid(txid);
-        SPW_TRY(sync());
+        SPW_TRY(syncWatching(txid));
         if (auto tx = m_scanner.transaction(txid))
             return *tx;
         auto raw = m_rpc.call(QStringLiteral("getrawtransaction"), {QString::fromStdString(toDisplayHex(txid)), false});
@@ -199,8 +197,12 @@ public:
 
     Result<SpendInfo> outpointSpend(const OutPoint &op)
     {
-        m_scanner.watchOutpoint(op);
+        // Outputs already found (paying a watched script) have their spends followed anyway.
         SPW_TRY(sync());
+        if (!m_scanner.spend(op).exists) {
+            m_scanner.watchOutpoint(op);
+            SPW_TRY(sync());
+        }
         SpendInfo s = m_scanner.spend(op);
         if (!s.exists) {
             // Made before the wallet's birthday, or in a block not read: the UTXO set knows.
@@ -261,6 +263,16 @@ private:
         if (!r)
             return r.error();
         return r->value(m);
+    }
+
+    /// Syncs; a txid not seen yet is watched from now on, which needs one rescan.
+    Status syncWatching(const Hash256 &txid)
+    {
+        SPW_TRY(sync());
+        if (m_scanner.status(txid).known)
+            return {};
+        m_scanner.watchTxid(txid);
+        return sync();
     }
 
     Status ensureChecked()

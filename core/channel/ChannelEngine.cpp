@@ -13,6 +13,9 @@ using store::ChannelState;
 namespace {
 
 
+/// Blocks after which a closed channel's outcome is no longer looked at for reorgs.
+constexpr int kReorgSafeDepth = 100;
+
 bool isFinal(ChannelState s)
 {
     return s == ChannelState::Settled || s == ChannelState::Refunded;
@@ -605,10 +608,7 @@ Result<Hash256> ChannelEngine::settle(const OutPoint &id)
         return makeError(ErrorCode::NothingToSettle);
     if (isFinal(rec->state))
         return rec->closingTxid;
-    auto k = key(rec->keyIndex);
-    if (!k)
-        return k.error();
-    auto tx = completeCommitment(rec->params, Amount::fromSat(rec->paid), rec->payerSig, *k, sighasher(rec->params));
+    auto tx = settlementTransaction(*rec);
     if (!tx)
         return tx.error();
     auto sent = chain::await(m_chain.broadcast(*tx));
@@ -618,6 +618,26 @@ Result<Hash256> ChannelEngine::settle(const OutPoint &id)
     rec->closingTxid = *sent;
     SPW_TRY(m_store.update(*rec));
     return *sent;
+}
+
+Result<Transaction> ChannelEngine::settlementTransaction(const ChannelRecord &rec)
+{
+    if (rec.role != ChannelRole::Payee || rec.seq == 0)
+        return makeError(ErrorCode::NothingToSettle, "only a payee with a payment holds a settlement");
+    auto k = key(rec.keyIndex);
+    if (!k)
+        return k.error();
+    return completeCommitment(rec.params, Amount::fromSat(rec.paid), rec.payerSig, *k, sighasher(rec.params));
+}
+
+Result<Transaction> ChannelEngine::refundTransaction(const ChannelRecord &rec)
+{
+    if (rec.role != ChannelRole::Payer)
+        return makeError(ErrorCode::ChannelUnknown, "only the payer takes the refund");
+    auto k = key(rec.keyIndex);
+    if (!k)
+        return k.error();
+    return completeRefund(rec.params, *k, rec.refundSig, sighasher(rec.params));
 }
 
 Result<CloseMsg> ChannelEngine::close(const OutPoint &id)
@@ -642,10 +662,7 @@ Result<Hash256> ChannelEngine::refund(const OutPoint &id)
         return now.error();
     if (now->height < static_cast<int>(rec->params.expiry))
         return makeError(ErrorCode::TxNonFinal, "the refund is valid in " + std::to_string(rec->params.expiry - now->height) + " blocks");
-    auto k = key(rec->keyIndex);
-    if (!k)
-        return k.error();
-    auto tx = completeRefund(rec->params, *k, rec->refundSig, sighasher(rec->params));
+    auto tx = refundTransaction(*rec);
     if (!tx)
         return tx.error();
     auto sent = chain::await(m_chain.broadcast(*tx));
@@ -667,8 +684,30 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
     if (!channels)
         return channels.error();
     for (auto &rec : *channels) {
-        if (isFinal(rec.state) || rec.state == ChannelState::Proposed)
+        if (rec.state == ChannelState::Proposed)
             continue;
+        if (isFinal(rec.state)) {
+            if (rec.closedHeight >= 0 && now->height - rec.closedHeight >= kReorgSafeDepth)
+                continue;
+            auto spend = chain::await(m_chain.outpointSpend(rec.id()));
+            if (!spend)
+                return spend.error();
+            if (spend->spent && spend->spenderHeight >= 0) {
+                if (spend->spenderHeight != rec.closedHeight) {
+                    rec.closedHeight = spend->spenderHeight;
+                    SPW_TRY(m_store.update(rec));
+                }
+                continue;
+            }
+            // A reorg took the block with the closing transaction away: the channel is not closed yet.
+            rec.state = spend->spent ? ChannelState::Closing : ChannelState::Open;
+            rec.closedHeight = -1;
+            SPW_TRY(m_store.update(rec));
+            events.push_back({rec.id(), "the closing transaction's block left the best chain"});
+            if (spend->spent)
+                continue;
+            rec.state = ChannelState::Closing; // broadcast it again below
+        }
         const ChannelState before = rec.state;
         SPW_TRY(refreshConfirmations(rec));
         if (rec.state != before) {
@@ -696,11 +735,16 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             SPW_TRY(m_store.update(rec));
             continue;
         }
-        if (rec.state == ChannelState::Closing) {
-            // Our closing transaction vanished (never relayed): act again below.
+        const bool wasClosing = rec.state == ChannelState::Closing;
+        if (wasClosing) {
+            // Our closing transaction vanished (never relayed, or a reorg dropped it): act again below.
             rec.state = ChannelState::Open;
         }
-        if (rec.role == ChannelRole::Payee && rec.seq > 0 &&
+        if (rec.role == ChannelRole::Payee && rec.seq > 0 && wasClosing) {
+            auto s = settle(rec.id());
+            events.push_back({rec.id(), s ? "settlement broadcast again: " + toDisplayHex(*s)
+                                          : "could not broadcast the settlement again: " + s.error().describe()});
+        } else if (rec.role == ChannelRole::Payee && rec.seq > 0 &&
             static_cast<int64_t>(now->height) >= static_cast<int64_t>(rec.params.expiry) - rec.safetyMargin) {
             // A failure here must not lock the user out of every other command: report it.
             auto s = settle(rec.id());

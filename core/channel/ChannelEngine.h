@@ -77,6 +77,10 @@ public:
     Result<CloseMsg> close(const bitcoin::OutPoint &id);
     /// Payer: broadcasts the refund, once it is final.
     Result<bitcoin::Hash256> refund(const bitcoin::OutPoint &id);
+    /// The complete transactions settle() and refund() broadcast, built and
+    /// signed without any check of timing or state (tests hand them to a node).
+    Result<bitcoin::Transaction> settlementTransaction(const store::ChannelRecord &rec);
+    Result<bitcoin::Transaction> refundTransaction(const store::ChannelRecord &rec);
     /// Expiry watcher: confirmations, auto-settle at expiry - margin, auto-refund once
     /// final, and the on-chain outcome. Call on start and on every new block.
     Result<std::vector<WatchEvent>> watch();

@@ -303,26 +303,43 @@ Status Wallet::sync()
             break;
     }
 
-    // Unconfirmed history: confirmations, and sends that never reached the chain.
+    // Unconfirmed and recent history: confirmations, blocks a reorg took away,
+    // and sends that never reached the chain.
+    auto tip = chain::await(m_chain.tip());
+    if (!tip)
+        return tip.error();
     QSqlQuery open = m_db.query();
-    if (!open.exec(QStringLiteral("SELECT h.txid, p.raw FROM history h LEFT JOIN pending p ON p.txid = h.txid WHERE h.height IS NULL")))
-        return makeError(ErrorCode::StorageFailed, "history");
-    std::vector<std::pair<QByteArray, QByteArray>> rows;
+    open.prepare(QStringLiteral("SELECT h.txid, p.raw, h.height FROM history h LEFT JOIN pending p ON p.txid = h.txid "
+                                "WHERE h.height IS NULL OR h.height > ?"));
+    open.addBindValue(tip->height - kBirthdayMargin);
+    SPW_TRY(SqliteDatabase::run(open, "history"));
+    struct Row {
+        QByteArray txid, raw;
+        QVariant height;
+    };
+    std::vector<Row> rows;
     while (open.next())
-        rows.emplace_back(open.value(0).toByteArray(), open.value(1).toByteArray());
+        rows.push_back({open.value(0).toByteArray(), open.value(1).toByteArray(), open.value(2)});
     for (const auto &row : rows) {
-        const QByteArray &txid = row.first;
-        const QByteArray &raw = row.second;
+        const QByteArray &txid = row.txid;
+        const QByteArray &raw = row.raw;
         auto status = chain::await(m_chain.transactionStatus(hashOf(txid)));
         if (!status)
             return status.error();
+        if (!row.height.isNull() && status->blockHeight != row.height.toInt()) {
+            // Its block left the best chain (it may be in a block again below).
+            QSqlQuery u = m_db.query();
+            u.prepare(QStringLiteral("UPDATE history SET height = NULL WHERE txid = ?"));
+            u.addBindValue(txid);
+            SPW_TRY(SqliteDatabase::run(u, "history reorg"));
+        }
         if (!status->known && !raw.isEmpty()) {
             // Stored before broadcast, then interrupted: send it again.
             if (auto tx = Transaction::parse(Bytes(raw.begin(), raw.end())); tx)
                 (void)chain::await(m_chain.broadcast(*tx));
             continue;
         }
-        if (status->blockHeight >= 0) {
+        if (status->blockHeight >= 0 && status->blockHeight != (row.height.isNull() ? -1 : row.height.toInt())) {
             SPW_TRY(m_db.transaction([&]() -> Status {
                 QSqlQuery u = m_db.query();
                 u.prepare(QStringLiteral("UPDATE history SET height = ? WHERE txid = ?"));

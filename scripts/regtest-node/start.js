@@ -10,7 +10,10 @@
 //      with Core's error code (-26 rejected, -25 missing inputs, -27 already in
 //      the chain) and reject reason; bcoin's own relays it and returns the txid
 //      even when the mempool rejects it.
-//   4. A Core-style cookie file (__cookie__:<random>) in --datadir; the RPC
+//   4. invalidateblock puts the transactions of the blocks it disconnects (and
+//      the mempool's) back into the mempool, as Core does; bcoin's leaves the
+//      mempool on the old tip, and its miner then refuses to mine.
+//   5. A Core-style cookie file (__cookie__:<random>) in --datadir; the RPC
 //      password is the cookie's secret, as with bitcoind's default auth.
 // Usage: node start.js --port N --datadir DIR   (prints "ready N" when serving)
 const crypto = require('crypto');
@@ -93,6 +96,31 @@ node.rpc.add('sendrawtransaction', async (args) => {
     throw new RPCError(-25, 'bad-txns-inputs-missingorspent');
   }
   return tx.txid();
+});
+
+// 4. invalidateblock as Core does it, for the reorg tests.
+delete node.rpc.calls.invalidateblock;
+node.rpc.add('invalidateblock', async (args) => {
+  if (args.length !== 1 || typeof args[0] !== 'string' || !/^[0-9a-f]{64}$/.test(args[0]))
+    throw new RPCError(-8, 'invalidateblock "blockhash"');
+  const hash = bcoin.util.revHex(args[0]); // bcoin 1.0 keys blocks by internal-order hex
+  const entry = await node.chain.getEntry(hash);
+  if (!entry)
+    throw new RPCError(-5, 'Block not found');
+  const disconnected = [];
+  for (let e = node.chain.tip; e && e.height >= entry.height; e = await node.chain.getPrevious(e))
+    disconnected.unshift(await node.chain.getBlock(e.hash));
+  const pending = [...node.mempool.map.values()].map((e) => e.tx);
+  await node.chain.invalidate(hash);
+  await node.mempool.reset();
+  for (const tx of disconnected.flatMap((b) => b.txs.slice(1)).concat(pending)) {
+    try {
+      await node.mempool.addTX(tx);
+    } catch (e) {
+      // No longer valid on the new tip: dropped, as Core drops it.
+    }
+  }
+  return null;
 });
 
 (async () => {

@@ -20,14 +20,20 @@ struct CliResult {
 
 class CliRunner {
 public:
-    CliRunner(QString chainFile, QString dataDir) : m_chain(std::move(chainFile)), m_dataDir(std::move(dataDir)) {}
+    CliRunner(const QString &chainFile, QString dataDir)
+        : m_chainArgs{QStringLiteral("--chain"), chainFile}, m_dataDir(std::move(dataDir))
+    {
+    }
+    /// Any chain options: "--network regtest --rpc-url ... --rpc-cookie ...".
+    CliRunner(QStringList chainArgs, QString dataDir) : m_chainArgs(std::move(chainArgs)), m_dataDir(std::move(dataDir)) {}
 
     CliResult run(const QStringList &args, const QByteArray &stdinData = {},
                   const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment()) const
     {
         QProcess p;
         p.setProcessEnvironment(env);
-        QStringList all{QStringLiteral("--chain"), m_chain, QStringLiteral("--datadir"), m_dataDir};
+        QStringList all = m_chainArgs;
+        all << QStringLiteral("--datadir") << m_dataDir;
         all += args;
         p.start(QStringLiteral(SPILLWAY_CLI), all);
         if (!p.waitForStarted(10000))
@@ -52,7 +58,7 @@ public:
     const QString &dataDir() const { return m_dataDir; }
 
 private:
-    QString m_chain;
+    QStringList m_chainArgs;
     QString m_dataDir;
 };
 
