@@ -846,15 +846,14 @@ int main(int argc, char **argv)
     p.process(app);
 
     cli.json = p.isSet(QStringLiteral("json"));
-    cli.dataDir = p.isSet(QStringLiteral("datadir"))
-                      ? QDir(p.value(QStringLiteral("datadir"))).absolutePath()
-                      : QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/spillway/wallet");
     cli.chainFile = p.isSet(QStringLiteral("chain")) ? QDir().absoluteFilePath(p.value(QStringLiteral("chain")))
                                                     : chain::LocalChain::defaultPath();
     const QString networkName = p.value(QStringLiteral("network"));
     auto net = networkFromName(networkName.toStdString());
     if (!net)
         return usage(QStringLiteral("unknown network '%1'.").arg(networkName));
+    cli.dataDir = p.isSet(QStringLiteral("datadir")) ? QDir(p.value(QStringLiteral("datadir"))).absolutePath()
+                                                    : chain::defaultDataDir(*net);
     chain::ChainSettings settings;
     settings.network = *net;
     settings.chainFile = cli.chainFile;

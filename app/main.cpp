@@ -1,6 +1,6 @@
 // spillway: the desktop wallet, on the embedded local chain by default.
 #include "MainWindow.h"
-#include "chain/LocalChain.h"
+#include "chain/ChainSettings.h"
 #include "services/WalletService.h"
 
 #include <QApplication>
@@ -12,6 +12,8 @@
 #include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
+
+#include <cstdio>
 
 int main(int argc, char **argv)
 {
@@ -28,6 +30,12 @@ int main(int argc, char **argv)
     p.addVersionOption();
     p.addOption({QStringLiteral("datadir"), QStringLiteral("Wallet data directory."), QStringLiteral("DIR")});
     p.addOption({QStringLiteral("chain"), QStringLiteral("Local chain file."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("network"), QStringLiteral("local, regtest, signet, testnet, testnet4 or main (default: Settings, else local)."),
+                 QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("rpc-url"), QStringLiteral("Bitcoin Core JSON-RPC address."), QStringLiteral("URL")});
+    p.addOption({QStringLiteral("rpc-cookie"), QStringLiteral("Core's cookie file."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("rpc-user"), QStringLiteral("RPC user name."), QStringLiteral("USER")});
+    p.addOption({QStringLiteral("rpc-password"), QStringLiteral("RPC password."), QStringLiteral("PASSWORD")});
     p.addOption({QStringLiteral("language"), QStringLiteral("en or zh_CN (default: the system's)."), QStringLiteral("LANG")});
     p.addOption({QStringLiteral("screenshot"), QStringLiteral("Save the window to FILE (PNG) once it has loaded, then quit."),
                  QStringLiteral("FILE")});
@@ -45,14 +53,31 @@ int main(int argc, char **argv)
                                                                                                         : QStringLiteral("en"))))
         QApplication::installTranslator(&ours);
 
-    const QString dataDir = p.isSet(QStringLiteral("datadir"))
-                                ? QDir(p.value(QStringLiteral("datadir"))).absolutePath()
-                                : QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/spillway/wallet");
-    const QString savedChain = QSettings().value(QStringLiteral("chainFile")).toString();
-    const QString chainFile = p.isSet(QStringLiteral("chain")) ? QDir().absoluteFilePath(p.value(QStringLiteral("chain")))
-                              : !savedChain.isEmpty()          ? savedChain
-                                                               : spillway::chain::LocalChain::defaultPath();
-    auto *service = new spillway::ui::WalletService(dataDir, chainFile);
+    // The chain: options first, then what Settings saved, else the local chain.
+    spillway::chain::ChainSettings chain = spillway::chain::savedChainSettings();
+    if (p.isSet(QStringLiteral("network"))) {
+        auto net = spillway::bitcoin::networkFromName(p.value(QStringLiteral("network")).toStdString());
+        if (!net) {
+            std::fprintf(stderr, "INVALID_ARGUMENT: unknown network '%s'\n", qPrintable(p.value(QStringLiteral("network"))));
+            return 2;
+        }
+        if (*net != chain.network)
+            chain = spillway::chain::ChainSettings{};
+        chain.network = *net;
+    }
+    if (p.isSet(QStringLiteral("chain")))
+        chain.chainFile = QDir().absoluteFilePath(p.value(QStringLiteral("chain")));
+    if (p.isSet(QStringLiteral("rpc-url")))
+        chain.rpc.url = QUrl(p.value(QStringLiteral("rpc-url")));
+    if (p.isSet(QStringLiteral("rpc-cookie")))
+        chain.rpc.cookieFile = p.value(QStringLiteral("rpc-cookie"));
+    if (p.isSet(QStringLiteral("rpc-user")))
+        chain.rpc.user = p.value(QStringLiteral("rpc-user"));
+    if (p.isSet(QStringLiteral("rpc-password")))
+        chain.rpc.password = p.value(QStringLiteral("rpc-password"));
+    const QString dataDir = p.isSet(QStringLiteral("datadir")) ? QDir(p.value(QStringLiteral("datadir"))).absolutePath()
+                                                              : spillway::chain::defaultDataDir(chain.network);
+    auto *service = new spillway::ui::WalletService(dataDir, chain);
     spillway::ui::MainWindow window(service);
     service->startOnThread();
     window.show();

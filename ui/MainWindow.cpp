@@ -79,7 +79,7 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         if (d.exec() != QDialog::Accepted)
             return;
         if (d.save())
-            QMessageBox::information(this, tr("Settings"), tr("The new language applies when Spillway starts again."));
+            QMessageBox::information(this, tr("Settings"), tr("The new language or chain applies when Spillway starts again."));
         applySettings();
     });
     settings->setObjectName(QStringLiteral("settingsAction"));

@@ -1,11 +1,19 @@
 #pragma once
-// Settings: language, units, and the defaults a new channel starts with.
+// Settings: language, units, the defaults a new channel starts with, and the
+// chain: the embedded local chain, or a Bitcoin Core node over JSON-RPC, with
+// a "Test connection" button that says what it found or what went wrong.
+
+#include "chain/ChainSettings.h"
 
 #include <QDialog>
 
+#include <memory>
+
 class QComboBox;
-class QSpinBox;
+class QLabel;
 class QLineEdit;
+class QPushButton;
+class QSpinBox;
 
 namespace spillway::ui {
 
@@ -13,14 +21,35 @@ class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
     explicit SettingsDialog(QWidget *parent = nullptr);
-    /// Saves to QSettings; returns true if the language changed (applies on restart).
+    ~SettingsDialog() override;
+    /// Saves to QSettings (the RPC password to the OS keychain); returns true
+    /// when the language or the chain changed (they apply on restart).
     bool save() const;
+    /// The chain as the fields describe it now.
+    chain::ChainSettings chainSettings() const;
+
+public Q_SLOTS:
+    /// Connects with the fields' settings; the answer appears under the button.
+    void testConnection();
+
+Q_SIGNALS:
+    void connectionTested(bool ok, const QString &text);
 
 private:
+    void networkChanged();
+
     QComboBox *m_language;
     QComboBox *m_unit;
     QSpinBox *m_expiry;
+    QComboBox *m_network;
     QLineEdit *m_chainFile;
+    QLineEdit *m_rpcUrl;
+    QLineEdit *m_rpcCookie;
+    QLineEdit *m_rpcUser;
+    QLineEdit *m_rpcPassword;
+    QPushButton *m_test;
+    QLabel *m_testResult;
+    std::shared_ptr<chain::ChainBackend> m_probe; ///< the connection being tested
 };
 
 } // namespace spillway::ui

@@ -4,6 +4,8 @@
 #include "LocalChain.h"
 
 #include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
 
 namespace spillway::chain {
 
@@ -42,6 +44,47 @@ QString defaultCookieFile(NetworkId network)
     case NetworkId::Local: return {};
     }
     return QDir::homePath() + QStringLiteral("/.bitcoin/") + sub + QStringLiteral(".cookie");
+}
+
+QString defaultDataDir(NetworkId network)
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/spillway/");
+    if (network == NetworkId::Local)
+        return base + QStringLiteral("wallet");
+    const auto &name = bitcoin::network(network).name;
+    return base + QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())) + QStringLiteral("/wallet");
+}
+
+ChainSettings savedChainSettings()
+{
+    QSettings s;
+    ChainSettings c;
+    c.chainFile = s.value(QStringLiteral("chainFile")).toString();
+    s.beginGroup(QStringLiteral("chain"));
+    c.network = bitcoin::networkFromName(s.value(QStringLiteral("network"), QStringLiteral("local")).toString().toStdString())
+                    .value_or(NetworkId::Local);
+    c.rpc.url = QUrl(s.value(QStringLiteral("rpcUrl")).toString());
+    c.rpc.cookieFile = s.value(QStringLiteral("rpcCookie")).toString();
+    c.rpc.user = s.value(QStringLiteral("rpcUser")).toString();
+    return c;
+}
+
+void saveChainSettings(const ChainSettings &c)
+{
+    QSettings s;
+    s.setValue(QStringLiteral("chainFile"), c.chainFile);
+    s.beginGroup(QStringLiteral("chain"));
+    const auto &name = bitcoin::network(c.network).name;
+    s.setValue(QStringLiteral("network"), QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())));
+    s.setValue(QStringLiteral("rpcUrl"), c.rpc.url.toString());
+    s.setValue(QStringLiteral("rpcCookie"), c.rpc.cookieFile);
+    s.setValue(QStringLiteral("rpcUser"), c.rpc.user);
+}
+
+QString rpcPasswordKey(NetworkId network)
+{
+    const auto &name = bitcoin::network(network).name;
+    return QStringLiteral("rpc-password/") + QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
 }
 
 Result<std::unique_ptr<ChainBackend>> makeBackend(ChainSettings settings)

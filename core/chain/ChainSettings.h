@@ -24,6 +24,16 @@ QUrl defaultRpcUrl(bitcoin::NetworkId network);
 /// Core's default cookie file for a network (~/.bitcoin/regtest/.cookie, ...).
 QString defaultCookieFile(bitcoin::NetworkId network);
 
+/// The default wallet directory: <data>/spillway/wallet on the local chain,
+/// <data>/spillway/<network>/wallet elsewhere (a wallet belongs to one network).
+QString defaultDataDir(bitcoin::NetworkId network);
+
+/// The GUI's saved choice (QSettings group "chain"). The RPC password is not
+/// in it: it lives in the OS keychain under rpcPasswordKey().
+ChainSettings savedChainSettings();
+void saveChainSettings(const ChainSettings &settings);
+QString rpcPasswordKey(bitcoin::NetworkId network);
+
 /// The backend the settings describe; fills in Core's defaults (URL, cookie)
 /// where a field is empty. Does not connect: the first call does.
 Result<std::unique_ptr<ChainBackend>> makeBackend(ChainSettings settings);

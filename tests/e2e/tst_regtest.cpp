@@ -13,8 +13,16 @@
 #include "channel/ChannelEngine.h"
 #include "store/ChannelStore.h"
 #include "wallet/Wallet.h"
+#include "MainWindow.h"
+#include "SettingsDialog.h"
+#include "services/WalletService.h"
 
+#include <QComboBox>
 #include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 using namespace spillway;
@@ -81,6 +89,8 @@ private Q_SLOTS:
     void refundJudgedByNode();
     void corruptedCommitmentRejected();
     void reorgRollsBackAndResumes();
+    void settingsTestConnection();
+    void desktopWalletOnTheNode();
 };
 
 void TestRegtest::initTestCase()
@@ -375,5 +385,69 @@ void TestRegtest::reorgRollsBackAndResumes()
     QCOMPARE(p.payer.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("settled"));
 }
 
-QTEST_GUILESS_MAIN(TestRegtest)
+void TestRegtest::settingsTestConnection()
+{
+    ui::SettingsDialog d;
+    auto *network = d.findChild<QComboBox *>(QStringLiteral("networkComboBox"));
+    QVERIFY(network);
+    network->setCurrentIndex(network->findData(static_cast<int>(bitcoin::NetworkId::Regtest)));
+    QVERIFY(d.findChild<QLineEdit *>(QStringLiteral("rpcUrlLineEdit"))->isEnabled());
+    d.findChild<QLineEdit *>(QStringLiteral("rpcUrlLineEdit"))->setText(m_node.endpoint().url.toString());
+    d.findChild<QLineEdit *>(QStringLiteral("rpcCookieLineEdit"))->setText(m_node.endpoint().cookieFile);
+    QSignalSpy tested(&d, &ui::SettingsDialog::connectionTested);
+    d.findChild<QPushButton *>(QStringLiteral("testConnectionButton"))->click();
+    QVERIFY(tested.wait(30000));
+    QVERIFY2(tested.last().at(0).toBool(), qPrintable(tested.last().at(1).toString()));
+    const QString shown = d.findChild<QLabel *>(QStringLiteral("connectionResultLabel"))->text();
+    QVERIFY2(shown.contains(QLatin1String("regtest")) && shown.contains(QString::number(height())), qPrintable(shown));
+
+    // What went wrong, said plainly: a cookie that is not there, a node on another network.
+    d.findChild<QLineEdit *>(QStringLiteral("rpcCookieLineEdit"))->setText(m_dir.filePath(QStringLiteral("no-such.cookie")));
+    d.findChild<QPushButton *>(QStringLiteral("testConnectionButton"))->click();
+    QVERIFY(tested.wait(30000));
+    QVERIFY(!tested.last().at(0).toBool());
+    QVERIFY2(tested.last().at(1).toString().contains(QLatin1String("cookie")), qPrintable(tested.last().at(1).toString()));
+    d.findChild<QLineEdit *>(QStringLiteral("rpcCookieLineEdit"))->setText(m_node.endpoint().cookieFile);
+    network->setCurrentIndex(network->findData(static_cast<int>(bitcoin::NetworkId::Signet)));
+    d.findChild<QLineEdit *>(QStringLiteral("rpcUrlLineEdit"))->setText(m_node.endpoint().url.toString());
+    d.findChild<QPushButton *>(QStringLiteral("testConnectionButton"))->click();
+    QVERIFY(tested.wait(30000));
+    QVERIFY(!tested.last().at(0).toBool());
+    QVERIFY2(tested.last().at(1).toString().contains(QLatin1String("regtest")), qPrintable(tested.last().at(1).toString()));
+}
+
+void TestRegtest::desktopWalletOnTheNode()
+{
+    chain::ChainSettings settings;
+    settings.network = bitcoin::NetworkId::Regtest;
+    settings.rpc = m_node.endpoint();
+    settings.pollMs = 200;
+    // The wallet exists already (the first-run recovery-phrase dialog is tst_gui_flow's).
+    const QString dataDir = m_dir.filePath(QStringLiteral("desktop"));
+    QVERIFY(!CliRunner(m_node.cliArgs(), dataDir).json({arg("wallet"), arg("create")}).isEmpty());
+    auto *service = new ui::WalletService(dataDir, settings);
+    {
+        ui::MainWindow window(service);
+        QSignalSpy ready(service, &ui::WalletService::ready);
+        QSignalSpy balance(service, &ui::WalletService::balanceChanged);
+        QSignalSpy failed(service, &ui::WalletService::failed);
+        service->startOnThread();
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 30000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
+        QCOMPARE(ready.first().at(0).toString(), arg("regtest"));
+        QVERIFY2(window.findChild<QLabel *>(QStringLiteral("networkLabel"))->text().contains(QLatin1String("regtest")),
+                 qPrintable(window.findChild<QLabel *>(QStringLiteral("networkLabel"))->text()));
+        // The Mine button on regtest asks the node; the reward shows up as the node confirms it.
+        QMetaObject::invokeMethod(service, "mine", Qt::QueuedConnection, Q_ARG(int, 101));
+        QTRY_VERIFY_WITH_TIMEOUT(!balance.isEmpty() && balance.last().at(0).toLongLong() > 0, 60000);
+        QVERIFY(failed.isEmpty());
+        // A block mined by someone else reaches the window by itself (the tip is followed).
+        QSignalSpy tip(service, &ui::WalletService::tipChanged);
+        mine(1);
+        QTRY_VERIFY_WITH_TIMEOUT(!tip.isEmpty() && tip.last().at(0).toInt() == height(), 30000);
+    }
+    delete service;
+}
+
+QTEST_MAIN(TestRegtest)
 #include "tst_regtest.moc"

@@ -2,7 +2,8 @@
 
 #include "bitcoin/Address.h"
 #include "bitcoin/Psbt.h"
-#include "chain/LocalChain.h"
+#include "chain/ChainSettings.h"
+#include "store/SeedKeychain.h"
 #include "channel/ChannelEngine.h"
 #include "store/ChannelStore.h"
 #include "transport/FileProvider.h"
@@ -63,7 +64,19 @@ QStringList texts(const std::vector<channel::Message> &msgs)
 
 } // namespace
 
-WalletService::WalletService(QString dataDir, QString chainFile) : m_dataDir(std::move(dataDir)), m_chainFile(std::move(chainFile))
+namespace {
+chain::ChainSettings localChain(QString file)
+{
+    chain::ChainSettings c;
+    c.chainFile = std::move(file);
+    return c;
+}
+} // namespace
+
+WalletService::WalletService(QString dataDir, QString chainFile) : WalletService(std::move(dataDir), localChain(std::move(chainFile))) {}
+
+WalletService::WalletService(QString dataDir, chain::ChainSettings chain)
+    : m_dataDir(std::move(dataDir)), m_chainSettings(std::move(chain))
 {
     qRegisterMetaType<QList<spillway::ui::ChannelSummary>>();
     qRegisterMetaType<QList<spillway::ui::PaymentRow>>();
@@ -106,7 +119,17 @@ void WalletService::report(const Error &e)
 
 void WalletService::start()
 {
-    m_chain = std::make_unique<chain::LocalChain>(m_chainFile);
+    if (!m_chainSettings.isLocal() && !m_chainSettings.rpc.user.isEmpty() && m_chainSettings.rpc.password.isEmpty()) {
+        // The RPC password was saved in the OS keychain by Settings.
+        if (auto pw = store::SeedKeychain::readBlocking(chain::rpcPasswordKey(m_chainSettings.network)))
+            m_chainSettings.rpc.password = QString::fromUtf8(reinterpret_cast<const char *>(pw->data()), static_cast<qsizetype>(pw->size()));
+    }
+    auto backend = chain::makeBackend(m_chainSettings);
+    if (!backend) {
+        report(backend.error());
+        return;
+    }
+    m_chain = std::move(*backend);
     connect(m_chain.get(), &chain::ChainBackend::tipChanged, this, [this](const chain::ChainTip &) { refresh(); });
     if (!wallet::Wallet::exists(m_dataDir)) {
         auto mnemonic = wallet::Wallet::create(m_dataDir, *m_chain);

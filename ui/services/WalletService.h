@@ -5,6 +5,7 @@
 // calls never block the window. Models get plain snapshots (ChannelSummary).
 
 #include "bitcoin/Transaction.h"
+#include "chain/ChainSettings.h"
 #include "common/Result.h"
 #include "models/ChannelSummary.h"
 #include "models/HistoryModels.h"
@@ -21,7 +22,6 @@
 #include <memory>
 
 namespace spillway::chain {
-class LocalChain;
 }
 namespace spillway::wallet {
 class Wallet;
@@ -47,6 +47,8 @@ struct BalanceSummary {
 class WalletService : public QObject {
     Q_OBJECT
 public:
+    WalletService(QString dataDir, chain::ChainSettings chain);
+    /// On the local chain in `chainFile`.
     WalletService(QString dataDir, QString chainFile);
     ~WalletService() override;
 
@@ -110,9 +112,9 @@ private:
     void publish();
 
     QString m_dataDir;
-    QString m_chainFile;
+    chain::ChainSettings m_chainSettings;
     QThread m_thread;
-    std::unique_ptr<chain::LocalChain> m_chain;
+    std::unique_ptr<chain::ChainBackend> m_chain;
     std::unique_ptr<wallet::Wallet> m_wallet;
     std::unique_ptr<store::ChannelStore> m_store;
     std::unique_ptr<channel::ChannelEngine> m_engine;
