@@ -1,0 +1,430 @@
+// The parts of the Bitcoin Core RPC backend that need no node: the block
+// parser (against Core's regtest genesis block), the scanner's bookkeeping
+// (coins, spends, reorg roll-back, mempool overlay), the mapping of Core's
+// reject reasons, and the RPC client against canned HTTP answers on a real
+// loopback socket (auth refused, silence, garbage, errors, chunked, keep-alive).
+#include "bitcoin/Block.h"
+#include "bitcoin/Script.h"
+#include "chain/ChainScanner.h"
+#include "chain/CoreRpcBackend.h"
+#include "chain/RpcClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <functional>
+
+using namespace spillway;
+using namespace spillway::bitcoin;
+using namespace spillway::chain;
+
+namespace {
+
+// Bitcoin Core's regtest genesis block (chainparams.cpp CreateGenesisBlock(1296688602, 2, 0x207fffff, 1, 50 * COIN)),
+// as bcoin 1.0.2 also lists it (lib/protocol/networks.js, regtest.genesisBlock); its hash is Core's
+// regtest consensus.hashGenesisBlock.
+constexpr const char *kRegtestGenesis =
+    "0100000000000000000000000000000000000000000000000000000000000000000000"
+    "003ba3edfd7a7b12b27ac72c3e67768f617fc81bc3888a51323a9fb8aa4b1e5e4adae5"
+    "494dffff7f200200000001010000000100000000000000000000000000000000000000"
+    "00000000000000000000000000ffffffff4d04ffff001d0104455468652054696d6573"
+    "2030332f4a616e2f32303039204368616e63656c6c6f72206f6e206272696e6b206f66"
+    "207365636f6e64206261696c6f757420666f722062616e6b73ffffffff0100f2052a01"
+    "000000434104678afdb0fe5548271967f1a67130b7105cd6a828e03909a67962e0ea1f"
+    "61deb649f6bc3f4cef38c4f35504e51ec112de5c384df7ba0b8d578a4c702b6bf11d5f"
+    "ac00000000";
+constexpr const char *kRegtestGenesisHash = "0f9188f13cb7b2c71f2a335e3a4fc328bf5beb436012afca590b1a11466e2206";
+
+Script scriptFor(uint8_t tag)
+{
+    return Script(Bytes{0x00, 0x14, tag, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19});
+}
+
+Transaction coinbase(int height, const Script &to, int64_t value)
+{
+    Transaction tx;
+    TxIn in;
+    in.prevout = OutPoint{Hash256{}, 0xffffffff};
+    in.scriptSig = Script(Bytes{0x02, static_cast<uint8_t>(height), 0x00});
+    tx.inputs.push_back(in);
+    tx.outputs.push_back(TxOut{Amount::fromSat(value), to});
+    return tx;
+}
+
+Transaction spend(const OutPoint &from, const Script &to, int64_t value)
+{
+    Transaction tx;
+    TxIn in;
+    in.prevout = from;
+    tx.inputs.push_back(in);
+    tx.outputs.push_back(TxOut{Amount::fromSat(value), to});
+    return tx;
+}
+
+/// A block on top of `prev` holding `txs` (the scanner does not check proof of work).
+std::pair<Block, Hash256> makeBlock(const Hash256 &prev, std::vector<Transaction> txs, uint32_t nonce = 0)
+{
+    Block b;
+    b.header.version = 0x20000000;
+    b.header.prevBlock = prev;
+    b.header.time = 1700000000 + nonce;
+    b.header.nonce = nonce;
+    std::vector<Hash256> ids;
+    for (const auto &tx : txs)
+        ids.push_back(tx.txid());
+    b.header.merkleRoot = merkleRoot(ids);
+    b.transactions = std::move(txs);
+    return {b, b.header.hash()};
+}
+
+/// Answers each HTTP request on one loopback port with `respond(requestBody)`, on its own thread.
+class CannedServer : public QThread {
+public:
+    using Responder = std::function<QByteArray(const QByteArray &)>;
+    explicit CannedServer(Responder r) : m_respond(std::move(r))
+    {
+        m_port = 0;
+        start();
+        while (m_port.load() == 0)
+            QThread::msleep(5);
+    }
+    ~CannedServer() override
+    {
+        m_stop = true;
+        wait();
+    }
+    int port() const { return m_port.load(); }
+    int connections() const { return m_connections.load(); }
+
+protected:
+    void run() override
+    {
+        QTcpServer server;
+        server.listen(QHostAddress::LocalHost, 0);
+        m_port = server.serverPort();
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        while (!m_stop) {
+            if (server.waitForNewConnection(20)) {
+                while (QTcpSocket *s = server.nextPendingConnection()) {
+                    sockets.emplace_back(s);
+                    ++m_connections;
+                }
+            }
+            for (auto &s : sockets) {
+                if (!s || s->state() != QAbstractSocket::ConnectedState)
+                    continue;
+                s->waitForReadyRead(5);
+                QByteArray &buf = m_buffers[s.get()];
+                buf += s->readAll();
+                const qsizetype end = buf.indexOf("\r\n\r\n");
+                if (end < 0)
+                    continue;
+                const QByteArray head = buf.left(end).toLower();
+                const qsizetype at = head.indexOf("content-length:");
+                const int length = at < 0 ? 0 : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toInt();
+                if (buf.size() < end + 4 + length)
+                    continue;
+                const QByteArray body = buf.mid(end + 4, length);
+                buf.remove(0, end + 4 + length);
+                const QByteArray answer = m_respond(body);
+                if (answer == "CLOSE") {
+                    s->abort();
+                    continue;
+                }
+                if (!answer.isEmpty()) {
+                    s->write(answer);
+                    s->waitForBytesWritten(1000);
+                }
+            }
+        }
+    }
+
+private:
+    Responder m_respond;
+    std::atomic<int> m_port;
+    std::atomic<int> m_connections{0};
+    std::atomic<bool> m_stop{false};
+    std::map<QTcpSocket *, QByteArray> m_buffers;
+};
+
+QByteArray http(int status, const QByteArray &body, const QByteArray &extra = {})
+{
+    return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\nContent-Length: " +
+           QByteArray::number(body.size()) + "\r\n" + extra + "\r\n" + body;
+}
+
+RpcEndpoint endpointFor(int port)
+{
+    RpcEndpoint e;
+    e.url = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port));
+    e.user = QStringLiteral("u");
+    e.password = QStringLiteral("p");
+    e.timeoutMs = 400;
+    e.retries = 1;
+    return e;
+}
+
+} // namespace
+
+class TestChainFollow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void parsesCoresRegtestGenesis();
+    void scannerFollowsAndRollsBack();
+    void mempoolOverlay();
+    void watchingSomethingNewNeedsRescan();
+    void coreRejectReasons();
+    void rpcAnswers();
+    void rpcTrouble();
+};
+
+void TestChainFollow::parsesCoresRegtestGenesis()
+{
+    auto raw = fromHex(kRegtestGenesis);
+    QVERIFY(raw.ok());
+    auto block = Block::parse(*raw);
+    QVERIFY2(block.ok(), block ? "" : block.error().describe().c_str());
+    QCOMPARE(toDisplayHex(block->header.hash()), std::string(kRegtestGenesisHash));
+    QCOMPARE(block->transactions.size(), size_t(1));
+    QCOMPARE(block->transactions[0].outputs[0].value.sat(), int64_t(5'000'000'000));
+    // A changed transaction no longer matches the merkle root; cut or padded data is refused.
+    Bytes tampered = *raw;
+    tampered[tampered.size() - 10] ^= 1;
+    QVERIFY(!Block::parse(tampered).ok());
+    QVERIFY(!Block::parse(ByteView(raw->data(), raw->size() - 1)).ok());
+    Bytes padded = *raw;
+    padded.push_back(0);
+    QCOMPARE(Block::parse(padded).error().code, ErrorCode::TrailingData);
+}
+
+void TestChainFollow::scannerFollowsAndRollsBack()
+{
+    const Script mine = scriptFor(1), theirs = scriptFor(2);
+    ChainScanner s;
+    s.setStartHeight(10);
+    s.watchScripts({mine});
+    s.reset();
+    QCOMPARE(s.nextHeight(), 10);
+
+    const Transaction cb = coinbase(10, mine, 5000);
+    auto [b10, h10] = makeBlock(Hash256{}, {cb});
+    QVERIFY(s.connect(b10, h10).ok());
+    const OutPoint coin{cb.txid(), 0};
+    auto utxos = s.unspent({mine});
+    QCOMPARE(utxos.size(), size_t(1));
+    QCOMPARE(utxos[0].height, 10);
+    QVERIFY(utxos[0].coinbase);
+
+    // Block 11 spends the coin to someone else; block 12 is empty.
+    const Transaction pay = spend(coin, theirs, 4000);
+    auto [b11, h11] = makeBlock(h10, {coinbase(11, theirs, 1), pay});
+    QVERIFY(s.connect(b11, h11).ok());
+    auto [b12, h12] = makeBlock(h11, {coinbase(12, theirs, 1)});
+    QVERIFY(s.connect(b12, h12).ok());
+    QVERIFY(s.unspent({mine}).empty());
+    SpendInfo sp = s.spend(coin);
+    QVERIFY(sp.exists && sp.spent);
+    QCOMPARE(sp.spender, pay.txid());
+    QCOMPARE(sp.spenderHeight, 11);
+    QCOMPARE(s.status(pay.txid()).blockHeight, 11);
+    QCOMPARE(s.status(pay.txid()).confirmations, 2);
+    QCOMPARE(s.status(cb.txid()).confirmations, 3);
+
+    // A block that does not follow the tip is refused.
+    auto [stray, strayHash] = makeBlock(h10, {coinbase(13, theirs, 1)}, 99);
+    QVERIFY(!s.connect(stray, strayHash).ok());
+
+    // Reorg: blocks 12 and 11 go; the coin is unspent again, the spender unknown.
+    s.disconnectTip();
+    s.disconnectTip();
+    QCOMPARE(s.tipHeight(), 10);
+    QCOMPARE(s.unspent({mine}).size(), size_t(1));
+    QVERIFY(!s.spend(coin).spent);
+    QVERIFY(!s.status(pay.txid()).known);
+    // The other branch confirms it one block later.
+    auto [c11, g11] = makeBlock(h10, {coinbase(11, theirs, 2)}, 7);
+    auto [c12, g12] = makeBlock(g11, {coinbase(12, theirs, 2), pay}, 8);
+    QVERIFY(s.connect(c11, g11).ok());
+    QVERIFY(s.connect(c12, g12).ok());
+    QCOMPARE(s.spend(coin).spenderHeight, 12);
+    QCOMPARE(*s.hashAt(12), g12);
+}
+
+void TestChainFollow::mempoolOverlay()
+{
+    const Script mine = scriptFor(1), theirs = scriptFor(2);
+    ChainScanner s;
+    s.watchScripts({mine});
+    const Transaction cb = coinbase(0, mine, 5000);
+    auto [b0, h0] = makeBlock(Hash256{}, {cb});
+    QVERIFY(s.connect(b0, h0).ok());
+    // In the mempool: a payment to us from the coin, then (listed first) its child paying on.
+    const Transaction parent = spend(OutPoint{cb.txid(), 0}, mine, 4500);
+    const Transaction child = spend(OutPoint{parent.txid(), 0}, theirs, 4000);
+    s.setMempool({child, parent});
+    QVERIFY(s.unspent({mine}).empty()); // the coin and the parent's output are both spent in the mempool
+    QCOMPARE(s.spend(OutPoint{cb.txid(), 0}).spenderHeight, -1);
+    QCOMPARE(s.spend(OutPoint{parent.txid(), 0}).spender, child.txid());
+    QVERIFY(s.status(parent.txid()).inMempool);
+    // The child leaves the mempool: the parent's output is ours, unconfirmed.
+    s.setMempool({parent});
+    auto utxos = s.unspent({mine});
+    QCOMPARE(utxos.size(), size_t(1));
+    QCOMPARE(utxos[0].height, -1);
+    QCOMPARE(utxos[0].confirmations, 0);
+    QCOMPARE(utxos[0].output.value.sat(), int64_t(4500));
+}
+
+void TestChainFollow::watchingSomethingNewNeedsRescan()
+{
+    ChainScanner s;
+    QVERIFY(s.watchScripts({scriptFor(1)}));
+    QVERIFY(s.needsRescan());
+    s.reset();
+    QVERIFY(!s.needsRescan());
+    QVERIFY(!s.watchScripts({scriptFor(1)}));
+    QVERIFY(!s.needsRescan());
+    QVERIFY(s.watchTxid(Hash256{1}));
+    QVERIFY(s.needsRescan());
+    s.reset();
+    QVERIFY(s.watchOutpoint(OutPoint{Hash256{2}, 1}));
+    QVERIFY(!s.watchOutpoint(OutPoint{Hash256{2}, 1}));
+    s.reset();
+    s.setStartHeight(5);
+    QVERIFY(s.needsRescan());
+}
+
+void TestChainFollow::coreRejectReasons()
+{
+    // Reasons as Bitcoin Core (validation.cpp, policy) and bcoin word them.
+    const std::pair<const char *, ErrorCode> cases[] = {
+        {"non-final", ErrorCode::TxNonFinal},
+        {"non-BIP68-final", ErrorCode::TxSequenceLocked},
+        {"bad-txns-inputs-missingorspent", ErrorCode::TxMissingInputs},
+        {"missing-inputs", ErrorCode::TxMissingInputs},
+        {"txn-mempool-conflict", ErrorCode::TxDoubleSpend},
+        {"bad-txns-inputs-spent", ErrorCode::TxDoubleSpend},
+        {"mandatory-script-verify-flag-failed (Signature must be zero for failed CHECK(MULTI)SIG operation)", ErrorCode::ScriptFailed},
+        {"non-mandatory-script-verify-flag (Witness program hash mismatch)", ErrorCode::ScriptFailed},
+        {"dust", ErrorCode::TxDust},
+        {"min relay fee not met, 100 < 141", ErrorCode::TxFeeTooLow},
+        {"mempool min fee not met", ErrorCode::TxFeeTooLow},
+        {"bad-txns-premature-spend-of-coinbase", ErrorCode::TxImmatureCoinbase},
+        {"tx-size-small", ErrorCode::TxNonStandard},
+    };
+    for (const auto &[reason, code] : cases) {
+        const Error e = rejectionError(-26, QString::fromLatin1(reason));
+        QVERIFY2(e.code == code, reason);
+        QVERIFY(e.context.find(reason) != std::string::npos);
+    }
+    QCOMPARE(rejectionError(-27, QStringLiteral("Transaction already in block chain")).code, ErrorCode::TxAlreadyConfirmed);
+    QCOMPARE(rejectionError(-25, QStringLiteral("bad-txns-inputs-missingorspent")).code, ErrorCode::TxMissingInputs);
+    QCOMPARE(rejectionError(-22, QStringLiteral("TX decode failed")).code, ErrorCode::InvalidTransaction);
+}
+
+void TestChainFollow::rpcAnswers()
+{
+    // A JSON-RPC error (Core sends it with HTTP 500), a batch, a chunked answer, and a
+    // kept-alive connection the server drops between calls.
+    std::atomic<int> calls{0};
+    CannedServer server([&](const QByteArray &body) -> QByteArray {
+        const int n = ++calls;
+        if (body.startsWith('[')) {
+            // Answered in reverse order, with the ids the client chose.
+            const QJsonArray req = QJsonDocument::fromJson(body).array();
+            const QJsonArray answer{QJsonObject{{QStringLiteral("result"), 7}, {QStringLiteral("id"), req[1].toObject()[QStringLiteral("id")]}},
+                                    QJsonObject{{QStringLiteral("result"), QStringLiteral("x")}, {QStringLiteral("id"), req[0].toObject()[QStringLiteral("id")]}}};
+            return http(200, QJsonDocument(answer).toJson(QJsonDocument::Compact));
+        }
+        if (body.contains("\"nosuch\""))
+            return http(404, R"({"result":null,"error":{"code":-32601,"message":"Method not found"},"id":1})");
+        if (body.contains("\"fails\""))
+            return http(500, R"({"result":null,"error":{"code":-26,"message":"dust"},"id":1})");
+        if (body.contains("\"chunked\"")) {
+            const QByteArray json = R"({"result":[1,2,3],"error":null,"id":1})";
+            return "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + QByteArray::number(10, 16) + "\r\n" + json.left(10) +
+                   "\r\n" + QByteArray::number(json.size() - 10, 16) + "\r\n" + json.mid(10) + "\r\n0\r\n\r\n";
+        }
+        if (body.contains("\"drop\"") && n % 2 == 0)
+            return "CLOSE";
+        return http(200, R"({"result":42,"error":null,"id":1})");
+    });
+    RpcClient rpc(endpointFor(server.port()));
+    auto r = rpc.call(QStringLiteral("getblockcount"));
+    QVERIFY(r.ok());
+    QCOMPARE(r->result.toInt(), 42);
+    r = rpc.call(QStringLiteral("nosuch"));
+    QVERIFY(r.ok() && r->methodMissing());
+    r = rpc.call(QStringLiteral("fails"));
+    QVERIFY(r.ok() && r->failed);
+    QCOMPARE(r->errorCode, -26);
+    QCOMPARE(rejectionError(r->errorCode, r->errorMessage).code, ErrorCode::TxDust);
+    QCOMPARE(r->value(QStringLiteral("fails")).error().code, ErrorCode::RpcFailed);
+    r = rpc.call(QStringLiteral("chunked"));
+    QVERIFY2(r.ok(), r ? "" : r.error().describe().c_str());
+    QCOMPARE(r->result.toArray().size(), 3);
+    auto b = rpc.batch({{QStringLiteral("a"), {}}, {QStringLiteral("b"), {}}});
+    QVERIFY(b.ok());
+    QCOMPARE(b->size(), size_t(2)); // answers come back in call order, whatever order the server used
+    QCOMPARE((*b)[0].result.toString(), QStringLiteral("x"));
+    QCOMPARE((*b)[1].result.toInt(), 7);
+    // One connection so far (keep-alive); a dropped one is opened again and the call retried.
+    QCOMPARE(server.connections(), 1);
+    for (int i = 0; i < 4; ++i) {
+        calls = 1; // the next "drop" call is number 2: dropped, then retried
+        r = rpc.call(QStringLiteral("drop"));
+        QVERIFY2(r.ok(), r ? "" : r.error().describe().c_str());
+        QCOMPARE(r->result.toInt(), 42);
+    }
+}
+
+void TestChainFollow::rpcTrouble()
+{
+    {
+        CannedServer refuses([](const QByteArray &) { return http(401, QByteArray()); });
+        RpcClient rpc(endpointFor(refuses.port()));
+        auto r = rpc.call(QStringLiteral("getblockcount"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::RpcAuthFailed);
+    }
+    {
+        CannedServer silent([](const QByteArray &) { return QByteArray(); });
+        RpcClient rpc(endpointFor(silent.port()));
+        auto r = rpc.call(QStringLiteral("getblockcount"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::ChainUnavailable);
+        QVERIFY2(r.error().context.find("answer") != std::string::npos, r.error().context.c_str());
+    }
+    {
+        CannedServer garbage([](const QByteArray &) { return QByteArray("SSH-2.0-OpenSSH\r\n\r\n"); });
+        RpcClient rpc(endpointFor(garbage.port()));
+        auto r = rpc.call(QStringLiteral("getblockcount"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::ChainUnavailable);
+        QVERIFY2(r.error().context.find("not HTTP") != std::string::npos, r.error().context.c_str());
+    }
+    {
+        CannedServer notJson([](const QByteArray &) { return http(200, "<html>hello</html>"); });
+        RpcClient rpc(endpointFor(notJson.port()));
+        auto r = rpc.call(QStringLiteral("getblockcount"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::RpcFailed);
+    }
+    // Nobody listening; a cookie file that is not there.
+    RpcEndpoint closed = endpointFor(1);
+    auto r = RpcClient(closed).call(QStringLiteral("getblockcount"));
+    QCOMPARE(r.error().code, ErrorCode::ChainUnavailable);
+    closed.user.clear();
+    closed.cookieFile = QStringLiteral("/nonexistent/.cookie");
+    r = RpcClient(closed).call(QStringLiteral("getblockcount"));
+    QCOMPARE(r.error().code, ErrorCode::RpcAuthFailed);
+}
+
+QTEST_GUILESS_MAIN(TestChainFollow)
+#include "tst_chain_follow.moc"
