@@ -1,332 +1,353 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ErrorCode</name>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="16" />
+        <location filename="../core/common/ErrorCode.cpp" line="16"/>
         <source>No error.</source>
         <translation>没有错误。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="17" />
+        <location filename="../core/common/ErrorCode.cpp" line="17"/>
         <source>An unexpected error occurred.</source>
         <translation>发生了意外错误。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="18" />
+        <location filename="../core/common/ErrorCode.cpp" line="18"/>
         <source>The data ends before it is complete.</source>
         <translation>数据不完整就结束了。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="19" />
+        <location filename="../core/common/ErrorCode.cpp" line="19"/>
         <source>The data continues after its end.</source>
         <translation>数据在结尾之后还有多余内容。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="20" />
+        <location filename="../core/common/ErrorCode.cpp" line="20"/>
         <source>A length is not encoded in its shortest form.</source>
         <translation>长度没有以最短形式编码。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="21" />
+        <location filename="../core/common/ErrorCode.cpp" line="21"/>
         <source>A field is larger than allowed.</source>
         <translation>某个字段超过允许的大小。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="22" />
+        <location filename="../core/common/ErrorCode.cpp" line="22"/>
         <source>The text is not valid hexadecimal.</source>
         <translation>文本不是有效的十六进制。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="23" />
+        <location filename="../core/common/ErrorCode.cpp" line="23"/>
         <source>The text is not valid base58.</source>
         <translation>文本不是有效的 base58。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="24" />
+        <location filename="../core/common/ErrorCode.cpp" line="24"/>
         <source>The checksum does not match: the text was mistyped or damaged.</source>
         <translation>校验和不匹配：文本输错或已损坏。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="25" />
+        <location filename="../core/common/ErrorCode.cpp" line="25"/>
         <source>The text is not valid bech32 or bech32m.</source>
         <translation>文本不是有效的 bech32 或 bech32m。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="26" />
+        <location filename="../core/common/ErrorCode.cpp" line="26"/>
         <source>This is not a valid Bitcoin address.</source>
         <translation>这不是有效的比特币地址。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="27" />
+        <location filename="../core/common/ErrorCode.cpp" line="27"/>
         <source>This belongs to a different Bitcoin network.</source>
         <translation>这属于另一个比特币网络。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="28" />
+        <location filename="../core/common/ErrorCode.cpp" line="28"/>
         <source>The transaction is malformed.</source>
         <translation>交易格式错误。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="29" />
+        <location filename="../core/common/ErrorCode.cpp" line="29"/>
         <source>The script is malformed.</source>
         <translation>脚本格式错误。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="30" />
+        <location filename="../core/common/ErrorCode.cpp" line="30"/>
         <source>The amount is out of range.</source>
         <translation>金额超出范围。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="31" />
+        <location filename="../core/common/ErrorCode.cpp" line="31"/>
         <source>The amounts add up to more than can exist.</source>
         <translation>金额总和超过了可能存在的数量。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="32" />
+        <location filename="../core/common/ErrorCode.cpp" line="32"/>
         <source>The private key is not valid.</source>
         <translation>私钥无效。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="33" />
+        <location filename="../core/common/ErrorCode.cpp" line="33"/>
         <source>The public key is not valid.</source>
         <translation>公钥无效。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="34" />
+        <location filename="../core/common/ErrorCode.cpp" line="34"/>
         <source>The signature is not valid.</source>
         <translation>签名无效。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="35" />
+        <location filename="../core/common/ErrorCode.cpp" line="35"/>
         <source>The key derivation path is not valid.</source>
         <translation>密钥派生路径无效。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="36" />
+        <location filename="../core/common/ErrorCode.cpp" line="36"/>
         <source>The extended key is not valid.</source>
         <translation>扩展密钥无效。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="37" />
+        <location filename="../core/common/ErrorCode.cpp" line="37"/>
         <source>The recovery phrase is not valid.</source>
         <translation>恢复短语无效。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="38" />
+        <location filename="../core/common/ErrorCode.cpp" line="38"/>
         <source>The PSBT is malformed.</source>
         <translation>PSBT 格式错误。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="39" />
+        <location filename="../core/common/ErrorCode.cpp" line="39"/>
         <source>The PSBT lacks data needed for this step.</source>
         <translation>PSBT 缺少这一步所需的数据。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="40" />
+        <location filename="../core/common/ErrorCode.cpp" line="40"/>
         <source>The PSBTs describe different transactions.</source>
         <translation>这些 PSBT 描述的是不同的交易。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="41" />
-        <source>The transaction's script check failed.</source>
+        <location filename="../core/common/ErrorCode.cpp" line="41"/>
+        <source>The transaction&apos;s script check failed.</source>
         <translation>交易的脚本校验失败。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="42" />
+        <location filename="../core/common/ErrorCode.cpp" line="42"/>
         <source>The transaction is locked until a later block (non-final).</source>
         <translation>交易被锁定到以后的区块（尚未生效）。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="43" />
+        <location filename="../core/common/ErrorCode.cpp" line="43"/>
         <source>The transaction spends coins the chain does not know.</source>
         <translation>交易花费了链上不存在的币。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="44" />
+        <location filename="../core/common/ErrorCode.cpp" line="44"/>
         <source>The transaction spends coins that are already spent.</source>
         <translation>交易花费了已经被花掉的币。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="45" />
+        <location filename="../core/common/ErrorCode.cpp" line="45"/>
         <source>Newly mined coins can be spent only after 100 blocks.</source>
         <translation>新挖出的币要 100 个区块后才能花费。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="46" />
+        <location filename="../core/common/ErrorCode.cpp" line="46"/>
         <source>A relative lock time (BIP 68) has not passed yet.</source>
         <translation>相对锁定时间（BIP 68）尚未到期。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="47" />
+        <location filename="../core/common/ErrorCode.cpp" line="47"/>
         <source>The fee is below the minimum relay fee.</source>
         <translation>手续费低于最低中继费。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="48" />
+        <location filename="../core/common/ErrorCode.cpp" line="48"/>
         <source>An output is too small to be worth spending (dust).</source>
         <translation>某个输出太小，不值得花费（粉尘）。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="49" />
+        <location filename="../core/common/ErrorCode.cpp" line="49"/>
         <source>The transaction is not standard and would not be relayed.</source>
         <translation>交易不标准，不会被中继。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="50" />
+        <location filename="../core/common/ErrorCode.cpp" line="50"/>
         <source>The transaction is already in the chain.</source>
         <translation>交易已经在链上。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="51" />
+        <location filename="../core/common/ErrorCode.cpp" line="51"/>
         <source>The chain cannot be reached.</source>
         <translation>无法连接到区块链。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="52" />
-        <source>The chain's data is damaged.</source>
+        <location filename="../core/common/ErrorCode.cpp" line="52"/>
+        <source>The chain&apos;s data is damaged.</source>
         <translation>区块链数据已损坏。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="53" />
+        <location filename="../core/common/ErrorCode.cpp" line="53"/>
         <source>Nothing was found.</source>
         <translation>什么也没找到。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="54" />
+        <location filename="../core/common/ErrorCode.cpp" line="54"/>
         <source>No OS keychain is available. Install and unlock gnome-keyring (or another Secret Service provider).</source>
         <translation>没有可用的系统钥匙串。请安装并解锁 gnome-keyring（或其他 Secret Service 提供者）。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="55" />
-        <source>The OS keychain refused access to the wallet's seed.</source>
+        <location filename="../core/common/ErrorCode.cpp" line="55"/>
+        <source>The OS keychain refused access to the wallet&apos;s seed.</source>
         <translation>系统钥匙串拒绝访问钱包种子。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="56" />
-        <source>The wallet's seed is not in the OS keychain. Restore the wallet from its recovery phrase.</source>
+        <location filename="../core/common/ErrorCode.cpp" line="56"/>
+        <source>The wallet&apos;s seed is not in the OS keychain. Restore the wallet from its recovery phrase.</source>
         <translation>系统钥匙串中没有钱包种子。请用恢复短语恢复钱包。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="57" />
+        <location filename="../core/common/ErrorCode.cpp" line="57"/>
         <source>A wallet already exists in this data directory.</source>
         <translation>此数据目录中已有钱包。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="58" />
+        <location filename="../core/common/ErrorCode.cpp" line="58"/>
         <source>There is no wallet in this data directory. Create or restore one first.</source>
         <translation>此数据目录中没有钱包。请先创建或恢复钱包。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="59" />
+        <location filename="../core/common/ErrorCode.cpp" line="59"/>
         <source>The wallet does not have enough confirmed coins for this.</source>
         <translation>钱包中已确认的币不足。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="60" />
+        <location filename="../core/common/ErrorCode.cpp" line="60"/>
         <source>Saving to disk failed; nothing was changed.</source>
         <translation>保存到磁盘失败；没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="61" />
+        <location filename="../core/common/ErrorCode.cpp" line="61"/>
         <source>An argument is not valid.</source>
         <translation>参数无效。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="62" />
+        <location filename="../core/common/ErrorCode.cpp" line="62"/>
         <source>The message is damaged or not a Spillway message.</source>
         <translation>消息已损坏，或不是 Spillway 消息。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="63" />
+        <location filename="../core/common/ErrorCode.cpp" line="63"/>
         <source>The message comes from an incompatible Spillway version.</source>
         <translation>消息来自不兼容的 Spillway 版本。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="64" />
+        <location filename="../core/common/ErrorCode.cpp" line="64"/>
         <source>There is no such channel.</source>
         <translation>没有这个通道。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="65" />
+        <location filename="../core/common/ErrorCode.cpp" line="65"/>
         <source>The channel is not open (or its funding lacks confirmations).</source>
         <translation>通道未开通（或注资交易确认数不足）。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="66" />
+        <location filename="../core/common/ErrorCode.cpp" line="66"/>
         <source>The payment is out of order: its sequence number is not the next one.</source>
         <translation>付款顺序错误：序号不是下一个。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="67" />
+        <location filename="../core/common/ErrorCode.cpp" line="67"/>
         <source>The payment does not pay more than the previous one.</source>
         <translation>这笔付款没有比上一笔付得更多。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="68" />
+        <location filename="../core/common/ErrorCode.cpp" line="68"/>
         <source>The payment is more than the channel can carry.</source>
         <translation>付款超过了通道容量。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="69" />
+        <location filename="../core/common/ErrorCode.cpp" line="69"/>
         <source>The first payment is too small to be settled on chain (dust).</source>
         <translation>第一笔付款太小，无法在链上结算（粉尘）。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="70" />
-        <source>The payment's signature does not match the commitment it pays.</source>
+        <location filename="../core/common/ErrorCode.cpp" line="70"/>
+        <source>The payment&apos;s signature does not match the commitment it pays.</source>
         <translation>付款签名与其对应的承诺交易不符。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="71" />
+        <location filename="../core/common/ErrorCode.cpp" line="71"/>
         <source>The channel is too close to its expiry to accept payments.</source>
         <translation>通道离到期太近，不能再接受付款。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="72" />
-        <source>The channel's terms are not acceptable.</source>
+        <location filename="../core/common/ErrorCode.cpp" line="72"/>
+        <source>The channel&apos;s terms are not acceptable.</source>
         <translation>通道条款不可接受。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="73" />
-        <source>The proposed refund is not the one the channel's terms give (lock time or payee script).</source>
+        <location filename="../core/common/ErrorCode.cpp" line="73"/>
+        <source>The proposed refund is not the one the channel&apos;s terms give (lock time or payee script).</source>
         <translation>提议的退款交易与通道条款不符（锁定时间或收款脚本）。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="74" />
+        <location filename="../core/common/ErrorCode.cpp" line="74"/>
         <source>The funding transaction does not match the proposal.</source>
         <translation>注资交易与提议不符。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="75" />
+        <location filename="../core/common/ErrorCode.cpp" line="75"/>
         <source>No payment has been received in this channel yet.</source>
         <translation>此通道尚未收到任何付款。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="76" />
+        <location filename="../core/common/ErrorCode.cpp" line="76"/>
         <source>This proposal answers an offer this wallet did not make.</source>
         <translation>这个提议回应的报价不是本钱包发出的。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="77" />
+        <location filename="../core/common/ErrorCode.cpp" line="77"/>
         <source>Stopped on request; it can be resumed.</source>
         <translation>已按要求停止；可以继续。</translation>
     </message>
     <message>
-        <location filename="../core/common/ErrorCode.cpp" line="78" />
-        <source>The server's key is not the one its offer pins: refusing to connect.</source>
+        <location filename="../core/common/ErrorCode.cpp" line="78"/>
+        <source>The node refused the RPC user name and password (or cookie file).</source>
+        <translation>节点拒绝了 RPC 用户名和密码（或 cookie 文件）。</translation>
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="79"/>
+        <source>The node answered the request with an error.</source>
+        <translation>节点对请求返回了错误。</translation>
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="80"/>
+        <source>The node is still catching up with the network; try again when it is synced.</source>
+        <translation>节点仍在与网络同步；同步完成后再试。</translation>
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="81"/>
+        <source>The node has pruned blocks the wallet needs (from its birthday on).</source>
+        <translation>节点已修剪掉钱包所需的区块（从钱包创建高度起）。</translation>
+    </message>
+    <message>
+        <location filename="../core/common/ErrorCode.cpp" line="82"/>
+        <source>The server&apos;s key is not the one its offer pins: refusing to connect.</source>
         <translation>服务器的密钥与其报价中固定的密钥不符：拒绝连接。</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="29" />
+        <location filename="../ui/MarketTabs.cpp" line="29"/>
         <source>%L1 MiB</source>
         <translation>%L1 MiB</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="30" />
+        <location filename="../ui/MarketTabs.cpp" line="30"/>
         <source>%L1 sat</source>
         <translation>%L1 聪</translation>
     </message>
@@ -334,82 +355,84 @@
 <context>
     <name>spillway::ui::BuyTab</name>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="118" />
-        <source>The provider's offer (spw1…): paste it or import it.</source>
+        <location filename="../ui/MarketTabs.cpp" line="116"/>
+        <source>The provider&apos;s offer (spw1…): paste it or import it.</source>
         <translation>提供方的报价（spw1…）：粘贴或导入。</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="122" />
+        <location filename="../ui/MarketTabs.cpp" line="120"/>
         <source>Import offer…</source>
         <translation>导入报价…</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="124" />
-        <source>Import the provider's offer</source>
+        <location filename="../ui/MarketTabs.cpp" line="122"/>
+        <source>Import the provider&apos;s offer</source>
         <translation>导入提供方的报价</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="128" />
+        <location filename="../ui/MarketTabs.cpp" line="126"/>
         <source>List files</source>
         <translation>列出文件</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="135" />
+        <location filename="../ui/MarketTabs.cpp" line="133"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="135" />
+        <location filename="../ui/MarketTabs.cpp" line="133"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="135" />
+        <location filename="../ui/MarketTabs.cpp" line="133"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="135" />
+        <location filename="../ui/MarketTabs.cpp" line="133"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="148" />
+        <location filename="../ui/MarketTabs.cpp" line="146"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="150" />
+        <location filename="../ui/MarketTabs.cpp" line="148"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="165" />
+        <location filename="../ui/MarketTabs.cpp" line="163"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MarketTabs.cpp" line="173" />
+        <location filename="../ui/MarketTabs.cpp" line="169"/>
         <source>%n file(s) on offer.</source>
-        <translation><numerusform>有 %n 个文件出售。</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 个文件出售。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="179" />
+        <location filename="../ui/MarketTabs.cpp" line="175"/>
         <source>Total: %L1 sat, paid piece by piece as the file arrives.</source>
         <translation>总计 %L1 聪，随文件到达逐块支付。</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="187" />
+        <location filename="../ui/MarketTabs.cpp" line="183"/>
         <source>Save the file as</source>
         <translation>文件另存为</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="197" />
+        <location filename="../ui/MarketTabs.cpp" line="193"/>
         <source>%L1 bytes received, %L2 sat paid</source>
         <translation>已收到 %L1 字节，已付 %L2 聪</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="201" />
+        <location filename="../ui/MarketTabs.cpp" line="197"/>
         <source>Stopped: %1 Download again to resume.</source>
         <translation>已停止：%1 再次下载即可继续。</translation>
     </message>
@@ -417,137 +440,139 @@
 <context>
     <name>spillway::ui::ChannelTableModel</name>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="34" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="34"/>
         <source>Channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="35" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="35"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="36" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="36"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="37" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="37"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="38" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="38"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="39" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="39"/>
         <source>Remaining</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="40" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="40"/>
         <source>Refund possible in</source>
         <translation>可退款倒计时</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="41" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="41"/>
         <source>Last payment</source>
         <translation>最近付款</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="49" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="49"/>
         <source>%1 BTC</source>
         <translation>%1 BTC</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="50" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="50"/>
         <source>%L1 sat</source>
         <translation>%L1 聪</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="80" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="80"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="83" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="83"/>
         <source>refund possible now</source>
         <translation>现在可以退款</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="87" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="87"/>
         <source>~%1 d %2 h</source>
         <translation>约 %1 天 %2 小时</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="89" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="89"/>
         <source>~%1 h %2 min</source>
         <translation>约 %1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="91" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="91"/>
         <source>~%1 min %2 s</source>
         <translation>约 %1 分 %2 秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/models/ChannelTableModel.cpp" line="92" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="92"/>
         <source>%n block(s) (%1)</source>
-        <translation><numerusform>%n 个区块（%1）</numerusform></translation>
+        <translation>
+            <numerusform>%n 个区块（%1）</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="98" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="98"/>
         <source>offered</source>
         <translation>已报价</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="99" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="99"/>
         <source>opening</source>
         <translation>开通中</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="100" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="100"/>
         <source>open</source>
         <translation>已开通</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="101" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="101"/>
         <source>closing</source>
         <translation>关闭中</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="102" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="102"/>
         <source>settled</source>
         <translation>已结算</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="103" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="103"/>
         <source>refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="104" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="104"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="112" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="112"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="113" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="113"/>
         <source>paying</source>
         <translation>付款方</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="113" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="113"/>
         <source>receiving</source>
         <translation>收款方</translation>
     </message>
     <message>
-        <location filename="../ui/models/ChannelTableModel.cpp" line="121" />
+        <location filename="../ui/models/ChannelTableModel.cpp" line="121"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -555,87 +580,87 @@
 <context>
     <name>spillway::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="37" />
+        <location filename="../ui/ImportDialog.cpp" line="37"/>
         <source>Paste a message (spw1…) or a PSBT here, or use a button below, or drop a file.</source>
         <translation>在此粘贴消息（spw1…）或 PSBT，或使用下方按钮，或拖入文件。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="46" />
+        <location filename="../ui/ImportDialog.cpp" line="46"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="47" />
+        <location filename="../ui/ImportDialog.cpp" line="47"/>
         <source>Open a message</source>
         <translation>打开消息</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="48" />
+        <location filename="../ui/ImportDialog.cpp" line="48"/>
         <source>Messages and PSBTs (*.spw *.psbt *.txt);;Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>消息和 PSBT (*.spw *.psbt *.txt);;图片 (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="52" />
+        <location filename="../ui/ImportDialog.cpp" line="52"/>
         <source>Image…</source>
         <translation>图片…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="53" />
+        <location filename="../ui/ImportDialog.cpp" line="53"/>
         <source>Open an image with a QR code</source>
         <translation>打开含二维码的图片</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="54" />
+        <location filename="../ui/ImportDialog.cpp" line="54"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="58" />
+        <location filename="../ui/ImportDialog.cpp" line="58"/>
         <source>Clipboard</source>
         <translation>剪贴板</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="65" />
+        <location filename="../ui/ImportDialog.cpp" line="65"/>
         <source>Screen</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="71" />
+        <location filename="../ui/ImportDialog.cpp" line="71"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="94" />
+        <location filename="../ui/ImportDialog.cpp" line="94"/>
         <source>No QR code found in that image.</source>
         <translation>图片中没有找到二维码。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="98" />
+        <location filename="../ui/ImportDialog.cpp" line="98"/>
         <source>QR code read.</source>
         <translation>已读取二维码。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="106" />
+        <location filename="../ui/ImportDialog.cpp" line="106"/>
         <source>Cannot read %1.</source>
         <translation>无法读取 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="117" />
+        <location filename="../ui/ImportDialog.cpp" line="117"/>
         <source>File read.</source>
         <translation>已读取文件。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="142" />
+        <location filename="../ui/ImportDialog.cpp" line="142"/>
         <source>No camera was found. Use an image, the clipboard, the screen or a file instead.</source>
         <translation>没有找到摄像头。请改用图片、剪贴板、屏幕或文件。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="164" />
+        <location filename="../ui/ImportDialog.cpp" line="164"/>
         <source>QR code read from the camera.</source>
         <translation>已从摄像头读取二维码。</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="169" />
+        <location filename="../ui/ImportDialog.cpp" line="169"/>
         <source>Hold the QR code in front of %1.</source>
         <translation>请把二维码对准 %1。</translation>
     </message>
@@ -643,309 +668,309 @@
 <context>
     <name>spillway::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="45" />
-        <location filename="../ui/MainWindow.cpp" line="138" />
+        <location filename="../ui/MainWindow.cpp" line="45"/>
+        <location filename="../ui/MainWindow.cpp" line="138"/>
         <source>Spillway</source>
         <translation>Spillway</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59" />
-        <location filename="../ui/MainWindow.cpp" line="350" />
+        <location filename="../ui/MainWindow.cpp" line="59"/>
+        <location filename="../ui/MainWindow.cpp" line="352"/>
         <source>New offer</source>
         <translation>新建报价</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="59" />
+        <location filename="../ui/MainWindow.cpp" line="59"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60" />
+        <location filename="../ui/MainWindow.cpp" line="60"/>
         <source>Open channel</source>
         <translation>开通通道</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="60" />
+        <location filename="../ui/MainWindow.cpp" line="60"/>
         <source>Ctrl+O</source>
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61" />
-        <location filename="../ui/MainWindow.cpp" line="380" />
+        <location filename="../ui/MainWindow.cpp" line="61"/>
+        <location filename="../ui/MainWindow.cpp" line="382"/>
         <source>Pay</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="61" />
+        <location filename="../ui/MainWindow.cpp" line="61"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62" />
-        <location filename="../ui/MainWindow.cpp" line="412" />
+        <location filename="../ui/MainWindow.cpp" line="62"/>
+        <location filename="../ui/MainWindow.cpp" line="414"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="62" />
+        <location filename="../ui/MainWindow.cpp" line="62"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63" />
-        <location filename="../ui/MainWindow.cpp" line="427" />
+        <location filename="../ui/MainWindow.cpp" line="63"/>
+        <location filename="../ui/MainWindow.cpp" line="429"/>
         <source>Settle</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63" />
+        <location filename="../ui/MainWindow.cpp" line="63"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="64" />
+        <location filename="../ui/MainWindow.cpp" line="64"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="64" />
+        <location filename="../ui/MainWindow.cpp" line="64"/>
         <source>Ctrl+W</source>
         <translation>Ctrl+W</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65" />
+        <location filename="../ui/MainWindow.cpp" line="65"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65" />
+        <location filename="../ui/MainWindow.cpp" line="65"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66" />
-        <location filename="../ui/MainWindow.cpp" line="454" />
+        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="456"/>
         <source>Export PSBT</source>
         <translation>导出 PSBT</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66" />
+        <location filename="../ui/MainWindow.cpp" line="66"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="68" />
+        <location filename="../ui/MainWindow.cpp" line="68"/>
         <source>Channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="71" />
+        <location filename="../ui/MainWindow.cpp" line="71"/>
         <source>&amp;Channel</source>
         <translation>通道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="76" />
+        <location filename="../ui/MainWindow.cpp" line="76"/>
         <source>&amp;Wallet</source>
         <translation>钱包(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="77" />
+        <location filename="../ui/MainWindow.cpp" line="77"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="82" />
+        <location filename="../ui/MainWindow.cpp" line="82"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="82" />
-        <source>The new language applies when Spillway starts again.</source>
-        <translation>新语言将在 Spillway 重新启动后生效。</translation>
+        <location filename="../ui/MainWindow.cpp" line="82"/>
+        <source>The new language or chain applies when Spillway starts again.</source>
+        <translation>新的语言或区块链设置在重新启动 Spillway 后生效。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="86" />
+        <location filename="../ui/MainWindow.cpp" line="86"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="94" />
+        <location filename="../ui/MainWindow.cpp" line="94"/>
         <source>Sell</source>
         <translation>出售</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="95" />
+        <location filename="../ui/MainWindow.cpp" line="95"/>
         <source>Buy</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99" />
-        <location filename="../ui/MainWindow.cpp" line="109" />
+        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>Network: local chain</source>
         <translation>网络：本地链</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="102" />
+        <location filename="../ui/MainWindow.cpp" line="102"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105" />
+        <location filename="../ui/MainWindow.cpp" line="105"/>
         <source>Mine a block</source>
         <translation>挖一个区块</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107" />
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>The local chain mines on demand: one block to this wallet.</source>
         <translation>本地链按需出块：挖一个区块到本钱包。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114" />
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>Network: %1 · %2</source>
         <translation>网络：%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119" />
+        <location filename="../ui/MainWindow.cpp" line="119"/>
         <source>Height %L1</source>
         <translation>高度 %L1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136" />
+        <location filename="../ui/MainWindow.cpp" line="136"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="144" />
+        <location filename="../ui/MainWindow.cpp" line="144"/>
         <source>Your recovery phrase</source>
         <translation>您的恢复短语</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="145" />
+        <location filename="../ui/MainWindow.cpp" line="145"/>
         <source>Write down these words and keep them safe. They restore this wallet and every channel. They are shown only this once.</source>
         <translation>请抄下这些单词并妥善保管。它们可以恢复本钱包和所有通道。它们只显示这一次。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="172" />
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>Filter channels…</source>
         <translation>筛选通道…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="218" />
+        <location filename="../ui/MainWindow.cpp" line="218"/>
         <source>Channels</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227" />
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>Confirmed:</source>
         <translation>已确认：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227" />
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>Unconfirmed:</source>
         <translation>未确认：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227" />
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>Newly mined (immature):</source>
         <translation>新挖出（未成熟）：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227" />
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>In channels:</source>
         <translation>通道中：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="236" />
+        <location filename="../ui/MainWindow.cpp" line="236"/>
         <source>Receive address:</source>
         <translation>收款地址：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="237" />
+        <location filename="../ui/MainWindow.cpp" line="237"/>
         <source>Copy address</source>
         <translation>复制地址</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="240" />
+        <location filename="../ui/MainWindow.cpp" line="240"/>
         <source>New address</source>
         <translation>新地址</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="250" />
+        <location filename="../ui/MainWindow.cpp" line="250"/>
         <source>Address to pay</source>
         <translation>付款地址</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="253" />
+        <location filename="../ui/MainWindow.cpp" line="253"/>
         <source>Amount in sat</source>
         <translation>金额（聪）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="254" />
+        <location filename="../ui/MainWindow.cpp" line="254"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261" />
+        <location filename="../ui/MainWindow.cpp" line="261"/>
         <source>Enter the amount in whole satoshis.</source>
         <translation>请输入整数聪的金额。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="266" />
+        <location filename="../ui/MainWindow.cpp" line="266"/>
         <source>Send to:</source>
         <translation>发送到：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="267" />
+        <location filename="../ui/MainWindow.cpp" line="267"/>
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="285" />
+        <location filename="../ui/MainWindow.cpp" line="285"/>
         <source>Wallet</source>
         <translation>钱包</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="316" />
+        <location filename="../ui/MainWindow.cpp" line="318"/>
         <source>Select a channel to see its details.</source>
         <translation>选择一个通道以查看详情。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="316" />
+        <location filename="../ui/MainWindow.cpp" line="318"/>
         <source>No channels yet. A payee starts with New offer; a payer with Open channel.</source>
         <translation>还没有通道。收款方从“新建报价”开始；付款方从“开通通道”开始。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="319" />
+        <location filename="../ui/MainWindow.cpp" line="321"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;Funding: %4&lt;br&gt;Payments: %5, paid %6 of %7 (fee for the commitment included in capacity)&lt;br&gt;%8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;注资：%4&lt;br&gt;付款：%5 笔，已付 %6 / %7（承诺交易手续费含在容量内）&lt;br&gt;%8</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="325" />
+        <location filename="../ui/MainWindow.cpp" line="327"/>
         <source>Closed by %1: payee %2, payer %3</source>
         <translation>由 %1 关闭：收款方 %2，付款方 %3</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="350" />
+        <location filename="../ui/MainWindow.cpp" line="352"/>
         <source>What do you sell? (a label the payer sees)</source>
         <translation>您出售什么？（付款方可见的标签）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="382" />
+        <location filename="../ui/MainWindow.cpp" line="384"/>
         <source>%1 left in this channel.</source>
         <translation>此通道还剩 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="387" />
+        <location filename="../ui/MainWindow.cpp" line="389"/>
         <source> sat</source>
         <translation> 聪</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="424" />
+        <location filename="../ui/MainWindow.cpp" line="426"/>
         <source>Settle now? %1 go to you, %2 back to the payer (minus the fee agreed at opening).</source>
         <translation>现在结算？%1 归您，%2 退还付款方（扣除开通时约定的手续费）。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="454" />
+        <location filename="../ui/MainWindow.cpp" line="456"/>
         <source>Which transaction?</source>
         <translation>哪一笔交易？</translation>
     </message>
@@ -953,37 +978,39 @@
 <context>
     <name>spillway::ui::MessageDialog</name>
     <message>
-        <location filename="../ui/MessageDialog.cpp" line="21" />
+        <location filename="../ui/MessageDialog.cpp" line="21"/>
         <source>Show this code to the other side, or send them the text or the file.</source>
         <translation>把此二维码给对方看，或把文本或文件发给对方。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MessageDialog.cpp" line="33" />
+        <location filename="../ui/MessageDialog.cpp" line="33"/>
         <source>%n message(s): copy or save them together.</source>
-        <translation><numerusform>%n 条消息：请一起复制或保存。</numerusform></translation>
+        <translation>
+            <numerusform>%n 条消息：请一起复制或保存。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/MessageDialog.cpp" line="41" />
+        <location filename="../ui/MessageDialog.cpp" line="41"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/MessageDialog.cpp" line="43" />
+        <location filename="../ui/MessageDialog.cpp" line="43"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../ui/MessageDialog.cpp" line="47" />
+        <location filename="../ui/MessageDialog.cpp" line="47"/>
         <source>Save message</source>
         <translation>保存消息</translation>
     </message>
     <message>
-        <location filename="../ui/MessageDialog.cpp" line="48" />
+        <location filename="../ui/MessageDialog.cpp" line="48"/>
         <source>PSBT (*.psbt)</source>
         <translation>PSBT (*.psbt)</translation>
     </message>
     <message>
-        <location filename="../ui/MessageDialog.cpp" line="48" />
+        <location filename="../ui/MessageDialog.cpp" line="48"/>
         <source>Spillway messages (*.spw)</source>
         <translation>Spillway 消息 (*.spw)</translation>
     </message>
@@ -991,141 +1018,143 @@
 <context>
     <name>spillway::ui::OpenChannelWizard</name>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="23" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="23"/>
         <source>Open a channel</source>
         <translation>开通通道</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="26" />
-        <source>The payee's offer</source>
+        <location filename="../ui/OpenChannelWizard.cpp" line="26"/>
+        <source>The payee&apos;s offer</source>
         <translation>收款方的报价</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="27" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="27"/>
         <source>Scan or paste the offer the payee showed you.</source>
         <translation>扫描或粘贴收款方给您的报价。</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="32" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="32"/>
         <source>From an image or the camera…</source>
         <translation>从图片或摄像头…</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="35" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="35"/>
         <source>Import the offer</source>
         <translation>导入报价</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="48" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="48"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="54" />
-        <location filename="../ui/OpenChannelWizard.cpp" line="67" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="54"/>
+        <location filename="../ui/OpenChannelWizard.cpp" line="67"/>
         <source> sat</source>
         <translation> 聪</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="56" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="56"/>
         <source>Capacity:</source>
         <translation>容量：</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="61" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="61"/>
         <source> blocks</source>
         <translation> 个区块</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="62" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="62"/>
         <source>Refund possible after:</source>
         <translation>可退款时间：</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="66" />
-        <source>from the chain's estimate</source>
+        <location filename="../ui/OpenChannelWizard.cpp" line="66"/>
+        <source>from the chain&apos;s estimate</source>
         <translation>按链上费率估算</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="68" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="68"/>
         <source>Closing fee:</source>
         <translation>结算手续费：</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="71" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="71"/>
         <source>CLTV (BIP 65): one round trip</source>
         <translation>CLTV（BIP 65）：一次往返</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="72" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="72"/>
         <source>Pre-signed refund: the payee signs the refund first</source>
         <translation>预签退款：收款方先签署退款交易</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="73" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="73"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="80" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="80"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="134" />
-        <source>Offer "%1": capacity %L2 to %L3 sat, refund after %4 to %5 blocks.</source>
+        <location filename="../ui/OpenChannelWizard.cpp" line="134"/>
+        <source>Offer &quot;%1&quot;: capacity %L2 to %L3 sat, refund after %4 to %5 blocks.</source>
         <translation>报价“%1”：容量 %L2 至 %L3 聪，%4 至 %5 个区块后可退款。</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="141" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="141"/>
         <source>This is not an offer.</source>
         <translation>这不是报价。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/OpenChannelWizard.cpp" line="143" />
+        <location filename="../ui/OpenChannelWizard.cpp" line="143"/>
         <source>Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n block(s), minus its fee.</source>
-        <translation><numerusform>您的钱包将 %L1 聪锁定在与收款方共同控制的 2-of-2 输出中。您通过签名付款；收款方用最新的付款结算。如果收款方消失，%n 个区块后退款交易会把钱退还给您（扣除手续费）。</numerusform></translation>
+        <translation>
+            <numerusform>您的钱包将 %L1 聪锁定在与收款方共同控制的 2-of-2 输出中。您通过签名付款；收款方用最新的付款结算。如果收款方消失，%n 个区块后退款交易会把钱退还给您（扣除手续费）。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="148" />
-        <source>The settlement's fee, %L1 sat, comes out of your side; at most %L2 sat can be paid.</source>
+        <location filename="../ui/OpenChannelWizard.cpp" line="148"/>
+        <source>The settlement&apos;s fee, %L1 sat, comes out of your side; at most %L2 sat can be paid.</source>
         <translation>结算手续费 %L1 聪由您一方承担；最多可付 %L2 聪。</translation>
     </message>
     <message>
-        <location filename="../ui/OpenChannelWizard.cpp" line="151" />
-        <source>The settlement's fee follows the chain's fee estimate and comes out of your side.</source>
+        <location filename="../ui/OpenChannelWizard.cpp" line="151"/>
+        <source>The settlement&apos;s fee follows the chain&apos;s fee estimate and comes out of your side.</source>
         <translation>结算手续费按链上费率估算，由您一方承担。</translation>
     </message>
 </context>
 <context>
     <name>spillway::ui::PaymentHistoryModel</name>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="23" />
+        <location filename="../ui/models/HistoryModels.cpp" line="23"/>
         <source>%L1 sat</source>
         <translation>%L1 聪</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="24" />
+        <location filename="../ui/models/HistoryModels.cpp" line="24"/>
         <source>+%L1 sat</source>
         <translation>+%L1 聪</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="35" />
+        <location filename="../ui/models/HistoryModels.cpp" line="35"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="36" />
+        <location filename="../ui/models/HistoryModels.cpp" line="36"/>
         <source>Paid in total</source>
         <translation>累计已付</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="37" />
+        <location filename="../ui/models/HistoryModels.cpp" line="37"/>
         <source>This payment</source>
         <translation>本次付款</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="38" />
+        <location filename="../ui/models/HistoryModels.cpp" line="38"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1133,78 +1162,79 @@
 <context>
     <name>spillway::ui::SellTab</name>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="45" />
+        <location filename="../ui/MarketTabs.cpp" line="45"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="47" />
+        <location filename="../ui/MarketTabs.cpp" line="47"/>
         <source>Files to sell</source>
         <translation>要出售的文件</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="54" />
+        <location filename="../ui/MarketTabs.cpp" line="54"/>
         <source>Directory:</source>
         <translation>目录：</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="59" />
+        <location filename="../ui/MarketTabs.cpp" line="59"/>
         <source> sat per MiB</source>
         <translation> 聪每 MiB</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="60" />
+        <location filename="../ui/MarketTabs.cpp" line="60"/>
         <source>Price:</source>
         <translation>价格：</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="63" />
+        <location filename="../ui/MarketTabs.cpp" line="63"/>
         <source>Listen on:</source>
         <translation>监听地址：</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="64" />
+        <location filename="../ui/MarketTabs.cpp" line="64"/>
         <source>Start selling</source>
         <translation>开始出售</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="68" />
-        <location filename="../ui/MarketTabs.cpp" line="107" />
+        <location filename="../ui/MarketTabs.cpp" line="68"/>
         <source>Not selling.</source>
         <translation>未在出售。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MarketTabs.cpp" line="84" />
+        <location filename="../ui/MarketTabs.cpp" line="84"/>
         <source>%n open channel(s) with buyers; earned %L1 sat in all.</source>
-        <translation><numerusform>与买家有 %n 个未关闭的通道；共收入 %L1 聪。</numerusform></translation>
+        <translation>
+            <numerusform>与买家有 %n 个未关闭的通道；共收入 %L1 聪。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="87" />
+        <location filename="../ui/MarketTabs.cpp" line="87"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="87" />
+        <location filename="../ui/MarketTabs.cpp" line="87"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="87" />
+        <location filename="../ui/MarketTabs.cpp" line="87"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="87" />
+        <location filename="../ui/MarketTabs.cpp" line="87"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="100" />
+        <location filename="../ui/MarketTabs.cpp" line="100"/>
         <source>Selling on %1. Give buyers this offer (earnings appear in the Channels tab).</source>
         <translation>正在 %1 出售。把这个报价给买家（收入显示在“通道”页）。</translation>
     </message>
     <message>
-        <location filename="../ui/MarketTabs.cpp" line="101" />
+        <location filename="../ui/MarketTabs.cpp" line="101"/>
         <source>Offer for buyers</source>
         <translation>给买家的报价</translation>
     </message>
@@ -1212,116 +1242,211 @@
 <context>
     <name>spillway::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="16" />
+        <location filename="../ui/SettingsDialog.cpp" line="36"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="25" />
+        <location filename="../ui/SettingsDialog.cpp" line="47"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="28" />
+        <location filename="../ui/SettingsDialog.cpp" line="50"/>
         <source>satoshi (sat)</source>
         <translation>聪 (sat)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="29" />
+        <location filename="../ui/SettingsDialog.cpp" line="51"/>
         <source>bitcoin (BTC)</source>
         <translation>比特币 (BTC)</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="31" />
+        <location filename="../ui/SettingsDialog.cpp" line="53"/>
         <source>Amounts in:</source>
         <translation>金额单位：</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="35" />
+        <location filename="../ui/SettingsDialog.cpp" line="57"/>
         <source> blocks</source>
         <translation> 个区块</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="37" />
+        <location filename="../ui/SettingsDialog.cpp" line="59"/>
         <source>New channels: refund after</source>
         <translation>新通道：退款等待</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="40" />
+        <location filename="../ui/SettingsDialog.cpp" line="63"/>
+        <source>Chain (applies when Spillway starts again)</source>
+        <translation>区块链（重新启动 Spillway 后生效）</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="67"/>
+        <source>Local chain on this computer (no node needed)</source>
+        <translation>本机上的本地链（无需节点）</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="68"/>
+        <source>Regtest (your Bitcoin Core node)</source>
+        <translation>Regtest（您的 Bitcoin Core 节点）</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="69"/>
+        <source>Signet (your Bitcoin Core node)</source>
+        <translation>Signet（您的 Bitcoin Core 节点）</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="70"/>
+        <source>Testnet (your Bitcoin Core node)</source>
+        <translation>Testnet（您的 Bitcoin Core 节点）</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="71"/>
+        <source>Testnet4 (your Bitcoin Core node)</source>
+        <translation>Testnet4（您的 Bitcoin Core 节点）</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="72"/>
+        <source>Mainnet: real bitcoin (your Bitcoin Core node)</source>
+        <translation>主网：真实的比特币（您的 Bitcoin Core 节点）</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="74"/>
+        <source>Network:</source>
+        <translation>网络：</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="77"/>
         <source>default: the shared local chain</source>
         <translation>默认：共享的本地链</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="41" />
-        <source>Local chain file (after a restart):</source>
-        <translation>本地链文件（重启后生效）：</translation>
+        <location filename="../ui/SettingsDialog.cpp" line="78"/>
+        <source>Local chain file:</source>
+        <translation>本地链文件：</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="81"/>
+        <source>Node RPC address:</source>
+        <translation>节点 RPC 地址：</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="84"/>
+        <source>Cookie file:</source>
+        <translation>Cookie 文件：</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="87"/>
+        <source>or a user name (rpcuser)…</source>
+        <translation>或用户名（rpcuser）…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="88"/>
+        <source>RPC user:</source>
+        <translation>RPC 用户：</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="92"/>
+        <source>kept in the OS keychain</source>
+        <translation>保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="93"/>
+        <source>RPC password:</source>
+        <translation>RPC 密码：</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="94"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="158"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="167"/>
+        <source>Could not use the node: %1</source>
+        <translation>无法使用该节点：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="168"/>
+        <source>Connected: %1 chain at height %2, node %3.</source>
+        <translation>已连接：%1 链，高度 %2，节点 %3。</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="174"/>
+        <source>Local chain at height %1.</source>
+        <translation>本地链，高度 %1。</translation>
     </message>
 </context>
 <context>
     <name>spillway::ui::WalletHistoryModel</name>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="74" />
+        <location filename="../ui/models/HistoryModels.cpp" line="74"/>
         <source>received</source>
         <translation>收到</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="76" />
+        <location filename="../ui/models/HistoryModels.cpp" line="76"/>
         <source>sent</source>
         <translation>发出</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="78" />
+        <location filename="../ui/models/HistoryModels.cpp" line="78"/>
         <source>mined</source>
         <translation>挖矿所得</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="80" />
+        <location filename="../ui/models/HistoryModels.cpp" line="80"/>
         <source>channel funding</source>
         <translation>通道注资</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="82" />
-        <location filename="../ui/models/HistoryModels.cpp" line="83" />
+        <location filename="../ui/models/HistoryModels.cpp" line="82"/>
+        <location filename="../ui/models/HistoryModels.cpp" line="83"/>
         <source>%L1 sat</source>
         <translation>%L1 聪</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="84" />
+        <location filename="../ui/models/HistoryModels.cpp" line="84"/>
         <source>unconfirmed</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="84" />
+        <location filename="../ui/models/HistoryModels.cpp" line="84"/>
         <source>block %L1</source>
         <translation>区块 %L1</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="95" />
+        <location filename="../ui/models/HistoryModels.cpp" line="95"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="96" />
+        <location filename="../ui/models/HistoryModels.cpp" line="96"/>
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="97" />
+        <location filename="../ui/models/HistoryModels.cpp" line="97"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="98" />
+        <location filename="../ui/models/HistoryModels.cpp" line="98"/>
         <source>Fee</source>
         <translation>手续费</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="99" />
+        <location filename="../ui/models/HistoryModels.cpp" line="99"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/models/HistoryModels.cpp" line="100" />
+        <location filename="../ui/models/HistoryModels.cpp" line="100"/>
         <source>Transaction</source>
         <translation>交易</translation>
     </message>
@@ -1329,67 +1454,67 @@
 <context>
     <name>spillway::ui::WalletService</name>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="190" />
+        <location filename="../ui/services/WalletService.cpp" line="225"/>
         <source>Offer</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="211" />
+        <location filename="../ui/services/WalletService.cpp" line="246"/>
         <source>Channel proposal</source>
         <translation>通道提议</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="244" />
+        <location filename="../ui/services/WalletService.cpp" line="279"/>
         <source>Answer for the other side</source>
         <translation>给对方的回复</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="246" />
+        <location filename="../ui/services/WalletService.cpp" line="281"/>
         <source>Imported.</source>
         <translation>已导入。</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="260" />
+        <location filename="../ui/services/WalletService.cpp" line="293"/>
         <source>Payment %1</source>
         <translation>付款 %1</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="274" />
+        <location filename="../ui/services/WalletService.cpp" line="305"/>
         <source>Settlement broadcast: %1</source>
         <translation>已广播结算交易：%1</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="287" />
+        <location filename="../ui/services/WalletService.cpp" line="316"/>
         <source>Close request</source>
         <translation>关闭请求</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="301" />
+        <location filename="../ui/services/WalletService.cpp" line="328"/>
         <source>Refund broadcast: %1</source>
         <translation>已广播退款交易：%1</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="314" />
+        <location filename="../ui/services/WalletService.cpp" line="339"/>
         <source>PSBT (%1)</source>
         <translation>PSBT（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="364" />
+        <location filename="../ui/services/WalletService.cpp" line="389"/>
         <source>Sent %1 sat, fee %2 sat</source>
         <translation>已发送 %1 聪，手续费 %2 聪</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="420" />
+        <location filename="../ui/services/WalletService.cpp" line="434"/>
         <source>Files from %1</source>
         <translation>来自 %1 的文件</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="485" />
+        <location filename="../ui/services/WalletService.cpp" line="503"/>
         <source>The provider has no file %1.</source>
         <translation>提供方没有文件 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/services/WalletService.cpp" line="496" />
+        <location filename="../ui/services/WalletService.cpp" line="514"/>
         <source>%1: %L2 bytes, SHA-256 checked.</source>
         <translation>%1：%L2 字节，SHA-256 已校验。</translation>
     </message>
