@@ -182,6 +182,7 @@ private Q_SLOTS:
     void coreRejectReasons();
     void rpcAnswers();
     void rpcTrouble();
+    void nodeStateChecked();
 };
 
 void TestChainFollow::parsesCoresRegtestGenesis()
@@ -424,6 +425,39 @@ void TestChainFollow::rpcTrouble()
     closed.cookieFile = QStringLiteral("/nonexistent/.cookie");
     r = RpcClient(closed).call(QStringLiteral("getblockcount"));
     QCOMPARE(r.error().code, ErrorCode::RpcAuthFailed);
+}
+
+void TestChainFollow::nodeStateChecked()
+{
+    // A node that reports itself as still syncing, pruned, or on another chain.
+    QByteArray info;
+    CannedServer node([&](const QByteArray &body) -> QByteArray {
+        if (body.contains("getblockchaininfo"))
+            return http(200, R"({"result":)" + info + R"(,"error":null,"id":1})");
+        if (body.contains("getnetworkinfo"))
+            return http(200, R"({"result":{"version":270000,"subversion":"/Satoshi:27.0.0/","relayfee":0.00001},"error":null,"id":1})");
+        return http(500, R"({"result":null,"error":{"code":-1,"message":"not in this test"},"id":1})");
+    });
+    auto check = [&](NetworkId net, const QByteArray &json) {
+        info = json;
+        CoreRpcBackend backend({endpointFor(node.port()), net, 0});
+        backend.setScanStart(1000);
+        return await(backend.nodeInfo());
+    };
+    auto r = check(NetworkId::Signet, R"({"chain":"signet","blocks":100,"headers":200000,"initialblockdownload":true})");
+    QCOMPARE(r.error().code, ErrorCode::NodeSyncing);
+    QVERIFY2(r.error().context.find("100 of 200000") != std::string::npos, r.error().context.c_str());
+    r = check(NetworkId::Signet, R"({"chain":"signet","blocks":200000,"headers":200000,"pruned":true,"pruneheight":150000})");
+    QCOMPARE(r.error().code, ErrorCode::NodePruned);
+    r = check(NetworkId::Main, R"({"chain":"signet","blocks":200000,"headers":200000})");
+    QCOMPARE(r.error().code, ErrorCode::WrongNetwork);
+    r = check(NetworkId::Signet, R"({"chain":"signet","blocks":200000,"headers":200000,"pruned":true,"pruneheight":900})");
+    QVERIFY2(r.ok(), r ? "" : r.error().describe().c_str());
+    QCOMPARE(r->version, QStringLiteral("Satoshi:27.0.0"));
+    QCOMPARE(r->height, 200000);
+    // A fresh regtest node is "in initial download" until its first block: usable.
+    r = check(NetworkId::Regtest, R"({"chain":"regtest","blocks":0,"headers":0,"initialblockdownload":true})");
+    QVERIFY(r.ok());
 }
 
 QTEST_GUILESS_MAIN(TestChainFollow)

@@ -400,6 +400,8 @@ void TestRegtest::settingsTestConnection()
     QVERIFY2(tested.last().at(0).toBool(), qPrintable(tested.last().at(1).toString()));
     const QString shown = d.findChild<QLabel *>(QStringLiteral("connectionResultLabel"))->text();
     QVERIFY2(shown.contains(QLatin1String("regtest")) && shown.contains(QString::number(height())), qPrintable(shown));
+    if (qEnvironmentVariableIsSet("SPILLWAY_SCREENSHOT_DIR")) // to look at the dialog
+        d.grab().save(qEnvironmentVariable("SPILLWAY_SCREENSHOT_DIR") + QStringLiteral("/settings-node.png"));
 
     // What went wrong, said plainly: a cookie that is not there, a node on another network.
     d.findChild<QLineEdit *>(QStringLiteral("rpcCookieLineEdit"))->setText(m_dir.filePath(QStringLiteral("no-such.cookie")));
