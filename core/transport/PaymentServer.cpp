@@ -1,5 +1,7 @@
 #include "PaymentServer.h"
 
+#include <deque>
+
 #include "channel/ChannelEngine.h"
 
 #include <QDateTime>
@@ -28,6 +30,7 @@ struct PaymentServer::Peer {
     qint64 windowStart = 0;
     int framesInWindow = 0;
     qint64 nextChunkAt = 0; ///< with chunkDelayMs: when the next chunk may leave
+    std::deque<std::pair<FrameKind, QByteArray>> pending; ///< decoded, waiting for the next flush
 };
 
 PaymentServer::PaymentServer(channel::ChannelEngine &engine, TlsIdentity identity, const Bytes &offerMessage,
@@ -123,33 +126,88 @@ void PaymentServer::onReadable(QSslSocket *s)
     if (peer.framesInWindow > m_limits.maxFramesPerSecond)
         return drop(s, QStringLiteral("too many frames"));
 
-    std::vector<QByteArray> out;
-    size_t i = 0;
-    while (i < frames.size()) {
-        // A run of payments goes through the engine as one batch.
-        std::vector<channel::PaymentMsg> batch;
-        while (i < frames.size() && frames[i].first == FrameKind::Message) {
-            auto m = channel::decodeMessage(ByteView(reinterpret_cast<const uint8_t *>(frames[i].second.constData()),
-                                                     static_cast<size_t>(frames[i].second.size())));
-            if (!m || !std::holds_alternative<channel::PaymentMsg>(*m))
-                break;
-            batch.push_back(std::get<channel::PaymentMsg>(*m));
-            ++i;
-        }
-        if (!batch.empty()) {
-            auto answers = m_engine.receivePayments(batch);
-            for (const auto &a : answers)
-                out.push_back(messageFrame(a));
-            Q_EMIT channelsChanged();
-            continue;
-        }
-        handleFrame(s, frames[i].first, frames[i].second, out);
-        ++i;
-        if (m_peers.find(s) == m_peers.end())
-            return; // dropped
+    for (auto &f : frames)
+        peer.pending.push_back(std::move(f));
+    // Frames from every peer that is readable now are handled together in the
+    // next pass of the event loop: one synced commit for all their payments.
+    if (!m_flushQueued) {
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &PaymentServer::flush, Qt::QueuedConnection);
     }
-    for (const auto &f : out)
-        s->write(f);
+}
+
+std::optional<channel::PaymentMsg> PaymentServer::paymentIn(const std::pair<FrameKind, QByteArray> &frame)
+{
+    if (frame.first != FrameKind::Message)
+        return std::nullopt;
+    auto m = channel::decodeMessage(ByteView(reinterpret_cast<const uint8_t *>(frame.second.constData()),
+                                             static_cast<size_t>(frame.second.size())));
+    if (!m || !std::holds_alternative<channel::PaymentMsg>(*m))
+        return std::nullopt;
+    return std::get<channel::PaymentMsg>(*m);
+}
+
+void PaymentServer::flush()
+{
+    m_flushQueued = false;
+    std::map<QSslSocket *, std::vector<QByteArray>> out;
+    // 1. The leading payments of every peer, across peers, as one batch: stored in
+    //    one synced transaction before any of their acks leaves.
+    std::vector<channel::PaymentMsg> batch;
+    std::vector<QSslSocket *> owners;
+    for (auto &[s, peer] : m_peers) {
+        while (!peer->pending.empty()) {
+            auto payment = paymentIn(peer->pending.front());
+            if (!payment)
+                break;
+            batch.push_back(*payment);
+            owners.push_back(s);
+            peer->pending.pop_front();
+        }
+    }
+    if (!batch.empty()) {
+        const auto answers = m_engine.receivePayments(batch);
+        for (size_t k = 0; k < answers.size() && k < owners.size(); ++k)
+            out[owners[k]].push_back(messageFrame(answers[k]));
+        Q_EMIT channelsChanged();
+    }
+    // 2. What follows, peer by peer and in order (a chunk request after its payment
+    //    is answered only once that payment is stored, above).
+    std::vector<QSslSocket *> busy;
+    for (auto &[s, peer] : m_peers)
+        if (!peer->pending.empty())
+            busy.push_back(s);
+    for (QSslSocket *s : busy) {
+        while (true) {
+            auto it = m_peers.find(s);
+            if (it == m_peers.end() || it->second->pending.empty())
+                break;
+            auto &pending = it->second->pending;
+            std::vector<channel::PaymentMsg> run;
+            while (!pending.empty()) {
+                auto payment = paymentIn(pending.front());
+                if (!payment)
+                    break;
+                run.push_back(*payment);
+                pending.pop_front();
+            }
+            if (!run.empty()) {
+                for (const auto &a : m_engine.receivePayments(run))
+                    out[s].push_back(messageFrame(a));
+                Q_EMIT channelsChanged();
+                continue;
+            }
+            const auto frame = std::move(pending.front());
+            pending.pop_front();
+            handleFrame(s, frame.first, frame.second, out[s]);
+        }
+    }
+    for (auto &[s, frames] : out) {
+        if (m_peers.find(s) == m_peers.end())
+            continue; // dropped meanwhile
+        for (const auto &f : frames)
+            s->write(f);
+    }
 }
 
 void PaymentServer::handleFrame(QSslSocket *s, FrameKind kind, const QByteArray &payload, std::vector<QByteArray> &out)

@@ -8,11 +8,13 @@
 #include "FileProvider.h"
 #include "Framing.h"
 #include "TlsIdentity.h"
+#include "channel/Messages.h"
 
 #include <QObject>
 #include <QPointer>
 
 #include <map>
+#include <optional>
 
 class QSslServer;
 class QSslSocket;
@@ -59,6 +61,9 @@ private:
     struct Peer;
     void accept(QTcpSocket *socket);
     void onReadable(QSslSocket *s);
+    /// Handles what every peer sent since the last pass (see onReadable).
+    void flush();
+    static std::optional<channel::PaymentMsg> paymentIn(const std::pair<FrameKind, QByteArray> &frame);
     void handleFrame(QSslSocket *s, FrameKind kind, const QByteArray &payload, std::vector<QByteArray> &out);
     void drop(QSslSocket *s, const QString &why);
 
@@ -70,6 +75,7 @@ private:
     QSslServer *m_server = nullptr;
     std::map<QSslSocket *, std::unique_ptr<Peer>> m_peers;
     qint64 m_chunksServed = 0;
+    bool m_flushQueued = false;
 };
 
 } // namespace spillway::transport
