@@ -178,7 +178,8 @@ int walletCreate(Cli &cli, chain::ChainBackend &chain, bool restore)
         // The phrase comes on standard input, never on the command line (process lists, shell history).
         std::string phrase;
         std::getline(std::cin, phrase);
-        const Status st = wallet::Wallet::restore(cli.dataDir, chain, phrase);
+        const Status st = wallet::Wallet::restore(cli.dataDir, chain, phrase, {},
+                                                  cli.parser.value(QStringLiteral("birthday")).toInt());
         secureWipe(phrase.data(), phrase.size());
         if (!st.ok())
             return fail(st.error());
@@ -816,6 +817,8 @@ int main(int argc, char **argv)
                  QStringLiteral("PASSWORD")});
     p.addOption({QStringLiteral("rpc-timeout"), QStringLiteral("Seconds to wait for the node (default 30)."), QStringLiteral("SECONDS")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Machine-readable output (docs/cli.md).")});
+    p.addOption({QStringLiteral("birthday"), QStringLiteral("wallet restore: the height to look for coins from (default 0)."),
+                 QStringLiteral("HEIGHT")});
     p.addOption({QStringLiteral("to"), QStringLiteral("Address to mine to."), QStringLiteral("ADDRESS")});
     p.addOption({QStringLiteral("every"), QStringLiteral("Keep mining, one batch every SECONDS."), QStringLiteral("SECONDS")});
     p.addOption({QStringLiteral("words"), QStringLiteral("Recovery phrase length, 12 or 24."), QStringLiteral("N"), QStringLiteral("24")});

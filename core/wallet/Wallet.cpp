@@ -128,14 +128,14 @@ Result<SecretBytes> Wallet::create(const QString &dataDir, chain::ChainBackend &
 }
 
 Status Wallet::restore(const QString &dataDir, chain::ChainBackend &chain, std::string_view mnemonic,
-                       std::string_view passphrase)
+                       std::string_view passphrase, int birthHeight)
 {
     auto entropy = mnemonicToEntropy(mnemonic);
     if (!entropy)
         return entropy.error();
     const SecretBytes seed = mnemonicToSeed(mnemonic, passphrase);
-    // A restored wallet may have coins anywhere: scan from the start.
-    return initialize(dataDir, chain, seed, 0);
+    // A restored wallet may have coins anywhere after its birthday (0: from the start).
+    return initialize(dataDir, chain, seed, std::max(0, birthHeight));
 }
 
 Result<std::unique_ptr<Wallet>> Wallet::open(const QString &dataDir, chain::ChainBackend &chain)

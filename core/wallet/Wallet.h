@@ -55,9 +55,11 @@ public:
     /// Makes a new wallet in `dataDir`: a fresh 24-word mnemonic, the seed into the
     /// keychain. Returns the mnemonic, to be shown to the user once.
     static Result<SecretBytes> create(const QString &dataDir, chain::ChainBackend &chain, int words = 24);
-    /// Restores from a mnemonic (and optional BIP 39 passphrase).
+    /// Restores from a mnemonic (and optional BIP 39 passphrase). Coins are looked
+    /// for from `birthHeight` on (0: the whole chain; on a node, give the height
+    /// the wallet was first made at, or reading every block takes long).
     static Status restore(const QString &dataDir, chain::ChainBackend &chain, std::string_view mnemonic,
-                          std::string_view passphrase = {});
+                          std::string_view passphrase = {}, int birthHeight = 0);
     static Result<std::unique_ptr<Wallet>> open(const QString &dataDir, chain::ChainBackend &chain);
     static bool exists(const QString &dataDir);
 

@@ -146,7 +146,8 @@ void TestRegtest::connectionErrors()
 void TestRegtest::walletReceivesAndSends()
 {
     Pair p = makePair("wallet");
-    QVERIFY(!p.payer.json({arg("wallet"), arg("create")}).isEmpty());
+    const QString mnemonic = p.payer.json({arg("wallet"), arg("create")}).value(QLatin1String("mnemonic")).toString();
+    QVERIFY(!mnemonic.isEmpty());
     QVERIFY(!p.payee.json({arg("wallet"), arg("create")}).isEmpty());
     // The node mines to the wallet; 100 more blocks make the first reward spendable.
     const QString address = QString::fromUtf8(p.payer.run({arg("wallet"), arg("address")}).out.trimmed());
@@ -172,6 +173,19 @@ void TestRegtest::walletReceivesAndSends()
     // The node refuses what the wallet would not do either: an output below dust.
     const CliResult dust = p.payer.run({arg("wallet"), arg("send"), to, arg("100")});
     QCOMPARE(dust.exitCode, 1);
+
+    // Restored from its phrase, the wallet finds its coins from its birthday on (and none before).
+    mine(1);
+    const qint64 total = satField(p.payer.json({arg("wallet"), arg("balance")}), "confirmed_sat");
+    CliRunner restored(m_node.cliArgs(), p.dir + QStringLiteral("/restored"));
+    CliResult r = restored.run({arg("wallet"), arg("restore"), arg("--birthday"), QString::number(start)}, mnemonic.toUtf8() + '\n');
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(satField(restored.json({arg("wallet"), arg("balance")}), "confirmed_sat"), total);
+    mine(10); // beyond the margin of 6 blocks read before a birthday
+    CliRunner late(m_node.cliArgs(), p.dir + QStringLiteral("/late"));
+    r = late.run({arg("wallet"), arg("restore"), arg("--birthday"), QString::number(height() + 1)}, mnemonic.toUtf8() + '\n');
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(satField(late.json({arg("wallet"), arg("balance")}), "confirmed_sat"), 0);
 }
 
 QString TestRegtest::openChannel(Pair &p, Variant variant, int capacity, int expiryBlocks)
