@@ -1,5 +1,7 @@
 #include "ChannelEngine.h"
 
+#include <QtConcurrent/QtConcurrentMap>
+
 #include "bitcoin/Address.h"
 #include "bitcoin/Interpreter.h"
 
@@ -12,6 +14,9 @@ using store::ChannelState;
 
 namespace {
 
+
+/// Batches at least this long have their signatures checked on several cores.
+constexpr size_t kParallelCheckFrom = 8;
 
 /// Blocks after which a closed channel's outcome is no longer looked at for reorgs.
 constexpr int kReorgSafeDepth = 100;
@@ -435,35 +440,65 @@ std::vector<Message> ChannelEngine::receivePayments(const std::vector<PaymentMsg
 {
     std::vector<Message> answers;
     std::vector<ChannelRecord> toStore;
-    std::map<OutPoint, ChannelRecord> state;
     auto refuse = [&answers](const PaymentMsg &m, const Error &e) {
         answers.push_back(ErrorMsg{m.channel, static_cast<uint16_t>(e.code), std::string(errorCodeName(e.code))});
     };
     auto now = tip();
+    // 1. Each channel named, looked up once: its record, our key for it, its sighasher.
+    struct Channel {
+        std::optional<Error> error;
+        ChannelRecord rec;
+        std::optional<PrivateKey> key;
+        std::optional<ChannelSighasher> hasher;
+    };
+    std::map<OutPoint, Channel> channels;
     for (const PaymentMsg &m : payments) {
+        if (channels.count(m.channel))
+            continue;
+        Channel c;
+        auto rec = record(m.channel);
+        if (!rec || rec->role != ChannelRole::Payee) {
+            c.error = rec ? makeError(ErrorCode::ChannelUnknown) : rec.error();
+        } else if (const Status st = refreshConfirmations(*rec); !st.ok()) {
+            c.error = st.error();
+        } else if (auto k = key(rec->keyIndex); !k) {
+            c.error = k.error();
+        } else {
+            c.rec = *rec;
+            c.key = *k;
+            c.hasher.emplace(rec->params);
+        }
+        channels.emplace(m.channel, std::move(c));
+    }
+    // 2. Check 3 (a signing and the interpreter: the costly part, independent of the
+    //    channel's state) for every payment at once, on every core.
+    std::vector<Status> signature(payments.size());
+    std::vector<size_t> toCheck;
+    for (size_t i = 0; i < payments.size(); ++i)
+        if (!channels.at(payments[i].channel).error)
+            toCheck.push_back(i);
+    auto checkOne = [&](size_t i) {
+        const Channel &c = channels.at(payments[i].channel);
+        signature[i] = checkPaymentSignature(c.rec.params, payments[i], *c.key, *c.hasher);
+    };
+    if (toCheck.size() >= kParallelCheckFrom)
+        QtConcurrent::blockingMap(toCheck, checkOne);
+    else
+        std::for_each(toCheck.begin(), toCheck.end(), checkOne);
+    // 3. The rest of the checks, in order, each payment against the state the
+    //    previous ones left.
+    for (size_t i = 0; i < payments.size(); ++i) {
+        const PaymentMsg &m = payments[i];
         if (!now) {
             refuse(m, now.error());
             continue;
         }
-        auto it = state.find(m.channel);
-        if (it == state.end()) {
-            auto rec = record(m.channel);
-            if (!rec || rec->role != ChannelRole::Payee) {
-                refuse(m, rec ? makeError(ErrorCode::ChannelUnknown) : rec.error());
-                continue;
-            }
-            if (const Status st = refreshConfirmations(*rec); !st.ok()) {
-                refuse(m, st.error());
-                continue;
-            }
-            it = state.emplace(m.channel, *rec).first;
-        }
-        ChannelRecord &rec = it->second;
-        auto k = key(rec.keyIndex);
-        if (!k) {
-            refuse(m, k.error());
+        Channel &c = channels.at(m.channel);
+        if (c.error) {
+            refuse(m, *c.error);
             continue;
         }
+        ChannelRecord &rec = c.rec;
         PayeeChannelState s;
         s.params = rec.params;
         s.open = rec.state == ChannelState::Open;
@@ -475,7 +510,7 @@ std::vector<Message> ChannelEngine::receivePayments(const std::vector<PaymentMsg
             answers.push_back(AckMsg{m.channel, m.sequence});
             continue;
         }
-        auto d = checkPayment(s, m, now->height, policyFor(rec), *k, sighasher(rec.params));
+        auto d = checkPaymentChecked(s, m, now->height, policyFor(rec), signature[i]);
         if (!d) {
             refuse(m, d.error());
             continue;

@@ -48,9 +48,12 @@ Bytes der(const CompactSignature &c)
 
 } // namespace
 
-Result<PaymentDecision> checkPayment(const PayeeChannelState &state, const PaymentMsg &m, int tipHeight,
-                                     const PayeePolicy &policy, const PrivateKey &payeeKey,
-                                     const ChannelSighasher &sighasher)
+namespace {
+
+/// Checks 1, 2 and 4 and the repeat rule: a decision or an error when they settle
+/// the matter, nullopt when the signature (check 3) is what remains.
+std::optional<Result<PaymentDecision>> checkTerms(const PayeeChannelState &state, const PaymentMsg &m, int tipHeight,
+                                                  const PayeePolicy &policy)
 {
     const ChannelParams &p = state.params;
     // 1. The channel exists (the caller looked it up by m.channel), is open and confirmed.
@@ -78,6 +81,23 @@ Result<PaymentDecision> checkPayment(const PayeeChannelState &state, const Payme
     // 4. (checked before the costly signature work) far enough from expiry.
     if (static_cast<int64_t>(tipHeight) >= static_cast<int64_t>(p.expiry) - policy.safetyMargin)
         return makeError(ErrorCode::ChannelExpiring, "tip " + std::to_string(tipHeight) + ", expiry " + std::to_string(p.expiry));
+    return std::nullopt;
+}
+
+PaymentDecision accepted(const PayeeChannelState &state, const PaymentMsg &m)
+{
+    PayeeChannelState next = state;
+    next.lastSequence = m.sequence;
+    next.lastPaid = m.paid;
+    next.lastPayerSig = m.signature;
+    return PaymentDecision{PaymentOutcome::Accepted, next};
+}
+
+} // namespace
+
+Status checkPaymentSignature(const ChannelParams &p, const PaymentMsg &m, const PrivateKey &payeeKey,
+                             const ChannelSighasher &sighasher)
+{
     // 3. The signature is the payer's on the rebuilt commitment, and the completed
     // transaction passes the interpreter.
     // The interpreter verifies the payer's signature as part of the completed
@@ -95,12 +115,26 @@ Result<PaymentDecision> checkPayment(const PayeeChannelState &state, const Payme
     ScriptError err;
     if (!verifyScript(Script(), p.fundingScriptPubKey(), complete.inputs[0].witness, kStandardFlags, checker, err))
         return makeError(ErrorCode::PaymentBadSignature, "sequence " + std::to_string(m.sequence) + ": " + std::string(scriptErrorName(err)));
+    return {};
+}
 
-    PayeeChannelState next = state;
-    next.lastSequence = m.sequence;
-    next.lastPaid = m.paid;
-    next.lastPayerSig = m.signature;
-    return PaymentDecision{PaymentOutcome::Accepted, next};
+Result<PaymentDecision> checkPayment(const PayeeChannelState &state, const PaymentMsg &m, int tipHeight,
+                                     const PayeePolicy &policy, const PrivateKey &payeeKey,
+                                     const ChannelSighasher &sighasher)
+{
+    if (auto decided = checkTerms(state, m, tipHeight, policy))
+        return *decided;
+    SPW_TRY(checkPaymentSignature(state.params, m, payeeKey, sighasher));
+    return accepted(state, m);
+}
+
+Result<PaymentDecision> checkPaymentChecked(const PayeeChannelState &state, const PaymentMsg &m, int tipHeight,
+                                            const PayeePolicy &policy, const Status &signature)
+{
+    if (auto decided = checkTerms(state, m, tipHeight, policy))
+        return *decided;
+    SPW_TRY(signature);
+    return accepted(state, m);
 }
 
 PaymentMsg signPayment(const ChannelParams &p, uint64_t sequence, Amount paid, const PrivateKey &payerKey,

@@ -36,6 +36,14 @@ struct PaymentDecision {
 Result<PaymentDecision> checkPayment(const PayeeChannelState &state, const PaymentMsg &payment, int tipHeight,
                                      const PayeePolicy &policy, const bitcoin::PrivateKey &payeeKey,
                                      const ChannelSighasher &sighasher);
+/// Check 3 alone, the costly part (a signing and the interpreter): it depends on
+/// the channel's terms and the payment only, so a batch can be checked in parallel.
+Status checkPaymentSignature(const ChannelParams &params, const PaymentMsg &payment, const bitcoin::PrivateKey &payeeKey,
+                             const ChannelSighasher &sighasher);
+/// checkPayment with check 3's outcome given (from checkPaymentSignature); the
+/// same decision, in the same order of checks.
+Result<PaymentDecision> checkPaymentChecked(const PayeeChannelState &state, const PaymentMsg &payment, int tipHeight,
+                                            const PayeePolicy &policy, const Status &signature);
 
 /// Payer: the payment message for commitment `sequence` paying `paid` in total.
 PaymentMsg signPayment(const ChannelParams &p, uint64_t sequence, bitcoin::Amount paid, const bitcoin::PrivateKey &payerKey,
