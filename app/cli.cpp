@@ -98,6 +98,8 @@ int chainInfo(Cli &cli, chain::ChainBackend &chain)
                   {QStringLiteral("block_interval_seconds"), static_cast<int>(net.blockIntervalSeconds)}};
     if (local)
         o.insert(QStringLiteral("chain_file"), local->path());
+    if (auto fee = chain::await(chain.estimateFeeRate(6)))
+        o.insert(QStringLiteral("fee_rate_sat_per_kvb"), static_cast<qint64>(fee->satPerKvB));
     if (node) {
         auto info = chain::await(node->nodeInfo());
         if (!info)

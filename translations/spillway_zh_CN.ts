@@ -669,13 +669,13 @@
     <name>spillway::ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="45"/>
-        <location filename="../ui/MainWindow.cpp" line="138"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>Spillway</source>
         <translation>Spillway</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="59"/>
-        <location filename="../ui/MainWindow.cpp" line="352"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>New offer</source>
         <translation>新建报价</translation>
     </message>
@@ -696,7 +696,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="61"/>
-        <location filename="../ui/MainWindow.cpp" line="382"/>
+        <location filename="../ui/MainWindow.cpp" line="387"/>
         <source>Pay</source>
         <translation>付款</translation>
     </message>
@@ -707,7 +707,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="62"/>
-        <location filename="../ui/MainWindow.cpp" line="414"/>
+        <location filename="../ui/MainWindow.cpp" line="419"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -718,7 +718,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="63"/>
-        <location filename="../ui/MainWindow.cpp" line="429"/>
+        <location filename="../ui/MainWindow.cpp" line="434"/>
         <source>Settle</source>
         <translation>结算</translation>
     </message>
@@ -749,7 +749,7 @@
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="66"/>
-        <location filename="../ui/MainWindow.cpp" line="456"/>
+        <location filename="../ui/MainWindow.cpp" line="461"/>
         <source>Export PSBT</source>
         <translation>导出 PSBT</translation>
     </message>
@@ -831,146 +831,151 @@
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="119"/>
+        <source>The regtest node mines one block to this wallet.</source>
+        <translation>regtest 节点向本钱包挖一个区块。</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>Height %L1</source>
         <translation>高度 %L1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <location filename="../ui/MainWindow.cpp" line="141"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="144"/>
+        <location filename="../ui/MainWindow.cpp" line="149"/>
         <source>Your recovery phrase</source>
         <translation>您的恢复短语</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="145"/>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
         <source>Write down these words and keep them safe. They restore this wallet and every channel. They are shown only this once.</source>
         <translation>请抄下这些单词并妥善保管。它们可以恢复本钱包和所有通道。它们只显示这一次。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="172"/>
+        <location filename="../ui/MainWindow.cpp" line="177"/>
         <source>Filter channels…</source>
         <translation>筛选通道…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="218"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>Channels</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
         <source>Confirmed:</source>
         <translation>已确认：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
         <source>Unconfirmed:</source>
         <translation>未确认：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
         <source>Newly mined (immature):</source>
         <translation>新挖出（未成熟）：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
         <source>In channels:</source>
         <translation>通道中：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="236"/>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>Receive address:</source>
         <translation>收款地址：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="237"/>
+        <location filename="../ui/MainWindow.cpp" line="242"/>
         <source>Copy address</source>
         <translation>复制地址</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="240"/>
+        <location filename="../ui/MainWindow.cpp" line="245"/>
         <source>New address</source>
         <translation>新地址</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="250"/>
+        <location filename="../ui/MainWindow.cpp" line="255"/>
         <source>Address to pay</source>
         <translation>付款地址</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="253"/>
+        <location filename="../ui/MainWindow.cpp" line="258"/>
         <source>Amount in sat</source>
         <translation>金额（聪）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="254"/>
+        <location filename="../ui/MainWindow.cpp" line="259"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <location filename="../ui/MainWindow.cpp" line="266"/>
         <source>Enter the amount in whole satoshis.</source>
         <translation>请输入整数聪的金额。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="266"/>
+        <location filename="../ui/MainWindow.cpp" line="271"/>
         <source>Send to:</source>
         <translation>发送到：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="267"/>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
         <source>Amount:</source>
         <translation>金额：</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="285"/>
+        <location filename="../ui/MainWindow.cpp" line="290"/>
         <source>Wallet</source>
         <translation>钱包</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="318"/>
+        <location filename="../ui/MainWindow.cpp" line="323"/>
         <source>Select a channel to see its details.</source>
         <translation>选择一个通道以查看详情。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="318"/>
+        <location filename="../ui/MainWindow.cpp" line="323"/>
         <source>No channels yet. A payee starts with New offer; a payer with Open channel.</source>
         <translation>还没有通道。收款方从“新建报价”开始；付款方从“开通通道”开始。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="321"/>
+        <location filename="../ui/MainWindow.cpp" line="326"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;Funding: %4&lt;br&gt;Payments: %5, paid %6 of %7 (fee for the commitment included in capacity)&lt;br&gt;%8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3&lt;br&gt;注资：%4&lt;br&gt;付款：%5 笔，已付 %6 / %7（承诺交易手续费含在容量内）&lt;br&gt;%8</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="327"/>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
         <source>Closed by %1: payee %2, payer %3</source>
         <translation>由 %1 关闭：收款方 %2，付款方 %3</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="352"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>What do you sell? (a label the payer sees)</source>
         <translation>您出售什么？（付款方可见的标签）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="384"/>
+        <location filename="../ui/MainWindow.cpp" line="389"/>
         <source>%1 left in this channel.</source>
         <translation>此通道还剩 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="389"/>
+        <location filename="../ui/MainWindow.cpp" line="394"/>
         <source> sat</source>
         <translation> 聪</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="426"/>
+        <location filename="../ui/MainWindow.cpp" line="431"/>
         <source>Settle now? %1 go to you, %2 back to the payer (minus the fee agreed at opening).</source>
         <translation>现在结算？%1 归您，%2 退还付款方（扣除开通时约定的手续费）。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="456"/>
+        <location filename="../ui/MainWindow.cpp" line="461"/>
         <source>Which transaction?</source>
         <translation>哪一笔交易？</translation>
     </message>

@@ -110,8 +110,13 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
 
     if (m_service) {
         connect(mine, &QPushButton::clicked, m_service, [s = m_service] { s->mine(1); });
-        connect(m_service, &WalletService::ready, this, [this](const QString &net, const QString &backend) {
+        connect(m_service, &WalletService::ready, this, [this, mine](const QString &net, const QString &backend) {
             m_networkLabel->setText(tr("Network: %1 · %2").arg(net, backend));
+            // Only the local chain and a regtest node mine on request; real networks do not.
+            const bool canMine = net == QLatin1String("local") || net == QLatin1String("regtest");
+            mine->setVisible(canMine);
+            if (net == QLatin1String("regtest"))
+                mine->setToolTip(tr("The regtest node mines one block to this wallet."));
         });
         connect(m_service, &WalletService::tipChanged, this, [this](int height, qint64 time, int interval) {
             m_model->setBlockInterval(interval);

@@ -141,6 +141,8 @@ void TestRegtest::connectionErrors()
     QCOMPARE(info.value(QLatin1String("backend")).toString(), arg("rpc"));
     QCOMPARE(info.value(QLatin1String("node_chain")).toString(), arg("regtest"));
     QCOMPARE(info.value(QLatin1String("height")).toInt(), height());
+    // A fresh regtest node has no fee estimate: the stated fall-back, never below 1 sat/vB.
+    QCOMPARE(info.value(QLatin1String("fee_rate_sat_per_kvb")).toInteger(), qint64(chain::kFallbackFeeRateTest));
 }
 
 void TestRegtest::walletReceivesAndSends()
@@ -451,6 +453,7 @@ void TestRegtest::desktopWalletOnTheNode()
         QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 30000);
         QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
         QCOMPARE(ready.first().at(0).toString(), arg("regtest"));
+        QVERIFY(!window.findChild<QPushButton *>(QStringLiteral("mineButton"))->isHidden());
         QVERIFY2(window.findChild<QLabel *>(QStringLiteral("networkLabel"))->text().contains(QLatin1String("regtest")),
                  qPrintable(window.findChild<QLabel *>(QStringLiteral("networkLabel"))->text()));
         // The Mine button on regtest asks the node; the reward shows up as the node confirms it.
