@@ -9,6 +9,7 @@
 
 #include <QFuture>
 #include <QObject>
+#include <QTimer>
 
 #include <vector>
 
@@ -42,11 +43,24 @@ public:
     /// (generatetoaddress). Elsewhere: INVALID_ARGUMENT.
     virtual QFuture<Result<ChainTip>> mine(int count, const bitcoin::Script &payTo);
     /// How often to look for new blocks for tipChanged (0 stops).
-    virtual void setPollInterval(int milliseconds) = 0;
+    void setPollInterval(int milliseconds);
 
 Q_SIGNALS:
     /// A new best block (from this process or another one sharing the chain).
     void tipChanged(spillway::chain::ChainTip tip);
+
+protected:
+    /// Emits tipChanged once `tip` brings a tip other than the last one seen.
+    void reportTip(QFuture<Result<ChainTip>> tip);
+    /// Stops polling (a backend's destructor, before its worker goes).
+    void stopPolling();
+
+private:
+    void poll();
+
+    QTimer *m_pollTimer = nullptr;
+    ChainTip m_lastTip;
+    bool m_polling = false;
 };
 
 /// Blocks until a backend answer arrives (CLI and worker threads only).

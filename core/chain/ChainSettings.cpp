@@ -11,12 +11,6 @@ namespace spillway::chain {
 
 using bitcoin::NetworkId;
 
-QFuture<Result<ChainTip>> ChainBackend::mine(int count, const bitcoin::Script &payTo)
-{
-    (void)count;
-    (void)payTo;
-    return QtFuture::makeReadyFuture(Result<ChainTip>(makeError(ErrorCode::InvalidArgument, "this chain does not mine on request")));
-}
 
 QUrl defaultRpcUrl(NetworkId network)
 {

@@ -466,13 +466,12 @@ CoreRpcBackend::CoreRpcBackend(CoreRpcOptions options, QObject *parent)
         m_follower = std::make_unique<Follower>(m_options);
         return 0;
     });
-    connect(&m_pollTimer, &QTimer::timeout, this, &CoreRpcBackend::poll);
     setPollInterval(m_options.pollMs);
 }
 
 CoreRpcBackend::~CoreRpcBackend()
 {
-    m_pollTimer.stop();
+    stopPolling();
     m_worker.stop([this] { m_follower.reset(); });
 }
 
@@ -539,12 +538,7 @@ QFuture<Result<FeeRate>> CoreRpcBackend::estimateFeeRate(int targetBlocks)
 QFuture<Result<ChainTip>> CoreRpcBackend::mine(int count, const Script &payTo)
 {
     auto f = run([count, payTo](Follower &w) { return w.mine(count, payTo); });
-    f.then(this, [this](const Result<ChainTip> &r) {
-        if (r.ok() && !(*r == m_lastTip)) {
-            m_lastTip = *r;
-            Q_EMIT tipChanged(*r);
-        }
-    });
+    reportTip(f);
     return f;
 }
 
@@ -553,26 +547,6 @@ QFuture<Result<NodeInfo>> CoreRpcBackend::nodeInfo()
     return run([](Follower &w) { return w.nodeInfo(); });
 }
 
-void CoreRpcBackend::setPollInterval(int milliseconds)
-{
-    if (milliseconds > 0)
-        m_pollTimer.start(milliseconds);
-    else
-        m_pollTimer.stop();
-}
 
-void CoreRpcBackend::poll()
-{
-    if (m_polling)
-        return;
-    m_polling = true;
-    tip().then(this, [this](const Result<ChainTip> &r) {
-        m_polling = false;
-        if (r.ok() && !(*r == m_lastTip)) {
-            m_lastTip = *r;
-            Q_EMIT tipChanged(*r);
-        }
-    });
-}
 
 } // namespace spillway::chain

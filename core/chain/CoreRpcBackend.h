@@ -62,21 +62,16 @@ public:
 
     /// Connects and checks the node: network, sync state, pruning.
     QFuture<Result<NodeInfo>> nodeInfo();
-    void setPollInterval(int milliseconds) override;
 
     class Follower; ///< the worker-thread state (CoreRpcBackend.cpp)
 
 private:
     template <typename F>
     auto run(F &&f);
-    void poll();
 
     CoreRpcOptions m_options;
     SerialWorker m_worker;
     std::unique_ptr<Follower> m_follower; ///< touched only on m_worker's thread
-    QTimer m_pollTimer;
-    ChainTip m_lastTip;
-    bool m_polling = false;
 };
 
 } // namespace spillway::chain

@@ -11,14 +11,13 @@ using namespace bitcoin;
 LocalChain::LocalChain(QString path, LocalChainOptions options, QObject *parent)
     : ChainBackend(parent), m_path(std::move(path)), m_options(options), m_worker(QStringLiteral("local-chain"))
 {
-    connect(&m_pollTimer, &QTimer::timeout, this, &LocalChain::poll);
     connect(&m_mineTimer, &QTimer::timeout, this, [this] { mine(1, m_autoMineTo); });
     setPollInterval(500);
 }
 
 LocalChain::~LocalChain()
 {
-    m_pollTimer.stop();
+    stopPolling();
     m_mineTimer.stop();
     // The connection must close on the thread that opened it.
     m_worker.stop([this] { m_db.reset(); });
@@ -88,12 +87,7 @@ QFuture<Result<FeeRate>> LocalChain::estimateFeeRate(int targetBlocks)
 QFuture<Result<ChainTip>> LocalChain::mine(int count, const Script &payTo)
 {
     auto f = run([count, payTo](LocalChainDb &db) { return db.mine(count, payTo); });
-    f.then(this, [this](const Result<ChainTip> &r) {
-        if (r.ok() && !(*r == m_lastTip)) {
-            m_lastTip = *r;
-            Q_EMIT tipChanged(*r);
-        }
-    });
+    reportTip(f);
     return f;
 }
 
@@ -111,26 +105,6 @@ void LocalChain::setAutoMine(int seconds, const Script &payTo)
         m_mineTimer.stop();
 }
 
-void LocalChain::setPollInterval(int milliseconds)
-{
-    if (milliseconds > 0)
-        m_pollTimer.start(milliseconds);
-    else
-        m_pollTimer.stop();
-}
 
-void LocalChain::poll()
-{
-    if (m_polling)
-        return;
-    m_polling = true;
-    tip().then(this, [this](const Result<ChainTip> &r) {
-        m_polling = false;
-        if (r.ok() && !(*r == m_lastTip)) {
-            m_lastTip = *r;
-            Q_EMIT tipChanged(*r);
-        }
-    });
-}
 
 } // namespace spillway::chain

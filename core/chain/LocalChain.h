@@ -40,23 +40,17 @@ public:
     QFuture<Status> checkConsistency();
     /// Mines one block every `seconds` to `payTo` (0 stops), so countdowns move in a demo.
     void setAutoMine(int seconds, const bitcoin::Script &payTo);
-    /// How often other processes' blocks are looked for (default 500 ms; 0 stops).
-    void setPollInterval(int milliseconds) override;
 
 private:
     template <typename F>
     auto run(F &&f);
-    void poll();
 
     QString m_path;
     LocalChainOptions m_options;
     SerialWorker m_worker;              ///< owns the SQLite connection
     std::unique_ptr<LocalChainDb> m_db; ///< touched only on m_worker's thread
-    QTimer m_pollTimer;
     QTimer m_mineTimer;
     bitcoin::Script m_autoMineTo;
-    ChainTip m_lastTip;
-    bool m_polling = false;
 };
 
 } // namespace spillway::chain

@@ -6,6 +6,8 @@
 // The channels are put straight into the payee's store as open (their funding
 // is the business of tst_socket and tst_cli_channels): this test is about the
 // server under many peers.
+#include "ProcessMemory.h"
+
 #include "bitcoin/Key.h"
 #include "chain/LocalChain.h"
 #include "channel/ChannelEngine.h"
@@ -34,16 +36,6 @@ namespace {
 constexpr int kPayers = 200;
 constexpr int kPaymentsEach = 25;
 
-qint64 peakKiB()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
 
 /// The payee: store, engine and TLS server on their own thread, as in the app.
 struct Payee : QObject {
@@ -248,7 +240,7 @@ void TestManyPayers::twoHundredPayersAtOnce()
         QCOMPARE(rec.seq, uint64_t(kPaymentsEach));
         QCOMPARE(rec.paid, int64_t(1000 + 100 * kPaymentsEach));
     }
-    const qint64 peak = peakKiB();
+    const qint64 peak = test::peakKiB();
     std::printf("many payers: %d payers at once x %d payments over TLS, %d acks in %.1f s (%.0f /s), %d rude, %d oversize, "
                 "%zu silent; peak memory of this process (server and all clients) %lld KiB\n",
                 kPayers, kPaymentsEach, acks, seconds, acks / seconds, static_cast<int>(rude.size()), static_cast<int>(oversized.size()), silent.size(),

@@ -44,6 +44,26 @@ QString arg(const char *s)
     return QString::fromLatin1(s);
 }
 
+/// One data directory's wallet, store and engine in this process, on the node,
+/// beside the CLI's processes: to hand the node what Spillway itself would not.
+struct InProcess {
+    chain::CoreRpcBackend backend;
+    std::unique_ptr<wallet::Wallet> wallet;
+    store::ChannelStore store;
+    std::unique_ptr<channel::ChannelEngine> engine;
+
+    explicit InProcess(const chain::RpcEndpoint &node) : backend({node, bitcoin::NetworkId::Regtest, 0}) {}
+    bool open(const QString &dataDir)
+    {
+        auto w = wallet::Wallet::open(dataDir, backend);
+        if (!w || !store.open(dataDir).ok())
+            return false;
+        wallet = std::move(*w);
+        engine = std::make_unique<channel::ChannelEngine>(*wallet, backend, store);
+        return true;
+    }
+};
+
 } // namespace
 
 class TestRegtest : public QObject {
@@ -278,16 +298,12 @@ void TestRegtest::refundJudgedByNode()
     const int expiry = p.payer.json({arg("channel"), arg("show"), id}).value(QLatin1String("expiry_height")).toInt();
 
     // In-process: the complete refund, handed to the node before expiry, bypassing Spillway's own check.
-    chain::CoreRpcOptions options{m_node.endpoint(), bitcoin::NetworkId::Regtest, 0};
-    chain::CoreRpcBackend backend(options);
-    auto w = wallet::Wallet::open(p.payer.dataDir(), backend);
-    QVERIFY(w.ok());
-    store::ChannelStore store;
-    QVERIFY(store.open(p.payer.dataDir()).ok());
-    channel::ChannelEngine engine(**w, backend, store);
-    auto rec = store.findByText(id);
+    InProcess payer(m_node.endpoint());
+    QVERIFY(payer.open(p.payer.dataDir()));
+    chain::CoreRpcBackend &backend = payer.backend;
+    auto rec = payer.store.findByText(id);
     QVERIFY(rec.ok());
-    auto refundTx = engine.refundTransaction(*rec);
+    auto refundTx = payer.engine->refundTransaction(*rec);
     QVERIFY2(refundTx.ok(), refundTx ? "" : refundTx.error().describe().c_str());
     QVERIFY(height() < expiry - 1);
     auto early = chain::await(backend.broadcast(*refundTx));
@@ -337,15 +353,12 @@ void TestRegtest::corruptedCommitmentRejected()
     QCOMPARE(p.payee.run({arg("channel"), arg("import"), p.file("pay.spw")}).exitCode, 0);
 
     // ...and so does the node, for the commitment itself.
-    chain::CoreRpcBackend backend({m_node.endpoint(), bitcoin::NetworkId::Regtest, 0});
-    auto w = wallet::Wallet::open(p.payee.dataDir(), backend);
-    QVERIFY(w.ok());
-    store::ChannelStore store;
-    QVERIFY(store.open(p.payee.dataDir()).ok());
-    channel::ChannelEngine engine(**w, backend, store);
-    auto rec = store.findByText(id);
+    InProcess payee(m_node.endpoint());
+    QVERIFY(payee.open(p.payee.dataDir()));
+    chain::CoreRpcBackend &backend = payee.backend;
+    auto rec = payee.store.findByText(id);
     QVERIFY(rec.ok());
-    auto tx = engine.settlementTransaction(*rec);
+    auto tx = payee.engine->settlementTransaction(*rec);
     QVERIFY(tx.ok());
     bitcoin::Transaction corrupted = *tx;
     bool flipped = false;

@@ -3,6 +3,7 @@
 // and abuse (bad frames, garbage, 200 connections at once) while an honest
 // buyer finishes.
 #include "CliRunner.h"
+#include "ProcessMemory.h"
 
 #include "channel/Messages.h"
 
@@ -77,16 +78,7 @@ struct Provider {
         ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
         process.waitForFinished(10000);
     }
-    qint64 peakKiB() const
-    {
-        QFile f(QStringLiteral("/proc/%1/status").arg(process.processId()));
-        if (!f.open(QIODevice::ReadOnly))
-            return -1;
-        for (const QByteArray &line : f.readAll().split('\n'))
-            if (line.startsWith("VmHWM:"))
-                return line.mid(6).trimmed().split(' ').first().toLongLong();
-        return -1;
-    }
+    qint64 peakKiB() const { return spillway::test::peakKiB(QString::number(process.processId())); }
     ~Provider()
     {
         if (process.state() != QProcess::NotRunning) {

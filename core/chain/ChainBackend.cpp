@@ -1,0 +1,51 @@
+#include "ChainBackend.h"
+
+namespace spillway::chain {
+
+QFuture<Result<ChainTip>> ChainBackend::mine(int count, const bitcoin::Script &payTo)
+{
+    (void)count;
+    (void)payTo;
+    return QtFuture::makeReadyFuture(Result<ChainTip>(makeError(ErrorCode::InvalidArgument, "this chain does not mine on request")));
+}
+
+void ChainBackend::setPollInterval(int milliseconds)
+{
+    if (!m_pollTimer) {
+        m_pollTimer = new QTimer(this);
+        connect(m_pollTimer, &QTimer::timeout, this, &ChainBackend::poll);
+    }
+    if (milliseconds > 0)
+        m_pollTimer->start(milliseconds);
+    else
+        m_pollTimer->stop();
+}
+
+void ChainBackend::stopPolling()
+{
+    if (m_pollTimer)
+        m_pollTimer->stop();
+}
+
+void ChainBackend::reportTip(QFuture<Result<ChainTip>> tip)
+{
+    tip.then(this, [this](const Result<ChainTip> &r) {
+        if (r.ok() && !(*r == m_lastTip)) {
+            m_lastTip = *r;
+            Q_EMIT tipChanged(*r);
+        }
+    });
+}
+
+void ChainBackend::poll()
+{
+    if (m_polling)
+        return;
+    m_polling = true;
+    reportTip(tip().then(this, [this](Result<ChainTip> r) {
+        m_polling = false;
+        return r;
+    }));
+}
+
+} // namespace spillway::chain
