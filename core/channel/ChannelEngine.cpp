@@ -388,9 +388,10 @@ Result<std::vector<Message>> ChannelEngine::onFunded(const FundedMsg &m)
     return makeError(ErrorCode::FundingMismatch, "no proposal of ours is funded by " + toDisplayHex(txid));
 }
 
-Status ChannelEngine::refreshConfirmations(ChannelRecord &rec)
+Status ChannelEngine::refreshConfirmations(ChannelRecord &rec, bool recheckOpen)
 {
-    if (rec.state != ChannelState::Opening)
+    const bool open = rec.state == ChannelState::Open;
+    if (rec.state != ChannelState::Opening && !(open && recheckOpen))
         return {};
     auto st = chain::await(m_chain.transactionStatus(rec.id().txid));
     if (!st)
@@ -398,6 +399,8 @@ Status ChannelEngine::refreshConfirmations(ChannelRecord &rec)
     const uint32_t needed = rec.role == ChannelRole::Payee ? std::max<uint32_t>(rec.minConfirmations, 1) : 1;
     if (st->confirmations >= static_cast<int>(needed))
         rec.state = ChannelState::Open;
+    else if (open && st->known)
+        rec.state = ChannelState::Opening; // a reorg took the funding's block away: wait for it again
     return {};
 }
 
@@ -744,10 +747,10 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             rec.state = ChannelState::Closing; // broadcast it again below
         }
         const ChannelState before = rec.state;
-        SPW_TRY(refreshConfirmations(rec));
+        SPW_TRY(refreshConfirmations(rec, true));
         if (rec.state != before) {
             SPW_TRY(m_store.update(rec));
-            events.push_back({rec.id(), "open"});
+            events.push_back({rec.id(), rec.state == ChannelState::Open ? "open" : "the funding's block left the best chain"});
         }
         auto spend = chain::await(m_chain.outpointSpend(rec.id()));
         if (!spend)

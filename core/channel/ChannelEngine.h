@@ -117,7 +117,9 @@ private:
     Result<std::vector<Message>> onFunded(const FundedMsg &m);
     Result<std::vector<Message>> onPayment(const PaymentMsg &m);
     Result<std::vector<Message>> onAck(const AckMsg &m);
-    Status refreshConfirmations(store::ChannelRecord &rec);
+    /// Opening -> Open once the funding has its confirmations; with recheckOpen,
+    /// also Open -> Opening when a reorg took them away.
+    Status refreshConfirmations(store::ChannelRecord &rec, bool recheckOpen = false);
     /// Payee: a payment older than the newest accepted one that matches what was
     /// accepted for its sequence is a harmless repeat (acknowledged, no change).
     bool isOldRepeat(const store::ChannelRecord &rec, const PaymentMsg &m);

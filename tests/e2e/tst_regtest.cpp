@@ -386,7 +386,21 @@ void TestRegtest::reorgRollsBackAndResumes()
     Pair p = makePair("reorg");
     const QString id = openChannel(p, Variant::Cltv, 40'000, 144);
     QVERIFY(!id.isEmpty());
-    QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("3000"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("open"));
+    // The funding's block goes: the channel waits for its confirmation again, and takes no payment meanwhile.
+    const QString fundingBlock = rpc("getbestblockhash").toString();
+    rpc("invalidateblock", {fundingBlock});
+    QVERIFY(QJsonDocument(p.payee.json({arg("channel"), arg("watch")})).toJson().contains("funding's block left the best chain"));
+    QCOMPARE(p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("opening"));
+    QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("1000"), arg("--out"), p.file("early.spw")}).exitCode, 0);
+    const CliResult early = p.payee.run({arg("channel"), arg("import"), p.file("early.spw")});
+    QCOMPARE(early.exitCode, 1);
+    QVERIFY2(early.err.contains("CHANNEL_NOT_OPEN"), early.err.constData());
+    mine(1); // the funding, back from the mempool, confirms on the new branch
+    p.payee.json({arg("channel"), arg("watch")});
+    QCOMPARE(p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("open"));
+    QCOMPARE(p.payee.run({arg("channel"), arg("import"), p.file("early.spw")}).exitCode, 0);
+    QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("2000"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
     QCOMPARE(p.payee.run({arg("channel"), arg("import"), p.file("pay.spw")}).exitCode, 0);
     // Spillway is not running while the settlement is mined and then taken away by a reorg.
     const CliResult settle = p.payee.run({arg("channel"), arg("settle"), id, arg("--json")});
