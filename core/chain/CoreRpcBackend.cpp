@@ -3,6 +3,7 @@
 #include "ChainScanner.h"
 #include "bitcoin/Address.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 
 #include <cmath>
@@ -18,6 +19,8 @@ namespace {
 constexpr int kHashBatch = 500;          ///< getblockhash calls per request
 constexpr int kBlockBatch = 16;          ///< getblock calls per request
 constexpr size_t kBlockCacheBytes = 64u << 20; ///< raw blocks kept for rescans
+constexpr int kScanTxOutSetFrom = 1000;  ///< blocks to read before scantxoutset is worth it
+constexpr qint64 kScanTxOutSetWindowMs = 120000;
 
 /// The node's getblockchaininfo "chain" for each network.
 QString coreChainName(NetworkId id)
@@ -82,7 +85,7 @@ Error rejectionError(int rpcCode, const QString &reason)
 /// of the chain, the mempool and a cache of raw blocks for rescans.
 class CoreRpcBackend::Follower {
 public:
-    Follower(const CoreRpcOptions &options) : m_rpc(options.endpoint), m_network(options.network) {}
+    Follower(const CoreRpcOptions &options) : m_rpc(options.endpoint), m_network(options.network) { m_age.start(); }
 
     void setScanStart(int height) { m_scanner.setStartHeight(height); }
 
@@ -217,8 +220,77 @@ public:
     Result<std::vector<Utxo>> unspentOutputs(const std::vector<Script> &scripts)
     {
         m_scanner.watchScripts(scripts);
+        if (m_scanner.needsRescan()) {
+            // Fast path: the node's UTXO set answers without reading every block
+            // since the birthday (the blocks are read when spends are asked for).
+            auto fast = unspentFromUtxoSet(scripts);
+            if (!fast)
+                return fast.error();
+            if (*fast)
+                return std::move(**fast);
+        }
         SPW_TRY(sync());
         return m_scanner.unspent(scripts);
+    }
+
+    /// scantxoutset for `scripts`, with the mempool laid over it; nullopt where the
+    /// node lacks it (bcoin), is busy with another scan, or the blocks to read are
+    /// few. For a short command only: once blocks have been read (sync), or two
+    /// minutes after start, the blocks are what answers (spends, reorgs).
+    Result<std::optional<std::vector<Utxo>>> unspentFromUtxoSet(const std::vector<Script> &scripts)
+    {
+        if (m_noScanTxOutSet || scripts.empty() || m_age.elapsed() > kScanTxOutSetWindowMs)
+            return std::optional<std::vector<Utxo>>{};
+        SPW_TRY(ensureChecked());
+        auto count = value("getblockcount");
+        if (!count)
+            return count.error();
+        if (count->toInt() - m_scanner.startHeight() < kScanTxOutSetFrom)
+            return std::optional<std::vector<Utxo>>{};
+        QJsonArray descriptors;
+        for (const auto &script : scripts)
+            descriptors.append(QStringLiteral("raw(%1)").arg(QString::fromStdString(toHex(script.bytes()))));
+        auto scan = m_rpc.call(QStringLiteral("scantxoutset"), {QStringLiteral("start"), descriptors});
+        if (!scan)
+            return scan.error();
+        if (scan->failed) {
+            m_noScanTxOutSet = scan->methodMissing();
+            return std::optional<std::vector<Utxo>>{};
+        }
+        const QJsonObject result = scan->result.toObject();
+        const int tip = result.value(QStringLiteral("height")).toInt(-1);
+        if (!result.value(QStringLiteral("success")).toBool() || tip < 0)
+            return std::optional<std::vector<Utxo>>{};
+        std::vector<Utxo> found;
+        for (const QJsonValue &v : result.value(QStringLiteral("unspents")).toArray()) {
+            const QJsonObject o = v.toObject();
+            auto txid = hashFrom(o.value(QStringLiteral("txid")));
+            auto spk = fromHex(o.value(QStringLiteral("scriptPubKey")).toString().toStdString());
+            const int height = o.value(QStringLiteral("height")).toInt(-1);
+            if (!txid || !spk || height < 0)
+                return makeError(ErrorCode::RpcFailed, "scantxoutset: an unspent without txid, script or height");
+            Utxo u;
+            u.outpoint = OutPoint{*txid, static_cast<uint32_t>(o.value(QStringLiteral("vout")).toInt())};
+            u.output = TxOut{Amount::fromSat(btcToSat(o.value(QStringLiteral("amount")).toDouble())), Script(std::move(*spk))};
+            u.height = height;
+            u.confirmations = tip - height + 1;
+            u.coinbase = o.value(QStringLiteral("coinbase")).toBool(false); // Core 25 and later say so
+            found.push_back(std::move(u));
+        }
+        // The mempool: what it spends of these, and what it pays to the scripts.
+        SPW_TRY(refreshMempool());
+        ChainScanner overlay;
+        overlay.watchScripts(scripts);
+        for (const auto &u : found)
+            overlay.watchOutpoint(u.outpoint);
+        overlay.setMempool(mempoolTransactions());
+        std::vector<Utxo> out;
+        for (auto &u : found)
+            if (!overlay.spend(u.outpoint).spent)
+                out.push_back(std::move(u));
+        for (auto &u : overlay.unspent(scripts))
+            out.push_back(std::move(u));
+        return std::optional<std::vector<Utxo>>(std::move(out));
     }
 
     Result<FeeRate> estimateFeeRate(int target)
@@ -288,6 +360,7 @@ private:
     /// Brings the scanner to the node's best chain and mempool.
     Status sync()
     {
+        m_noScanTxOutSet = true; // the blocks answer from now on
         SPW_TRY(ensureChecked());
         if (m_scanner.needsRescan())
             m_scanner.reset();
@@ -407,6 +480,23 @@ private:
 
     Status syncMempool()
     {
+        SPW_TRY(refreshMempool());
+        m_scanner.setMempool(mempoolTransactions());
+        return {};
+    }
+
+    std::vector<Transaction> mempoolTransactions() const
+    {
+        std::vector<Transaction> txs;
+        txs.reserve(m_mempool.size());
+        for (const auto &[id, tx] : m_mempool)
+            txs.push_back(tx);
+        return txs;
+    }
+
+    /// The node's mempool into m_mempool (only transactions not seen before are fetched).
+    Status refreshMempool()
+    {
         auto ids = value("getrawmempool");
         if (!ids)
             return ids.error();
@@ -439,11 +529,6 @@ private:
             }
         }
         m_mempool = std::move(now);
-        std::vector<Transaction> txs;
-        txs.reserve(m_mempool.size());
-        for (const auto &[id, tx] : m_mempool)
-            txs.push_back(tx);
-        m_scanner.setMempool(std::move(txs));
         return {};
     }
 
@@ -457,6 +542,8 @@ private:
     int64_t m_relayFee = kMinFeeRate;
     bool m_checked = false;
     bool m_noTestAccept = false;
+    bool m_noScanTxOutSet = false; ///< the node lacks it, or blocks are being read
+    QElapsedTimer m_age;
 };
 
 CoreRpcBackend::CoreRpcBackend(CoreRpcOptions options, QObject *parent)

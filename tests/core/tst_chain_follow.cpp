@@ -183,6 +183,7 @@ private Q_SLOTS:
     void rpcAnswers();
     void rpcTrouble();
     void nodeStateChecked();
+    void utxoSetFastPath();
 };
 
 void TestChainFollow::parsesCoresRegtestGenesis()
@@ -458,6 +459,73 @@ void TestChainFollow::nodeStateChecked()
     // A fresh regtest node is "in initial download" until its first block: usable.
     r = check(NetworkId::Regtest, R"({"chain":"regtest","blocks":0,"headers":0,"initialblockdownload":true})");
     QVERIFY(r.ok());
+}
+
+void TestChainFollow::utxoSetFastPath()
+{
+    // A node 5,000 blocks past the wallet's birthday that has scantxoutset: the coins
+    // come from the UTXO set, the mempool laid over them, and no block is read.
+    const Script mine = scriptFor(7);
+    const Hash256 a = sha256(asBytes("coin a")), b = sha256(asBytes("coin b"));
+    const Transaction spendsA = spend(OutPoint{a, 0}, scriptFor(8), 49'000'000);
+    const Transaction paysUs = spend(OutPoint{sha256(asBytes("elsewhere")), 3}, mine, 10'000'000);
+    std::atomic<int> blockReads{0};
+    QByteArray scanned;
+    CannedServer node([&](const QByteArray &body) -> QByteArray {
+        auto ok = [](const QJsonValue &v) {
+            return http(200, QJsonDocument(QJsonObject{{QStringLiteral("result"), v}, {QStringLiteral("id"), 1}}).toJson(QJsonDocument::Compact));
+        };
+        if (body.startsWith('[')) { // getrawtransaction batch, answered in order
+            QJsonArray answers;
+            for (const QJsonValue &req : QJsonDocument::fromJson(body).array()) {
+                const QString id = req.toObject()[QStringLiteral("params")].toArray()[0].toString();
+                const Transaction &tx = id == QString::fromStdString(toDisplayHex(spendsA.txid())) ? spendsA : paysUs;
+                answers.append(QJsonObject{{QStringLiteral("result"), QString::fromStdString(toHex(tx.serialize()))},
+                                           {QStringLiteral("id"), req.toObject()[QStringLiteral("id")]}});
+            }
+            return http(200, QJsonDocument(answers).toJson(QJsonDocument::Compact));
+        }
+        const QJsonObject req = QJsonDocument::fromJson(body).object();
+        const QString method = req[QStringLiteral("method")].toString();
+        if (method == QLatin1String("getblockchaininfo"))
+            return ok(QJsonObject{{QStringLiteral("chain"), QStringLiteral("regtest")}, {QStringLiteral("blocks"), 5000}, {QStringLiteral("headers"), 5000}});
+        if (method == QLatin1String("getnetworkinfo"))
+            return ok(QJsonObject{{QStringLiteral("subversion"), QStringLiteral("/Satoshi:27.0.0/")}, {QStringLiteral("relayfee"), 0.00001}});
+        if (method == QLatin1String("getblockcount"))
+            return ok(5000);
+        if (method == QLatin1String("scantxoutset")) {
+            scanned = QJsonDocument(req[QStringLiteral("params")].toArray()).toJson(QJsonDocument::Compact);
+            const QString spk = QString::fromStdString(toHex(mine.bytes()));
+            return ok(QJsonObject{
+                {QStringLiteral("success"), true}, {QStringLiteral("height"), 5000},
+                {QStringLiteral("unspents"),
+                 QJsonArray{QJsonObject{{QStringLiteral("txid"), QString::fromStdString(toDisplayHex(a))}, {QStringLiteral("vout"), 0},
+                                        {QStringLiteral("scriptPubKey"), spk}, {QStringLiteral("amount"), 0.5}, {QStringLiteral("height"), 4000}},
+                            QJsonObject{{QStringLiteral("txid"), QString::fromStdString(toDisplayHex(b))}, {QStringLiteral("vout"), 1},
+                                        {QStringLiteral("scriptPubKey"), spk}, {QStringLiteral("amount"), 0.25}, {QStringLiteral("height"), 4990},
+                                        {QStringLiteral("coinbase"), true}}}}});
+        }
+        if (method == QLatin1String("getrawmempool"))
+            return ok(QJsonArray{QString::fromStdString(toDisplayHex(spendsA.txid())), QString::fromStdString(toDisplayHex(paysUs.txid()))});
+        if (method.startsWith(QLatin1String("getblock")) || method == QLatin1String("getbestblockhash"))
+            ++blockReads;
+        return http(500, R"({"result":null,"error":{"code":-1,"message":"not in this test"},"id":1})");
+    });
+    CoreRpcBackend backend({endpointFor(node.port()), NetworkId::Regtest, 0});
+    backend.setScanStart(0);
+    auto utxos = await(backend.unspentOutputs({mine}));
+    QVERIFY2(utxos.ok(), utxos ? "" : utxos.error().describe().c_str());
+    QCOMPARE(blockReads.load(), 0);
+    QVERIFY2(scanned.contains("raw(" + QByteArray::fromStdString(toHex(mine.bytes())) + ")"), scanned.constData());
+    QCOMPARE(utxos->size(), size_t(2)); // coin a is spent in the mempool
+    std::map<int64_t, Utxo> byValue;
+    for (const auto &u : *utxos)
+        byValue[u.output.value.sat()] = u;
+    QCOMPARE(byValue.at(25'000'000).outpoint, (OutPoint{b, 1}));
+    QCOMPARE(byValue.at(25'000'000).confirmations, 11);
+    QVERIFY(byValue.at(25'000'000).coinbase);
+    QCOMPARE(byValue.at(10'000'000).height, -1); // the mempool's payment to us
+    QCOMPARE(byValue.at(10'000'000).outpoint, (OutPoint{paysUs.txid(), 0}));
 }
 
 QTEST_GUILESS_MAIN(TestChainFollow)
