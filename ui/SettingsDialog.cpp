@@ -143,12 +143,22 @@ chain::ChainSettings SettingsDialog::chainSettings() const
 void SettingsDialog::testConnection()
 {
     chain::ChainSettings c = chainSettings();
-    if (!c.isLocal() && !c.rpc.user.isEmpty() && c.rpc.password.isEmpty()) {
-        if (auto pw = store::SeedKeychain::readBlocking(chain::rpcPasswordKey(c.network)))
+    if (c.isLocal() || c.rpc.user.isEmpty() || !c.rpc.password.isEmpty())
+        return probe(c);
+    // The saved password, from the OS keychain without blocking the window.
+    m_test->setEnabled(false);
+    store::SeedKeychain::read(chain::rpcPasswordKey(c.network), this, [this, c](Result<SecretBytes> pw) mutable {
+        if (pw)
             c.rpc.password = QString::fromUtf8(reinterpret_cast<const char *>(pw->data()), static_cast<qsizetype>(pw->size()));
-    }
+        probe(c);
+    });
+}
+
+void SettingsDialog::probe(const chain::ChainSettings &c)
+{
     auto backend = chain::makeBackend(c);
     if (!backend) {
+        m_test->setEnabled(true);
         m_testResult->setText(errorText(backend.error()));
         Q_EMIT connectionTested(false, m_testResult->text());
         return;

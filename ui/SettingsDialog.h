@@ -37,6 +37,8 @@ Q_SIGNALS:
 
 private:
     void networkChanged();
+    /// Connects with `settings` and reports (connectionTested).
+    void probe(const chain::ChainSettings &settings);
 
     QComboBox *m_language;
     QComboBox *m_unit;

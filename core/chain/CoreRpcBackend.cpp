@@ -21,6 +21,7 @@ constexpr int kBlockBatch = 16;          ///< getblock calls per request
 constexpr size_t kBlockCacheBytes = 64u << 20; ///< raw blocks kept for rescans
 constexpr int kScanTxOutSetFrom = 1000;  ///< blocks to read before scantxoutset is worth it
 constexpr qint64 kScanTxOutSetWindowMs = 120000;
+constexpr qint64 kMempoolRefreshMs = 1000;
 
 /// The node's getblockchaininfo "chain" for each network.
 QString coreChainName(NetworkId id)
@@ -175,7 +176,8 @@ public:
         auto answered = hashFrom(sent->result);
         if (!answered || *answered != txid)
             return makeError(ErrorCode::RpcFailed, "sendrawtransaction answered another txid");
-        m_mempool.emplace(txid, tx);
+        m_mempool.emplace(txid, tx); // ours is in the node's mempool now, whatever the copy's age
+        m_overlayStale = true;
         return txid;
     }
 
@@ -278,7 +280,8 @@ public:
             found.push_back(std::move(u));
         }
         // The mempool: what it spends of these, and what it pays to the scripts.
-        SPW_TRY(refreshMempool());
+        if (auto fetched = refreshMempool(); !fetched)
+            return fetched.error();
         ChainScanner overlay;
         overlay.watchScripts(scripts);
         for (const auto &u : found)
@@ -378,6 +381,10 @@ private:
                 return count.error();
             const int nodeHeight = count->toInt(-1);
             SPW_TRY(rollBack(nodeHeight));
+            m_mempoolAge.invalidate(); // new blocks took transactions out of the mempool: fetch it again
+            m_overlayStale = true;
+            if (nodeHeight < m_scanner.startHeight())
+                return syncMempool(); // a node (a fresh regtest one) below the wallet's birthday: nothing to read yet
             auto advanced = readBlocks(nodeHeight);
             if (!advanced)
                 return advanced.error();
@@ -480,8 +487,13 @@ private:
 
     Status syncMempool()
     {
-        SPW_TRY(refreshMempool());
-        m_scanner.setMempool(mempoolTransactions());
+        auto fetched = refreshMempool();
+        if (!fetched)
+            return fetched.error();
+        if (*fetched || m_overlayStale) {
+            m_scanner.setMempool(mempoolTransactions());
+            m_overlayStale = false;
+        }
         return {};
     }
 
@@ -494,9 +506,13 @@ private:
         return txs;
     }
 
-    /// The node's mempool into m_mempool (only transactions not seen before are fetched).
-    Status refreshMempool()
+    /// The node's mempool into m_mempool (only transactions not seen before are
+    /// fetched), at most once a second: the watcher asks once per channel, and a
+    /// big mempool's list of txids is megabytes. False when the copy was fresh.
+    Result<bool> refreshMempool()
     {
+        if (m_mempoolAge.isValid() && m_mempoolAge.elapsed() < kMempoolRefreshMs)
+            return false;
         auto ids = value("getrawmempool");
         if (!ids)
             return ids.error();
@@ -529,7 +545,8 @@ private:
             }
         }
         m_mempool = std::move(now);
-        return {};
+        m_mempoolAge.start();
+        return true;
     }
 
     RpcClient m_rpc;
@@ -544,6 +561,8 @@ private:
     bool m_noTestAccept = false;
     bool m_noScanTxOutSet = false; ///< the node lacks it, or blocks are being read
     QElapsedTimer m_age;
+    QElapsedTimer m_mempoolAge;  ///< since m_mempool was fetched
+    bool m_overlayStale = true;  ///< the scanner's mempool view must be laid again
 };
 
 CoreRpcBackend::CoreRpcBackend(CoreRpcOptions options, QObject *parent)

@@ -183,9 +183,7 @@ Result<QByteArray> RpcClient::postOnce(const QByteArray &body, bool &retryable)
             if (clock.elapsed() >= m_endpoint.timeoutMs)
                 return fail("no answer within " + std::to_string(m_endpoint.timeoutMs / 1000) + " s", true);
             if (m_socket->bytesAvailable() == 0 && !m_socket->waitForReadyRead(static_cast<int>(left()))) {
-                // A kept-alive connection the node closed meanwhile: open a fresh one.
-                if (reused && buffer.isEmpty() && m_socket->state() != QAbstractSocket::ConnectedState)
-                    return fail("the connection was closed", true);
+                // Retryable: a kept-alive connection the node closed meanwhile is opened afresh.
                 return fail(m_socket->state() == QAbstractSocket::ConnectedState ? "no answer in time" : "the connection was closed",
                             true);
             }

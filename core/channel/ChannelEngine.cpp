@@ -452,7 +452,7 @@ std::vector<Message> ChannelEngine::receivePayments(const std::vector<PaymentMsg
         std::optional<Error> error;
         ChannelRecord rec;
         std::optional<PrivateKey> key;
-        std::optional<ChannelSighasher> hasher;
+        const ChannelSighasher *hasher = nullptr; ///< the engine's cached one (read-only while checking)
     };
     std::map<OutPoint, Channel> channels;
     for (const PaymentMsg &m : payments) {
@@ -469,7 +469,7 @@ std::vector<Message> ChannelEngine::receivePayments(const std::vector<PaymentMsg
         } else {
             c.rec = *rec;
             c.key = *k;
-            c.hasher.emplace(rec->params);
+            c.hasher = &sighasher(rec->params);
         }
         channels.emplace(m.channel, std::move(c));
     }

@@ -136,7 +136,10 @@ void PaymentServer::onReadable(QSslSocket *s)
     }
 }
 
-std::optional<channel::PaymentMsg> PaymentServer::paymentIn(const std::pair<FrameKind, QByteArray> &frame)
+namespace {
+
+/// The payment a frame carries, if it carries one.
+std::optional<channel::PaymentMsg> paymentIn(const std::pair<FrameKind, QByteArray> &frame)
 {
     if (frame.first != FrameKind::Message)
         return std::nullopt;
@@ -145,6 +148,21 @@ std::optional<channel::PaymentMsg> PaymentServer::paymentIn(const std::pair<Fram
     if (!m || !std::holds_alternative<channel::PaymentMsg>(*m))
         return std::nullopt;
     return std::get<channel::PaymentMsg>(*m);
+}
+
+} // namespace
+
+std::vector<channel::PaymentMsg> PaymentServer::takePayments(std::deque<std::pair<FrameKind, QByteArray>> &pending)
+{
+    std::vector<channel::PaymentMsg> run;
+    while (!pending.empty()) {
+        auto payment = paymentIn(pending.front());
+        if (!payment)
+            break;
+        run.push_back(std::move(*payment));
+        pending.pop_front();
+    }
+    return run;
 }
 
 void PaymentServer::flush()
@@ -156,13 +174,9 @@ void PaymentServer::flush()
     std::vector<channel::PaymentMsg> batch;
     std::vector<QSslSocket *> owners;
     for (auto &[s, peer] : m_peers) {
-        while (!peer->pending.empty()) {
-            auto payment = paymentIn(peer->pending.front());
-            if (!payment)
-                break;
-            batch.push_back(*payment);
+        for (auto &payment : takePayments(peer->pending)) {
+            batch.push_back(std::move(payment));
             owners.push_back(s);
-            peer->pending.pop_front();
         }
     }
     if (!batch.empty()) {
@@ -183,14 +197,7 @@ void PaymentServer::flush()
             if (it == m_peers.end() || it->second->pending.empty())
                 break;
             auto &pending = it->second->pending;
-            std::vector<channel::PaymentMsg> run;
-            while (!pending.empty()) {
-                auto payment = paymentIn(pending.front());
-                if (!payment)
-                    break;
-                run.push_back(*payment);
-                pending.pop_front();
-            }
+            const std::vector<channel::PaymentMsg> run = takePayments(pending);
             if (!run.empty()) {
                 for (const auto &a : m_engine.receivePayments(run))
                     out[s].push_back(messageFrame(a));

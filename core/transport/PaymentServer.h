@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <deque>
 #include <map>
 #include <optional>
 
@@ -63,7 +64,8 @@ private:
     void onReadable(QSslSocket *s);
     /// Handles what every peer sent since the last pass (see onReadable).
     void flush();
-    static std::optional<channel::PaymentMsg> paymentIn(const std::pair<FrameKind, QByteArray> &frame);
+    /// The leading run of payments in `pending`, taken off it.
+    static std::vector<channel::PaymentMsg> takePayments(std::deque<std::pair<FrameKind, QByteArray>> &pending);
     void handleFrame(QSslSocket *s, FrameKind kind, const QByteArray &payload, std::vector<QByteArray> &out);
     void drop(QSslSocket *s, const QString &why);
 
