@@ -147,7 +147,10 @@ public:
         const QString hex = QString::fromStdString(toHex(tx.serialize()));
         const Hash256 txid = tx.txid();
         if (!m_noTestAccept) {
-            auto test = m_rpc.call(QStringLiteral("testmempoolaccept"), {QJsonArray{hex}});
+            // One parameter, itself an array: a braced QJsonArray{QJsonArray{...}} would copy, not nest.
+            QJsonArray params;
+            params.append(QJsonArray{hex});
+            auto test = m_rpc.call(QStringLiteral("testmempoolaccept"), params);
             if (!test)
                 return test.error();
             if (test->methodMissing()) {

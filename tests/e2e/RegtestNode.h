@@ -15,6 +15,9 @@
 #include <QTcpServer>
 #include <QThread>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace spillway::test {
 
 class RegtestNode {
@@ -31,6 +34,9 @@ public:
         QDir().mkpath(dataDir);
         m_port = freePort();
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        // The node dies with the test, even when the test crashes or is killed:
+        // no node left running after a failed run.
+        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
         if (kind == Kind::Bcoin) {
             const QString cache = env.value(QStringLiteral("SPILLWAY_BCOIN_DIR"));
             if (cache.isEmpty() || !QFile::exists(cache + QStringLiteral("/node_modules/bcoin/package.json")))
