@@ -61,8 +61,7 @@ struct Setup {
         params.payerPub = payer.publicKey().bytes();
         params.payeePub = payee.publicKey().bytes();
         params.payeePayout = p2wpkh(PrivateKey::generate().publicKey().hash());
-        params.payerChange = p2wpkh(payer.publicKey().hash());
-        params.payerRefund = params.payerChange;
+        params.payerRefund = p2wpkh(payer.publicKey().hash());
         params.expiry = 100000;
         params.commitFee = Amount::fromSat(500);
         params.refundFee = Amount::fromSat(400);

@@ -463,7 +463,8 @@ int channelCommand(Cli &cli, chain::ChainBackend &chain, const QString &sub, con
             return fail(makeError(ErrorCode::BadMessage, "that is not an offer"));
         channel::OpenTerms t;
         t.capacity = intOption("capacity", 0);
-        t.expiryDelta = static_cast<uint32_t>(intOption("expiry-blocks", 144));
+        if (cli.parser.isSet(QStringLiteral("expiry-blocks")))
+            t.expiryDelta = static_cast<uint32_t>(intOption("expiry-blocks", 0));
         t.variant = cli.parser.value(QStringLiteral("variant")) == QLatin1String("refund") ? channel::Variant::Refund
                                                                                           : channel::Variant::Cltv;
         if (cli.parser.isSet(QStringLiteral("commit-fee")))
@@ -734,7 +735,7 @@ int buyCommand(Cli &cli, chain::ChainBackend &chain, const QStringList &args)
     if (!entry)
         return fail(makeError(ErrorCode::NotFound, "the provider has no file " + args[0].toStdString()));
     auto id = client.channelFor(offer, *entry,
-                                static_cast<uint32_t>(cli.parser.isSet(QStringLiteral("expiry-blocks")) ? cli.parser.value(QStringLiteral("expiry-blocks")).toInt() : 144),
+                                static_cast<uint32_t>(cli.parser.isSet(QStringLiteral("expiry-blocks")) ? cli.parser.value(QStringLiteral("expiry-blocks")).toInt() : 0),
                                 cli.parser.isSet(QStringLiteral("capacity")) ? std::optional<int64_t>(cli.parser.value(QStringLiteral("capacity")).toLongLong())
                                                                              : std::nullopt);
     if (!id)
@@ -828,7 +829,7 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("out"), QStringLiteral("Write messages to FILE instead of stdout."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("label"), QStringLiteral("A label for the channel or offer."), QStringLiteral("TEXT")});
     p.addOption({QStringLiteral("capacity"), QStringLiteral("Channel capacity in sat."), QStringLiteral("SAT")});
-    p.addOption({QStringLiteral("expiry-blocks"), QStringLiteral("Blocks until the refund is valid (default 144)."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("expiry-blocks"), QStringLiteral("Blocks until the refund is valid (default: the network's, 1008 on mainnet, 144 on test chains)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("variant"), QStringLiteral("cltv (default) or refund."), QStringLiteral("NAME")});
     p.addOption({QStringLiteral("commit-fee"), QStringLiteral("Commitment fee in sat."), QStringLiteral("SAT")});
     p.addOption({QStringLiteral("refund-fee"), QStringLiteral("Refund fee in sat."), QStringLiteral("SAT")});

@@ -4,13 +4,13 @@ namespace spillway::bitcoin {
 
 namespace {
 constexpr Network kNetworks[] = {
-    {NetworkId::Main, "main", "bc", 0, 5, 128, 0x0488B21E, 0x0488ADE4, 0, 600, 144},
-    {NetworkId::Testnet, "testnet", "tb", 111, 196, 239, 0x043587CF, 0x04358394, 1, 600, 36},
-    {NetworkId::Testnet4, "testnet4", "tb", 111, 196, 239, 0x043587CF, 0x04358394, 1, 600, 36},
-    {NetworkId::Signet, "signet", "tb", 111, 196, 239, 0x043587CF, 0x04358394, 1, 600, 36},
-    {NetworkId::Regtest, "regtest", "bcrt", 111, 196, 239, 0x043587CF, 0x04358394, 1, 600, 6},
+    {NetworkId::Main, "main", "bc", 0, 5, 128, 0x0488B21E, 0x0488ADE4, 0, 600, 144, 1008},
+    {NetworkId::Testnet, "testnet", "tb", 111, 196, 239, 0x043587CF, 0x04358394, 1, 600, 36, 288},
+    {NetworkId::Testnet4, "testnet4", "tb", 111, 196, 239, 0x043587CF, 0x04358394, 1, 600, 36, 288},
+    {NetworkId::Signet, "signet", "tb", 111, 196, 239, 0x043587CF, 0x04358394, 1, 600, 36, 288},
+    {NetworkId::Regtest, "regtest", "bcrt", 111, 196, 239, 0x043587CF, 0x04358394, 1, 600, 6, 144},
     // The embedded local chain is regtest-like, with its own block interval for ETAs.
-    {NetworkId::Local, "local", "bcrt", 111, 196, 239, 0x043587CF, 0x04358394, 1, 60, 6},
+    {NetworkId::Local, "local", "bcrt", 111, 196, 239, 0x043587CF, 0x04358394, 1, 60, 6, 144},
 };
 } // namespace
 

@@ -22,6 +22,9 @@ struct Network {
     uint32_t coinType;       ///< BIP 44 coin type: 0 on main, 1 elsewhere
     uint32_t blockIntervalSeconds;
     uint32_t defaultSafetyMargin; ///< blocks before expiry at which the payee settles
+    /// Blocks from opening to expiry by default: always more than one safety margin
+    /// of use after confirmation (protocol.md "Opening terms", check 5).
+    uint32_t defaultExpiryDelta;
 };
 
 const Network &network(NetworkId id);

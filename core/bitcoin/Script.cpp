@@ -346,6 +346,91 @@ Script channelCltvScript(ByteView payerPub, ByteView payeePub, uint32_t expiry)
         .build();
 }
 
+Script payerLockedScript(ByteView payerPub)
+{
+    return ScriptBuilder().push(payerPub).op(OP_CHECKSIGVERIFY).op(OP_1).op(OP_CHECKSEQUENCEVERIFY).build();
+}
+
+OutputType outputType(const Script &spk)
+{
+    const Bytes &b = spk.bytes();
+    const size_t n = b.size();
+    if (spk.isPayToScriptHash())
+        return OutputType::ScriptHash;
+    int version = 0;
+    Bytes program;
+    if (spk.witnessProgram(version, program)) {
+        if (version == 0 && program.size() == 20)
+            return OutputType::WitnessV0KeyHash;
+        if (version == 0 && program.size() == 32)
+            return OutputType::WitnessV0ScriptHash;
+        if (version == 1 && program.size() == 32)
+            return OutputType::WitnessV1Taproot;
+        if (version == 1 && program == Bytes{0x4e, 0x73})
+            return OutputType::Anchor;
+        if (version != 0)
+            return OutputType::WitnessUnknown;
+        return OutputType::NonStandard;
+    }
+    if (n >= 1 && b[0] == OP_RETURN && spk.isPushOnly(1))
+        return OutputType::NullData;
+    if ((n == 35 && b[0] == 33 && (b[1] == 2 || b[1] == 3) && b[34] == OP_CHECKSIG) ||
+        (n == 67 && b[0] == 65 && b[1] == 4 && b[66] == OP_CHECKSIG))
+        return OutputType::PubKey;
+    if (n == 25 && b[0] == OP_DUP && b[1] == OP_HASH160 && b[2] == 20 && b[23] == OP_EQUALVERIFY && b[24] == OP_CHECKSIG)
+        return OutputType::PubKeyHash;
+    // Bare multisig: OP_m <33 or 65-byte keys> OP_n OP_CHECKMULTISIG, 1 <= m <= n <= 16.
+    if (n >= 3 && b[n - 1] == OP_CHECKMULTISIG && b[0] >= OP_1 && b[0] <= OP_16 && b[n - 2] >= OP_1 && b[n - 2] <= OP_16) {
+        const int required = b[0] - OP_1 + 1;
+        const int total = b[n - 2] - OP_1 + 1;
+        size_t pc = 1;
+        int keys = 0;
+        uint8_t op = 0;
+        ByteView data;
+        while (pc < n - 2 && spk.getOp(pc, op, &data)) {
+            if (!((data.size() == 33 && (data[0] == 2 || data[0] == 3)) || (data.size() == 65 && data[0] == 4)) ||
+                op != data.size())
+                return OutputType::NonStandard;
+            ++keys;
+        }
+        if (pc == n - 2 && keys == total && required <= total)
+            return OutputType::Multisig;
+    }
+    return OutputType::NonStandard;
+}
+
+bool isStandardOutput(const Script &spk)
+{
+    switch (outputType(spk)) {
+    case OutputType::NonStandard:
+        return false;
+    case OutputType::Multisig: {
+        // Core: bare multisig only up to 3 keys (and -permitbaremultisig, on by default).
+        const Bytes &b = spk.bytes();
+        return b[b.size() - 2] - OP_1 + 1 <= 3;
+    }
+    case OutputType::NullData:
+        // Core v30: -datacarriersize defaults to 100,000 bytes for all OP_RETURN outputs.
+        return spk.size() <= 100000;
+    default:
+        return true;
+    }
+}
+
+bool isStandardPayoutScript(const Script &spk)
+{
+    switch (outputType(spk)) {
+    case OutputType::WitnessV0KeyHash:
+    case OutputType::WitnessV0ScriptHash:
+    case OutputType::WitnessV1Taproot:
+    case OutputType::PubKeyHash:
+    case OutputType::ScriptHash:
+        return true;
+    default:
+        return false;
+    }
+}
+
 Result<Script> parseCoreAsm(std::string_view text)
 {
     ScriptBuilder b;

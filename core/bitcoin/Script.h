@@ -93,6 +93,23 @@ Script channelRefundScript(ByteView payerPub, ByteView payeePub);
 /// OP_CHECKLOCKTIMEVERIFY OP_DROP OP_ENDIF <payer> OP_CHECKSIG.
 Script channelCltvScript(ByteView payerPub, ByteView payeePub, uint32_t expiry);
 
+/// protocol.md "Transactions": the payer's commitment output's witness script,
+/// <payer> OP_CHECKSIGVERIFY OP_1 OP_CHECKSEQUENCEVERIFY (spendable by the payer
+/// one block after the commitment confirms, so nobody can pin it unconfirmed).
+Script payerLockedScript(ByteView payerPub);
+
+/// What kind of output a script is, as Bitcoin Core's Solver sees it.
+enum class OutputType { NonStandard, PubKey, PubKeyHash, ScriptHash, Multisig, NullData,
+                        WitnessV0KeyHash, WitnessV0ScriptHash, WitnessV1Taproot, WitnessUnknown, Anchor };
+OutputType outputType(const Script &scriptPubKey);
+/// Core's IsStandard for an output (policy/policy.cpp, v30 defaults): known types,
+/// bare multisig up to 3 keys, OP_RETURN data; a v0 program of any other length
+/// than 20 or 32 bytes is non-standard.
+bool isStandardOutput(const Script &scriptPubKey);
+/// protocol.md "Opening terms", check 3: an address type every node relays to
+/// and a wallet can spend (P2WPKH, P2WSH, P2TR, P2PKH, P2SH).
+bool isStandardPayoutScript(const Script &scriptPubKey);
+
 /// Bitcoin Core's ParseScript text form, as used by script_tests.json and tx_*.json.
 Result<Script> parseCoreAsm(std::string_view text);
 

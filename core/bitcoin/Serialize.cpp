@@ -71,6 +71,14 @@ Result<int64_t> Reader::i64()
 
 Result<uint64_t> Reader::compactSize()
 {
+    auto n = compactInteger();
+    if (n && *n > kMaxCompactSize)
+        return makeError(ErrorCode::OversizedField, "length " + std::to_string(*n));
+    return n;
+}
+
+Result<uint64_t> Reader::compactInteger()
+{
     auto first = u8();
     if (!first)
         return first.error();
@@ -97,8 +105,6 @@ Result<uint64_t> Reader::compactSize()
         if (n < 0x100000000ull)
             return makeError(ErrorCode::NonCanonicalCompactSize);
     }
-    if (n > kMaxCompactSize)
-        return makeError(ErrorCode::OversizedField, "length " + std::to_string(n));
     return n;
 }
 

@@ -52,6 +52,9 @@ public:
     Result<int64_t> i64();
     /// Canonical compact size only (Core rejects non-shortest forms), at most kMaxCompactSize.
     Result<uint64_t> compactSize();
+    /// A compact size read as a number, not a length: canonical, full 64-bit
+    /// range, no kMaxCompactSize cap (protocol.md "Messages": `n`, `paid_n`).
+    Result<uint64_t> compactInteger();
     Result<ByteView> bytes(size_t n);
     Result<Bytes> varBytes();
 

@@ -223,8 +223,14 @@ Result<Hash256> LocalChainDb::accept(const Transaction &tx)
         return makeError(ErrorCode::TxNonStandard, "version");
     if (tx.weight() > 400000)
         return makeError(ErrorCode::TxNonStandard, "too large");
+    // Bitcoin Core's IsStandardTx order: every output's type first ("scriptpubkey"), then dust.
+    for (size_t i = 0; i < tx.outputs.size(); ++i)
+        if (!isStandardOutput(tx.outputs[i].scriptPubKey))
+            return makeError(ErrorCode::TxNonStandard, "scriptpubkey: output " + std::to_string(i) + " is of no standard type");
     for (size_t i = 0; i < tx.outputs.size(); ++i) {
         const TxOut &o = tx.outputs[i];
+        if (outputType(o.scriptPubKey) == OutputType::NullData)
+            continue; // OP_RETURN outputs are exempt from the dust rule
         if (o.value.sat() < dustThreshold(o.scriptPubKey))
             return makeError(ErrorCode::TxDust, "output " + std::to_string(i) + " of " + std::to_string(o.value.sat()) +
                                                     " sat is below " + std::to_string(dustThreshold(o.scriptPubKey)));

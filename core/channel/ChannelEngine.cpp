@@ -2,6 +2,7 @@
 
 #include <QtConcurrent/QtConcurrentMap>
 
+#include "OpeningTerms.h"
 #include "bitcoin/Address.h"
 #include "bitcoin/Interpreter.h"
 
@@ -25,10 +26,6 @@ bool isFinal(ChannelState s)
 {
     return s == ChannelState::Settled || s == ChannelState::Refunded;
 }
-
-// Conservative sizes of the two spends of the funding output, in vbytes.
-constexpr int64_t kCommitmentVsize = 230;
-constexpr int64_t kRefundVsize = 200;
 
 int64_t valueTo(const Transaction &tx, const Script &spk)
 {
@@ -112,10 +109,15 @@ Result<OfferMsg> ChannelEngine::createOffer(const OfferTerms &t)
     if (t.minCapacity <= 0 || t.maxCapacity < t.minCapacity || t.minExpiryDelta == 0 || t.maxExpiryDelta < t.minExpiryDelta ||
         (t.variants & 0b11) == 0)
         return makeError(ErrorCode::InvalidArgument, "offer limits");
+    // The commitment's fee floor follows the payee's own estimate, never below 1 sat/vB.
+    auto rate = chain::await(m_chain.estimateFeeRate(6));
+    if (!rate)
+        return rate.error();
     auto fresh = freshKeyAndScript();
     if (!fresh)
         return fresh.error();
     const auto &[index, k, payout] = *fresh;
+    const Network &net = m_chain.network();
     OfferMsg o;
     o.network = m_chain.network().id;
     o.payeePub = k.publicKey().bytes();
@@ -123,9 +125,11 @@ Result<OfferMsg> ChannelEngine::createOffer(const OfferTerms &t)
     o.variants = t.variants;
     o.minCapacity = t.minCapacity;
     o.maxCapacity = t.maxCapacity;
-    o.minExpiryDelta = t.minExpiryDelta;
-    o.maxExpiryDelta = t.maxExpiryDelta;
+    // Check 5: a channel must stay usable for a safety margin after it confirms.
     o.minConfirmations = t.minConfirmations;
+    o.minExpiryDelta = std::max(t.minExpiryDelta, std::max<uint32_t>(t.minConfirmations, 1) + 2 * net.defaultSafetyMargin);
+    o.maxExpiryDelta = std::max(t.maxExpiryDelta, o.minExpiryDelta);
+    o.minCommitFeerate = std::max(rate->satPerKvB, kMinPresignedFeeRate);
     o.endpoint = t.endpoint;
     o.tlsFingerprint = t.tlsFingerprint;
     o.priceHint = t.priceHint;
@@ -138,51 +142,43 @@ Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const Op
 {
     if (!m_wallet)
         return makeError(ErrorCode::NoWallet);
-    // The payer checks the offer: network, key, scripts, limits.
-    if (offer.network != m_chain.network().id)
-        return makeError(ErrorCode::WrongNetwork, "the offer is for " + std::string(network(offer.network).name));
-    auto payeeKey = PublicKey::parse(offer.payeePub);
-    if (!payeeKey || !payeeKey->isCompressed())
-        return makeError(ErrorCode::InvalidPublicKey, "the offer's key");
-    if (offer.payeePayout.isUnspendable() || offer.payeePayout.empty() || !encodeAddress(offer.payeePayout, m_chain.network()))
-        return makeError(ErrorCode::ChannelParamsInvalid, "the offer's payout script is not a standard address");
-    const uint8_t bit = t.variant == Variant::Refund ? 1 : 2;
-    if (!(offer.variants & bit))
-        return makeError(ErrorCode::ChannelParamsInvalid, "the payee does not accept this variant");
-    if (t.capacity < offer.minCapacity || t.capacity > offer.maxCapacity)
-        return makeError(ErrorCode::ChannelParamsInvalid, "capacity outside the offer's limits");
-    if (t.expiryDelta < offer.minExpiryDelta || t.expiryDelta > offer.maxExpiryDelta)
-        return makeError(ErrorCode::ChannelParamsInvalid, "expiry outside the offer's limits");
+    // The payer checks the offer (network, key, payout script, fee floor) and the
+    // terms it proposes, as the payee will (protocol.md "Opening terms").
     auto now = tip();
     if (!now)
         return now.error();
     auto rate = chain::await(m_chain.estimateFeeRate(6));
     if (!rate)
         return rate.error();
+    SPW_TRY(checkOfferForPayer(offer, m_chain.network().id, rate->satPerKvB));
+    const Network &net = m_chain.network();
+    uint32_t expiryDelta = t.expiryDelta.value_or(net.defaultExpiryDelta);
+    if (!t.expiryDelta) // the network's default, within what the offer takes
+        expiryDelta = std::clamp(expiryDelta, offer.minExpiryDelta, offer.maxExpiryDelta);
     auto fresh = freshKeyAndScript();
     if (!fresh)
         return fresh.error();
     const auto &[index, myKey, mine] = *fresh;
 
     ChannelParams p;
-    p.network = m_chain.network().id;
+    p.network = net.id;
     p.variant = t.variant;
     p.capacity = Amount::fromSat(t.capacity);
     p.payerPub = myKey.publicKey().bytes();
     p.payeePub = offer.payeePub;
     p.payeePayout = offer.payeePayout;
-    p.payerChange = mine;
     p.payerRefund = mine;
-    p.expiry = static_cast<uint32_t>(now->height) + t.expiryDelta;
-    p.commitFee = Amount::fromSat(t.commitFee.value_or(rate->feeFor(kCommitmentVsize)));
-    p.refundFee = Amount::fromSat(t.refundFee.value_or(rate->feeFor(kRefundVsize)));
+    p.expiry = static_cast<uint32_t>(now->height) + expiryDelta;
+    p.commitFee = Amount::fromSat(t.commitFee.value_or(feeAt(std::max(rate->satPerKvB, offer.minCommitFeerate), commitmentVsize(p))));
+    p.refundFee = Amount::fromSat(t.refundFee.value_or(feeAt(std::max(rate->satPerKvB, kMinPresignedFeeRate), refundVsize(p))));
+    const uint32_t margin = net.defaultSafetyMargin;
+    SPW_TRY(checkOpeningTerms(offer, p, OpeningContext{now->height, margin}));
 
     // The funding transaction: segwit, so its txid is final before anything is signed.
     auto prepared = m_wallet->prepare({p.fundingOutput()});
     if (!prepared)
         return prepared.error();
     p.funding = OutPoint{prepared->tx.txid(), 0};
-    SPW_TRY(p.validate());
 
     ChannelRecord rec;
     rec.params = p;
@@ -192,7 +188,7 @@ Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const Op
     rec.label = t.label.empty() ? offer.label : t.label;
     rec.fundingTx = prepared->tx.serialize();
     rec.minConfirmations = offer.minConfirmations;
-    rec.safetyMargin = network(p.network).defaultSafetyMargin;
+    rec.safetyMargin = margin;
     SPW_TRY(m_store.insert(rec));
 
     ProposalMsg prop;
@@ -201,7 +197,6 @@ Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const Op
     prop.funding = p.funding;
     prop.capacity = p.capacity.sat();
     prop.payerPub = p.payerPub;
-    prop.payerChange = p.payerChange;
     prop.payerRefund = p.payerRefund;
     prop.expiry = p.expiry;
     prop.commitFee = p.commitFee.sat();
@@ -269,22 +264,12 @@ Result<std::vector<Message>> ChannelEngine::onProposal(const ProposalMsg &m)
     p.payerPub = m.payerPub;
     p.payeePub = offer.payeePub;
     p.payeePayout = offer.payeePayout;
-    p.payerChange = m.payerChange;
     p.payerRefund = m.payerRefund;
     p.expiry = m.expiry;
     p.commitFee = Amount::fromSat(m.commitFee);
     p.refundFee = Amount::fromSat(m.refundFee);
-    SPW_TRY(p.validate());
-    const uint8_t bit = m.variant == Variant::Refund ? 1 : 2;
-    if (!(offer.variants & bit))
-        return makeError(ErrorCode::ChannelParamsInvalid, "variant not offered");
-    if (m.capacity < offer.minCapacity || m.capacity > offer.maxCapacity)
-        return makeError(ErrorCode::ChannelParamsInvalid, "capacity outside the offer's limits");
-    const int64_t delta = static_cast<int64_t>(m.expiry) - now->height;
-    if (delta < offer.minExpiryDelta || delta > offer.maxExpiryDelta)
-        return makeError(ErrorCode::ChannelParamsInvalid, "expiry outside the offer's limits");
-    if (m.commitFee > m.capacity / 2 || m.refundFee > m.capacity / 2)
-        return makeError(ErrorCode::ChannelParamsInvalid, "fees too high");
+    // protocol.md "Opening terms that can always be settled", before anything is signed or recognised.
+    SPW_TRY(checkOpeningTerms(offer, p, OpeningContext{now->height, network(p.network).defaultSafetyMargin}));
     if (m.variant == Variant::Refund && m.unsignedRefund != buildRefund(p).serialize())
         return makeError(ErrorCode::RefundMismatch);
     if (m.variant == Variant::Cltv && !m.unsignedRefund.empty())
@@ -721,6 +706,14 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
     auto channels = m_store.all();
     if (!channels)
         return channels.error();
+    // Payer: the settlement's locked output goes to the wallet once it can (a failure is reported, not fatal).
+    auto sweep = [this, &events](const ChannelRecord &rec) {
+        auto swept = sweepPayerOutput(rec);
+        if (!swept)
+            events.push_back({rec.id(), "could not sweep the payer's output of the settlement yet: " + swept.error().describe()});
+        else if (*swept)
+            events.push_back({rec.id(), "the payer's output of the settlement swept into the wallet: " + toDisplayHex(**swept)});
+    };
     for (auto &rec : *channels) {
         if (rec.state == ChannelState::Proposed)
             continue;
@@ -735,6 +728,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
                     rec.closedHeight = spend->spenderHeight;
                     SPW_TRY(m_store.update(rec));
                 }
+                sweep(rec);
                 continue;
             }
             // A reorg took the block with the closing transaction away: the channel is not closed yet.
@@ -762,7 +756,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             const bool isRefund = spender->lockTime == rec.params.expiry && spender->inputs[0].sequence == 0xfffffffe;
             rec.closingTxid = spend->spender;
             rec.finalPayee = isRefund ? 0 : valueTo(*spender, rec.params.payeePayout);
-            rec.finalPayer = valueTo(*spender, isRefund ? rec.params.payerRefund : rec.params.payerChange);
+            rec.finalPayer = valueTo(*spender, isRefund ? rec.params.payerRefund : rec.params.payerOutputScript());
             if (spend->spenderHeight >= 0) {
                 rec.closedHeight = spend->spenderHeight;
                 rec.state = isRefund ? ChannelState::Refunded : ChannelState::Settled;
@@ -771,6 +765,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
                 rec.state = ChannelState::Closing;
             }
             SPW_TRY(m_store.update(rec));
+            sweep(rec);
             continue;
         }
         const bool wasClosing = rec.state == ChannelState::Closing;

@@ -19,7 +19,7 @@ struct OfferTerms {
     uint8_t variants = 0b11;
     int64_t minCapacity = 10'000;
     int64_t maxCapacity = 100'000'000;
-    uint32_t minExpiryDelta = 12;
+    uint32_t minExpiryDelta = 12;     ///< raised to min confirmations + two safety margins
     uint32_t maxExpiryDelta = 4032;
     uint32_t minConfirmations = 1;
     std::string endpoint;
@@ -31,7 +31,7 @@ struct OfferTerms {
 struct OpenTerms {
     Variant variant = Variant::Cltv;
     int64_t capacity = 0;
-    uint32_t expiryDelta = 144;
+    std::optional<uint32_t> expiryDelta; ///< default: the network's, within the offer's limits
     std::optional<int64_t> commitFee;   ///< default: the chain's estimate for a commitment
     std::optional<int64_t> refundFee;
     std::string label;
@@ -84,6 +84,10 @@ public:
     /// Expiry watcher: confirmations, auto-settle at expiry - margin, auto-refund once
     /// final, and the on-chain outcome. Call on start and on every new block.
     Result<std::vector<WatchEvent>> watch();
+    /// Payer: once a settlement has confirmed, sweeps the payer's output (locked for
+    /// one block, protocol.md "Transactions") into the wallet. Nothing to do (no
+    /// output, swept already, not settled yet) answers no txid. PayerSweep.cpp.
+    Result<std::optional<bitcoin::Hash256>> sweepPayerOutput(const store::ChannelRecord &rec);
     /// The refund, the newest commitment or the settlement as a BIP 174 PSBT.
     Result<bitcoin::Psbt> exportPsbt(const bitcoin::OutPoint &id, const std::string &which);
 

@@ -27,15 +27,17 @@ Status ChannelParams::validate() const
         return bad("capacity out of range");
     if (commitFee.sat() < 0 || refundFee.sat() < 0 || commitFee >= capacity || refundFee >= capacity)
         return bad("fees out of range");
+    // protocol.md "Opening terms", check 3: scripts every node relays and a wallet spends.
+    if (!isStandardPayoutScript(payerRefund))
+        return makeError(ErrorCode::NonStandardScript, "the payer's refund script");
+    if (!isStandardPayoutScript(payeePayout))
+        return makeError(ErrorCode::NonStandardScript, "the payee's payout script");
     if (capacity.sat() - refundFee.sat() < dustThreshold(payerRefund))
         return bad("the refund would be dust");
     if (maxPayable() < minFirstPayment())
         return bad("the channel cannot carry even one payment");
     if (expiry == 0 || expiry >= 500'000'000)
         return bad("expiry must be a block height");
-    for (const Script *s : {&payeePayout, &payerChange, &payerRefund})
-        if (s->empty() || s->size() > 100 || s->isUnspendable())
-            return bad("unusable payout script");
     return {};
 }
 
@@ -66,7 +68,7 @@ Bytes encodeParams(const ChannelParams &p)
     w.varBytes(p.payerPub);
     w.varBytes(p.payeePub);
     w.varBytes(p.payeePayout.bytes());
-    w.varBytes(p.payerChange.bytes());
+    w.varBytes(Bytes{}); // the payer's change script before protocol.md's locked payer output: kept empty
     w.varBytes(p.payerRefund.bytes());
     w.u32(p.expiry);
     w.i64(p.commitFee.sat());
@@ -102,7 +104,6 @@ Result<ChannelParams> decodeParams(ByteView data)
     p.payerPub = *payer;
     p.payeePub = *payee;
     p.payeePayout = Script(*payout);
-    p.payerChange = Script(*change);
     p.payerRefund = Script(*refund);
     p.expiry = *expiry;
     p.commitFee = Amount::fromSat(*cf);
@@ -135,8 +136,9 @@ Transaction buildCommitment(const ChannelParams &p, Amount paid)
     const int64_t payerGets = p.capacity.sat() - p.commitFee.sat() - paid.sat();
     if (paid.sat() >= dustThreshold(p.payeePayout))
         tx.outputs.push_back(TxOut{paid, p.payeePayout});
-    if (payerGets >= dustThreshold(p.payerChange))
-        tx.outputs.push_back(TxOut{Amount::fromSat(payerGets), p.payerChange});
+    const Script payerOut = p.payerOutputScript();
+    if (payerGets >= dustThreshold(payerOut))
+        tx.outputs.push_back(TxOut{Amount::fromSat(payerGets), payerOut});
     return tx;
 }
 

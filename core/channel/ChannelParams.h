@@ -23,7 +23,6 @@ struct ChannelParams {
     Bytes payerPub;       ///< 33-byte compressed
     Bytes payeePub;       ///< 33-byte compressed
     bitcoin::Script payeePayout;   ///< where the payee's money goes
-    bitcoin::Script payerChange;   ///< where the payer's remainder goes in a commitment
     bitcoin::Script payerRefund;   ///< where the refund goes
     uint32_t expiry = 0;           ///< absolute block height
     bitcoin::Amount commitFee;
@@ -33,6 +32,10 @@ struct ChannelParams {
     Status validate() const;
 
     bitcoin::Script witnessScript() const;
+    /// The payer's output of a commitment (protocol.md "Transactions"): P2WSH of
+    /// <payer_pub> OP_CHECKSIGVERIFY OP_1 OP_CHECKSEQUENCEVERIFY, locked for one block.
+    bitcoin::Script payerOutputWitnessScript() const { return bitcoin::payerLockedScript(payerPub); }
+    bitcoin::Script payerOutputScript() const { return bitcoin::p2wsh(payerOutputWitnessScript()); }
     bitcoin::Script fundingScriptPubKey() const { return bitcoin::p2wsh(witnessScript()); }
     bitcoin::TxOut fundingOutput() const { return {capacity, fundingScriptPubKey()}; }
     /// capacity - commit_fee: the most a commitment can pay.
@@ -52,7 +55,8 @@ Result<ChannelParams> decodeParams(ByteView data);
 bitcoin::Transaction buildRefund(const ChannelParams &p);
 
 /// Commitment n paying `paid` in total: nLockTime 0, nSequence final, outputs payee
-/// then payer; an output below its dust threshold is left out (its value goes to fees).
+/// then the payer's locked output; an output below its dust threshold is left out
+/// (its value goes to fees).
 bitcoin::Transaction buildCommitment(const ChannelParams &p, bitcoin::Amount paid);
 
 /// BIP 143 digests of the funding input. The channel's hashPrevouts and hashSequence

@@ -45,6 +45,7 @@ struct FieldReader {
     uint32_t u32(const char *f) { return take(r.u32(), f); }
     int64_t i64(const char *f) { return take(r.i64(), f); }
     uint64_t compact(const char *f) { return take(r.compactSize(), f); }
+    uint64_t number(const char *f) { return take(r.compactInteger(), f); }
     Bytes var(const char *f, size_t max)
     {
         Bytes b = take(r.varBytes(), f);
@@ -97,6 +98,7 @@ struct Encoder {
         w.u32(m.minExpiryDelta);
         w.u32(m.maxExpiryDelta);
         w.u32(m.minConfirmations);
+        w.i64(m.minCommitFeerate);
         w.varBytes(asBytes(m.endpoint));
         w.varBytes(m.tlsFingerprint);
         w.i64(m.priceHint);
@@ -109,7 +111,6 @@ struct Encoder {
         writeOutPoint(w, m.funding);
         w.i64(m.capacity);
         w.bytes(m.payerPub);
-        w.varBytes(m.payerChange.bytes());
         w.varBytes(m.payerRefund.bytes());
         w.u32(m.expiry);
         w.i64(m.commitFee);
@@ -160,6 +161,7 @@ Result<Message> decodeBody(MessageType type, FieldReader &f)
         m.minExpiryDelta = f.u32("min expiry");
         m.maxExpiryDelta = f.u32("max expiry");
         m.minConfirmations = f.u32("min confirmations");
+        m.minCommitFeerate = f.i64("min commit feerate");
         m.endpoint = f.text("endpoint", 255);
         m.tlsFingerprint = f.var("fingerprint", 32);
         m.priceHint = f.i64("price");
@@ -176,7 +178,6 @@ Result<Message> decodeBody(MessageType type, FieldReader &f)
         m.funding = f.outpoint("funding");
         m.capacity = f.i64("capacity");
         m.payerPub = f.fixed("payer key", 33);
-        m.payerChange = Script(f.var("change script", 100));
         m.payerRefund = Script(f.var("refund script", 100));
         m.expiry = f.u32("expiry");
         m.commitFee = f.i64("commit fee");
@@ -198,10 +199,10 @@ Result<Message> decodeBody(MessageType type, FieldReader &f)
     case MessageType::Payment: {
         PaymentMsg m;
         m.channel = f.outpoint("channel");
-        m.sequence = f.compact("sequence");
-        const uint64_t paid = f.compact("paid");
-        if (paid > static_cast<uint64_t>(Amount::kMaxMoney))
-            return bad("amount out of range");
+        m.sequence = f.number("sequence");
+        const uint64_t paid = f.number("paid");
+        if (!f.err && paid > static_cast<uint64_t>(Amount::kMaxMoney))
+            return makeError(ErrorCode::PaymentAmountInvalid, "paid " + std::to_string(paid) + " sat is more than all bitcoin");
         m.paid = static_cast<int64_t>(paid);
         m.signature = f.sig("signature");
         return Message(m);
@@ -209,7 +210,7 @@ Result<Message> decodeBody(MessageType type, FieldReader &f)
     case MessageType::Ack: {
         AckMsg m;
         m.channel = f.outpoint("channel");
-        m.sequence = f.compact("sequence");
+        m.sequence = f.number("sequence");
         return Message(m);
     }
     case MessageType::Close: {

@@ -21,6 +21,7 @@ struct OfferMsg {
     int64_t minCapacity = 0, maxCapacity = 0;
     uint32_t minExpiryDelta = 0, maxExpiryDelta = 0;
     uint32_t minConfirmations = 1;
+    int64_t minCommitFeerate = 1000;  ///< sat/kvB the commitment must pay at least (protocol.md "Opening terms")
     std::string endpoint;             ///< "host:port" or empty
     Bytes tlsFingerprint;    ///< SHA-256 of the payee's certificate key, or empty
     int64_t priceHint = 0;            ///< sat per unit, 0 = none
@@ -34,7 +35,6 @@ struct ProposalMsg {
     bitcoin::OutPoint funding;
     int64_t capacity = 0;
     Bytes payerPub;
-    bitcoin::Script payerChange;
     bitcoin::Script payerRefund;
     uint32_t expiry = 0;
     int64_t commitFee = 0, refundFee = 0;

@@ -79,6 +79,16 @@ constexpr Entry kEntries[] = {
     {ErrorCode::RpcFailed, "RPC_ERROR", QT_TRANSLATE_NOOP("ErrorCode", "The node answered the request with an error.")},
     {ErrorCode::NodeSyncing, "NODE_SYNCING", QT_TRANSLATE_NOOP("ErrorCode", "The node is still catching up with the network; try again when it is synced.")},
     {ErrorCode::NodePruned, "NODE_PRUNED", QT_TRANSLATE_NOOP("ErrorCode", "The node has pruned blocks the wallet needs (from its birthday on).")},
+    {ErrorCode::PaymentAmountInvalid, "PAYMENT_AMOUNT_INVALID", QT_TRANSLATE_NOOP("ErrorCode", "The payment's amount is more than all bitcoin that can exist.")},
+    {ErrorCode::NonStandardScript, "NONSTANDARD_SCRIPT", QT_TRANSLATE_NOOP("ErrorCode", "A payout or refund address is of a kind Bitcoin nodes do not relay (only P2WPKH, P2WSH, P2TR, P2PKH and P2SH are accepted).")},
+    {ErrorCode::VariantNotOffered, "VARIANT_NOT_OFFERED", QT_TRANSLATE_NOOP("ErrorCode", "The offer does not accept this kind of channel.")},
+    {ErrorCode::CapacityOutOfRange, "CAPACITY_OUT_OF_RANGE", QT_TRANSLATE_NOOP("ErrorCode", "The channel's capacity is outside the offer's limits.")},
+    {ErrorCode::ExpiryOutOfRange, "EXPIRY_OUT_OF_RANGE", QT_TRANSLATE_NOOP("ErrorCode", "The channel's expiry is outside the offer's limits.")},
+    {ErrorCode::CommitFeeTooLow, "COMMIT_FEE_TOO_LOW", QT_TRANSLATE_NOOP("ErrorCode", "The commitment fee is below the offer's minimum fee rate: the payee could not settle.")},
+    {ErrorCode::RefundFeeTooLow, "REFUND_FEE_TOO_LOW", QT_TRANSLATE_NOOP("ErrorCode", "The refund fee is below 1 sat/vB: no node would relay the refund.")},
+    {ErrorCode::ChannelWindowTooShort, "CHANNEL_WINDOW_TOO_SHORT", QT_TRANSLATE_NOOP("ErrorCode", "The channel would expire too soon after it confirms to be used safely.")},
+    {ErrorCode::OfferFeeTooHigh, "OFFER_FEE_TOO_HIGH", QT_TRANSLATE_NOOP("ErrorCode", "The offer asks for a commitment fee rate far above the current fee estimate.")},
+    {ErrorCode::CloseBadSignature, "CLOSE_BAD_SIGNATURE", QT_TRANSLATE_NOOP("ErrorCode", "The request to close is not signed by the channel's payer: it was ignored.")},
     {ErrorCode::TlsKeyMismatch, "TLS_KEY_MISMATCH", QT_TRANSLATE_NOOP("ErrorCode", "The server's key is not the one its offer pins: refusing to connect.")},
 };
 } // namespace

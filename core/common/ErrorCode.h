@@ -82,6 +82,17 @@ enum class ErrorCode : int {
     RpcFailed,
     NodeSyncing,
     NodePruned,
+    // Opening terms that can always be settled (protocol.md), and the messages' ranges
+    PaymentAmountInvalid,
+    NonStandardScript,
+    VariantNotOffered,
+    CapacityOutOfRange,
+    ExpiryOutOfRange,
+    CommitFeeTooLow,
+    RefundFeeTooLow,
+    ChannelWindowTooShort,
+    OfferFeeTooHigh,
+    CloseBadSignature,
 };
 
 /// Stable upper-case name, e.g. "INVALID_CHECKSUM".

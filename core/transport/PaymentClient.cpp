@@ -129,7 +129,8 @@ Result<OutPoint> PaymentClient::channelFor(const channel::OfferMsg &offer, const
     channel::OpenTerms terms;
     // Enough for the whole file plus the closing fee, within the offer's limits.
     terms.capacity = capacity.value_or(std::max<int64_t>(price + 2000, offer.minCapacity));
-    terms.expiryDelta = expiryBlocks;
+    if (expiryBlocks > 0) // else the network's default
+        terms.expiryDelta = expiryBlocks;
     return openChannel(offer, terms);
 }
 

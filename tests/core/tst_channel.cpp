@@ -45,7 +45,6 @@ struct Fixture {
         params.payerPub = payer.key.publicKey().bytes();
         params.payeePub = payee.key.publicKey().bytes();
         params.payeePayout = payee.spk();
-        params.payerChange = payer.spk();
         params.payerRefund = payer.spk();
         params.expiry = static_cast<uint32_t>(chain.tip()->height) + expiryDelta;
         params.commitFee = Amount::fromSat(kCommitFee);
@@ -149,7 +148,10 @@ void TestChannel::lifecycle()
     QVERIFY(f.chain.mine(1, Party().spk()).ok());
     // Exact to the satoshi: the payee gets what was paid, the payer the rest minus the fee.
     QCOMPARE(valueTo(*settlement, f.payee.spk()), 100'000);
-    QCOMPARE(valueTo(*settlement, f.payer.spk()), kCapacity - kCommitFee - 100'000);
+    // The payer's output is locked for one block under its channel key (protocol.md "Transactions").
+    QCOMPARE(valueTo(*settlement, f.payer.spk()), 0);
+    QCOMPARE(valueTo(*settlement, f.params.payerOutputScript()), kCapacity - kCommitFee - 100'000);
+    QCOMPARE(settlement->outputs.at(1).scriptPubKey, p2wsh(payerLockedScript(f.params.payerPub)));
     QCOMPARE(f.chain.unspent({f.payee.spk()})->at(0).output.value.sat(), 100'000);
     QVERIFY(f.chain.spend(f.params.funding)->spent);
     QCOMPARE(f.chain.spend(f.params.funding)->spender, settlement->txid());
@@ -259,7 +261,6 @@ void TestChannel::messagesRoundTrip()
     prop.funding = ch;
     prop.capacity = 100'000;
     prop.payerPub = PrivateKey::generate().publicKey().bytes();
-    prop.payerChange = Party().spk();
     prop.payerRefund = Party().spk();
     prop.expiry = 1000;
     prop.commitFee = 500;

@@ -124,8 +124,7 @@ void TestManyPayers::twoHundredPayersAtOnce()
         p.payerPub = k.publicKey().bytes();
         p.payeePub = payee.key.publicKey().bytes();
         p.payeePayout = p2wpkh(payee.key.publicKey().hash());
-        p.payerChange = p2wpkh(k.publicKey().hash());
-        p.payerRefund = p.payerChange;
+        p.payerRefund = p2wpkh(k.publicKey().hash());
         p.expiry = 100000;
         p.commitFee = Amount::fromSat(500);
         p.refundFee = Amount::fromSat(400);

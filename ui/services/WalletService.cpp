@@ -236,7 +236,8 @@ void WalletService::openChannel(const QString &offerText, qint64 capacitySat, in
         return report(makeError(ErrorCode::BadMessage, "that is not an offer"));
     channel::OpenTerms t;
     t.capacity = capacitySat;
-    t.expiryDelta = static_cast<uint32_t>(expiryBlocks);
+    if (expiryBlocks > 0) // else the network's default
+        t.expiryDelta = static_cast<uint32_t>(expiryBlocks);
     t.variant = refundVariant ? channel::Variant::Refund : channel::Variant::Cltv;
     if (commitFeeSat > 0)
         t.commitFee = commitFeeSat;
