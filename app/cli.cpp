@@ -503,13 +503,8 @@ int channelCommand(Cli &cli, chain::ChainBackend &chain, const QString &sub, con
         for (const auto &m : *msgs) {
             auto r = engine.receive(m);
             if (!r) {
-                // Tell the peer why, and the user.
-                channel::ErrorMsg e;
-                if (const auto *pay = std::get_if<channel::PaymentMsg>(&m))
-                    e.channel = pay->channel;
-                e.code = static_cast<uint16_t>(r.error().code);
-                e.text = std::string(errorCodeName(r.error().code));
-                answers.push_back(e);
+                // Tell the peer why (a payment out of sequence: with where we are), and the user.
+                answers.push_back(engine.errorFor(m, r.error()));
                 emit(cli, answers);
                 return fail(r.error());
             }

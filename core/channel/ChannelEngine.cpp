@@ -229,16 +229,10 @@ Result<std::vector<Message>> ChannelEngine::receive(const Message &m)
         return onPayment(std::get<PaymentMsg>(m));
     case MessageType::Ack:
         return onAck(std::get<AckMsg>(m));
-    case MessageType::Close: {
-        auto s = settle(std::get<CloseMsg>(m).channel);
-        if (!s)
-            return s.error();
-        return std::vector<Message>{};
-    }
-    case MessageType::Error: {
-        const ErrorMsg &e = std::get<ErrorMsg>(m);
-        return makeError(static_cast<ErrorCode>(e.code), "the peer says: " + e.text);
-    }
+    case MessageType::Close:
+        return onClose(std::get<CloseMsg>(m));
+    case MessageType::Error:
+        return onError(std::get<ErrorMsg>(m));
     case MessageType::Offer:
         return makeError(ErrorCode::InvalidArgument, "an offer is opened with 'channel open'");
     }
@@ -428,9 +422,7 @@ std::vector<Message> ChannelEngine::receivePayments(const std::vector<PaymentMsg
 {
     std::vector<Message> answers;
     std::vector<ChannelRecord> toStore;
-    auto refuse = [&answers](const PaymentMsg &m, const Error &e) {
-        answers.push_back(ErrorMsg{m.channel, static_cast<uint16_t>(e.code), std::string(errorCodeName(e.code))});
-    };
+    auto refuse = [this, &answers](const PaymentMsg &m, const Error &e) { answers.push_back(errorFor(m, e)); };
     auto now = tip();
     // 1. Each channel named, looked up once: its record, our key for it, its sighasher.
     struct Channel {
@@ -661,16 +653,6 @@ Result<Transaction> ChannelEngine::refundTransaction(const ChannelRecord &rec)
     if (!k)
         return k.error();
     return completeRefund(rec.params, *k, rec.refundSig, sighasher(rec.params));
-}
-
-Result<CloseMsg> ChannelEngine::close(const OutPoint &id)
-{
-    auto rec = record(id);
-    if (!rec)
-        return rec.error();
-    if (rec->role != ChannelRole::Payer)
-        return makeError(ErrorCode::ChannelUnknown, "only the payer asks to close");
-    return CloseMsg{id};
 }
 
 Result<Hash256> ChannelEngine::refund(const OutPoint &id)

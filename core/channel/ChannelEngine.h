@@ -73,8 +73,11 @@ public:
     Result<std::vector<PaymentMsg>> unacknowledgedPayments(const bitcoin::OutPoint &id);
     /// Payee: broadcasts the newest commitment.
     Result<bitcoin::Hash256> settle(const bitcoin::OutPoint &id);
-    /// Payer: asks the payee to settle now.
+    /// Payer: asks the payee to settle now, signed with the channel's payer key.
     Result<CloseMsg> close(const bitcoin::OutPoint &id);
+    /// The `error` to answer `m` with after `e`: a payment out of sequence gets the
+    /// payee's newest acknowledged state and the payer's signature on it (CatchUp.cpp).
+    ErrorMsg errorFor(const Message &m, const Error &e);
     /// Payer: broadcasts the refund, once it is final.
     Result<bitcoin::Hash256> refund(const bitcoin::OutPoint &id);
     /// The complete transactions settle() and refund() broadcast, built and
@@ -121,6 +124,10 @@ private:
     Result<std::vector<Message>> onFunded(const FundedMsg &m);
     Result<std::vector<Message>> onPayment(const PaymentMsg &m);
     Result<std::vector<Message>> onAck(const AckMsg &m);
+    /// Payer: adopts a catch-up state that carries its own signature; else the peer's error.
+    Result<std::vector<Message>> onError(const ErrorMsg &e);
+    /// Payee: a close signed by the payer's key settles; any other is CLOSE_BAD_SIGNATURE.
+    Result<std::vector<Message>> onClose(const CloseMsg &m);
     /// Opening -> Open once the funding has its confirmations; with recheckOpen,
     /// also Open -> Opening when a reorg took them away.
     Status refreshConfirmations(store::ChannelRecord &rec, bool recheckOpen = false);

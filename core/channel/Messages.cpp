@@ -135,12 +135,22 @@ struct Encoder {
         writeOutPoint(w, m.channel);
         w.compactSize(m.sequence);
     }
-    void operator()(const CloseMsg &m) const { writeOutPoint(w, m.channel); }
+    void operator()(const CloseMsg &m) const
+    {
+        writeOutPoint(w, m.channel);
+        w.bytes(m.signature);
+    }
     void operator()(const ErrorMsg &m) const
     {
         writeOutPoint(w, m.channel);
         w.u16(m.code);
         w.varBytes(asBytes(m.text));
+        w.u8(m.catchUp ? 1 : 0);
+        if (m.catchUp) {
+            w.compactSize(m.catchUp->sequence);
+            w.compactSize(static_cast<uint64_t>(m.catchUp->paid));
+            w.bytes(m.catchUp->payerSig);
+        }
     }
 };
 
@@ -216,6 +226,7 @@ Result<Message> decodeBody(MessageType type, FieldReader &f)
     case MessageType::Close: {
         CloseMsg m;
         m.channel = f.outpoint("channel");
+        m.signature = f.sig("signature");
         return Message(m);
     }
     case MessageType::Error: {
@@ -223,6 +234,19 @@ Result<Message> decodeBody(MessageType type, FieldReader &f)
         m.channel = f.outpoint("channel");
         m.code = f.u16("code");
         m.text = f.text("text", 1000);
+        const uint8_t hasState = f.u8("catch-up flag");
+        if (!f.err && hasState > 1)
+            return bad("catch-up flag");
+        if (hasState == 1) {
+            CatchUpState c;
+            c.sequence = f.number("catch-up sequence");
+            const uint64_t paid = f.number("catch-up paid");
+            if (!f.err && paid > static_cast<uint64_t>(Amount::kMaxMoney))
+                return makeError(ErrorCode::PaymentAmountInvalid, "catch-up paid " + std::to_string(paid) + " sat");
+            c.paid = static_cast<int64_t>(paid);
+            c.payerSig = f.sig("catch-up signature");
+            m.catchUp = c;
+        }
         return Message(m);
     }
     }
@@ -230,6 +254,14 @@ Result<Message> decodeBody(MessageType type, FieldReader &f)
 }
 
 } // namespace
+
+Hash256 closeDigest(const OutPoint &channel)
+{
+    Writer w;
+    w.bytes(asBytes(std::string_view("SPW close")));
+    writeOutPoint(w, channel);
+    return sha256(w.data());
+}
 
 MessageType messageType(const Message &m)
 {

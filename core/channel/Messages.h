@@ -67,15 +67,31 @@ struct AckMsg {
     bool operator==(const AckMsg &) const = default;
 };
 
+/// Asks the payee to settle now; signed with the channel's payer key over
+/// closeDigest(channel), so that nobody else can make a payee close.
 struct CloseMsg {
     bitcoin::OutPoint channel;
+    bitcoin::CompactSignature signature{};
     bool operator==(const CloseMsg &) const = default;
+};
+/// SHA-256 of "SPW close" || txid || index (little-endian), what a close signs.
+bitcoin::Hash256 closeDigest(const bitcoin::OutPoint &channel);
+
+/// The payee's newest acknowledged state, with the payer's own signature on it
+/// (protocol.md: the answer to a payment out of sequence), so that a payer
+/// restored from an older copy can check it and carry on from there.
+struct CatchUpState {
+    uint64_t sequence = 0;
+    int64_t paid = 0;
+    bitcoin::CompactSignature payerSig{};
+    bool operator==(const CatchUpState &) const = default;
 };
 
 struct ErrorMsg {
     bitcoin::OutPoint channel;
     uint16_t code = 0;                ///< an ErrorCode
     std::string text;
+    std::optional<CatchUpState> catchUp; ///< with PAYMENT_SEQUENCE, where the payee is
     bool operator==(const ErrorMsg &) const = default;
 };
 

@@ -227,10 +227,7 @@ void PaymentServer::handleFrame(QSslSocket *s, FrameKind kind, const QByteArray 
             return drop(s, QStringLiteral("bad message"));
         auto r = m_engine.receive(*m);
         if (!r) {
-            channel::ErrorMsg e;
-            e.code = static_cast<uint16_t>(r.error().code);
-            e.text = std::string(errorCodeName(r.error().code));
-            sendMessage(e);
+            sendMessage(m_engine.errorFor(*m, r.error()));
             return;
         }
         for (const auto &a : *r)

@@ -6,6 +6,8 @@
 #include "bitcoin/Interpreter.h"
 #include "chain/LocalChainDb.h"
 #include "channel/ChannelSigning.h"
+#include "channel/OpeningTerms.h"
+#include "channel/PayerSweep.h"
 
 #include <QTemporaryDir>
 
@@ -96,6 +98,10 @@ private Q_SLOTS:
     void messagesRoundTrip();
     void messagesRejectBadInput();
     void commitmentInvariants();
+    void fullRangeIntegers();
+    void openingTerms();
+    void payerOutputLockedOneBlock();
+    void closeAndCatchUpMessages();
 };
 
 void TestChannel::lifecycle_data()
@@ -272,8 +278,10 @@ void TestChannel::messagesRoundTrip()
                                    FundedMsg{Bytes(200, 9)},
                                    PaymentMsg{ch, 100, 100'000, CompactSignature{}},
                                    AckMsg{ch, 100},
-                                   CloseMsg{ch},
-                                   ErrorMsg{ch, static_cast<uint16_t>(ErrorCode::PaymentSequence), "out of order"}};
+                                   CloseMsg{ch, CompactSignature{}},
+                                   ErrorMsg{ch, static_cast<uint16_t>(ErrorCode::PaymentSequence), "out of order", std::nullopt},
+                                   ErrorMsg{ch, static_cast<uint16_t>(ErrorCode::PaymentSequence), "out of order",
+                                            CatchUpState{1ull << 40, 2'100'000'000'000'000, CompactSignature{}}}};
     for (const Message &m : all) {
         const Bytes bin = encodeMessage(m);
         auto back = decodeMessage(bin);
@@ -338,3 +346,227 @@ void TestChannel::commitmentInvariants()
 
 QTEST_GUILESS_MAIN(TestChannel)
 #include "tst_channel.moc"
+
+void TestChannel::fullRangeIntegers()
+{
+    // protocol.md: n and paid_n are unsigned 64-bit on the wire, no 2^25 length cap.
+    const OutPoint ch{sha256(asBytes("big")), 1};
+    const CompactSignature sig = PrivateKey::generate().signCompact(sha256(asBytes("m")));
+    const std::vector<std::pair<uint64_t, int64_t>> cases{
+        {1, 50'000'000}, {2, 40'000'000}, {1ull << 25, 33'554'433}, {1ull << 40, 2'100'000'000'000'000},
+        {~0ull, Amount::kMaxMoney}, {0xffffffffull + 1, 1}};
+    for (const auto &[n, paid] : cases) {
+        const PaymentMsg pay{ch, n, paid, sig};
+        auto back = decodeMessage(encodeMessage(pay));
+        QVERIFY2(back.ok(), back.ok() ? "" : back.error().describe().c_str());
+        QVERIFY(std::get<PaymentMsg>(*back) == pay);
+        std::string text = messageToText(pay);
+        // Still one version-10 QR code at level M in alphanumeric mode (311 characters).
+        QVERIFY2(text.size() <= 311, std::to_string(text.size()).c_str());
+        for (char &c : text)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        auto fromQr = messageFromText(text);
+        QVERIFY(fromQr.ok());
+        QVERIFY(std::get<PaymentMsg>(*fromQr) == pay);
+        const AckMsg ack{ch, n};
+        auto ackBack = decodeMessage(encodeMessage(ack));
+        QVERIFY(ackBack.ok() && std::get<AckMsg>(*ackBack) == ack);
+    }
+    // More than all bitcoin: refused with its own code, not as a malformed message.
+    Writer w;
+    w.bytes(asBytes(std::string_view("SPW")));
+    w.u8(1);
+    w.u8(static_cast<uint8_t>(MessageType::Payment));
+    w.bytes(ch.txid);
+    w.u32(ch.index);
+    w.compactSize(7);
+    w.compactSize(static_cast<uint64_t>(Amount::kMaxMoney) + 1);
+    w.bytes(sig);
+    QCOMPARE(decodeMessage(w.data()).code(), ErrorCode::PaymentAmountInvalid);
+
+    // And a payee takes a 50,000,000-sat payment in a 1-BTC channel, rebuilt and checked in full.
+    Fixture f(Variant::Cltv);
+    f.params.capacity = Amount::fromSat(100'000'000);
+    const ChannelSighasher sighasher(f.params);
+    PayeeChannelState state = openState(f.params);
+    const PaymentMsg big = signPayment(f.params, 1, Amount::fromSat(50'000'000), f.payer.key, sighasher);
+    auto received = decodeMessage(encodeMessage(big));
+    QVERIFY(received.ok());
+    auto d = checkPayment(state, std::get<PaymentMsg>(*received), 10, PayeePolicy{}, f.payee.key, sighasher);
+    QVERIFY2(d.ok(), d.ok() ? "" : d.error().describe().c_str());
+    QCOMPARE(d->next.lastPaid, 50'000'000);
+}
+
+void TestChannel::openingTerms()
+{
+    Fixture f(Variant::Cltv, 144);
+    const int tip = f.chain.tip()->height;
+    OfferMsg offer;
+    offer.network = NetworkId::Local;
+    offer.payeePub = f.params.payeePub;
+    offer.payeePayout = f.params.payeePayout;
+    offer.minCapacity = 10'000;
+    offer.maxCapacity = 1'000'000;
+    offer.minExpiryDelta = 6;
+    offer.maxExpiryDelta = 4032;
+    offer.minConfirmations = 1;
+    offer.minCommitFeerate = 2000; // 2 sat/vB
+    ChannelParams good = f.params;
+    good.commitFee = Amount::fromSat(minCommitFee(offer, good));
+    good.refundFee = Amount::fromSat(minRefundFee(good));
+    const OpeningContext at{tip, 6};
+    const Status ok = checkOpeningTerms(offer, good, at);
+    QVERIFY2(ok.ok(), ok.ok() ? "" : ok.error().describe().c_str());
+    // The fee floors price the commitment with both outputs and the largest signatures.
+    Transaction both = buildCommitment(good, Amount::fromSat(50'000));
+    QCOMPARE(both.outputs.size(), size_t(2));
+    both.inputs[0].witness = commitmentWitness(good, Bytes(73, 1), Bytes(73, 1));
+    QCOMPARE(commitmentVsize(good), static_cast<int64_t>(both.vsize()));
+    QCOMPARE(good.commitFee.sat(), (2000 * static_cast<int64_t>(both.vsize()) + 999) / 1000);
+
+    auto refused = [&](ChannelParams p, ErrorCode code, const OfferMsg &o) {
+        const Status st = checkOpeningTerms(o, p, at);
+        if (st.ok() || st.error().code != code)
+            qWarning("expected %s, got %s", errorCodeName(code).data(), st.ok() ? "OK" : st.error().describe().c_str());
+        return !st.ok() && st.error().code == code;
+    };
+    ChannelParams p = good;
+    p.commitFee = Amount::fromSat(0);
+    QVERIFY(refused(p, ErrorCode::CommitFeeTooLow, offer));
+    p.commitFee = Amount::fromSat(good.commitFee.sat() - 1);
+    QVERIFY(refused(p, ErrorCode::CommitFeeTooLow, offer));
+    // An offer's floor below 1 sat/vB still means 1 sat/vB.
+    OfferMsg cheap = offer;
+    cheap.minCommitFeerate = 0;
+    p = good;
+    p.commitFee = Amount::fromSat(commitmentVsize(good) - 1);
+    QVERIFY(refused(p, ErrorCode::CommitFeeTooLow, cheap));
+    p = good;
+    p.refundFee = Amount::fromSat(minRefundFee(good) - 1);
+    QVERIFY(refused(p, ErrorCode::RefundFeeTooLow, offer));
+    // Refund scripts Bitcoin Core will not relay: OP_TRUE, a 21-byte v0 program, bare multisig, OP_RETURN.
+    for (const Script &bad : {Script(Bytes{OP_TRUE}), witnessProgramScript(0, Bytes(21, 7)),
+                              multisig(1, {f.params.payerPub}), Script(Bytes{OP_RETURN, 1, 1})}) {
+        p = good;
+        p.payerRefund = bad;
+        p.refundFee = Amount::fromSat(minRefundFee(p));
+        QVERIFY(refused(p, ErrorCode::NonStandardScript, offer));
+    }
+    for (const Script &fine : {p2pkh(f.payer.key.publicKey().hash()), p2sh(hash160(Bytes{OP_TRUE})),
+                               witnessProgramScript(1, Bytes(32, 9)), p2wsh(Script(Bytes{OP_TRUE}))}) {
+        p = good;
+        p.payerRefund = fine;
+        p.refundFee = Amount::fromSat(minRefundFee(p));
+        const Status st = checkOpeningTerms(offer, p, at);
+        QVERIFY2(st.ok(), st.ok() ? "" : st.error().describe().c_str());
+    }
+    // Limits of the offer.
+    OfferMsg cltvOnly = offer;
+    cltvOnly.variants = 0b10;
+    p = good;
+    p.variant = Variant::Refund;
+    QVERIFY(refused(p, ErrorCode::VariantNotOffered, cltvOnly));
+    p = good;
+    p.capacity = Amount::fromSat(offer.maxCapacity + 1);
+    QVERIFY(refused(p, ErrorCode::CapacityOutOfRange, offer));
+    p = good;
+    p.expiry = static_cast<uint32_t>(tip + 5000);
+    QVERIFY(refused(p, ErrorCode::ExpiryOutOfRange, offer));
+    p = good;
+    p.payerPub = good.payeePub;
+    QVERIFY(refused(p, ErrorCode::ChannelParamsInvalid, offer));
+    p = good;
+    p.payerPub[0] = 0x04;
+    QVERIFY(refused(p, ErrorCode::InvalidPublicKey, offer));
+    // Check 5: usable for a safety margin after confirming: expiry - margin >= tip + conf + margin.
+    p = good;
+    p.expiry = static_cast<uint32_t>(tip + 1 + 2 * 6);
+    QVERIFY(checkOpeningTerms(offer, p, at).ok());
+    p.expiry -= 1;
+    QVERIFY(refused(p, ErrorCode::ChannelWindowTooShort, offer));
+    // On mainnet the default expiry distance satisfies it with the 144-block margin.
+    const Network &main = network(NetworkId::Main);
+    QCOMPARE(main.defaultExpiryDelta, 1008u);
+    for (NetworkId id : {NetworkId::Main, NetworkId::Testnet, NetworkId::Signet, NetworkId::Regtest, NetworkId::Local})
+        QVERIFY(network(id).defaultExpiryDelta >= 1 + 2 * network(id).defaultSafetyMargin);
+
+    // The payer refuses an offer whose floor is far above its own estimate.
+    OfferMsg greedy = offer;
+    greedy.minCommitFeerate = 50'000;
+    QCOMPARE(checkOfferForPayer(greedy, NetworkId::Local, 2000).code(), ErrorCode::OfferFeeTooHigh);
+    QVERIFY(checkOfferForPayer(offer, NetworkId::Local, 2000).ok());
+    QCOMPARE(checkOfferForPayer(offer, NetworkId::Main, 2000).code(), ErrorCode::WrongNetwork);
+    OfferMsg weirdPayout = offer;
+    weirdPayout.payeePayout = Script(Bytes{OP_TRUE});
+    QCOMPARE(checkOfferForPayer(weirdPayout, NetworkId::Local, 2000).code(), ErrorCode::NonStandardScript);
+
+    // The local chain applies Core's output standardness, as the reference node does.
+    Transaction tx = f.funding;
+    tx.outputs[1].scriptPubKey = witnessProgramScript(0, Bytes(21, 7));
+    QCOMPARE(f.chain.accept(tx).code(), ErrorCode::TxNonStandard);
+    tx.outputs[1].scriptPubKey = Script(Bytes{OP_TRUE});
+    QCOMPARE(f.chain.accept(tx).code(), ErrorCode::TxNonStandard);
+}
+
+void TestChannel::payerOutputLockedOneBlock()
+{
+    Fixture f(Variant::Cltv);
+    const ChannelSighasher sighasher(f.params);
+    QVERIFY(f.chain.accept(f.funding).ok());
+    QVERIFY(f.chain.mine(1, Party().spk()).ok());
+    const PaymentMsg pay = signPayment(f.params, 1, Amount::fromSat(40'000), f.payer.key, sighasher);
+    auto settlement = completeCommitment(f.params, Amount::fromSat(40'000), pay.signature, f.payee.key, sighasher);
+    QVERIFY(settlement.ok());
+    // Outputs in protocol.md's order: the payee's payout, then the payer's locked P2WSH.
+    QCOMPARE(settlement->outputs.size(), size_t(2));
+    QCOMPARE(settlement->outputs[0].scriptPubKey, f.params.payeePayout);
+    QCOMPARE(settlement->outputs[1].scriptPubKey, p2wsh(payerLockedScript(f.params.payerPub)));
+    QCOMPARE(payerLockedScript(f.params.payerPub).bytes().size(), size_t(33 + 1 + 3));
+    QVERIFY(f.chain.accept(*settlement).ok());
+    const auto locked = lockedPayerOutput(f.params, *settlement);
+    QVERIFY(locked);
+    QCOMPARE(locked->value.sat(), kCapacity - kCommitFee - 40'000);
+    const Script to = Party().spk();
+    const int64_t fee = payerSweepVsize(f.params, to) * 2;
+    // Nobody else can sign it; and the payer cannot hang anything on it while the settlement is unconfirmed.
+    QCOMPARE(buildPayerSweep(f.params, *locked, to, fee, Party().key).code(), ErrorCode::InvalidPrivateKey);
+    auto sweep = buildPayerSweep(f.params, *locked, to, fee, f.payer.key);
+    QVERIFY2(sweep.ok(), sweep.ok() ? "" : sweep.error().describe().c_str());
+    QCOMPARE(sweep->inputs[0].sequence, 1u);
+    QCOMPARE(sweep->version, 2);
+    QCOMPARE(f.chain.accept(*sweep).code(), ErrorCode::TxSequenceLocked);
+    // The payee's own output can be spent at once (its bumping handle)...
+    QVERIFY(f.chain.mine(1, Party().spk()).ok());
+    // ...and once the settlement has one confirmation the payer's sweep goes in.
+    auto accepted = f.chain.accept(*sweep);
+    QVERIFY2(accepted.ok(), accepted.ok() ? "" : accepted.error().describe().c_str());
+    QVERIFY(f.chain.mine(1, Party().spk()).ok());
+    QCOMPARE(f.chain.unspent({to})->at(0).output.value.sat(), locked->value.sat() - fee);
+    // What is too small to sweep is said plainly.
+    QCOMPARE(buildPayerSweep(f.params, LockedPayerOutput{locked->outpoint, Amount::fromSat(400)}, to, fee, f.payer.key).code(),
+             ErrorCode::TxDust);
+}
+
+void TestChannel::closeAndCatchUpMessages()
+{
+    Fixture f(Variant::Cltv);
+    const OutPoint ch = f.params.funding;
+    const Hash256 digest = closeDigest(ch);
+    // The digest is SHA-256 of "SPW close" || txid || index (LE).
+    const ByteView tag = asBytes(std::string_view("SPW close"));
+    Bytes pre(tag.begin(), tag.end());
+    pre.insert(pre.end(), ch.txid.begin(), ch.txid.end());
+    for (int i = 0; i < 4; ++i)
+        pre.push_back(static_cast<uint8_t>(ch.index >> (8 * i)));
+    QVERIFY(digest == sha256(pre));
+    QVERIFY(!(closeDigest(OutPoint{ch.txid, ch.index + 1}) == digest));
+    const CloseMsg close{ch, f.payer.key.signCompact(digest)};
+    QVERIFY(f.payer.key.publicKey().verifyCompact(closeDigest(close.channel), close.signature));
+    QVERIFY(!f.payee.key.publicKey().verifyCompact(closeDigest(close.channel), close.signature));
+    auto back = decodeMessage(encodeMessage(close));
+    QVERIFY(back.ok() && std::get<CloseMsg>(*back) == close);
+    // A bad catch-up flag is refused.
+    Bytes err = encodeMessage(ErrorMsg{ch, 1, "x", std::nullopt});
+    err.back() = 2;
+    QCOMPARE(decodeMessage(err).code(), ErrorCode::BadMessage);
+}
