@@ -76,6 +76,22 @@ QByteArray encodeLine(const channel::Message &m)
     return QByteArray::fromStdString(channel::messageToText(m)) + '\n';
 }
 
+bool copyDir(const QString &from, const QString &to)
+{
+    QDir().mkpath(to);
+    for (const QFileInfo &fi : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
+        const QString target = to + QLatin1Char('/') + fi.fileName();
+        if (fi.isDir() ? !copyDir(fi.filePath(), target) : !QFile::copy(fi.filePath(), target))
+            return false;
+    }
+    return true;
+}
+
+QString arg(const char *s)
+{
+    return QString::fromLatin1(s);
+}
+
 } // namespace
 
 class TestCliChannels : public QObject {
@@ -94,6 +110,8 @@ private Q_SLOTS:
     void refundPath();
     void adversarial();
     void psbtTransport();
+    void openingTermsRefused();
+    void catchUpAfterRestoringAnOldCopy();
 };
 
 QString TestCliChannels::openChannel(Pair &p, Variant variant, int capacity, int expiryBlocks)
@@ -398,3 +416,129 @@ void TestCliChannels::psbtTransport()
 
 QTEST_GUILESS_MAIN(TestCliChannels)
 #include "tst_cli_channels.moc"
+
+void TestCliChannels::openingTermsRefused()
+{
+    // protocol.md "Opening terms that can always be settled": a payee never accepts
+    // terms it could not settle, and the payer never funds them.
+    Pair p(m_dir.filePath(QStringLiteral("terms")));
+    QDir().mkpath(p.dir);
+    QVERIFY(!p.payer.json({arg("wallet"), arg("create")}).isEmpty());
+    QVERIFY(!p.payee.json({arg("wallet"), arg("create")}).isEmpty());
+    p.payer.run({arg("chain"), arg("mine"), arg("101")});
+    QCOMPARE(p.payee.run({arg("channel"), arg("offer"), arg("--out"), p.file("offer.spw")}).exitCode, 0);
+    const channel::OfferMsg offer = std::get<channel::OfferMsg>(decodeFile(p.file("offer.spw")));
+    QVERIFY(offer.minCommitFeerate >= 1000); // the payee's estimate, never below 1 sat/vB
+
+    // The payer: --commit-fee 0 is refused before anything is signed or broadcast.
+    QCOMPARE(p.payer.run({arg("channel"), arg("list")}).exitCode, 0);
+    const QByteArray payerBefore = storeDigest(p.payer.dataDir());
+    const qint64 balanceBefore = satField(p.payer.json({arg("wallet"), arg("balance")}), "confirmed_sat");
+    CliResult r = p.payer.run({arg("channel"), arg("open"), p.file("offer.spw"), arg("--capacity"), arg("100000"), arg("--commit-fee"), arg("0")});
+    QVERIFY2(r.exitCode == 1 && r.err.startsWith("COMMIT_FEE_TOO_LOW"), r.err.constData());
+    QCOMPARE(storeDigest(p.payer.dataDir()), payerBefore);
+    QCOMPARE(satField(p.payer.json({arg("wallet"), arg("balance")}), "confirmed_sat"), balanceBefore);
+
+    // The payee: proposals crafted around an honest one are refused at accept, nothing stored.
+    r = p.payer.run({arg("channel"), arg("open"), p.file("offer.spw"), arg("--capacity"), arg("100000"), arg("--out"), p.file("proposal.spw")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const channel::ProposalMsg prop = std::get<channel::ProposalMsg>(decodeFile(p.file("proposal.spw")));
+    struct Case {
+        const char *name;
+        std::function<void(channel::ProposalMsg &)> mutate;
+        const char *code;
+    };
+    const std::vector<Case> cases{
+        {"commit fee 0", [](auto &m) { m.commitFee = 0; }, "COMMIT_FEE_TOO_LOW"},
+        {"commit fee one below the floor", [&](auto &m) { m.commitFee -= 1 + (m.commitFee - 1) / 2; }, "COMMIT_FEE_TOO_LOW"},
+        {"refund fee 0", [](auto &m) { m.refundFee = 0; }, "REFUND_FEE_TOO_LOW"},
+        {"OP_TRUE refund", [](auto &m) { m.payerRefund = bitcoin::Script(spillway::Bytes{bitcoin::OP_TRUE}); }, "NONSTANDARD_SCRIPT"},
+        {"21-byte witness program", [](auto &m) { m.payerRefund = bitcoin::witnessProgramScript(0, spillway::Bytes(21, 3)); },
+         "NONSTANDARD_SCRIPT"},
+        {"expiry too near", [](auto &m) { m.expiry -= 140; }, "EXPIRY_OUT_OF_RANGE"},
+        {"capacity above the offer", [](auto &m) { m.capacity = 200'000'000; }, "CAPACITY_OUT_OF_RANGE"},
+    };
+    for (const Case &c : cases) {
+        channel::ProposalMsg bad = prop;
+        c.mutate(bad);
+        QVERIFY(writeFile(p.file("bad.spw"), encodeLine(bad)));
+        const QByteArray before = storeDigest(p.payee.dataDir());
+        r = p.payee.run({arg("channel"), arg("accept"), p.file("bad.spw")});
+        QVERIFY2(r.exitCode == 1 && r.err.startsWith(c.code), qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(c.name), QString::fromUtf8(r.err))));
+        QVERIFY2(storeDigest(p.payee.dataDir()) == before, c.name);
+    }
+    r = p.payee.run({arg("channel"), arg("accept"), p.file("proposal.spw")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    // The default expiry on this chain leaves at least a margin of use after confirmation.
+    const QJsonObject shown = p.payee.json({arg("channel"), arg("show"), QString::fromStdString(prop.funding.toString())});
+    QVERIFY(shown.value(QLatin1String("blocks_to_expiry")).toInt() >= 1 + 2 * 6);
+}
+
+void TestCliChannels::catchUpAfterRestoringAnOldCopy()
+{
+    Pair p(m_dir.filePath(QStringLiteral("catchup")));
+    QDir().mkpath(p.dir);
+    const QString id = openChannel(p, Variant::Cltv, 200'000, 144);
+    QVERIFY(!id.isEmpty());
+    auto payAndAck = [&](int amount) {
+        if (p.payer.run({arg("channel"), arg("pay"), id, QString::number(amount), arg("--out"), p.file("pay.spw")}).exitCode != 0)
+            return false;
+        if (p.payee.run({arg("channel"), arg("import"), p.file("pay.spw"), arg("--out"), p.file("ack.spw")}).exitCode != 0)
+            return false;
+        return p.payer.run({arg("channel"), arg("import"), p.file("ack.spw")}).exitCode == 0;
+    };
+    QVERIFY(payAndAck(1000));
+    for (int i = 1; i < 10; ++i)
+        QVERIFY(payAndAck(100));
+    const QString copy = p.dir + QStringLiteral("/payer-copy");
+    QVERIFY(copyDir(p.payer.dataDir(), copy));
+    for (int i = 0; i < 50; ++i)
+        QVERIFY(payAndAck(100));
+    const qint64 paid = 1000 + 59 * 100;
+    QCOMPARE(satField(p.payee.json({arg("channel"), arg("show"), id}), "paid_sat"), paid);
+
+    // The payer's disk is restored from the copy, 50 payments old.
+    QVERIFY(QDir(p.payer.dataDir()).removeRecursively());
+    QVERIFY(copyDir(copy, p.payer.dataDir()));
+    QCOMPARE(satField(p.payer.json({arg("channel"), arg("show"), id}), "paid_sat"), 1000 + 9 * 100);
+    // (Paying 100 would sign exactly the old payment 11 again: a harmless repeat, acknowledged.)
+    QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("150"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
+    const QByteArray payeeBefore = storeDigest(p.payee.dataDir());
+    CliResult r = p.payee.run({arg("channel"), arg("import"), p.file("pay.spw"), arg("--out"), p.file("error.spw")});
+    QVERIFY2(r.exitCode == 1 && r.err.startsWith("PAYMENT_SEQUENCE"), r.err.constData());
+    QCOMPARE(storeDigest(p.payee.dataDir()), payeeBefore);
+    const auto err = std::get<channel::ErrorMsg>(decodeFile(p.file("error.spw")));
+    QVERIFY(err.catchUp);
+    QCOMPARE(err.catchUp->sequence, uint64_t(60));
+    QCOMPARE(err.catchUp->paid, paid);
+    // A forged catch-up (not our signature) is refused and changes nothing.
+    {
+        channel::ErrorMsg forged = err;
+        forged.catchUp->paid = paid + 5000;
+        QVERIFY(writeFile(p.file("forged.spw"), encodeLine(forged)));
+        const QByteArray before = storeDigest(p.payer.dataDir());
+        r = p.payer.run({arg("channel"), arg("import"), p.file("forged.spw")});
+        QVERIFY2(r.exitCode == 1 && r.err.startsWith("PAYMENT_BAD_SIGNATURE"), r.err.constData());
+        QCOMPARE(storeDigest(p.payer.dataDir()), before);
+    }
+    // The genuine one: the payer checks its own signature and carries on from there.
+    r = p.payer.run({arg("channel"), arg("import"), p.file("error.spw")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(satField(p.payer.json({arg("channel"), arg("show"), id}), "paid_sat"), paid);
+    QVERIFY(payAndAck(100));
+    QCOMPARE(satField(p.payee.json({arg("channel"), arg("show"), id}), "paid_sat"), paid + 100);
+    QCOMPARE(satField(p.payer.json({arg("channel"), arg("show"), id}), "paid_sat"), paid + 100);
+
+    // A close signed by anyone but the payer is ignored with its code; the payer's settles.
+    QCOMPARE(p.payer.run({arg("channel"), arg("close"), id, arg("--out"), p.file("close.spw")}).exitCode, 0);
+    channel::CloseMsg forgedClose = std::get<channel::CloseMsg>(decodeFile(p.file("close.spw")));
+    forgedClose.signature = bitcoin::PrivateKey::generate().signCompact(channel::closeDigest(forgedClose.channel));
+    QVERIFY(writeFile(p.file("forged-close.spw"), encodeLine(forgedClose)));
+    const QByteArray beforeClose = storeDigest(p.payee.dataDir());
+    r = p.payee.run({arg("channel"), arg("import"), p.file("forged-close.spw")});
+    QVERIFY2(r.exitCode == 1 && r.err.startsWith("CLOSE_BAD_SIGNATURE"), r.err.constData());
+    QCOMPARE(storeDigest(p.payee.dataDir()), beforeClose);
+    r = p.payee.run({arg("channel"), arg("import"), p.file("close.spw")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("closing"));
+}

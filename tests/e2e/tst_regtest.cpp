@@ -292,7 +292,7 @@ void TestRegtest::refundJudgedByNode()
 {
     QFETCH(Variant, variant);
     Pair p = makePair("refund");
-    const QString id = openChannel(p, variant, 60'000, 12);
+    const QString id = openChannel(p, variant, 60'000, 13); // the least that stays usable a margin (6) after confirming
     QVERIFY(!id.isEmpty());
     QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("2000"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
     const int expiry = p.payer.json({arg("channel"), arg("show"), id}).value(QLatin1String("expiry_height")).toInt();
