@@ -195,7 +195,8 @@ bool SettingsDialog::save() const
     s.setValue(QStringLiteral("unit"), m_unit->currentData().toString());
     s.setValue(QStringLiteral("defaultExpiryBlocks"), m_expiry->value());
     const chain::ChainSettings was = chain::savedChainSettings();
-    const chain::ChainSettings now = chainSettings();
+    // A password typed into the URL goes to the keychain like the password field's.
+    const chain::ChainSettings now = chain::withoutUrlCredentials(chainSettings());
     chain::saveChainSettings(now);
     if (!now.isLocal() && !now.rpc.user.isEmpty() && !now.rpc.password.isEmpty()) {
         const QByteArray pw = now.rpc.password.toUtf8();

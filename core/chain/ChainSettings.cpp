@@ -63,8 +63,22 @@ ChainSettings savedChainSettings()
     return c;
 }
 
-void saveChainSettings(const ChainSettings &c)
+ChainSettings withoutUrlCredentials(ChainSettings c)
 {
+    if (!c.rpc.url.userName().isEmpty() || !c.rpc.url.password().isEmpty()) {
+        if (c.rpc.user.isEmpty()) {
+            c.rpc.user = c.rpc.url.userName();
+            if (c.rpc.password.isEmpty())
+                c.rpc.password = c.rpc.url.password();
+        }
+        c.rpc.url.setUserInfo(QString());
+    }
+    return c;
+}
+
+void saveChainSettings(const ChainSettings &settings)
+{
+    const ChainSettings c = withoutUrlCredentials(settings);
     QSettings s;
     s.setValue(QStringLiteral("chainFile"), c.chainFile);
     s.beginGroup(QStringLiteral("chain"));
@@ -93,10 +107,7 @@ Result<std::unique_ptr<ChainBackend>> makeBackend(ChainSettings settings)
     if (!rpc.url.isValid() || (rpc.url.scheme() != QLatin1String("http") && rpc.url.scheme() != QLatin1String("https")) ||
         rpc.url.host().isEmpty())
         return makeError(ErrorCode::InvalidArgument, "the RPC URL must look like http://127.0.0.1:8332/");
-    if (!rpc.url.userName().isEmpty() && rpc.user.isEmpty()) {
-        rpc.user = rpc.url.userName();
-        rpc.password = rpc.url.password();
-    }
+    settings = withoutUrlCredentials(std::move(settings));
     if (rpc.user.isEmpty() && rpc.cookieFile.isEmpty())
         rpc.cookieFile = defaultCookieFile(settings.network);
     CoreRpcOptions options;

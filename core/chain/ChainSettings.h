@@ -30,7 +30,12 @@ QString defaultDataDir(bitcoin::NetworkId network);
 
 /// The GUI's saved choice (QSettings group "chain"). The RPC password is not
 /// in it: it lives in the OS keychain under rpcPasswordKey().
+/// Moves `user:password@` out of the RPC URL into rpc.user / rpc.password (where
+/// those are empty) and strips it from the URL, so that no password is ever
+/// written with the URL (the password belongs in the OS keychain).
+ChainSettings withoutUrlCredentials(ChainSettings settings);
 ChainSettings savedChainSettings();
+/// Writes everything but the password (the URL without credentials).
 void saveChainSettings(const ChainSettings &settings);
 QString rpcPasswordKey(bitcoin::NetworkId network);
 

@@ -4,6 +4,7 @@
 #include "Result.h"
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -32,6 +33,25 @@ inline ByteView asBytes(std::string_view s)
 
 /// Overwrites memory in a way the optimiser cannot remove (OPENSSL_cleanse).
 void secureWipe(void *data, size_t size);
+
+/// An allocator that wipes every buffer before it is freed: a secret's bytes are
+/// gone also from the buffers a vector leaves behind when it grows or is
+/// reassigned, not only from the last one.
+template <typename T>
+struct WipingAllocator {
+    using value_type = T;
+    WipingAllocator() = default;
+    template <typename U>
+    WipingAllocator(const WipingAllocator<U> &) noexcept {}
+    T *allocate(size_t n) { return std::allocator<T>().allocate(n); }
+    void deallocate(T *p, size_t n) noexcept
+    {
+        secureWipe(p, n * sizeof(T));
+        std::allocator<T>().deallocate(p, n);
+    }
+    template <typename U>
+    bool operator==(const WipingAllocator<U> &) const noexcept { return true; }
+};
 
 /// A byte buffer for secrets: wiped on destruction and never copied by accident.
 class SecretBytes {
@@ -70,10 +90,11 @@ public:
 private:
     void wipe()
     {
-        if (!m_data.empty())
-            secureWipe(m_data.data(), m_data.size());
+        // The whole allocation, not only size(): a shrunk buffer still holds bytes past its end.
+        if (m_data.capacity() > 0)
+            secureWipe(m_data.data(), m_data.capacity());
     }
-    std::vector<uint8_t> m_data;
+    std::vector<uint8_t, WipingAllocator<uint8_t>> m_data;
 };
 
 } // namespace spillway

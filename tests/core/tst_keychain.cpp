@@ -5,11 +5,13 @@
 #include "bitcoin/Address.h"
 #include "bitcoin/Bip32.h"
 #include "bitcoin/Bip39.h"
+#include "chain/ChainSettings.h"
 #include "chain/LocalChain.h"
 #include "store/SeedKeychain.h"
 #include "wallet/Wallet.h"
 
 #include <QDirIterator>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QUuid>
 
@@ -24,7 +26,34 @@ private Q_SLOTS:
     void seedRoundTrip();
     void asyncRead();
     void noSecretOnDisk();
+    void rpcPasswordNeverInSettings();
 };
+
+void TestKeychain::rpcPasswordNeverInSettings()
+{
+    // A URL typed with user:password@ keeps its user, loses its password on the way to disk.
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    chain::ChainSettings c;
+    c.network = NetworkId::Regtest;
+    c.rpc.url = QUrl(QStringLiteral("http://alice:hunter2-secret@127.0.0.1:18443/"));
+    const chain::ChainSettings moved = chain::withoutUrlCredentials(c);
+    QCOMPARE(moved.rpc.user, QStringLiteral("alice"));
+    QCOMPARE(moved.rpc.password, QStringLiteral("hunter2-secret"));
+    QCOMPARE(moved.rpc.url.toString(), QStringLiteral("http://127.0.0.1:18443/"));
+    chain::saveChainSettings(c);
+    QSettings().sync();
+    const QString file = QSettings().fileName();
+    QFile f(file);
+    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(file));
+    const QByteArray written = f.readAll();
+    QVERIFY(written.contains("alice"));
+    QVERIFY2(!written.contains("hunter2-secret"), written.constData());
+    const chain::ChainSettings back = chain::savedChainSettings();
+    QCOMPARE(back.rpc.user, QStringLiteral("alice"));
+    QVERIFY(back.rpc.password.isEmpty());
+    QCOMPARE(back.rpc.url.toString(), QStringLiteral("http://127.0.0.1:18443/"));
+}
 
 void TestKeychain::seedRoundTrip()
 {
