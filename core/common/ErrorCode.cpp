@@ -89,6 +89,7 @@ constexpr Entry kEntries[] = {
     {ErrorCode::ChannelWindowTooShort, "CHANNEL_WINDOW_TOO_SHORT", QT_TRANSLATE_NOOP("ErrorCode", "The channel would expire too soon after it confirms to be used safely.")},
     {ErrorCode::OfferFeeTooHigh, "OFFER_FEE_TOO_HIGH", QT_TRANSLATE_NOOP("ErrorCode", "The offer asks for a commitment fee rate far above the current fee estimate.")},
     {ErrorCode::CloseBadSignature, "CLOSE_BAD_SIGNATURE", QT_TRANSLATE_NOOP("ErrorCode", "The request to close is not signed by the channel's payer: it was ignored.")},
+    {ErrorCode::ChannelChangedElsewhere, "CHANNEL_CHANGED_ELSEWHERE", QT_TRANSLATE_NOOP("ErrorCode", "Another Spillway process stored a newer state of this channel meanwhile; nothing was changed, try again.")},
     {ErrorCode::TlsKeyMismatch, "TLS_KEY_MISMATCH", QT_TRANSLATE_NOOP("ErrorCode", "The server's key is not the one its offer pins: refusing to connect.")},
 };
 } // namespace

@@ -93,6 +93,7 @@ enum class ErrorCode : int {
     ChannelWindowTooShort,
     OfferFeeTooHigh,
     CloseBadSignature,
+    ChannelChangedElsewhere,
 };
 
 /// Stable upper-case name, e.g. "INVALID_CHECKSUM".

@@ -185,7 +185,11 @@ Status ChannelStore::write(const ChannelRecord &rec, bool insert, bool logPaymen
         q.prepare(QStringLiteral("UPDATE channels SET id = ?, role = ?, state = ?, params = ?, key_index = ?, label = ?, "
                                  "funding_tx = ?, refund_sig = ?, seq = ?, paid = ?, payer_sig = ?, signed_seq = ?, "
                                  "signed_paid = ?, min_conf = ?, safety_margin = ?, closing_txid = ?, closed_height = ?, "
-                                 "final_payee = ?, final_payer = ?, created = ?, updated = ? WHERE id = ?"));
+                                 "final_payee = ?, final_payer = ?, created = ?, updated = ? "
+                                 // Conditional: another process (the GUI beside `channel watch
+                                 // --follow`, `serve` beside a CLI command) may have stored a newer
+                                 // payment meanwhile; an older copy never overwrites it.
+                                 "WHERE id = ? AND seq <= ? AND signed_seq <= ?"));
     q.addBindValue(idBlob(rec.id()));
     q.addBindValue(static_cast<int>(rec.role));
     q.addBindValue(static_cast<int>(rec.state));
@@ -207,11 +211,23 @@ Status ChannelStore::write(const ChannelRecord &rec, bool insert, bool logPaymen
     q.addBindValue(static_cast<qint64>(rec.finalPayer));
     q.addBindValue(static_cast<qint64>(rec.created ? rec.created : now));
     q.addBindValue(static_cast<qint64>(now));
-    if (!insert)
+    if (!insert) {
         q.addBindValue(idBlob(rec.id()));
+        q.addBindValue(static_cast<qint64>(rec.seq));
+        q.addBindValue(static_cast<qint64>(rec.signedSeq));
+    }
     SPW_TRY(SqliteDatabase::run(q, insert ? "insert channel" : "update channel"));
-    if (!insert && q.numRowsAffected() != 1)
-        return makeError(ErrorCode::ChannelUnknown, rec.id().toString());
+    if (!insert && q.numRowsAffected() != 1) {
+        QSqlQuery e = m_db.query();
+        e.prepare(QStringLiteral("SELECT seq, signed_seq FROM channels WHERE id = ?"));
+        e.addBindValue(idBlob(rec.id()));
+        SPW_TRY(SqliteDatabase::run(e, "find channel"));
+        if (!e.next())
+            return makeError(ErrorCode::ChannelUnknown, rec.id().toString());
+        return makeError(ErrorCode::ChannelChangedElsewhere,
+                         "stored: payment " + std::to_string(e.value(0).toLongLong()) + " (signed " + std::to_string(e.value(1).toLongLong()) +
+                             "), this copy: " + std::to_string(rec.seq) + " (signed " + std::to_string(rec.signedSeq) + ")");
+    }
     if (logPayment)
         return this->logPayment(rec);
     return {};

@@ -8,6 +8,7 @@
 #include "channel/ChannelSigning.h"
 #include "channel/OpeningTerms.h"
 #include "channel/PayerSweep.h"
+#include "store/ChannelStore.h"
 
 #include <QTemporaryDir>
 
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void openingTerms();
     void payerOutputLockedOneBlock();
     void closeAndCatchUpMessages();
+    void storeRefusesAnOlderCopy();
 };
 
 void TestChannel::lifecycle_data()
@@ -569,4 +571,41 @@ void TestChannel::closeAndCatchUpMessages()
     Bytes err = encodeMessage(ErrorMsg{ch, 1, "x", std::nullopt});
     err.back() = 2;
     QCOMPARE(decodeMessage(err).code(), ErrorCode::BadMessage);
+}
+
+void TestChannel::storeRefusesAnOlderCopy()
+{
+    // Two processes on one data directory: two connections to one real SQLite file.
+    QTemporaryDir dir;
+    store::ChannelStore gui, watcher;
+    QVERIFY(gui.open(dir.path()).ok());
+    QVERIFY(watcher.open(dir.path()).ok());
+    Fixture f(Variant::Cltv);
+    store::ChannelRecord rec;
+    rec.params = f.params;
+    rec.role = store::ChannelRole::Payee;
+    rec.state = store::ChannelState::Open;
+    QVERIFY(gui.insert(rec).ok());
+    // Both read the channel; the watcher's process stores payment 1, then the GUI's
+    // older copy (no payment) tries to write a state change.
+    store::ChannelRecord older = **gui.find(rec.id());
+    store::ChannelRecord newer = **watcher.find(rec.id());
+    newer.seq = 1;
+    newer.paid = 5000;
+    QVERIFY(watcher.update(newer, true).ok());
+    older.label = "renamed";
+    const Status st = gui.update(older);
+    QCOMPARE(st.code(), ErrorCode::ChannelChangedElsewhere);
+    QCOMPARE((*gui.find(rec.id()))->paid, 5000);
+    QCOMPARE((*gui.find(rec.id()))->label, std::string());
+    // A copy read after it writes.
+    store::ChannelRecord fresh = **gui.find(rec.id());
+    fresh.label = "renamed";
+    QVERIFY(gui.update(fresh).ok());
+    QCOMPARE((*watcher.find(rec.id()))->label, std::string("renamed"));
+    QCOMPARE((*watcher.find(rec.id()))->paid, 5000);
+    // An unknown channel is still CHANNEL_UNKNOWN.
+    store::ChannelRecord ghost = fresh;
+    ghost.params.funding.index = 9;
+    QCOMPARE(gui.update(ghost).code(), ErrorCode::ChannelUnknown);
 }
