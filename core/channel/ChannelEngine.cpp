@@ -378,8 +378,10 @@ Status ChannelEngine::refreshConfirmations(ChannelRecord &rec, bool recheckOpen)
     const uint32_t needed = rec.role == ChannelRole::Payee ? std::max<uint32_t>(rec.minConfirmations, 1) : 1;
     if (st->confirmations >= static_cast<int>(needed))
         rec.state = ChannelState::Open;
-    else if (open && st->known)
-        rec.state = ChannelState::Opening; // a reorg took the funding's block away: wait for it again
+    else if (open)
+        // A reorg took the funding's block away (wait for it again), or the funding left
+        // the chain and the mempool altogether (double-spent): no payment counts meanwhile.
+        rec.state = ChannelState::Opening;
     return {};
 }
 
@@ -726,7 +728,9 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
         SPW_TRY(refreshConfirmations(rec, true));
         if (rec.state != before) {
             SPW_TRY(m_store.update(rec));
-            events.push_back({rec.id(), rec.state == ChannelState::Open ? "open" : "the funding's block left the best chain"});
+            events.push_back({rec.id(), rec.state == ChannelState::Open
+                                            ? "open"
+                                            : "the funding's block left the best chain (or the funding was double-spent): no payments until it confirms again"});
         }
         auto spend = chain::await(m_chain.outpointSpend(rec.id()));
         if (!spend)

@@ -31,7 +31,7 @@ struct OfferMsg {
 
 struct ProposalMsg {
     Variant variant = Variant::Cltv;
-    Bytes payeePub;                   ///< the offer this answers (see docs/protocol-notes.md)
+    Bytes payeePub;                   ///< the offer this answers (docs/protocol.md "Messages")
     bitcoin::OutPoint funding;
     int64_t capacity = 0;
     Bytes payerPub;
