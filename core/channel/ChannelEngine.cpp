@@ -699,8 +699,15 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             events.push_back({rec.id(), "the payer's output of the settlement swept into the wallet: " + toDisplayHex(**swept)});
     };
     for (auto &rec : *channels) {
-        if (rec.state == ChannelState::Proposed)
-            continue;
+        if (rec.state == ChannelState::Proposed) {
+            auto resumed = resumeOpening(rec);
+            if (!resumed)
+                events.push_back({rec.id(), "could not carry on an interrupted opening: " + resumed.error().describe()});
+            else if (*resumed)
+                events.push_back({rec.id(), **resumed});
+            if (rec.state == ChannelState::Proposed)
+                continue;
+        }
         if (isFinal(rec.state)) {
             if (rec.closedHeight >= 0 && now->height - rec.closedHeight >= kReorgSafeDepth)
                 continue;

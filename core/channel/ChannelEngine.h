@@ -124,6 +124,10 @@ private:
     Result<std::vector<Message>> onFunded(const FundedMsg &m);
     Result<std::vector<Message>> onPayment(const PaymentMsg &m);
     Result<std::vector<Message>> onAck(const AckMsg &m);
+    /// Payer: an opening interrupted after the funding was stored carries on
+    /// (OpeningRecovery.cpp): a funding found on the chain, or one never sent
+    /// (cltv, or refund with the refund signature checked), moves to opening.
+    Result<std::optional<std::string>> resumeOpening(store::ChannelRecord &rec);
     /// Payer: adopts a catch-up state that carries its own signature; else the peer's error.
     Result<std::vector<Message>> onError(const ErrorMsg &e);
     /// Payee: a close signed by the payer's key settles; any other is CLOSE_BAD_SIGNATURE.

@@ -644,6 +644,15 @@ Status Wallet::commit(const Prepared &prepared, const QString &kind, int64_t amo
     });
 }
 
+Result<bool> Wallet::isPending(const Hash256 &txid)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT 1 FROM pending WHERE txid = ?"));
+    q.addBindValue(toBlob(txid));
+    SPW_TRY(SqliteDatabase::run(q, "pending"));
+    return q.next();
+}
+
 Result<int64_t> Wallet::feeOfOwnTransaction(const Transaction &tx)
 {
     int64_t in = 0, out = 0;

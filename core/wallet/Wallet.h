@@ -90,6 +90,8 @@ public:
     Status reserve(const Prepared &p);
     /// Stores it durably (coins reserved, history row) before it may leave.
     Status commit(const Prepared &p, const QString &kind, int64_t amount, const QString &counterparty);
+    /// Whether `txid` was committed (stored to be broadcast) and has not confirmed yet.
+    Result<bool> isPending(const bitcoin::Hash256 &txid);
     /// The fee of a transaction whose inputs are all our coins (for history rows).
     Result<int64_t> feeOfOwnTransaction(const bitcoin::Transaction &tx);
     /// Broadcasts a committed transaction; if the chain refuses it, the commit is undone.

@@ -7,6 +7,7 @@
 #include "bitcoin/Address.h"
 #include "bitcoin/Bech32.h"
 #include "channel/Messages.h"
+#include "store/ChannelStore.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -112,6 +113,7 @@ private Q_SLOTS:
     void psbtTransport();
     void openingTermsRefused();
     void catchUpAfterRestoringAnOldCopy();
+    void interruptedOpeningCarriesOn();
 };
 
 QString TestCliChannels::openChannel(Pair &p, Variant variant, int capacity, int expiryBlocks)
@@ -541,4 +543,52 @@ void TestCliChannels::catchUpAfterRestoringAnOldCopy()
     r = p.payee.run({arg("channel"), arg("import"), p.file("close.spw")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("closing"));
+}
+
+void TestCliChannels::interruptedOpeningCarriesOn()
+{
+    // `channel open` killed after the funding went out but before the channel's state moved on:
+    // the watcher finds the funding, follows the channel, and refunds it at expiry though the
+    // payee never heard of it. A refund-variant proposal never signed stays unfunded.
+    Pair p(m_dir.filePath(QStringLiteral("interrupted")));
+    QDir().mkpath(p.dir);
+    QVERIFY(!p.payer.json({arg("wallet"), arg("create")}).isEmpty());
+    QVERIFY(!p.payee.json({arg("wallet"), arg("create")}).isEmpty());
+    p.payer.run({arg("chain"), arg("mine"), arg("101")});
+    QCOMPARE(p.payee.run({arg("channel"), arg("offer"), arg("--out"), p.file("offer.spw")}).exitCode, 0);
+    CliResult r = p.payer.run({arg("channel"), arg("open"), p.file("offer.spw"), arg("--capacity"), arg("70000"), arg("--out"), p.file("proposal.spw")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const channel::ProposalMsg prop = std::get<channel::ProposalMsg>(decodeFile(p.file("proposal.spw")));
+    const QString id = QString::fromStdString(prop.funding.toString());
+    {
+        store::ChannelStore st;
+        QVERIFY(st.open(p.payer.dataDir()).ok());
+        store::ChannelRecord rec = **st.find(prop.funding);
+        QCOMPARE(rec.state, store::ChannelState::Opening);
+        rec.state = store::ChannelState::Proposed; // as if killed right after the broadcast
+        QVERIFY(st.update(rec).ok());
+    }
+    // The next command's watcher pass carries it on.
+    const QJsonObject watched = p.payer.json({arg("channel"), arg("watch")});
+    QVERIFY2(QJsonDocument(watched).toJson().contains("interrupted opening carried on"), QJsonDocument(watched).toJson().constData());
+    QCOMPARE(p.payer.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("opening"));
+    // A refund-variant proposal without the payee's signature: nothing is broadcast, ever.
+    r = p.payer.run({arg("channel"), arg("open"), p.file("offer.spw"), arg("--capacity"), arg("50000"), arg("--variant"), arg("refund"),
+                     arg("--out"), p.file("proposal2.spw")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const channel::ProposalMsg unsignedProp = std::get<channel::ProposalMsg>(decodeFile(p.file("proposal2.spw")));
+    QCOMPARE(p.payer.run({arg("channel"), arg("watch")}).exitCode, 0);
+    QCOMPARE(p.payer.json({arg("channel"), arg("show"), QString::fromStdString(unsignedProp.funding.toString())})
+                 .value(QLatin1String("state")).toString(),
+             arg("offered"));
+    // The payee never answers: at expiry the payer's watcher takes the refund by itself.
+    const int expiry = static_cast<int>(prop.expiry);
+    p.mine(expiry - p.height());
+    const QJsonObject atExpiry = p.payer.json({arg("channel"), arg("watch")});
+    QVERIFY2(QJsonDocument(atExpiry).toJson().contains("refund broadcast"), QJsonDocument(atExpiry).toJson().constData());
+    p.mine(1);
+    QCOMPARE(p.payer.run({arg("channel"), arg("watch")}).exitCode, 0);
+    const QJsonObject c = p.payer.json({arg("channel"), arg("show"), id});
+    QCOMPARE(c.value(QLatin1String("state")).toString(), arg("refunded"));
+    QCOMPARE(satField(c, "final_payer_sat"), 70'000 - prop.refundFee);
 }
