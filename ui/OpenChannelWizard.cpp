@@ -56,8 +56,10 @@ OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
     form->addRow(tr("Capacity:"), m_capacity);
     m_expiry = new QSpinBox(termsPage);
     m_expiry->setObjectName(QStringLiteral("expirySpinBox"));
-    m_expiry->setRange(6, 52560);
-    m_expiry->setValue(QSettings().value(QStringLiteral("defaultExpiryBlocks"), 144).toInt());
+    // 0: the network's default distance (1008 blocks on mainnet), within the offer's limits.
+    m_expiry->setRange(0, 52560);
+    m_expiry->setSpecialValueText(tr("the network's default"));
+    m_expiry->setValue(QSettings().value(QStringLiteral("defaultExpiryBlocks"), 0).toInt());
     m_expiry->setSuffix(tr(" blocks"));
     form->addRow(tr("Refund possible after:"), m_expiry);
     m_fee = new QSpinBox(termsPage);
@@ -129,8 +131,12 @@ void OpenChannelWizard::setOfferText(const QString &text)
 void OpenChannelWizard::updateSummary()
 {
     auto m = channel::messageFromText(offerText().toStdString());
+    int expiry = m_expiry->value();
     if (m && std::holds_alternative<channel::OfferMsg>(*m)) {
         const auto &o = std::get<channel::OfferMsg>(*m);
+        if (expiry == 0)
+            expiry = static_cast<int>(std::clamp(bitcoin::network(o.network).defaultExpiryDelta, o.minExpiryDelta,
+                                                 std::max(o.minExpiryDelta, o.maxExpiryDelta)));
         m_offerInfo->setText(tr("Offer \"%1\": capacity %L2 to %L3 sat, refund after %4 to %5 blocks.")
                                  .arg(QString::fromStdString(o.label))
                                  .arg(o.minCapacity)
@@ -139,10 +145,12 @@ void OpenChannelWizard::updateSummary()
                                  .arg(o.maxExpiryDelta));
     } else {
         m_offerInfo->setText(offerText().isEmpty() ? QString() : tr("This is not an offer."));
+        if (expiry == 0)
+            expiry = static_cast<int>(bitcoin::network(bitcoin::NetworkId::Local).defaultExpiryDelta);
     }
     m_summary->setText(tr("Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; "
                           "the payee settles with the newest payment. If the payee disappears, the refund "
-                          "returns your money after %n block(s), minus its fee.", nullptr, m_expiry->value())
+                          "returns your money after %n block(s), minus its fee.", nullptr, expiry)
                            .arg(m_capacity->value()) +
                        QStringLiteral("<br><br>") +
                        (m_fee->value() > 0 ? tr("The settlement's fee, %L1 sat, comes out of your side; at most %L2 sat can be paid.")

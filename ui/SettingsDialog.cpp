@@ -53,9 +53,10 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("Amounts in:"), m_unit);
     m_expiry = new QSpinBox(this);
     m_expiry->setObjectName(QStringLiteral("defaultExpirySpinBox"));
-    m_expiry->setRange(6, 52560);
+    m_expiry->setRange(0, 52560);
+    m_expiry->setSpecialValueText(tr("the network's default (1008 blocks on mainnet)"));
     m_expiry->setSuffix(tr(" blocks"));
-    m_expiry->setValue(s.value(QStringLiteral("defaultExpiryBlocks"), 144).toInt());
+    m_expiry->setValue(s.value(QStringLiteral("defaultExpiryBlocks"), 0).toInt());
     form->addRow(tr("New channels: refund after"), m_expiry);
 
     // The chain.
