@@ -96,7 +96,7 @@ PaymentDecision accepted(const PayeeChannelState &state, const PaymentMsg &m)
 } // namespace
 
 Status checkPaymentSignature(const ChannelParams &p, const PaymentMsg &m, const PrivateKey &payeeKey,
-                             const ChannelSighasher &sighasher)
+                             const ChannelSighasher &sighasher, Transaction *settlement)
 {
     // 3. The signature is the payer's on the rebuilt commitment, and the completed
     // transaction passes the interpreter.
@@ -115,16 +115,18 @@ Status checkPaymentSignature(const ChannelParams &p, const PaymentMsg &m, const 
     ScriptError err;
     if (!verifyScript(Script(), p.fundingScriptPubKey(), complete.inputs[0].witness, kStandardFlags, checker, err))
         return makeError(ErrorCode::PaymentBadSignature, "sequence " + std::to_string(m.sequence) + ": " + std::string(scriptErrorName(err)));
+    if (settlement)
+        *settlement = std::move(complete);
     return {};
 }
 
 Result<PaymentDecision> checkPayment(const PayeeChannelState &state, const PaymentMsg &m, int tipHeight,
                                      const PayeePolicy &policy, const PrivateKey &payeeKey,
-                                     const ChannelSighasher &sighasher)
+                                     const ChannelSighasher &sighasher, Transaction *settlement)
 {
     if (auto decided = checkTerms(state, m, tipHeight, policy))
         return *decided;
-    SPW_TRY(checkPaymentSignature(state.params, m, payeeKey, sighasher));
+    SPW_TRY(checkPaymentSignature(state.params, m, payeeKey, sighasher, settlement));
     return accepted(state, m);
 }
 

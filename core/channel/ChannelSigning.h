@@ -35,11 +35,14 @@ struct PaymentDecision {
 /// Checks a payment; on success returns the state to store. Never changes `state`.
 Result<PaymentDecision> checkPayment(const PayeeChannelState &state, const PaymentMsg &payment, int tipHeight,
                                      const PayeePolicy &policy, const bitcoin::PrivateKey &payeeKey,
-                                     const ChannelSighasher &sighasher);
+                                     const ChannelSighasher &sighasher, bitcoin::Transaction *settlement = nullptr);
 /// Check 3 alone, the costly part (a signing and the interpreter): it depends on
 /// the channel's terms and the payment only, so a batch can be checked in parallel.
+/// With `settlement`, the completed commitment (both signatures, checked by the
+/// interpreter) is handed back: the payee keeps it so that a watcher can
+/// broadcast it without unlocking any key (protocol.md "Settlement").
 Status checkPaymentSignature(const ChannelParams &params, const PaymentMsg &payment, const bitcoin::PrivateKey &payeeKey,
-                             const ChannelSighasher &sighasher);
+                             const ChannelSighasher &sighasher, bitcoin::Transaction *settlement = nullptr);
 /// checkPayment with check 3's outcome given (from checkPaymentSignature); the
 /// same decision, in the same order of checks.
 Result<PaymentDecision> checkPaymentChecked(const PayeeChannelState &state, const PaymentMsg &payment, int tipHeight,

@@ -27,6 +27,10 @@ const std::vector<SqliteDatabase::Migration> &migrations()
             QStringLiteral("CREATE TABLE payments(channel BLOB NOT NULL, seq INTEGER NOT NULL, paid INTEGER NOT NULL, "
                            "time INTEGER NOT NULL, PRIMARY KEY(channel, seq))"),
         },
+        // 2: the payee keeps the newest settlement fully signed.
+        {
+            QStringLiteral("ALTER TABLE channels ADD COLUMN settlement BLOB"),
+        },
     };
     return m;
 }
@@ -54,7 +58,8 @@ std::array<uint8_t, N> arrayFrom(const QByteArray &a)
 }
 
 const char *kColumns = "id, role, state, params, key_index, label, funding_tx, refund_sig, seq, paid, payer_sig, signed_seq, "
-                       "signed_paid, min_conf, safety_margin, closing_txid, closed_height, final_payee, final_payer, created, updated";
+                       "signed_paid, min_conf, safety_margin, closing_txid, closed_height, final_payee, final_payer, created, updated, "
+                       "settlement";
 
 Result<ChannelRecord> readRow(const QSqlQuery &q)
 {
@@ -83,6 +88,8 @@ Result<ChannelRecord> readRow(const QSqlQuery &q)
     r.finalPayer = q.value(18).toLongLong();
     r.created = q.value(19).toLongLong();
     r.updated = q.value(20).toLongLong();
+    if (!q.value(21).isNull())
+        r.settlementTx = fromBlob(q.value(21).toByteArray());
     return r;
 }
 
@@ -179,13 +186,13 @@ Status ChannelStore::write(const ChannelRecord &rec, bool insert, bool logPaymen
     const int64_t now = QDateTime::currentSecsSinceEpoch();
     QSqlQuery q = m_db.query();
     if (insert)
-        q.prepare(QStringLiteral("INSERT INTO channels(%1) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        q.prepare(QStringLiteral("INSERT INTO channels(%1) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                       .arg(QLatin1String(kColumns)));
     else
         q.prepare(QStringLiteral("UPDATE channels SET id = ?, role = ?, state = ?, params = ?, key_index = ?, label = ?, "
                                  "funding_tx = ?, refund_sig = ?, seq = ?, paid = ?, payer_sig = ?, signed_seq = ?, "
                                  "signed_paid = ?, min_conf = ?, safety_margin = ?, closing_txid = ?, closed_height = ?, "
-                                 "final_payee = ?, final_payer = ?, created = ?, updated = ? "
+                                 "final_payee = ?, final_payer = ?, created = ?, updated = ?, settlement = ? "
                                  // Conditional: another process (the GUI beside `channel watch
                                  // --follow`, `serve` beside a CLI command) may have stored a newer
                                  // payment meanwhile; an older copy never overwrites it.
@@ -211,6 +218,7 @@ Status ChannelStore::write(const ChannelRecord &rec, bool insert, bool logPaymen
     q.addBindValue(static_cast<qint64>(rec.finalPayer));
     q.addBindValue(static_cast<qint64>(rec.created ? rec.created : now));
     q.addBindValue(static_cast<qint64>(now));
+    q.addBindValue(rec.settlementTx.empty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(toBlob(rec.settlementTx)));
     if (!insert) {
         q.addBindValue(idBlob(rec.id()));
         q.addBindValue(static_cast<qint64>(rec.seq));

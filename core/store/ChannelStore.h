@@ -38,6 +38,8 @@ struct ChannelRecord {
     uint64_t seq = 0;
     int64_t paid = 0;
     bitcoin::CompactSignature payerSig{};
+    /// Payee: the newest commitment fully signed (the settlement), ready to broadcast.
+    Bytes settlementTx;
     // Payer: the newest signed ("about to pay") payment.
     uint64_t signedSeq = 0;
     int64_t signedPaid = 0;

@@ -7,6 +7,7 @@
 #include "bitcoin/Address.h"
 #include "bitcoin/Bech32.h"
 #include "channel/Messages.h"
+#include "bitcoin/Interpreter.h"
 #include "store/ChannelStore.h"
 
 #include <QCryptographicHash>
@@ -540,9 +541,24 @@ void TestCliChannels::catchUpAfterRestoringAnOldCopy()
     r = p.payee.run({arg("channel"), arg("import"), p.file("forged-close.spw")});
     QVERIFY2(r.exitCode == 1 && r.err.startsWith("CLOSE_BAD_SIGNATURE"), r.err.constData());
     QCOMPARE(storeDigest(p.payee.dataDir()), beforeClose);
+    // The payee kept the newest settlement fully signed: what it broadcasts is that transaction.
+    bitcoin::Hash256 storedTxid{};
+    {
+        store::ChannelStore st;
+        QVERIFY(st.open(p.payee.dataDir()).ok());
+        const store::ChannelRecord rec = **st.find(err.channel);
+        auto settlement = bitcoin::Transaction::parse(rec.settlementTx);
+        QVERIFY(settlement.ok());
+        QCOMPARE(settlement->outputs.at(0).value.sat(), paid + 100);
+        QCOMPARE(settlement->outputs.at(0).scriptPubKey, rec.params.payeePayout);
+        QCOMPARE(bitcoin::verifyInput(*settlement, 0, rec.params.fundingOutput(), bitcoin::kStandardFlags), bitcoin::ScriptError::OK);
+        storedTxid = settlement->txid();
+    }
     r = p.payee.run({arg("channel"), arg("import"), p.file("close.spw")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QCOMPARE(p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("closing"));
+    const QJsonObject closing = p.payee.json({arg("channel"), arg("show"), id});
+    QCOMPARE(closing.value(QLatin1String("state")).toString(), arg("closing"));
+    QCOMPARE(closing.value(QLatin1String("closing_txid")).toString(), QString::fromStdString(bitcoin::toDisplayHex(storedTxid)));
 }
 
 void TestCliChannels::interruptedOpeningCarriesOn()
