@@ -19,6 +19,10 @@ namespace {
 /// Batches at least this long have their signatures checked on several cores.
 constexpr size_t kParallelCheckFrom = 8;
 
+/// How long a tip reported by the backend's polling serves payments before the
+/// backend is asked again (polling runs every 0.5-2 s where it runs at all).
+constexpr qint64 kFollowedTipMaxAgeMs = 10'000;
+
 /// Blocks after which a closed channel's outcome is no longer looked at for reorgs.
 constexpr int kReorgSafeDepth = 100;
 
@@ -41,11 +45,40 @@ int64_t valueTo(const Transaction &tx, const Script &spk)
 ChannelEngine::ChannelEngine(wallet::Wallet &wallet, chain::ChainBackend &chain, store::ChannelStore &store)
     : m_wallet(&wallet), m_chain(chain), m_store(store)
 {
+    followTip();
 }
 
 ChannelEngine::ChannelEngine(std::function<Result<PrivateKey>(uint32_t)> keys, chain::ChainBackend &chain, store::ChannelStore &store)
     : m_wallet(nullptr), m_keySource(std::move(keys)), m_chain(chain), m_store(store)
 {
+    followTip();
+}
+
+ChannelEngine::~ChannelEngine()
+{
+    QObject::disconnect(m_tipConnection);
+}
+
+void ChannelEngine::followTip()
+{
+    m_tipConnection = QObject::connect(&m_chain, &chain::ChainBackend::tipChanged, [this](const chain::ChainTip &t) {
+        std::lock_guard lock(m_tipMutex);
+        m_followedTip = t;
+        m_followedAge.start();
+    });
+}
+
+Result<chain::ChainTip> ChannelEngine::tipForPayments()
+{
+    {
+        std::lock_guard lock(m_tipMutex);
+        if (m_followedAge.isValid() && m_followedAge.elapsed() < kFollowedTipMaxAgeMs && m_followedTip.height >= 0) {
+            chain::ChainTip t = m_followedTip;
+            t.height += 1; // a block may have come since the last poll: judge expiry as if it had
+            return t;
+        }
+    }
+    return tip();
 }
 
 const ChannelSighasher &ChannelEngine::sighasher(const ChannelParams &p)
@@ -427,7 +460,7 @@ std::vector<Message> ChannelEngine::receivePayments(const std::vector<PaymentMsg
     std::vector<Message> answers;
     std::vector<ChannelRecord> toStore;
     auto refuse = [this, &answers](const PaymentMsg &m, const Error &e) { answers.push_back(errorFor(m, e)); };
-    auto now = tip();
+    auto now = tipForPayments();
     // 1. Each channel named, looked up once: its record, our key for it, its sighasher.
     struct Channel {
         std::optional<Error> error;

@@ -10,8 +10,11 @@
 #include "store/ChannelStore.h"
 #include "wallet/Wallet.h"
 
+#include <QElapsedTimer>
+
 #include <functional>
 #include <map>
+#include <mutex>
 
 namespace spillway::channel {
 
@@ -50,6 +53,9 @@ public:
     /// (offers, opening, funding) answers NO_WALLET. For benchmarks and tools.
     ChannelEngine(std::function<Result<bitcoin::PrivateKey>(uint32_t)> keys, chain::ChainBackend &chain,
                   store::ChannelStore &store);
+    ~ChannelEngine();
+    ChannelEngine(const ChannelEngine &) = delete;
+    ChannelEngine &operator=(const ChannelEngine &) = delete;
 
     /// Payee: a new offer with a fresh channel key and payout address.
     Result<OfferMsg> createOffer(const OfferTerms &terms);
@@ -118,6 +124,11 @@ private:
     };
     Result<FreshKey> freshKeyAndScript();
     Result<chain::ChainTip> tip();
+    /// The payment path's tip: the one the backend's polling last reported (no node
+    /// round trip per batch), counted one block higher in case one just arrived;
+    /// asked of the backend when nothing fresh was reported (a one-shot command).
+    Result<chain::ChainTip> tipForPayments();
+    void followTip();
     Result<store::ChannelRecord> record(const bitcoin::OutPoint &id);
     Result<std::vector<Message>> onProposal(const ProposalMsg &m);
     Result<std::vector<Message>> onRefundSig(const RefundSigMsg &m);
@@ -145,6 +156,10 @@ private:
     store::ChannelStore &m_store;
     std::map<uint32_t, bitcoin::PrivateKey> m_keys; ///< channel keys read from the keychain once
     std::map<bitcoin::OutPoint, std::unique_ptr<ChannelSighasher>> m_sighashers;
+    std::mutex m_tipMutex;            ///< tipChanged comes from the backend's thread
+    chain::ChainTip m_followedTip;
+    QElapsedTimer m_followedAge;
+    QMetaObject::Connection m_tipConnection;
     const ChannelSighasher &sighasher(const ChannelParams &p);
 };
 
