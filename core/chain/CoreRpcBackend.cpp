@@ -67,19 +67,51 @@ Error rejectionError(int rpcCode, const QString &reason)
     if (r.contains(QLatin1String("missingorspent")) || r.contains(QLatin1String("missing-inputs")) ||
         r.contains(QLatin1String("missing inputs")))
         return makeError(ErrorCode::TxMissingInputs, detail);
+    // Core replaces whether or not the first spend signals it (full RBF), so a
+    // conflicting spend that is refused is refused for its fee: "insufficient fee,
+    // rejecting replacement <txid>, ..." (testmempoolaccept: "insufficient fee"
+    // with that sentence in reject-details). Either way our spend lost: a double spend.
     if (r.contains(QLatin1String("conflict")) || r.contains(QLatin1String("inputs-spent")) ||
-        r.contains(QLatin1String("double spend")))
+        r.contains(QLatin1String("double spend")) || r.contains(QLatin1String("replacement")) ||
+        r.startsWith(QLatin1String("insufficient fee")) || r.contains(QLatin1String("too many potential replacements")))
         return makeError(ErrorCode::TxDoubleSpend, detail);
     if (r.contains(QLatin1String("script-verify-flag")) || r.contains(QLatin1String("script verify")) ||
         r.contains(QLatin1String("signature")))
         return makeError(ErrorCode::ScriptFailed, detail);
     if (r.contains(QLatin1String("dust")))
         return makeError(ErrorCode::TxDust, detail);
+    // Above the maxfeerate we send: "max-fee-exceeded" (testmempoolaccept),
+    // "Fee exceeds maximum configured by user (e.g. -maxtxfee, maxfeerate)" (-25).
+    if (r.contains(QLatin1String("max-fee-exceeded")) || r.contains(QLatin1String("fee exceeds maximum")))
+        return makeError(ErrorCode::TxFeeTooHigh, detail);
     if (r.contains(QLatin1String("fee")) || r.contains(QLatin1String("priority")))
         return makeError(ErrorCode::TxFeeTooLow, detail);
     if (rpcCode == -26)
         return makeError(ErrorCode::TxNonStandard, detail);
     return makeError(ErrorCode::RpcFailed, detail + " (code " + std::to_string(rpcCode) + ")");
+}
+
+Status acceptVerdict(const QJsonValue &answer, const Hash256 &txid)
+{
+    const QString id = QString::fromStdString(toDisplayHex(txid));
+    const QJsonArray list = answer.toArray();
+    for (const QJsonValue &v : list) {
+        const QJsonObject o = v.toObject();
+        if (o.value(QStringLiteral("txid")).toString() != id)
+            continue;
+        // A package's own failure (only with several transactions) says why none was judged.
+        const QString packageError = o.value(QStringLiteral("package-error")).toString();
+        if (!o.contains(QStringLiteral("allowed")))
+            return rejectionError(-26, packageError.isEmpty() ? QStringLiteral("not validated (another transaction failed)") : packageError);
+        if (o.value(QStringLiteral("allowed")).toBool())
+            return {};
+        const QString reason = o.value(QStringLiteral("reject-reason")).toString();
+        const QString details = o.value(QStringLiteral("reject-details")).toString();
+        // The details (Core 28 and later) carry the numbers; the reason is the stable part.
+        return rejectionError(-26, details.isEmpty() || details.startsWith(reason) ? (details.isEmpty() ? reason : details)
+                                                                                   : reason + QStringLiteral(": ") + details);
+    }
+    return makeError(ErrorCode::RpcFailed, "testmempoolaccept: no verdict for " + id.toStdString());
 }
 
 /// Everything that lives on the worker thread: the connection, what was read
@@ -107,8 +139,10 @@ public:
             QString sub = n.value(QStringLiteral("subversion")).toString();
             sub.remove(QLatin1Char('/'));
             info.version = sub.isEmpty() ? n.value(QStringLiteral("version")).toVariant().toString() : sub;
-            const double relay = n.value(QStringLiteral("relayfee")).toDouble(0);
-            m_relayFee = std::max<int64_t>(kMinFeeRate, btcToSat(relay));
+            info.relayFeeSatPerKvB = btcToSat(n.value(QStringLiteral("relayfee")).toDouble(0));
+            // A node that relays less (Core 30: 0.1 sat/vB) does not lower protocol.md's 1 sat/vB
+            // floor: other nodes on the way to a miner may still want 1 sat/vB.
+            m_relayFee = std::max<int64_t>(kMinFeeRate, info.relayFeeSatPerKvB);
         }
         if (info.chain != coreChainName(m_network))
             return makeError(ErrorCode::WrongNetwork, "the node is on " + info.chain.toStdString() + ", the wallet on " +
@@ -146,10 +180,13 @@ public:
         SPW_TRY(ensureChecked());
         const QString hex = QString::fromStdString(toHex(tx.serialize()));
         const Hash256 txid = tx.txid();
+        // The cap is sent with both calls: the node refuses above it ("max-fee-exceeded").
+        const QString maxFeeRate = QString::number(static_cast<double>(kMaxFeeRate.satPerKvB) / 1e8, 'f', 8);
         if (!m_noTestAccept) {
             // One parameter, itself an array: a braced QJsonArray{QJsonArray{...}} would copy, not nest.
             QJsonArray params;
             params.append(QJsonArray{hex});
+            params.append(maxFeeRate);
             auto test = m_rpc.call(QStringLiteral("testmempoolaccept"), params);
             if (!test)
                 return test.error();
@@ -157,17 +194,13 @@ public:
                 m_noTestAccept = true;
             } else if (test->failed) {
                 return rejectionError(test->errorCode, test->errorMessage);
-            } else {
-                const QJsonObject verdict = test->result.toArray().at(0).toObject();
-                if (!verdict.value(QStringLiteral("allowed")).toBool()) {
-                    const QString reason = verdict.value(QStringLiteral("reject-reason")).toString();
-                    if (!reason.contains(QLatin1String("already-in-mempool")))
-                        return rejectionError(-26, reason);
-                    return txid; // broadcasting again is harmless
-                }
+            } else if (auto verdict = acceptVerdict(test->result, txid); !verdict) {
+                if (verdict.error().context.find("already-in-mempool") == std::string::npos)
+                    return verdict.error();
+                return txid; // broadcasting again is harmless
             }
         }
-        auto sent = m_rpc.call(QStringLiteral("sendrawtransaction"), {hex});
+        auto sent = m_rpc.call(QStringLiteral("sendrawtransaction"), {hex, maxFeeRate});
         if (!sent)
             return sent.error();
         if (sent->failed) {

@@ -79,6 +79,8 @@ constexpr Entry kEntries[] = {
     {ErrorCode::RpcFailed, "RPC_ERROR", QT_TRANSLATE_NOOP("ErrorCode", "The node answered the request with an error.")},
     {ErrorCode::NodeSyncing, "NODE_SYNCING", QT_TRANSLATE_NOOP("ErrorCode", "The node is still catching up with the network; try again when it is synced.")},
     {ErrorCode::NodePruned, "NODE_PRUNED", QT_TRANSLATE_NOOP("ErrorCode", "The node has pruned blocks the wallet needs (from its birthday on).")},
+    {ErrorCode::TxFeeTooHigh, "FEE_TOO_HIGH", QT_TRANSLATE_NOOP("ErrorCode", "The fee is absurdly high for the transaction's size: it was not sent.")},
+    {ErrorCode::NodeBusy, "NODE_BUSY", QT_TRANSLATE_NOOP("ErrorCode", "The node is too busy to answer (its RPC work queue is full); try again in a moment.")},
     {ErrorCode::TlsKeyMismatch, "TLS_KEY_MISMATCH", QT_TRANSLATE_NOOP("ErrorCode", "The server's key is not the one its offer pins: refusing to connect.")},
 };
 } // namespace
