@@ -27,6 +27,10 @@ struct RpcEndpoint {
     QString password;
     int timeoutMs = 30000;  ///< per request
     int retries = 2;        ///< extra attempts after a connection failure or time-out
+    /// How long to keep asking while the node answers HTTP 503 "Work queue depth
+    /// exceeded" (all its -rpcthreads busy and -rpcworkqueue requests waiting):
+    /// retried after 50 ms, doubling up to 1 s, then NODE_BUSY. 0: never retried.
+    int busyWaitMs = 30000;
 };
 
 /// The node's answer to one call: a result, or its error object.
@@ -63,7 +67,8 @@ public:
 
 private:
     Result<QByteArray> post(const QByteArray &body);
-    Result<QByteArray> postOnce(const QByteArray &body, bool &retryable);
+    enum class Retry { No, Connection, Busy };
+    Result<QByteArray> postOnce(const QByteArray &body, Retry &retry);
     Result<QByteArray> authorization(bool reload);
 
     RpcEndpoint m_endpoint;
