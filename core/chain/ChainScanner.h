@@ -41,6 +41,14 @@ public:
     /// Undoes the tip block (a reorg took it away).
     void disconnectTip();
 
+    /// Everything read and found, for ScanState (ScanState.cpp; the mempool is not kept).
+    Bytes saveState() const;
+    /// Takes a saved state over when it starts where this scanner starts; what this
+    /// scanner watches beyond the saved watch list still needs a rescan (needsRescan).
+    Status loadState(ByteView data);
+    /// How many scripts, outpoints and txids are watched (grows only).
+    size_t watchCount() const { return m_scripts.size() + m_outpoints.size() + m_txids.size(); }
+
     /// The node's mempool now (replaces the previous one).
     void setMempool(std::vector<bitcoin::Transaction> txs);
 

@@ -1,6 +1,7 @@
 #include "CoreRpcBackend.h"
 
 #include "ChainScanner.h"
+#include "ScanState.h"
 #include "bitcoin/Address.h"
 
 #include <QElapsedTimer>
@@ -121,6 +122,27 @@ public:
     Follower(const CoreRpcOptions &options) : m_rpc(options.endpoint), m_network(options.network) { m_age.start(); }
 
     void setScanStart(int height) { m_scanner.setStartHeight(height); }
+
+    /// Resumes from the state saved there, and saves to it after every sync.
+    void setScanStateFile(const QString &path)
+    {
+        if (m_statePath == path)
+            return;
+        if (!m_statePath.isEmpty() || m_scanner.tip()) {
+            // A second wallet on this backend: one file cannot say what both read.
+            m_statePath.clear();
+            m_stateShared = true;
+            return;
+        }
+        if (m_stateShared)
+            return;
+        m_statePath = path;
+        if (loadScanState(path, m_scanner)) {
+            if (auto t = m_scanner.tip())
+                m_savedTip = t->hash;
+            m_savedWatchCount = m_scanner.watchCount();
+        }
+    }
 
     Result<NodeInfo> nodeInfo()
     {
@@ -396,8 +418,24 @@ private:
         return {};
     }
 
-    /// Brings the scanner to the node's best chain and mempool.
+    /// Brings the scanner to the node's best chain and mempool, and saves what it
+    /// read when that changed (a failure to save costs a rescan next time, no more).
     Status sync()
+    {
+        SPW_TRY(syncChain());
+        if (!m_statePath.isEmpty() && !m_scanner.needsRescan()) {
+            const auto t = m_scanner.tip();
+            if (t && (t->hash != m_savedTip || m_scanner.watchCount() != m_savedWatchCount)) {
+                if (saveScanState(m_statePath, m_scanner).ok()) {
+                    m_savedTip = t->hash;
+                    m_savedWatchCount = m_scanner.watchCount();
+                }
+            }
+        }
+        return {};
+    }
+
+    Status syncChain()
     {
         m_noScanTxOutSet = true; // the blocks answer from now on
         SPW_TRY(ensureChecked());
@@ -599,6 +637,10 @@ private:
     QElapsedTimer m_age;
     QElapsedTimer m_mempoolAge;  ///< since m_mempool was fetched
     bool m_overlayStale = true;  ///< the scanner's mempool view must be laid again
+    QString m_statePath;         ///< ScanState file ("": not kept)
+    bool m_stateShared = false;  ///< two wallets on this backend: nothing kept
+    Hash256 m_savedTip{};
+    size_t m_savedWatchCount = 0;
 };
 
 CoreRpcBackend::CoreRpcBackend(CoreRpcOptions options, QObject *parent)
@@ -638,6 +680,14 @@ void CoreRpcBackend::setScanStart(int height)
 {
     run([height](Follower &w) {
         w.setScanStart(height);
+        return 0;
+    });
+}
+
+void CoreRpcBackend::setScanStateFile(const QString &path)
+{
+    run([path](Follower &w) {
+        w.setScanStateFile(path);
         return 0;
     });
 }

@@ -56,6 +56,7 @@ public:
     const bitcoin::Network &network() const override;
     QString describe() const override;
     void setScanStart(int height) override;
+    void setScanStateFile(const QString &path) override;
 
     QFuture<Result<ChainTip>> tip() override;
     QFuture<Result<bitcoin::Hash256>> broadcast(const bitcoin::Transaction &tx) override;
