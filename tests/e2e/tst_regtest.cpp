@@ -10,6 +10,7 @@
 
 #include "bitcoin/Address.h"
 #include "bitcoin/Block.h"
+#include "bitcoin/Opcodes.h"
 #include "bitcoin/Sighash.h"
 #include "chain/CoreRpcBackend.h"
 #include "chain/LocalChain.h"
@@ -118,6 +119,7 @@ private Q_SLOTS:
     void rejectReasonsMatchLocalChain();
     void reorgRollsBackAndResumes();
     void resumesWithoutRescan();
+    void userRunCheckedByCore();
     void settingsTestConnection();
     void desktopWalletOnTheNode();
     void nodeRestartsAndIsBusy();
@@ -674,6 +676,171 @@ void TestRegtest::resumesWithoutRescan()
     QVERIFY2(afterReorg >= 0 && afterReorg <= 3, qPrintable(QString::number(afterReorg)));
     mine(1);
     QCOMPARE(satField(p.payee.json({arg("wallet"), arg("balance")}), "confirmed_sat"), 500'000);
+}
+
+namespace {
+
+/// The funding witness script as protocol.md's "Two variants" table writes it,
+/// opcode by opcode (not through the project's own script builders).
+QString protocolWitnessScript(Variant variant, const Bytes &payerPub, const Bytes &payeePub, uint32_t expiry)
+{
+    const QString payer = QString::fromStdString(toHex(payerPub)), payee = QString::fromStdString(toHex(payeePub));
+    if (variant == Variant::Refund) // OP_2 <payer_pub> <payee_pub> OP_2 OP_CHECKMULTISIG
+        return QStringLiteral("5221") + payer + QStringLiteral("21") + payee + QStringLiteral("52ae");
+    // OP_IF <payee_pub> OP_CHECKSIGVERIFY OP_ELSE <expiry> OP_CHECKLOCKTIMEVERIFY OP_DROP OP_ENDIF <payer_pub> OP_CHECKSIG
+    const Bytes n = bitcoin::scriptNumEncode(expiry);
+    return QStringLiteral("6321") + payee + QStringLiteral("ad67") + QStringLiteral("%1").arg(n.size(), 2, 16, QLatin1Char('0')) +
+           QString::fromStdString(toHex(n)) + QStringLiteral("b1756821") + payer + QStringLiteral("ac");
+}
+
+bool strictLowSSignature(const QString &hex)
+{
+    auto sig = spillway::fromHex(hex.toStdString());
+    return sig && sig->size() > 9 && sig->back() == bitcoin::SIGHASH_ALL && bitcoin::isValidSignatureEncoding(*sig) &&
+           bitcoin::isLowDerSignature(ByteView(*sig).first(sig->size() - 1));
+}
+
+} // namespace
+
+/// What a user does, through spillway-cli only, on Bitcoin Core: two wallets,
+/// mine, send, open both variants, pay 10 times, settle; then the node itself
+/// says what the settlements are (protocol.md's witness, version, lock time,
+/// sequence, output order) and judges a refund before and after its expiry.
+void TestRegtest::userRunCheckedByCore()
+{
+    if (m_node.kind() != RegtestNode::Kind::Bitcoind)
+        QSKIP("the node's own decoding (getrawtransaction verbose, finalizepsbt): runs with SPILLWAY_TEST_NODE=bitcoind");
+    Pair p = makePair("user");
+    QVERIFY(!p.payer.json({arg("wallet"), arg("create")}).isEmpty());
+    QVERIFY(!p.payee.json({arg("wallet"), arg("create")}).isEmpty());
+    auto cli = [](const CliRunner &who, const QStringList &args) {
+        const CliResult r = who.run(args);
+        if (r.exitCode != 0)
+            qWarning("spillway-cli %s: %s", qPrintable(args.join(QLatin1Char(' '))), r.err.constData());
+        return r.exitCode == 0;
+    };
+    QVERIFY(cli(p.payer, {arg("chain"), arg("mine"), arg("101")}));
+    const QString payeeAddress = QString::fromUtf8(p.payee.run({arg("wallet"), arg("address")}).out.trimmed());
+    QVERIFY(cli(p.payer, {arg("wallet"), arg("send"), payeeAddress, arg("250000")}));
+    QVERIFY(cli(p.payer, {arg("chain"), arg("mine"), arg("1")}));
+    QCOMPARE(satField(p.payee.json({arg("wallet"), arg("balance")}), "confirmed_sat"), 250'000);
+
+    auto open = [&](Variant variant, int expiryBlocks, const char *tag) -> QString {
+        const QString offer = p.file(tag) + QStringLiteral("-offer.spw"), proposal = p.file(tag) + QStringLiteral("-proposal.spw"),
+                      answer = p.file(tag) + QStringLiteral("-answer.spw"), funded = p.file(tag) + QStringLiteral("-funded.spw");
+        if (!cli(p.payee, {arg("channel"), arg("offer"), arg("--out"), offer}) ||
+            !cli(p.payer, {arg("channel"), arg("open"), offer, arg("--capacity"), arg("80000"), arg("--expiry-blocks"),
+                           QString::number(expiryBlocks), arg("--variant"), variant == Variant::Refund ? arg("refund") : arg("cltv"),
+                           arg("--commit-fee"), arg("500"), arg("--refund-fee"), arg("400"), arg("--out"), proposal}) ||
+            !cli(p.payee, {arg("channel"), arg("accept"), proposal, arg("--out"), answer}))
+            return {};
+        if (variant == Variant::Refund &&
+            (!cli(p.payer, {arg("channel"), arg("import"), answer, arg("--out"), funded}) ||
+             !cli(p.payee, {arg("channel"), arg("import"), funded})))
+            return {};
+        if (!cli(p.payer, {arg("chain"), arg("mine"), arg("1")}))
+            return {};
+        const QJsonArray list = p.payer.json({arg("channel"), arg("list")}).value(QLatin1String("channels")).toArray();
+        return list.isEmpty() ? QString() : list.last().toObject().value(QLatin1String("id")).toString();
+    };
+
+    for (Variant variant : {Variant::Refund, Variant::Cltv}) {
+        const char *tag = variant == Variant::Refund ? "refund" : "cltv";
+        const QString id = open(variant, 144, tag);
+        QVERIFY2(!id.isEmpty(), tag);
+        QCOMPARE(p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("open"));
+        for (int n = 1; n <= 10; ++n) {
+            QVERIFY(cli(p.payer, {arg("channel"), arg("pay"), id, arg("1000"), arg("--out"), p.file("payment.spw")}));
+            QVERIFY(cli(p.payee, {arg("channel"), arg("import"), p.file("payment.spw"), arg("--out"), p.file("ack.spw")}));
+            QVERIFY(cli(p.payer, {arg("channel"), arg("import"), p.file("ack.spw")}));
+        }
+        const CliResult settled = p.payee.run({arg("channel"), arg("settle"), id, arg("--json")});
+        QVERIFY2(settled.exitCode == 0, settled.err.constData());
+        const QString txid = settled.json().value(QLatin1String("txid")).toString();
+        QVERIFY(cli(p.payer, {arg("chain"), arg("mine"), arg("1")}));
+
+        // What the project's own code says the settlement must be (the channel's terms from the payer's store).
+        store::ChannelStore payerStore;
+        QVERIFY(payerStore.open(p.payer.dataDir()).ok());
+        auto rec = payerStore.findByText(id);
+        QVERIFY(rec.ok());
+        const channel::ChannelParams &params = rec->params;
+        const bitcoin::Transaction expected = channel::buildCommitment(params, bitcoin::Amount::fromSat(10'000));
+
+        // What the node says it is.
+        // (No -txindex: the block is named; verbosity 2 adds what each input spends.)
+        const QJsonObject tx = rpc("getrawtransaction", {txid, 2, rpc("getbestblockhash").toString()}).toObject();
+        QCOMPARE(tx.value(QLatin1String("confirmations")).toInt(), 1);
+        QCOMPARE(tx.value(QLatin1String("version")).toInt(), 2);
+        QCOMPARE(tx.value(QLatin1String("locktime")).toInteger(), 0);
+        const QJsonArray vin = tx.value(QLatin1String("vin")).toArray();
+        QCOMPARE(vin.size(), 1);
+        const QJsonObject in = vin[0].toObject();
+        QCOMPARE(in.value(QLatin1String("txid")).toString(), QString::fromStdString(bitcoin::toDisplayHex(params.funding.txid)));
+        QCOMPARE(in.value(QLatin1String("vout")).toInt(), static_cast<int>(params.funding.index));
+        QCOMPARE(in.value(QLatin1String("sequence")).toInteger(), qint64(0xFFFFFFFF));
+        const QJsonArray witness = in.value(QLatin1String("txinwitness")).toArray();
+        QCOMPARE(witness.size(), 4);
+        const QString script = protocolWitnessScript(variant, params.payerPub, params.payeePub, params.expiry);
+        QCOMPARE(witness[3].toString(), script);
+        QCOMPARE(witness[3].toString(), QString::fromStdString(toHex(params.witnessScript().bytes())));
+        if (variant == Variant::Refund) { // <> <payer_sig> <payee_sig> <script>
+            QCOMPARE(witness[0].toString(), QString());
+            QVERIFY(strictLowSSignature(witness[1].toString()) && strictLowSSignature(witness[2].toString()));
+        } else { // <payer_sig> <payee_sig> 01 <script>
+            QVERIFY(strictLowSSignature(witness[0].toString()) && strictLowSSignature(witness[1].toString()));
+            QCOMPARE(witness[2].toString(), arg("01"));
+        }
+        // The funding output is the P2WSH of that script.
+        const QString fundingSpk =
+            in.value(QLatin1String("prevout")).toObject().value(QLatin1String("scriptPubKey")).toObject().value(QLatin1String("hex")).toString();
+        QCOMPARE(fundingSpk, QStringLiteral("0020") + QString::fromStdString(toHex(bitcoin::sha256(*spillway::fromHex(script.toStdString())))));
+        // Outputs: the payee's payout first, then the payer's output, as the project builds them.
+        const QJsonArray vout = tx.value(QLatin1String("vout")).toArray();
+        QCOMPARE(vout.size(), 2);
+        QCOMPARE(expected.outputs.size(), size_t(2));
+        const qint64 amounts[] = {10'000, 80'000 - 500 - 10'000};
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject o = vout[i].toObject();
+            QCOMPARE(qRound64(o.value(QLatin1String("value")).toDouble() * 1e8), amounts[i]);
+            QCOMPARE(expected.outputs[static_cast<size_t>(i)].value.sat(), amounts[i]);
+            QCOMPARE(o.value(QLatin1String("scriptPubKey")).toObject().value(QLatin1String("hex")).toString(),
+                     QString::fromStdString(toHex(expected.outputs[static_cast<size_t>(i)].scriptPubKey.bytes())));
+        }
+        QCOMPARE(vout[0].toObject().value(QLatin1String("scriptPubKey")).toObject().value(QLatin1String("hex")).toString(),
+                 QString::fromStdString(toHex(params.payeePayout.bytes())));
+        QCOMPARE(txid, QString::fromStdString(bitcoin::toDisplayHex(expected.txid())));
+    }
+
+    // A refund: the node calls it non-final before expiry, and mines it after.
+    const QString id = open(Variant::Refund, 12, "expiring");
+    QVERIFY(!id.isEmpty());
+    const int expiry = p.payer.json({arg("channel"), arg("show"), id}).value(QLatin1String("expiry_height")).toInt();
+    const CliResult psbt = p.payer.run({arg("channel"), arg("export-psbt"), id, arg("refund")});
+    QVERIFY2(psbt.exitCode == 0, psbt.err.constData());
+    const QJsonObject finalized = rpc("finalizepsbt", {QString::fromUtf8(psbt.out.trimmed())}).toObject();
+    QVERIFY(finalized.value(QLatin1String("complete")).toBool());
+    const QString refundHex = finalized.value(QLatin1String("hex")).toString();
+    QVERIFY(height() < expiry - 1);
+    QJsonArray raw;
+    raw.append(QJsonArray{refundHex});
+    QJsonObject verdict = rpc("testmempoolaccept", raw).toArray().at(0).toObject();
+    QCOMPARE(verdict.value(QLatin1String("allowed")).toBool(true), false);
+    QCOMPARE(verdict.value(QLatin1String("reject-reason")).toString(), arg("non-final"));
+    const CliResult early = p.payer.run({arg("channel"), arg("refund"), id});
+    QCOMPARE(early.exitCode, 1);
+    QVERIFY2(early.err.startsWith("NON_FINAL"), early.err.constData());
+    QVERIFY(cli(p.payer, {arg("chain"), arg("mine"), QString::number(expiry - height())}));
+    const CliResult refund = p.payer.run({arg("channel"), arg("refund"), id, arg("--json")});
+    QVERIFY2(refund.exitCode == 0, refund.err.constData());
+    const QString refundTxid = refund.json().value(QLatin1String("txid")).toString();
+    QCOMPARE(refundTxid, rpc("decoderawtransaction", {refundHex}).toObject().value(QLatin1String("txid")).toString());
+    QVERIFY(cli(p.payer, {arg("chain"), arg("mine"), arg("1")}));
+    const QJsonObject mined = rpc("getrawtransaction", {refundTxid, 1, rpc("getbestblockhash").toString()}).toObject();
+    QCOMPARE(mined.value(QLatin1String("confirmations")).toInt(), 1);
+    QCOMPARE(mined.value(QLatin1String("locktime")).toInt(), expiry);
+    QCOMPARE(mined.value(QLatin1String("vin")).toArray()[0].toObject().value(QLatin1String("sequence")).toInteger(), qint64(0xFFFFFFFE));
+    QCOMPARE(p.payer.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("refunded"));
 }
 
 void TestRegtest::settingsTestConnection()
