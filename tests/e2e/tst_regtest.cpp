@@ -118,8 +118,8 @@ private Q_SLOTS:
     void corruptedCommitmentRejected();
     void rejectReasonsMatchLocalChain();
     void reorgRollsBackAndResumes();
+    void userRunCheckedByCore(); // before the 2,000 blocks of resumesWithoutRescan: rewards halve every 150 blocks
     void resumesWithoutRescan();
-    void userRunCheckedByCore();
     void settingsTestConnection();
     void desktopWalletOnTheNode();
     void nodeRestartsAndIsBusy();
@@ -656,7 +656,10 @@ void TestRegtest::resumesWithoutRescan()
     mine(1);
     const QString log = p.file("rpc.log");
     QJsonObject balance;
+    QElapsedTimer clock;
+    clock.start();
     const int first = countCalls(p.payee, {arg("wallet"), arg("balance")}, log, "getblock", &balance);
+    qInfo("first balance: %lld ms", clock.elapsed());
     QCOMPARE(satField(balance, "confirmed_sat"), 500'000);
     QVERIFY(QFile::exists(p.payee.dataDir() + QStringLiteral("/chain-scan.state")));
     const int second = countCalls(p.payee, {arg("wallet"), arg("balance")}, log, "getblock", &balance);
@@ -939,7 +942,13 @@ void TestRegtest::nodeRestartsAndIsBusy()
     QCOMPARE(after->hash, before->hash);
 
     // Two calls take the only RPC thread and the only place in the queue for 3 s.
-    std::vector<std::unique_ptr<QThread>> waiters;
+    struct Waiters : std::vector<std::unique_ptr<QThread>> {
+        ~Waiters() // also when a check below fails: a running QThread must not be destroyed
+        {
+            for (auto &t : *this)
+                t->wait();
+        }
+    } waiters;
     for (int i = 0; i < 2; ++i) {
         waiters.emplace_back(QThread::create([endpoint = m_node.endpoint()] {
             chain::RpcClient c(endpoint);
