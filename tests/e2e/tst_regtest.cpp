@@ -563,6 +563,17 @@ void TestRegtest::rejectReasonsMatchLocalChain()
     judge({"conflicting spend", second->tx, "DOUBLE_SPEND"});
     if (QTest::currentTestFailed())
         return;
+    // An output spent before its relative lock (BIP 68, one block) has passed: the
+    // unconfirmed first spend's change, as a payer's settlement output would be.
+    QCOMPARE(first->tx.outputs.size(), size_t(2));
+    Transaction locked;
+    locked.version = 2;
+    locked.inputs.push_back(TxIn{OutPoint{first->tx.txid(), 1}, {}, 1, {}});
+    locked.outputs.push_back(TxOut{Amount::fromSat(first->tx.outputs[1].value.sat() - 1000), burn});
+    QVERIFY(signAgain(*payer.wallet, locked, {first->tx.outputs[1]}));
+    judge({"relative lock", locked, "SEQUENCE_LOCKED"});
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(rpc("getrawmempool").toArray().contains(QString::fromStdString(toDisplayHex(first->tx.txid()))));
     mine(1);
 }
