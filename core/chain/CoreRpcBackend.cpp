@@ -263,7 +263,11 @@ public:
         // Outputs already found (paying a watched script) have their spends followed anyway.
         SPW_TRY(sync());
         if (!m_scanner.spend(op).exists) {
-            m_scanner.watchOutpoint(op);
+            auto from = heightBound(op.txid, {op.index});
+            if (!from)
+                return from.error();
+            m_scanner.watchOutpoint(op, *from);
+            m_overlayStale = true;
             SPW_TRY(sync());
         }
         SpendInfo s = m_scanner.spend(op);
@@ -280,7 +284,7 @@ public:
     Result<std::vector<Utxo>> unspentOutputs(const std::vector<Script> &scripts)
     {
         m_scanner.watchScripts(scripts);
-        if (m_scanner.needsRescan()) {
+        if (m_scanner.needsRescan() && m_scanner.rescanFrom() <= m_scanner.startHeight()) {
             // Fast path: the node's UTXO set answers without reading every block
             // since the birthday (the blocks are read when spends are asked for).
             auto fast = unspentFromUtxoSet(scripts);
@@ -404,8 +408,38 @@ private:
         SPW_TRY(sync());
         if (m_scanner.status(txid).known)
             return {};
-        m_scanner.watchTxid(txid);
+        auto from = heightBound(txid, {0, 1});
+        if (!from)
+            return from.error();
+        m_scanner.watchTxid(txid, *from);
+        m_overlayStale = true;
         return sync();
+    }
+
+    /// The lowest height the block holding `txid` can be at, from the node's UTXO
+    /// set with its mempool (one of `outputs` unspent: its confirmations say where;
+    /// in the mempool: no block read so far); -1 when the node cannot say (every
+    /// output spent, or unknown), and every block since the birthday is read again.
+    Result<int> heightBound(const Hash256 &txid, std::initializer_list<uint32_t> outputs)
+    {
+        auto before = value("getblockcount");
+        if (!before)
+            return before.error();
+        for (uint32_t vout : outputs) {
+            auto out = m_rpc.call(QStringLiteral("gettxout"), {QString::fromStdString(toDisplayHex(txid)), static_cast<int>(vout), true});
+            if (!out)
+                return out.error();
+            if (out->failed || !out->result.isObject())
+                continue;
+            auto after = value("getblockcount");
+            if (!after)
+                return after.error();
+            // The lower of the two counts: a block found meanwhile only makes the bound lower.
+            const int height = std::min(before->toInt(), after->toInt());
+            const int confirmations = out->result.toObject().value(QStringLiteral("confirmations")).toInt(0);
+            return confirmations <= 0 ? height + 1 : std::max(0, height - confirmations + 1);
+        }
+        return -1;
     }
 
     Status ensureChecked()
@@ -439,8 +473,13 @@ private:
     {
         m_noScanTxOutSet = true; // the blocks answer from now on
         SPW_TRY(ensureChecked());
-        if (m_scanner.needsRescan())
-            m_scanner.reset();
+        if (m_scanner.needsRescan()) {
+            if (m_scanner.rescanFrom() <= m_scanner.startHeight())
+                m_scanner.reset();
+            else
+                m_scanner.rescanFromHeight(m_scanner.rescanFrom()); // nothing new below it
+            m_overlayStale = true;
+        }
         for (int attempt = 0; attempt < 10; ++attempt) {
             auto best = value("getbestblockhash");
             if (!best)

@@ -255,6 +255,7 @@ Status ChainScanner::loadState(ByteView data)
     m_blocks = std::move(blocks);
     m_chain = std::move(chain);
     m_needsRescan = more;
+    m_rescanFrom = more ? m_start : std::numeric_limits<int>::max();
     return {};
 }
 

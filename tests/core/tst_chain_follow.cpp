@@ -183,6 +183,7 @@ private Q_SLOTS:
     void scannerFollowsAndRollsBack();
     void mempoolOverlay();
     void watchingSomethingNewNeedsRescan();
+    void partialRescanFromABound();
     void scanStateResumes();
     void coreRejectReasons();
     void testAcceptVerdicts();
@@ -307,6 +308,46 @@ void TestChainFollow::watchingSomethingNewNeedsRescan()
     s.reset();
     s.setStartHeight(5);
     QVERIFY(s.needsRescan());
+    QCOMPARE(s.rescanFrom(), 5);
+}
+
+void TestChainFollow::partialRescanFromABound()
+{
+    const Script mine = scriptFor(1), theirs = scriptFor(2);
+    ChainScanner s;
+    s.setStartHeight(10);
+    s.watchScripts({mine});
+    s.reset();
+    Hash256 prev{};
+    std::vector<Transaction> payments;
+    for (int h = 10; h < 20; ++h) {
+        const Transaction cb = coinbase(h, theirs, 1000 + h);
+        payments.push_back(cb);
+        auto [b, hash] = makeBlock(prev, {cb}, static_cast<uint32_t>(h));
+        QVERIFY(s.connect(b, hash).ok());
+        prev = hash;
+    }
+    // A txid the node places at height 16 or later: blocks from 16 are read again, not from 10.
+    QVERIFY(s.watchTxid(payments[7].txid(), 16));
+    QVERIFY(s.needsRescan());
+    QCOMPARE(s.rescanFrom(), 16);
+    s.rescanFromHeight(s.rescanFrom());
+    QVERIFY(!s.needsRescan());
+    QCOMPARE(s.nextHeight(), 16);
+    QCOMPARE(s.tipHeight(), 15);
+    // Something that may be anywhere takes it back to the start.
+    QVERIFY(s.watchTxid(payments[8].txid(), 18));
+    QVERIFY(s.watchOutpoint(OutPoint{payments[2].txid(), 0}));
+    QCOMPARE(s.rescanFrom(), 10);
+    // In the mempool (a bound above the tip): nothing to read again.
+    ChainScanner t;
+    t.setStartHeight(0);
+    t.reset();
+    auto [b0, h0] = makeBlock(Hash256{}, {coinbase(0, theirs, 1)});
+    QVERIFY(t.connect(b0, h0).ok());
+    QVERIFY(t.watchTxid(sha256(asBytes("fresh")), 1));
+    t.rescanFromHeight(t.rescanFrom());
+    QCOMPARE(t.tipHeight(), 0);
 }
 
 void TestChainFollow::scanStateResumes()

@@ -690,6 +690,23 @@ void TestRegtest::resumesWithoutRescan()
     QVERIFY2(afterReorg >= 0 && afterReorg <= 3, qPrintable(QString::number(afterReorg)));
     mine(1);
     QCOMPARE(satField(p.payee.json({arg("wallet"), arg("balance")}), "confirmed_sat"), 500'000);
+
+    // A channel's funding is new to both sides' watch lists: the node's UTXO set says
+    // where it can be, so only the blocks from there are read again, not 2,000.
+    QCOMPARE(p.payee.run({arg("channel"), arg("offer"), arg("--out"), p.file("offer.spw")}).exitCode, 0);
+    CliResult r = p.payer.run({arg("channel"), arg("open"), p.file("offer.spw"), arg("--capacity"), arg("50000"), arg("--variant"),
+                               arg("cltv"), arg("--commit-fee"), arg("500"), arg("--refund-fee"), arg("400"), arg("--out"),
+                               p.file("proposal.spw")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = p.payee.run({arg("channel"), arg("accept"), p.file("proposal.spw")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    mine(1);
+    for (const CliRunner *who : {&p.payer, &p.payee}) {
+        QJsonObject list;
+        const int reads = countCalls(*who, {arg("channel"), arg("list")}, log, "getblock", &list);
+        QCOMPARE(list.value(QLatin1String("channels")).toArray().at(0).toObject().value(QLatin1String("state")).toString(), arg("open"));
+        QVERIFY2(reads >= 1 && reads <= 6, qPrintable(QString::number(reads)));
+    }
 }
 
 namespace {
