@@ -27,6 +27,10 @@ public:
     /// The lowest height the wallet's coins and channels can be at (its
     /// birthday). Backends that read blocks start there; others ignore it.
     virtual void setScanStart(int height) { (void)height; }
+    /// Where a block-reading backend keeps what it read between runs (ScanState.h;
+    /// the wallet gives <datadir>/chain-scan.state), so that a new process reads
+    /// only the blocks since the last one. Call after setScanStart. Others ignore it.
+    virtual void setScanStateFile(const QString &path) { (void)path; }
 
     virtual QFuture<Result<ChainTip>> tip() = 0;
     /// Accepts into the mempool, or says why not (NON_FINAL, MISSING_INPUTS,

@@ -12,7 +12,13 @@ void ChainScanner::setStartHeight(int height)
     if (height == m_start)
         return;
     m_start = height;
+    needRescanFrom(m_start);
+}
+
+void ChainScanner::needRescanFrom(int height)
+{
     m_needsRescan = true;
+    m_rescanFrom = std::min(m_rescanFrom, height < 0 ? m_start : height);
 }
 
 bool ChainScanner::watchScripts(const std::vector<Script> &scripts)
@@ -20,21 +26,24 @@ bool ChainScanner::watchScripts(const std::vector<Script> &scripts)
     bool added = false;
     for (const auto &s : scripts)
         added |= m_scripts.insert(s.bytes()).second;
-    m_needsRescan |= added;
+    if (added)
+        needRescanFrom(m_start);
     return added;
 }
 
-bool ChainScanner::watchOutpoint(const OutPoint &outpoint)
+bool ChainScanner::watchOutpoint(const OutPoint &outpoint, int fromHeight)
 {
     const bool added = m_outpoints.insert(outpoint).second;
-    m_needsRescan |= added;
+    if (added)
+        needRescanFrom(fromHeight);
     return added;
 }
 
-bool ChainScanner::watchTxid(const Hash256 &txid)
+bool ChainScanner::watchTxid(const Hash256 &txid, int fromHeight)
 {
     const bool added = m_txids.insert(txid).second;
-    m_needsRescan |= added;
+    if (added)
+        needRescanFrom(fromHeight);
     return added;
 }
 
@@ -43,6 +52,15 @@ void ChainScanner::reset()
     m_blocks.clear();
     m_chain = {};
     m_needsRescan = false;
+    m_rescanFrom = std::numeric_limits<int>::max();
+}
+
+void ChainScanner::rescanFromHeight(int height)
+{
+    while (!m_blocks.empty() && tipHeight() >= height)
+        disconnectTip();
+    m_needsRescan = false;
+    m_rescanFrom = std::numeric_limits<int>::max();
 }
 
 std::optional<Hash256> ChainScanner::hashAt(int height) const

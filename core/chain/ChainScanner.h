@@ -10,6 +10,8 @@
 #include "ChainTypes.h"
 #include "bitcoin/Block.h"
 
+#include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 #include <vector>
@@ -23,12 +25,20 @@ public:
     void setStartHeight(int height);
 
     /// Adds what to look for; true when anything was new (needsRescan is set then).
+    /// `fromHeight`: the lowest height a block with it can be at, when the caller
+    /// knows (the node's UTXO set or mempool said so); only blocks from there
+    /// are read again. -1: anywhere since startHeight().
     bool watchScripts(const std::vector<bitcoin::Script> &scripts);
-    bool watchOutpoint(const bitcoin::OutPoint &outpoint);
-    bool watchTxid(const bitcoin::Hash256 &txid);
+    bool watchOutpoint(const bitcoin::OutPoint &outpoint, int fromHeight = -1);
+    bool watchTxid(const bitcoin::Hash256 &txid, int fromHeight = -1);
     bool needsRescan() const { return m_needsRescan; }
+    /// With needsRescan: the lowest height to read again (startHeight(): all of them).
+    int rescanFrom() const { return std::max(m_start, m_rescanFrom); }
     /// Forgets every block read (the watch list stays); the next block is startHeight().
     void reset();
+    /// Takes back the blocks from `height` on (nothing below can hold what was
+    /// watched since), so that they are read again with the whole watch list.
+    void rescanFromHeight(int height);
 
     /// Blocks read: heights startHeight() .. tipHeight().
     int tipHeight() const { return m_start + static_cast<int>(m_blocks.size()) - 1; }
@@ -40,6 +50,14 @@ public:
     Status connect(const bitcoin::Block &block, const bitcoin::Hash256 &hash);
     /// Undoes the tip block (a reorg took it away).
     void disconnectTip();
+
+    /// Everything read and found, for ScanState (ScanState.cpp; the mempool is not kept).
+    Bytes saveState() const;
+    /// Takes a saved state over when it starts where this scanner starts; what this
+    /// scanner watches beyond the saved watch list still needs a rescan (needsRescan).
+    Status loadState(ByteView data);
+    /// How many scripts, outpoints and txids are watched (grows only).
+    size_t watchCount() const { return m_scripts.size() + m_outpoints.size() + m_txids.size(); }
 
     /// The node's mempool now (replaces the previous one).
     void setMempool(std::vector<bitcoin::Transaction> txs);
@@ -83,6 +101,8 @@ private:
 
     int m_start = 0;
     bool m_needsRescan = false;
+    int m_rescanFrom = std::numeric_limits<int>::max(); ///< with m_needsRescan
+    void needRescanFrom(int height);
     std::set<Bytes> m_scripts;
     std::set<bitcoin::OutPoint> m_outpoints;
     std::set<bitcoin::Hash256> m_txids;

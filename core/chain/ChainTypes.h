@@ -43,6 +43,14 @@ struct FeeRate {
     int64_t feeFor(int64_t vsize) const { return (satPerKvB * vsize + 999) / 1000; }
 };
 
+/// The highest fee rate a broadcast may pay: 5,000 sat/vB (0.05 BTC/kvB), half
+/// Bitcoin Core's own sendrawtransaction default. The highest mainnet rates seen
+/// so far stayed below 2,000 sat/vB; a fee bump's child, which pays for its
+/// parent too, has room to go above the package's rate. Anything over this is a
+/// mistake (an amount typed as a fee, a wrong unit): every backend refuses it
+/// with TxFeeTooHigh, and the node is asked to refuse it too (maxfeerate).
+constexpr FeeRate kMaxFeeRate{5'000'000};
+
 } // namespace spillway::chain
 
 Q_DECLARE_METATYPE(spillway::chain::ChainTip)

@@ -1,6 +1,7 @@
 #include "CoreRpcBackend.h"
 
 #include "ChainScanner.h"
+#include "ScanState.h"
 #include "bitcoin/Address.h"
 
 #include <QElapsedTimer>
@@ -67,19 +68,51 @@ Error rejectionError(int rpcCode, const QString &reason)
     if (r.contains(QLatin1String("missingorspent")) || r.contains(QLatin1String("missing-inputs")) ||
         r.contains(QLatin1String("missing inputs")))
         return makeError(ErrorCode::TxMissingInputs, detail);
+    // Core replaces whether or not the first spend signals it (full RBF), so a
+    // conflicting spend that is refused is refused for its fee: "insufficient fee,
+    // rejecting replacement <txid>, ..." (testmempoolaccept: "insufficient fee"
+    // with that sentence in reject-details). Either way our spend lost: a double spend.
     if (r.contains(QLatin1String("conflict")) || r.contains(QLatin1String("inputs-spent")) ||
-        r.contains(QLatin1String("double spend")))
+        r.contains(QLatin1String("double spend")) || r.contains(QLatin1String("replacement")) ||
+        r.startsWith(QLatin1String("insufficient fee")) || r.contains(QLatin1String("too many potential replacements")))
         return makeError(ErrorCode::TxDoubleSpend, detail);
     if (r.contains(QLatin1String("script-verify-flag")) || r.contains(QLatin1String("script verify")) ||
         r.contains(QLatin1String("signature")))
         return makeError(ErrorCode::ScriptFailed, detail);
     if (r.contains(QLatin1String("dust")))
         return makeError(ErrorCode::TxDust, detail);
+    // Above the maxfeerate we send: "max-fee-exceeded" (testmempoolaccept),
+    // "Fee exceeds maximum configured by user (e.g. -maxtxfee, maxfeerate)" (-25).
+    if (r.contains(QLatin1String("max-fee-exceeded")) || r.contains(QLatin1String("fee exceeds maximum")))
+        return makeError(ErrorCode::TxFeeTooHigh, detail);
     if (r.contains(QLatin1String("fee")) || r.contains(QLatin1String("priority")))
         return makeError(ErrorCode::TxFeeTooLow, detail);
     if (rpcCode == -26)
         return makeError(ErrorCode::TxNonStandard, detail);
     return makeError(ErrorCode::RpcFailed, detail + " (code " + std::to_string(rpcCode) + ")");
+}
+
+Status acceptVerdict(const QJsonValue &answer, const Hash256 &txid)
+{
+    const QString id = QString::fromStdString(toDisplayHex(txid));
+    const QJsonArray list = answer.toArray();
+    for (const QJsonValue &v : list) {
+        const QJsonObject o = v.toObject();
+        if (o.value(QStringLiteral("txid")).toString() != id)
+            continue;
+        // A package's own failure (only with several transactions) says why none was judged.
+        const QString packageError = o.value(QStringLiteral("package-error")).toString();
+        if (!o.contains(QStringLiteral("allowed")))
+            return rejectionError(-26, packageError.isEmpty() ? QStringLiteral("not validated (another transaction failed)") : packageError);
+        if (o.value(QStringLiteral("allowed")).toBool())
+            return {};
+        const QString reason = o.value(QStringLiteral("reject-reason")).toString();
+        const QString details = o.value(QStringLiteral("reject-details")).toString();
+        // The details (Core 28 and later) carry the numbers; the reason is the stable part.
+        return rejectionError(-26, details.isEmpty() || details.startsWith(reason) ? (details.isEmpty() ? reason : details)
+                                                                                   : reason + QStringLiteral(": ") + details);
+    }
+    return makeError(ErrorCode::RpcFailed, "testmempoolaccept: no verdict for " + id.toStdString());
 }
 
 /// Everything that lives on the worker thread: the connection, what was read
@@ -89,6 +122,27 @@ public:
     Follower(const CoreRpcOptions &options) : m_rpc(options.endpoint), m_network(options.network) { m_age.start(); }
 
     void setScanStart(int height) { m_scanner.setStartHeight(height); }
+
+    /// Resumes from the state saved there, and saves to it after every sync.
+    void setScanStateFile(const QString &path)
+    {
+        if (m_statePath == path)
+            return;
+        if (!m_statePath.isEmpty() || m_scanner.tip()) {
+            // A second wallet on this backend: one file cannot say what both read.
+            m_statePath.clear();
+            m_stateShared = true;
+            return;
+        }
+        if (m_stateShared)
+            return;
+        m_statePath = path;
+        if (loadScanState(path, m_scanner)) {
+            if (auto t = m_scanner.tip())
+                m_savedTip = t->hash;
+            m_savedWatchCount = m_scanner.watchCount();
+        }
+    }
 
     Result<NodeInfo> nodeInfo()
     {
@@ -107,8 +161,10 @@ public:
             QString sub = n.value(QStringLiteral("subversion")).toString();
             sub.remove(QLatin1Char('/'));
             info.version = sub.isEmpty() ? n.value(QStringLiteral("version")).toVariant().toString() : sub;
-            const double relay = n.value(QStringLiteral("relayfee")).toDouble(0);
-            m_relayFee = std::max<int64_t>(kMinFeeRate, btcToSat(relay));
+            info.relayFeeSatPerKvB = btcToSat(n.value(QStringLiteral("relayfee")).toDouble(0));
+            // A node that relays less (Core 30: 0.1 sat/vB) does not lower protocol.md's 1 sat/vB
+            // floor: other nodes on the way to a miner may still want 1 sat/vB.
+            m_relayFee = std::max<int64_t>(kMinFeeRate, info.relayFeeSatPerKvB);
         }
         if (info.chain != coreChainName(m_network))
             return makeError(ErrorCode::WrongNetwork, "the node is on " + info.chain.toStdString() + ", the wallet on " +
@@ -146,10 +202,13 @@ public:
         SPW_TRY(ensureChecked());
         const QString hex = QString::fromStdString(toHex(tx.serialize()));
         const Hash256 txid = tx.txid();
+        // The cap is sent with both calls: the node refuses above it ("max-fee-exceeded").
+        const QString maxFeeRate = QString::number(static_cast<double>(kMaxFeeRate.satPerKvB) / 1e8, 'f', 8);
         if (!m_noTestAccept) {
             // One parameter, itself an array: a braced QJsonArray{QJsonArray{...}} would copy, not nest.
             QJsonArray params;
             params.append(QJsonArray{hex});
+            params.append(maxFeeRate);
             auto test = m_rpc.call(QStringLiteral("testmempoolaccept"), params);
             if (!test)
                 return test.error();
@@ -157,17 +216,13 @@ public:
                 m_noTestAccept = true;
             } else if (test->failed) {
                 return rejectionError(test->errorCode, test->errorMessage);
-            } else {
-                const QJsonObject verdict = test->result.toArray().at(0).toObject();
-                if (!verdict.value(QStringLiteral("allowed")).toBool()) {
-                    const QString reason = verdict.value(QStringLiteral("reject-reason")).toString();
-                    if (!reason.contains(QLatin1String("already-in-mempool")))
-                        return rejectionError(-26, reason);
-                    return txid; // broadcasting again is harmless
-                }
+            } else if (auto verdict = acceptVerdict(test->result, txid); !verdict) {
+                if (verdict.error().context.find("already-in-mempool") == std::string::npos)
+                    return verdict.error();
+                return txid; // broadcasting again is harmless
             }
         }
-        auto sent = m_rpc.call(QStringLiteral("sendrawtransaction"), {hex});
+        auto sent = m_rpc.call(QStringLiteral("sendrawtransaction"), {hex, maxFeeRate});
         if (!sent)
             return sent.error();
         if (sent->failed) {
@@ -208,7 +263,11 @@ public:
         // Outputs already found (paying a watched script) have their spends followed anyway.
         SPW_TRY(sync());
         if (!m_scanner.spend(op).exists) {
-            m_scanner.watchOutpoint(op);
+            auto from = heightBound(op.txid, {op.index});
+            if (!from)
+                return from.error();
+            m_scanner.watchOutpoint(op, *from);
+            m_overlayStale = true;
             SPW_TRY(sync());
         }
         SpendInfo s = m_scanner.spend(op);
@@ -225,7 +284,7 @@ public:
     Result<std::vector<Utxo>> unspentOutputs(const std::vector<Script> &scripts)
     {
         m_scanner.watchScripts(scripts);
-        if (m_scanner.needsRescan()) {
+        if (m_scanner.needsRescan() && m_scanner.rescanFrom() <= m_scanner.startHeight()) {
             // Fast path: the node's UTXO set answers without reading every block
             // since the birthday (the blocks are read when spends are asked for).
             auto fast = unspentFromUtxoSet(scripts);
@@ -349,8 +408,38 @@ private:
         SPW_TRY(sync());
         if (m_scanner.status(txid).known)
             return {};
-        m_scanner.watchTxid(txid);
+        auto from = heightBound(txid, {0, 1});
+        if (!from)
+            return from.error();
+        m_scanner.watchTxid(txid, *from);
+        m_overlayStale = true;
         return sync();
+    }
+
+    /// The lowest height the block holding `txid` can be at, from the node's UTXO
+    /// set with its mempool (one of `outputs` unspent: its confirmations say where;
+    /// in the mempool: no block read so far); -1 when the node cannot say (every
+    /// output spent, or unknown), and every block since the birthday is read again.
+    Result<int> heightBound(const Hash256 &txid, std::initializer_list<uint32_t> outputs)
+    {
+        auto before = value("getblockcount");
+        if (!before)
+            return before.error();
+        for (uint32_t vout : outputs) {
+            auto out = m_rpc.call(QStringLiteral("gettxout"), {QString::fromStdString(toDisplayHex(txid)), static_cast<int>(vout), true});
+            if (!out)
+                return out.error();
+            if (out->failed || !out->result.isObject())
+                continue;
+            auto after = value("getblockcount");
+            if (!after)
+                return after.error();
+            // The lower of the two counts: a block found meanwhile only makes the bound lower.
+            const int height = std::min(before->toInt(), after->toInt());
+            const int confirmations = out->result.toObject().value(QStringLiteral("confirmations")).toInt(0);
+            return confirmations <= 0 ? height + 1 : std::max(0, height - confirmations + 1);
+        }
+        return -1;
     }
 
     Status ensureChecked()
@@ -363,13 +452,34 @@ private:
         return {};
     }
 
-    /// Brings the scanner to the node's best chain and mempool.
+    /// Brings the scanner to the node's best chain and mempool, and saves what it
+    /// read when that changed (a failure to save costs a rescan next time, no more).
     Status sync()
+    {
+        SPW_TRY(syncChain());
+        if (!m_statePath.isEmpty() && !m_scanner.needsRescan()) {
+            const auto t = m_scanner.tip();
+            if (t && (t->hash != m_savedTip || m_scanner.watchCount() != m_savedWatchCount)) {
+                if (saveScanState(m_statePath, m_scanner).ok()) {
+                    m_savedTip = t->hash;
+                    m_savedWatchCount = m_scanner.watchCount();
+                }
+            }
+        }
+        return {};
+    }
+
+    Status syncChain()
     {
         m_noScanTxOutSet = true; // the blocks answer from now on
         SPW_TRY(ensureChecked());
-        if (m_scanner.needsRescan())
-            m_scanner.reset();
+        if (m_scanner.needsRescan()) {
+            if (m_scanner.rescanFrom() <= m_scanner.startHeight())
+                m_scanner.reset();
+            else
+                m_scanner.rescanFromHeight(m_scanner.rescanFrom()); // nothing new below it
+            m_overlayStale = true;
+        }
         for (int attempt = 0; attempt < 10; ++attempt) {
             auto best = value("getbestblockhash");
             if (!best)
@@ -566,6 +676,10 @@ private:
     QElapsedTimer m_age;
     QElapsedTimer m_mempoolAge;  ///< since m_mempool was fetched
     bool m_overlayStale = true;  ///< the scanner's mempool view must be laid again
+    QString m_statePath;         ///< ScanState file ("": not kept)
+    bool m_stateShared = false;  ///< two wallets on this backend: nothing kept
+    Hash256 m_savedTip{};
+    size_t m_savedWatchCount = 0;
 };
 
 CoreRpcBackend::CoreRpcBackend(CoreRpcOptions options, QObject *parent)
@@ -605,6 +719,14 @@ void CoreRpcBackend::setScanStart(int height)
 {
     run([height](Follower &w) {
         w.setScanStart(height);
+        return 0;
+    });
+}
+
+void CoreRpcBackend::setScanStateFile(const QString &path)
+{
+    run([path](Follower &w) {
+        w.setScanStateFile(path);
         return 0;
     });
 }

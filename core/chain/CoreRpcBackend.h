@@ -31,6 +31,9 @@ struct NodeInfo {
     QString version;    ///< "Satoshi:27.0.0", "bcoin:v1.0.2"
     bool pruned = false;
     int pruneHeight = -1;
+    /// getnetworkinfo's "relayfee" (sat/kvB): 100 (0.1 sat/vB) on Core 30, 1000 on
+    /// older Core and bcoin. Fee rates used never go below kMinFeeRate whatever it says.
+    int64_t relayFeeSatPerKvB = -1;
 };
 
 /// Fee rates when the node has no estimate, and the least ever used (sat/kvB).
@@ -40,6 +43,9 @@ constexpr int64_t kMinFeeRate = 1000;
 
 /// The node's reject reason (from testmempoolaccept or sendrawtransaction) as our error.
 Error rejectionError(int rpcCode, const QString &reason);
+/// testmempoolaccept's answer for `txid` (its own entry, whatever the order):
+/// ok when allowed, else the mapped reject reason (details appended) or package error.
+Status acceptVerdict(const QJsonValue &answer, const bitcoin::Hash256 &txid);
 
 class CoreRpcBackend : public ChainBackend {
     Q_OBJECT
@@ -50,6 +56,7 @@ public:
     const bitcoin::Network &network() const override;
     QString describe() const override;
     void setScanStart(int height) override;
+    void setScanStateFile(const QString &path) override;
 
     QFuture<Result<ChainTip>> tip() override;
     QFuture<Result<bitcoin::Hash256>> broadcast(const bitcoin::Transaction &tx) override;

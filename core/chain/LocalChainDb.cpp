@@ -326,6 +326,8 @@ Result<Hash256> LocalChainDb::accept(const Transaction &tx)
     const int64_t minFee = FeeRate{m_options.minRelayFeeSatPerKvB}.feeFor(static_cast<int64_t>(tx.vsize()));
     if (fee < minFee)
         return fail(makeError(ErrorCode::TxFeeTooLow, std::to_string(fee) + " sat < " + std::to_string(minFee) + " sat"));
+    if (const int64_t maxFee = kMaxFeeRate.feeFor(static_cast<int64_t>(tx.vsize())); fee > maxFee)
+        return fail(makeError(ErrorCode::TxFeeTooHigh, std::to_string(fee) + " sat > " + std::to_string(maxFee) + " sat"));
 
     const SighashCache cache(tx);
     for (size_t i = 0; i < tx.inputs.size(); ++i) {

@@ -6,6 +6,7 @@
 // LocalChain wraps it for asynchronous use.
 
 #include "ChainTypes.h"
+#include "bitcoin/Block.h"
 #include "bitcoin/Network.h"
 #include "common/Result.h"
 
@@ -37,6 +38,12 @@ public:
     Result<ChainTip> tip();
     /// Validates like Core's mempool acceptance and stores the transaction.
     Result<bitcoin::Hash256> accept(const bitcoin::Transaction &tx);
+    /// Appends another node's block as it is (no checks: that node judged it),
+    /// so that this chain mirrors that node's (LocalChainImport.cpp). A genesis
+    /// block (null parent) replaces this chain's own while the chain is new; any
+    /// other block must extend the tip. Transactions already in the local mempool
+    /// are confirmed by it.
+    Result<ChainTip> importBlock(const bitcoin::Block &block);
     /// Mines `count` blocks paying subsidy and fees to `payTo`; returns the new tip.
     Result<ChainTip> mine(int count, const bitcoin::Script &payTo);
     Result<TxStatus> status(const bitcoin::Hash256 &txid);

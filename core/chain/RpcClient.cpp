@@ -36,6 +36,21 @@ QJsonObject request(const RpcCall &c, int id)
                        {QStringLiteral("params"), c.params}};
 }
 
+/// SPILLWAY_RPC_LOG names a file that gets each method called, one a line:
+/// how tests count the node's work (e.g. getblock calls of one CLI command).
+void logCalls(const std::vector<RpcCall> &calls)
+{
+    static const QString path = qEnvironmentVariable("SPILLWAY_RPC_LOG");
+    if (path.isEmpty())
+        return;
+    QByteArray lines;
+    for (const auto &c : calls)
+        lines += c.method.toUtf8() + '\n';
+    QFile f(path);
+    if (f.open(QIODevice::Append))
+        f.write(lines);
+}
+
 std::string where(const QUrl &url)
 {
     return url.toString(QUrl::RemoveUserInfo).toStdString();
@@ -58,6 +73,7 @@ RpcClient::~RpcClient() = default;
 Result<RpcReply> RpcClient::call(const QString &method, const QJsonArray &params)
 {
     const int id = m_nextId++;
+    logCalls({RpcCall{method, params}});
     auto body = post(QJsonDocument(request({method, params}, id)).toJson(QJsonDocument::Compact));
     if (!body)
         return body.error();
@@ -71,6 +87,7 @@ Result<std::vector<RpcReply>> RpcClient::batch(const std::vector<RpcCall> &calls
 {
     if (calls.empty())
         return std::vector<RpcReply>{};
+    logCalls(calls);
     QJsonArray arr;
     const int first = m_nextId;
     for (const auto &c : calls)
@@ -122,25 +139,38 @@ Result<QByteArray> RpcClient::authorization(bool reload)
 Result<QByteArray> RpcClient::post(const QByteArray &body)
 {
     Error last = makeError(ErrorCode::ChainUnavailable);
-    for (int attempt = 0; attempt <= m_endpoint.retries; ++attempt) {
-        if (attempt > 0)
-            QThread::msleep(static_cast<unsigned long>(200 * attempt));
-        bool retryable = false;
-        auto r = postOnce(body, retryable);
-        if (r || !retryable)
+    QElapsedTimer busySince;
+    int busyDelayMs = 50;
+    for (int attempt = 0; attempt <= m_endpoint.retries;) {
+        Retry retry = Retry::No;
+        auto r = postOnce(body, retry);
+        if (r || retry == Retry::No)
             return r;
         last = r.error();
+        if (retry == Retry::Busy) {
+            // Not a failure of the connection: does not use up `retries`.
+            if (!busySince.isValid())
+                busySince.start();
+            if (busySince.elapsed() + busyDelayMs > m_endpoint.busyWaitMs)
+                return last;
+            QThread::msleep(static_cast<unsigned long>(busyDelayMs));
+            busyDelayMs = std::min(busyDelayMs * 2, 1000);
+            continue;
+        }
+        ++attempt;
+        if (attempt <= m_endpoint.retries)
+            QThread::msleep(static_cast<unsigned long>(200 * attempt));
     }
     return last;
 }
 
-Result<QByteArray> RpcClient::postOnce(const QByteArray &body, bool &retryable)
+Result<QByteArray> RpcClient::postOnce(const QByteArray &body, Retry &retry)
 {
     const QUrl &url = m_endpoint.url;
     const bool tls = url.scheme() == QLatin1String("https");
     const int port = url.port(tls ? 443 : 8332);
     auto fail = [&](const std::string &why, bool canRetry) -> Error {
-        retryable = canRetry;
+        retry = canRetry ? Retry::Connection : Retry::No;
         m_socket.reset();
         return makeError(ErrorCode::ChainUnavailable, "node at " + where(url) + ": " + why);
     };
@@ -254,8 +284,14 @@ Result<QByteArray> RpcClient::postOnce(const QByteArray &body, bool &retryable)
         if (code == 401 || code == 403) {
             if (authTry == 0 && m_endpoint.user.isEmpty())
                 continue; // the node may have written a new cookie since we read it
-            retryable = false;
+            retry = Retry::No;
             return makeError(ErrorCode::RpcAuthFailed, "node at " + where(url) + " answered HTTP " + std::to_string(code));
+        }
+        if (code == 503) {
+            // Core (libevent) when -rpcworkqueue requests already wait: "Work queue depth exceeded".
+            retry = Retry::Busy;
+            return makeError(ErrorCode::NodeBusy, "node at " + where(url) + " answered HTTP 503: " +
+                                                      content.trimmed().left(200).toStdString());
         }
         // Core answers errors with 404/500 and a JSON-RPC body; anything else is not a node.
         if (code != 200 && !content.trimmed().startsWith('{') && !content.trimmed().startsWith('['))

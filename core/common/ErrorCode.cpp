@@ -90,6 +90,8 @@ constexpr Entry kEntries[] = {
     {ErrorCode::OfferFeeTooHigh, "OFFER_FEE_TOO_HIGH", QT_TRANSLATE_NOOP("ErrorCode", "The offer asks for a commitment fee rate far above the current fee estimate.")},
     {ErrorCode::CloseBadSignature, "CLOSE_BAD_SIGNATURE", QT_TRANSLATE_NOOP("ErrorCode", "The request to close is not signed by the channel's payer: it was ignored.")},
     {ErrorCode::ChannelChangedElsewhere, "CHANNEL_CHANGED_ELSEWHERE", QT_TRANSLATE_NOOP("ErrorCode", "Another Spillway process stored a newer state of this channel meanwhile; nothing was changed, try again.")},
+    {ErrorCode::TxFeeTooHigh, "FEE_TOO_HIGH", QT_TRANSLATE_NOOP("ErrorCode", "The fee is absurdly high for the transaction's size: it was not sent.")},
+    {ErrorCode::NodeBusy, "NODE_BUSY", QT_TRANSLATE_NOOP("ErrorCode", "The node is too busy to answer (its RPC work queue is full); try again in a moment.")},
     {ErrorCode::TlsKeyMismatch, "TLS_KEY_MISMATCH", QT_TRANSLATE_NOOP("ErrorCode", "The server's key is not the one its offer pins: refusing to connect.")},
 };
 } // namespace

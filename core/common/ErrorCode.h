@@ -94,6 +94,8 @@ enum class ErrorCode : int {
     OfferFeeTooHigh,
     CloseBadSignature,
     ChannelChangedElsewhere,
+    TxFeeTooHigh,   ///< above the cap a broadcast allows (kMaxFeeRate): a mistake, never sent
+    NodeBusy,       ///< the node's RPC work queue stayed full (HTTP 503) through every retry
 };
 
 /// Stable upper-case name, e.g. "INVALID_CHECKSUM".

@@ -1,5 +1,7 @@
 #include "Wallet.h"
 
+#include "chain/ScanState.h"
+
 #include "bitcoin/Address.h"
 #include "bitcoin/Bip39.h"
 #include "bitcoin/Interpreter.h"
@@ -167,6 +169,7 @@ Status Wallet::load()
     m_accountXpub = *xpub;
     // Backends that read blocks start at the birthday (a few blocks early, in case of a reorg then).
     m_chain.setScanStart(std::max(0, meta[QStringLiteral("birth_height")].toInt() - kBirthdayMargin));
+    m_chain.setScanStateFile(QDir(m_dataDir).filePath(QString::fromLatin1(chain::kScanStateFileName)));
     SPW_TRY(ensureGap(0));
     SPW_TRY(ensureGap(1));
     return {};

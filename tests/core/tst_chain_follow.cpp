@@ -8,12 +8,16 @@
 #include "chain/ChainScanner.h"
 #include "chain/CoreRpcBackend.h"
 #include "chain/RpcClient.h"
+#include "chain/ScanState.h"
+
+#include <QTemporaryDir>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QElapsedTimer>
 #include <QTest>
 #include <QThread>
 
@@ -179,9 +183,13 @@ private Q_SLOTS:
     void scannerFollowsAndRollsBack();
     void mempoolOverlay();
     void watchingSomethingNewNeedsRescan();
+    void partialRescanFromABound();
+    void scanStateResumes();
     void coreRejectReasons();
+    void testAcceptVerdicts();
     void rpcAnswers();
     void rpcTrouble();
+    void rpcBusyAskedAgain();
     void nodeStateChecked();
     void utxoSetFastPath();
 };
@@ -300,6 +308,110 @@ void TestChainFollow::watchingSomethingNewNeedsRescan()
     s.reset();
     s.setStartHeight(5);
     QVERIFY(s.needsRescan());
+    QCOMPARE(s.rescanFrom(), 5);
+}
+
+void TestChainFollow::partialRescanFromABound()
+{
+    const Script mine = scriptFor(1), theirs = scriptFor(2);
+    ChainScanner s;
+    s.setStartHeight(10);
+    s.watchScripts({mine});
+    s.reset();
+    Hash256 prev{};
+    std::vector<Transaction> payments;
+    for (int h = 10; h < 20; ++h) {
+        const Transaction cb = coinbase(h, theirs, 1000 + h);
+        payments.push_back(cb);
+        auto [b, hash] = makeBlock(prev, {cb}, static_cast<uint32_t>(h));
+        QVERIFY(s.connect(b, hash).ok());
+        prev = hash;
+    }
+    // A txid the node places at height 16 or later: blocks from 16 are read again, not from 10.
+    QVERIFY(s.watchTxid(payments[7].txid(), 16));
+    QVERIFY(s.needsRescan());
+    QCOMPARE(s.rescanFrom(), 16);
+    s.rescanFromHeight(s.rescanFrom());
+    QVERIFY(!s.needsRescan());
+    QCOMPARE(s.nextHeight(), 16);
+    QCOMPARE(s.tipHeight(), 15);
+    // Something that may be anywhere takes it back to the start.
+    QVERIFY(s.watchTxid(payments[8].txid(), 18));
+    QVERIFY(s.watchOutpoint(OutPoint{payments[2].txid(), 0}));
+    QCOMPARE(s.rescanFrom(), 10);
+    // In the mempool (a bound above the tip): nothing to read again.
+    ChainScanner t;
+    t.setStartHeight(0);
+    t.reset();
+    auto [b0, h0] = makeBlock(Hash256{}, {coinbase(0, theirs, 1)});
+    QVERIFY(t.connect(b0, h0).ok());
+    QVERIFY(t.watchTxid(sha256(asBytes("fresh")), 1));
+    t.rescanFromHeight(t.rescanFrom());
+    QCOMPARE(t.tipHeight(), 0);
+}
+
+void TestChainFollow::scanStateResumes()
+{
+    const Script mine = scriptFor(1), theirs = scriptFor(2);
+    ChainScanner s;
+    s.setStartHeight(10);
+    s.watchScripts({mine});
+    s.reset();
+    const Transaction cb = coinbase(10, mine, 5000);
+    auto [b10, h10] = makeBlock(Hash256{}, {cb});
+    QVERIFY(s.connect(b10, h10).ok());
+    const OutPoint coin{cb.txid(), 0};
+    const Transaction pay = spend(coin, theirs, 4000);
+    auto [b11, h11] = makeBlock(h10, {coinbase(11, theirs, 1), pay});
+    QVERIFY(s.connect(b11, h11).ok());
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QString::fromLatin1(kScanStateFileName));
+    QVERIFY(saveScanState(path, s).ok());
+
+    // A new process: the same answers, without reading a block.
+    ChainScanner resumed;
+    resumed.setStartHeight(10);
+    resumed.watchScripts({mine});
+    QVERIFY(loadScanState(path, resumed));
+    QVERIFY(!resumed.needsRescan());
+    QCOMPARE(resumed.tipHeight(), 11);
+    QCOMPARE(*resumed.hashAt(10), h10);
+    QCOMPARE(resumed.spend(coin).spender, pay.txid());
+    QCOMPARE(resumed.status(pay.txid()).blockHeight, 11);
+    QVERIFY(resumed.unspent({mine}).empty());
+    QCOMPARE(resumed.saveState(), s.saveState());
+    // A reorg across the saved tip rolls back through the saved undo.
+    resumed.disconnectTip();
+    QCOMPARE(resumed.tipHeight(), 10);
+    QCOMPARE(resumed.unspent({mine}).size(), size_t(1));
+    QVERIFY(!resumed.status(pay.txid()).known);
+    auto [c11, g11] = makeBlock(h10, {coinbase(11, theirs, 3)}, 5);
+    QVERIFY(resumed.connect(c11, g11).ok());
+
+    // Something watched that the saved blocks were not read for: they are read again.
+    ChainScanner more;
+    more.setStartHeight(10);
+    more.watchScripts({mine, theirs});
+    QVERIFY(loadScanState(path, more));
+    QVERIFY(more.needsRescan());
+    // Another start height, a damaged file, no file: not used.
+    ChainScanner other;
+    other.setStartHeight(9);
+    QVERIFY(!loadScanState(path, other));
+    QCOMPARE(other.tipHeight(), 8);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QByteArray data = f.readAll();
+    data[data.size() / 2] = static_cast<char>(data[data.size() / 2] ^ 0x40);
+    f.seek(0);
+    f.write(data);
+    f.close();
+    ChainScanner damaged;
+    damaged.setStartHeight(10);
+    QVERIFY(!loadScanState(path, damaged));
+    QVERIFY(!damaged.tip());
+    QVERIFY(!loadScanState(dir.filePath(QStringLiteral("none")), damaged));
 }
 
 void TestChainFollow::coreRejectReasons()
@@ -319,6 +431,13 @@ void TestChainFollow::coreRejectReasons()
         {"mempool min fee not met", ErrorCode::TxFeeTooLow},
         {"bad-txns-premature-spend-of-coinbase", ErrorCode::TxImmatureCoinbase},
         {"tx-size-small", ErrorCode::TxNonStandard},
+        // Core 28 and later replace whether or not the first spend signals it (full RBF):
+        // a conflicting spend is refused for its fee.
+        {"insufficient fee, rejecting replacement 0360cd2aaefd1cf4369b401443771495c0581955cb90034e6042e1fd1ae30a97, less fees than "
+         "conflicting txs; 0.00000141 < 0.00000423",
+         ErrorCode::TxDoubleSpend},
+        {"insufficient fee", ErrorCode::TxDoubleSpend},
+        {"max-fee-exceeded", ErrorCode::TxFeeTooHigh},
     };
     for (const auto &[reason, code] : cases) {
         const Error e = rejectionError(-26, QString::fromLatin1(reason));
@@ -328,6 +447,40 @@ void TestChainFollow::coreRejectReasons()
     QCOMPARE(rejectionError(-27, QStringLiteral("Transaction already in block chain")).code, ErrorCode::TxAlreadyConfirmed);
     QCOMPARE(rejectionError(-25, QStringLiteral("bad-txns-inputs-missingorspent")).code, ErrorCode::TxMissingInputs);
     QCOMPARE(rejectionError(-22, QStringLiteral("TX decode failed")).code, ErrorCode::InvalidTransaction);
+    QCOMPARE(rejectionError(-25, QStringLiteral("Fee exceeds maximum configured by user (e.g. -maxtxfee, maxfeerate)")).code,
+             ErrorCode::TxFeeTooHigh);
+}
+
+void TestChainFollow::testAcceptVerdicts()
+{
+    const Hash256 ours = sha256(asBytes("ours")), other = sha256(asBytes("other"));
+    const QString id = QString::fromStdString(toDisplayHex(ours)), otherId = QString::fromStdString(toDisplayHex(other));
+    auto entry = [](const QString &txid, const QJsonObject &rest) {
+        QJsonObject o = rest;
+        o.insert(QStringLiteral("txid"), txid);
+        return o;
+    };
+    // Our entry is found by txid, wherever it is in the answer.
+    QJsonArray answer{entry(otherId, {{QStringLiteral("allowed"), true}}),
+                      entry(id, {{QStringLiteral("allowed"), false}, {QStringLiteral("reject-reason"), QStringLiteral("non-final")}})};
+    Status v = acceptVerdict(answer, ours);
+    QVERIFY(!v.ok());
+    QCOMPARE(v.error().code, ErrorCode::TxNonFinal);
+    QVERIFY(acceptVerdict(answer, other).ok());
+    // Details (Core 28+) are kept in the context; the reason decides the code.
+    answer = QJsonArray{entry(id, {{QStringLiteral("allowed"), false},
+                                   {QStringLiteral("reject-reason"), QStringLiteral("insufficient fee")},
+                                   {QStringLiteral("reject-details"), QStringLiteral("insufficient fee, rejecting replacement ab, less fees")}})};
+    v = acceptVerdict(answer, ours);
+    QCOMPARE(v.error().code, ErrorCode::TxDoubleSpend);
+    QVERIFY2(v.error().context.find("rejecting replacement") != std::string::npos, v.error().context.c_str());
+    // Not judged because of the package: the package's error.
+    answer = QJsonArray{entry(id, {{QStringLiteral("package-error"), QStringLiteral("package-mempool-limits")}})};
+    v = acceptVerdict(answer, ours);
+    QVERIFY(!v.ok());
+    QVERIFY2(v.error().context.find("package-mempool-limits") != std::string::npos, v.error().context.c_str());
+    // No entry for it at all.
+    QCOMPARE(acceptVerdict(QJsonArray{entry(otherId, {{QStringLiteral("allowed"), true}})}, ours).error().code, ErrorCode::RpcFailed);
 }
 
 void TestChainFollow::rpcAnswers()
@@ -426,6 +579,40 @@ void TestChainFollow::rpcTrouble()
     closed.cookieFile = QStringLiteral("/nonexistent/.cookie");
     r = RpcClient(closed).call(QStringLiteral("getblockcount"));
     QCOMPARE(r.error().code, ErrorCode::RpcAuthFailed);
+}
+
+void TestChainFollow::rpcBusyAskedAgain()
+{
+    // Core's answer while its work queue is full (httpserver.cpp), twice, then the result.
+    std::atomic<int> asked{0};
+    CannedServer busy([&asked](const QByteArray &) {
+        if (++asked <= 2)
+            return QByteArray("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 25\r\n\r\nWork queue depth exceeded");
+        return http(200, R"({"result":7,"error":null,"id":1})");
+    });
+    RpcEndpoint e = endpointFor(busy.port());
+    e.retries = 0; // being busy does not use up the connection retries
+    RpcClient patient(e);
+    auto r = patient.call(QStringLiteral("getblockcount"));
+    QVERIFY2(r.ok(), r ? "" : r.error().describe().c_str());
+    QCOMPARE(r->result.toInt(), 7);
+    QCOMPARE(asked.load(), 3);
+    // A client that may not wait is told the node is busy, in words.
+    asked = 0;
+    e.busyWaitMs = 0;
+    RpcClient impatient(e);
+    r = impatient.call(QStringLiteral("getblockcount"));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, ErrorCode::NodeBusy);
+    QVERIFY2(r.error().context.find("Work queue depth exceeded") != std::string::npos, r.error().context.c_str());
+    // One that waits too little gives up after its time, not after a fixed number of tries.
+    asked = -100;
+    e.busyWaitMs = 300;
+    QElapsedTimer clock;
+    clock.start();
+    r = RpcClient(e).call(QStringLiteral("getblockcount"));
+    QCOMPARE(r.error().code, ErrorCode::NodeBusy);
+    QVERIFY(clock.elapsed() < 2000);
 }
 
 void TestChainFollow::nodeStateChecked()

@@ -120,10 +120,10 @@ void TestLocalChain::rejectsImmatureCoinbase()
     Wallet1 a;
     QVERIFY(db.mine(100, a.spk()).ok());
     const OutPoint coin = coinbaseAt(db, a.spk(), 1);
-    const Transaction tx = a.spend({{coin, Amount::fromSat(50 * Amount::kCoin)}}, {TxOut{Amount::fromSat(49 * Amount::kCoin), a.spk()}});
+    const Transaction tx = a.spend({{coin, Amount::fromSat(50 * Amount::kCoin)}}, {TxOut{Amount::fromSat(50 * Amount::kCoin - 10'000), a.spk()}});
     // At tip 100 the next block is 101: block 1's coin is then exactly 100 blocks old, block 2's only 99.
     const OutPoint young = coinbaseAt(db, a.spk(), 2);
-    const Transaction tooYoung = a.spend({{young, Amount::fromSat(50 * Amount::kCoin)}}, {TxOut{Amount::fromSat(49 * Amount::kCoin), a.spk()}});
+    const Transaction tooYoung = a.spend({{young, Amount::fromSat(50 * Amount::kCoin)}}, {TxOut{Amount::fromSat(50 * Amount::kCoin - 10'000), a.spk()}});
     QCOMPARE(db.accept(tooYoung).code(), ErrorCode::TxImmatureCoinbase);
     QVERIFY(db.accept(tx).ok()); // block 1's coin matures exactly at 101
 }
@@ -135,8 +135,8 @@ void TestLocalChain::rejectsDoubleSpend()
     QVERIFY(db.mine(101, a.spk()).ok());
     const OutPoint coin = coinbaseAt(db, a.spk(), 1);
     const Amount v = Amount::fromSat(50 * Amount::kCoin);
-    QVERIFY(db.accept(a.spend({{coin, v}}, {TxOut{Amount::fromSat(49 * Amount::kCoin), b.spk()}})).ok());
-    const Transaction second = a.spend({{coin, v}}, {TxOut{Amount::fromSat(48 * Amount::kCoin), a.spk()}});
+    QVERIFY(db.accept(a.spend({{coin, v}}, {TxOut{Amount::fromSat(50 * Amount::kCoin - 10'000), b.spk()}})).ok());
+    const Transaction second = a.spend({{coin, v}}, {TxOut{Amount::fromSat(50 * Amount::kCoin - 20'000), a.spk()}});
     QCOMPARE(db.accept(second).code(), ErrorCode::TxDoubleSpend);
     QVERIFY(db.mine(1, b.spk()).ok());
     QCOMPARE(db.accept(second).code(), ErrorCode::TxDoubleSpend);
@@ -150,7 +150,7 @@ void TestLocalChain::rejectsNonFinal()
     QVERIFY(db.mine(101, a.spk()).ok());
     const OutPoint coin = coinbaseAt(db, a.spk(), 1);
     const Amount v = Amount::fromSat(50 * Amount::kCoin);
-    const std::vector<TxOut> out{TxOut{Amount::fromSat(49 * Amount::kCoin), a.spk()}};
+    const std::vector<TxOut> out{TxOut{Amount::fromSat(50 * Amount::kCoin - 10'000), a.spk()}};
     // nLockTime 103 is final only in block 104; the next block is 102.
     QCOMPARE(db.accept(a.spend({{coin, v}}, out, 103)).code(), ErrorCode::TxNonFinal);
     QVERIFY(db.mine(1, Wallet1().spk()).ok());
@@ -168,13 +168,13 @@ void TestLocalChain::rejectsBadSignature()
     Wallet1 a;
     QVERIFY(db.mine(101, a.spk()).ok());
     const OutPoint coin = coinbaseAt(db, a.spk(), 1);
-    Transaction tx = a.spend({{coin, Amount::fromSat(50 * Amount::kCoin)}}, {TxOut{Amount::fromSat(49 * Amount::kCoin), a.spk()}});
-    tx.outputs[0].value = Amount::fromSat(48 * Amount::kCoin); // signed over another amount
+    Transaction tx = a.spend({{coin, Amount::fromSat(50 * Amount::kCoin)}}, {TxOut{Amount::fromSat(50 * Amount::kCoin - 10'000), a.spk()}});
+    tx.outputs[0].value = Amount::fromSat(50 * Amount::kCoin - 20'000); // signed over another amount
     auto r = db.accept(tx);
     QCOMPARE(r.code(), ErrorCode::ScriptFailed);
     QVERIFY2(r.error().context.find("NULLFAIL") != std::string::npos, r.error().context.c_str());
     // Someone else's key.
-    Transaction thief = Wallet1().spend({{coin, Amount::fromSat(50 * Amount::kCoin)}}, {TxOut{Amount::fromSat(49 * Amount::kCoin), a.spk()}});
+    Transaction thief = Wallet1().spend({{coin, Amount::fromSat(50 * Amount::kCoin)}}, {TxOut{Amount::fromSat(50 * Amount::kCoin - 10'000), a.spk()}});
     QCOMPARE(db.accept(thief).code(), ErrorCode::ScriptFailed);
     QVERIFY(!db.spend(coin)->spent); // nothing changed
 }
@@ -188,10 +188,12 @@ void TestLocalChain::rejectsMissingInputsDustAndLowFee()
     const Amount v = Amount::fromSat(50 * Amount::kCoin);
     const OutPoint nowhere{sha256(asBytes("nowhere")), 0};
     QCOMPARE(db.accept(a.spend({{nowhere, v}}, {TxOut{Amount::fromSat(1000), a.spk()}})).code(), ErrorCode::TxMissingInputs);
-    QCOMPARE(db.accept(a.spend({{coin, v}}, {TxOut{Amount::fromSat(293), a.spk()}, TxOut{Amount::fromSat(49 * Amount::kCoin), a.spk()}})).code(),
+    QCOMPARE(db.accept(a.spend({{coin, v}}, {TxOut{Amount::fromSat(293), a.spk()}, TxOut{Amount::fromSat(50 * Amount::kCoin - 10'000), a.spk()}})).code(),
              ErrorCode::TxDust);
     QCOMPARE(db.accept(a.spend({{coin, v}}, {TxOut{Amount::fromSat(50 * Amount::kCoin - 50), a.spk()}})).code(), ErrorCode::TxFeeTooLow);
     QCOMPARE(db.accept(a.spend({{coin, v}}, {TxOut{Amount::fromSat(51 * Amount::kCoin), a.spk()}})).code(), ErrorCode::InvalidTransaction);
+    // A whole coin as fee is a mistake (above chain::kMaxFeeRate, as the node's maxfeerate): refused.
+    QCOMPARE(db.accept(a.spend({{coin, v}}, {TxOut{Amount::fromSat(49 * Amount::kCoin), a.spk()}})).code(), ErrorCode::TxFeeTooHigh);
     QVERIFY(!db.spend(coin)->spent);
 }
 
@@ -202,12 +204,12 @@ void TestLocalChain::enforcesBip68()
     QVERIFY(db.mine(101, a.spk()).ok());
     const OutPoint coin = coinbaseAt(db, a.spk(), 1);
     const Amount v = Amount::fromSat(50 * Amount::kCoin);
-    const Transaction parent = a.spend({{coin, v}}, {TxOut{Amount::fromSat(49 * Amount::kCoin), a.spk()}});
+    const Transaction parent = a.spend({{coin, v}}, {TxOut{Amount::fromSat(50 * Amount::kCoin - 10'000), a.spk()}});
     QVERIFY(db.accept(parent).ok());
     QVERIFY(db.mine(1, Wallet1().spk()).ok()); // parent at 102
     const OutPoint out{parent.txid(), 0};
-    const Amount pv = Amount::fromSat(49 * Amount::kCoin);
-    const std::vector<TxOut> o{TxOut{Amount::fromSat(48 * Amount::kCoin), a.spk()}};
+    const Amount pv = Amount::fromSat(50 * Amount::kCoin - 10'000);
+    const std::vector<TxOut> o{TxOut{Amount::fromSat(50 * Amount::kCoin - 20'000), a.spk()}};
     // Relative lock of 3 blocks: valid in block 102 + 3 = 105; next is 103.
     QCOMPARE(db.accept(a.spend({{out, pv}}, o, 0, 3)).code(), ErrorCode::TxSequenceLocked);
     QVERIFY(db.mine(1, Wallet1().spk()).ok());

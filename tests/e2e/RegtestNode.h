@@ -33,11 +33,29 @@ public:
         m_dataDir = dataDir;
         QDir().mkpath(dataDir);
         m_port = freePort();
+        return launch({});
+    }
+
+    /// Stops Bitcoin Core and starts it again on the same data directory and
+    /// port, with `extra` arguments (bcoin's chain lives in memory: not for it).
+    /// Core writes a new cookie on every start.
+    QString restart(const QStringList &extra = {})
+    {
+        if (m_kind != Kind::Bitcoind)
+            return QStringLiteral("only bitcoind restarts with its chain");
+        stop();
+        return launch(extra);
+    }
+
+private:
+    QString launch(const QStringList &extra)
+    {
+        const QString dataDir = m_dataDir;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         // The node dies with the test, even when the test crashes or is killed:
         // no node left running after a failed run.
         m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-        if (kind == Kind::Bcoin) {
+        if (m_kind == Kind::Bcoin) {
             const QString cache = env.value(QStringLiteral("SPILLWAY_BCOIN_DIR"));
             if (cache.isEmpty() || !QFile::exists(cache + QStringLiteral("/node_modules/bcoin/package.json")))
                 return QStringLiteral("bcoin is not installed: run scripts/install-regtest-node and set SPILLWAY_BCOIN_DIR to the folder it prints");
@@ -52,12 +70,13 @@ public:
             if (binary.isEmpty())
                 return QStringLiteral("SPILLWAY_BITCOIND is not set");
             // Like mainnet's policy (regtest accepts non-standard transactions by default).
-            m_process.start(binary, {QStringLiteral("-regtest"), QStringLiteral("-datadir=") + dataDir,
+            m_process.start(binary, QStringList{QStringLiteral("-regtest"), QStringLiteral("-datadir=") + dataDir,
                                      QStringLiteral("-rpcport=") + QString::number(m_port),
                                      QStringLiteral("-port=") + QString::number(freePort()), QStringLiteral("-listen=0"),
                                      QStringLiteral("-server"), QStringLiteral("-rpcbind=127.0.0.1"),
                                      QStringLiteral("-rpcallowip=127.0.0.1"), QStringLiteral("-acceptnonstdtxn=0"),
-                                     QStringLiteral("-fallbackfee=0"), QStringLiteral("-printtoconsole=0")});
+                                     QStringLiteral("-fallbackfee=0"), QStringLiteral("-printtoconsole=0")} +
+                                        extra);
             m_cookie = dataDir + QStringLiteral("/regtest/.cookie");
         }
         if (!m_process.waitForStarted(10000))
@@ -78,6 +97,8 @@ public:
         }
         return QStringLiteral("the node did not answer within 60 s");
     }
+
+public:
 
     void stop()
     {
@@ -106,6 +127,7 @@ public:
     }
     QString name() const { return m_kind == Kind::Bcoin ? QStringLiteral("bcoin") : QStringLiteral("bitcoind"); }
     int port() const { return m_port; }
+    Kind kind() const { return m_kind; }
 
     static int freePort()
     {
