@@ -104,6 +104,7 @@ double updatesPerSecond(Variant v, int n, int batch, const QString &dir)
         if (static_cast<int>(pending.size()) == batch || i == n) {
             if (!(batch == 1 ? st.update(pending.back(), true) : st.updateMany(pending)).ok())
                 return 0;
+            rec.version = pending.back().version; // the row's version after this write
             pending.clear();
         }
     }

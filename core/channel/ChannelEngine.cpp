@@ -19,6 +19,9 @@ namespace {
 /// Batches at least this long have their signatures checked on several cores.
 constexpr size_t kParallelCheckFrom = 8;
 
+/// Blocks by which a payee may see a proposal later than the payer made it.
+constexpr uint32_t kOpeningLeeway = 6;
+
 /// How long a tip reported by the backend's polling serves payments before the
 /// backend is asked again (polling runs every 0.5-2 s where it runs at all).
 constexpr qint64 kFollowedTipMaxAgeMs = 10'000;
@@ -184,10 +187,11 @@ Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const Op
     if (!rate)
         return rate.error();
     SPW_TRY(checkOfferForPayer(offer, m_chain.network().id, rate->satPerKvB));
+    const int64_t estimate = std::clamp<int64_t>(rate->satPerKvB, kMinPresignedFeeRate, chain::kMaxFeeRate.satPerKvB);
     const Network &net = m_chain.network();
     uint32_t expiryDelta = t.expiryDelta.value_or(net.defaultExpiryDelta);
-    if (!t.expiryDelta) // the network's default, within what the offer takes
-        expiryDelta = std::clamp(expiryDelta, offer.minExpiryDelta, offer.maxExpiryDelta);
+    if (!t.expiryDelta) // the network's default, within what the offer takes, with room for the payee's later look
+        expiryDelta = std::clamp(expiryDelta, std::min(offer.minExpiryDelta + kOpeningLeeway, offer.maxExpiryDelta), offer.maxExpiryDelta);
     auto fresh = freshKeyAndScript();
     if (!fresh)
         return fresh.error();
@@ -202,9 +206,13 @@ Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const Op
     p.payeePayout = offer.payeePayout;
     p.payerRefund = mine;
     p.expiry = static_cast<uint32_t>(now->height) + expiryDelta;
-    p.commitFee = Amount::fromSat(t.commitFee.value_or(feeAt(std::max(rate->satPerKvB, offer.minCommitFeerate), commitmentVsize(p))));
-    p.refundFee = Amount::fromSat(t.refundFee.value_or(feeAt(std::max(rate->satPerKvB, kMinPresignedFeeRate), refundVsize(p))));
+    p.commitFee = Amount::fromSat(t.commitFee.value_or(std::max(feeAt(estimate, commitmentVsize(p)), minCommitFee(offer, p))));
+    p.refundFee = Amount::fromSat(t.refundFee.value_or(feeAt(estimate, refundVsize(p))));
     const uint32_t margin = net.defaultSafetyMargin;
+    // Judged as the payee will judge them, a few blocks later (the proposal travels by
+    // hand, or the payee's node lags): the payer never funds terms the payee then refuses.
+    SPW_TRY(checkOpeningTerms(offer, p, OpeningContext{now->height + static_cast<int>(kOpeningLeeway), margin}));
+    // Within the offer's upper limit today, too.
     SPW_TRY(checkOpeningTerms(offer, p, OpeningContext{now->height, margin}));
 
     // The funding transaction: segwit, so its txid is final before anything is signed.
@@ -347,6 +355,18 @@ Result<std::vector<Message>> ChannelEngine::onRefundSig(const RefundSigMsg &m)
     auto refundTx = completeRefund(rec->params, *k, m.signature, sighasher(rec->params));
     if (!refundTx)
         return refundTx.error();
+    if (rec->state == ChannelState::Proposed) {
+        // The refund signature may come days after the proposal: fund only if the
+        // channel still stays usable a safety margin after it confirms (check 5).
+        auto now = tip();
+        if (!now)
+            return now.error();
+        const int64_t lastPayment = static_cast<int64_t>(rec->params.expiry) - rec->safetyMargin;
+        const int64_t usableFrom = static_cast<int64_t>(now->height) + std::max<uint32_t>(rec->minConfirmations, 1) + rec->safetyMargin;
+        if (lastPayment < usableFrom)
+            return makeError(ErrorCode::ChannelWindowTooShort, "the refund signature came too late: the channel would expire at " +
+                                                                   std::to_string(rec->params.expiry) + "; nothing was funded");
+    }
     rec->refundSig = m.signature;
     SPW_TRY(m_store.update(*rec));
     auto funding = Transaction::parse(rec->fundingTx);
@@ -587,6 +607,9 @@ Result<PaymentMsg> ChannelEngine::pay(const OutPoint &id, int64_t increment)
         return makeError(ErrorCode::ChannelNotOpen, std::string(store::stateName(rec->state)));
     if (increment <= 0)
         return makeError(ErrorCode::InvalidAmount, "pay a positive amount");
+    if (increment > rec->params.maxPayable().sat() - rec->signedPaid) // also keeps the sum in range
+        return makeError(ErrorCode::PaymentAboveCapacity,
+                         std::to_string(rec->params.maxPayable().sat() - rec->signedPaid) + " sat left in the channel");
     const int64_t paid = rec->signedPaid + increment;
     if (paid > rec->params.maxPayable().sat())
         return makeError(ErrorCode::PaymentAboveCapacity,
@@ -665,12 +688,14 @@ Result<Hash256> ChannelEngine::settle(const OutPoint &id)
     auto tx = settlementTransaction(*rec);
     if (!tx)
         return tx.error();
+    // Closing is stored before the broadcast (compare-and-swap): from then on no other
+    // process on this data directory accepts a payment that this settlement would not pay.
+    rec->state = ChannelState::Closing;
+    rec->closingTxid = tx->txid();
+    SPW_TRY(m_store.update(*rec));
     auto sent = chain::await(m_chain.broadcast(*tx));
     if (!sent)
-        return sent.error();
-    rec->state = ChannelState::Closing;
-    rec->closingTxid = *sent;
-    SPW_TRY(m_store.update(*rec));
+        return sent.error(); // still closing: settle again, or the watcher does on the next block
     return *sent;
 }
 
@@ -738,14 +763,16 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
     if (!channels)
         return channels.error();
     // Payer: the settlement's locked output goes to the wallet once it can (a failure is reported, not fatal).
-    auto sweep = [this, &events](const ChannelRecord &rec) {
+    auto sweep = [this, &events](ChannelRecord &rec) {
         auto swept = sweepPayerOutput(rec);
         if (!swept)
             events.push_back({rec.id(), "could not sweep the payer's output of the settlement yet: " + swept.error().describe()});
         else if (*swept)
             events.push_back({rec.id(), "the payer's output of the settlement swept into the wallet: " + toDisplayHex(**swept)});
     };
-    for (auto &rec : *channels) {
+    // One channel at a time; a channel another process changed meanwhile is looked at
+    // again on the next pass, the others go on (no auto-settle or refund is held up).
+    auto watchOne = [&](ChannelRecord &rec) -> Status {
         if (rec.state == ChannelState::Proposed) {
             auto resumed = resumeOpening(rec);
             if (!resumed)
@@ -753,11 +780,13 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             else if (*resumed)
                 events.push_back({rec.id(), **resumed});
             if (rec.state == ChannelState::Proposed)
-                continue;
+                return Status{};
         }
         if (isFinal(rec.state)) {
-            if (rec.closedHeight >= 0 && now->height - rec.closedHeight >= kReorgSafeDepth)
-                continue;
+            if (rec.closedHeight >= 0 && now->height - rec.closedHeight >= kReorgSafeDepth) {
+                sweep(rec); // the payer's locked output, until it is swept
+                return Status{};
+            }
             auto spend = chain::await(m_chain.outpointSpend(rec.id()));
             if (!spend)
                 return spend.error();
@@ -767,7 +796,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
                     SPW_TRY(m_store.update(rec));
                 }
                 sweep(rec);
-                continue;
+                return Status{};
             }
             // A reorg took the block with the closing transaction away: the channel is not closed yet.
             rec.state = spend->spent ? ChannelState::Closing : ChannelState::Open;
@@ -775,7 +804,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             SPW_TRY(m_store.update(rec));
             events.push_back({rec.id(), "the closing transaction's block left the best chain"});
             if (spend->spent)
-                continue;
+                return Status{};
             rec.state = ChannelState::Closing; // broadcast it again below
         }
         const ChannelState before = rec.state;
@@ -806,7 +835,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             }
             SPW_TRY(m_store.update(rec));
             sweep(rec);
-            continue;
+            return Status{};
         }
         const bool wasClosing = rec.state == ChannelState::Closing;
         if (wasClosing) {
@@ -828,6 +857,15 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             events.push_back({rec.id(), r ? "refund broadcast: " + toDisplayHex(*r)
                                           : "could not broadcast the refund: " + r.error().describe()});
         }
+            return Status{};
+    };
+    for (auto &rec : *channels) {
+        const Status st = watchOne(rec);
+        if (st.ok())
+            continue;
+        if (st.error().code != ErrorCode::ChannelChangedElsewhere)
+            return st.error();
+        events.push_back({rec.id(), "changed by another process meanwhile: looked at again on the next block"});
     }
     return events;
 }

@@ -96,7 +96,9 @@ public:
     /// Payer: once a settlement has confirmed, sweeps the payer's output (locked for
     /// one block, protocol.md "Transactions") into the wallet. Nothing to do (no
     /// output, swept already, not settled yet) answers no txid. PayerSweep.cpp.
-    Result<std::optional<bitcoin::Hash256>> sweepPayerOutput(const store::ChannelRecord &rec);
+    /// Tried on every pass until the sweep (or any spend) confirms, also past the
+    /// reorg window; then the channel is marked swept.
+    Result<std::optional<bitcoin::Hash256>> sweepPayerOutput(store::ChannelRecord &rec);
     /// The refund, the newest commitment or the settlement as a BIP 174 PSBT.
     Result<bitcoin::Psbt> exportPsbt(const bitcoin::OutPoint &id, const std::string &which);
 

@@ -2,6 +2,7 @@
 
 #include "bitcoin/Address.h"
 #include "bitcoin/Key.h"
+#include "chain/ChainTypes.h"
 
 #include <algorithm>
 
@@ -54,7 +55,9 @@ int64_t refundVsize(const ChannelParams &p)
 
 int64_t minCommitFee(const OfferMsg &offer, const ChannelParams &p)
 {
-    return feeAt(std::max(offer.minCommitFeerate, kMinPresignedFeeRate), commitmentVsize(p));
+    // An offer's floor above the fee cap is never met (and its product cannot overflow).
+    const int64_t rate = std::clamp<int64_t>(offer.minCommitFeerate, kMinPresignedFeeRate, chain::kMaxFeeRate.satPerKvB + 1);
+    return feeAt(rate, commitmentVsize(p));
 }
 
 int64_t minRefundFee(const ChannelParams &p)
@@ -121,10 +124,12 @@ Status checkOfferForPayer(const OfferMsg &offer, NetworkId net, int64_t estimate
     if ((offer.variants & 0b11) == 0 || offer.minCapacity <= 0 || offer.maxCapacity < offer.minCapacity ||
         offer.maxExpiryDelta < offer.minExpiryDelta)
         return makeError(ErrorCode::ChannelParamsInvalid, "the offer's limits");
-    const int64_t ceiling = std::max(estimateSatPerKvB * kOfferFeeFactor, estimateSatPerKvB + kOfferFeeSlack);
+    // Saturated: a node's answer is not trusted to keep the arithmetic in range.
+    const int64_t estimate = std::clamp<int64_t>(estimateSatPerKvB, 0, chain::kMaxFeeRate.satPerKvB);
+    const int64_t ceiling = std::max(estimate * kOfferFeeFactor, estimate + kOfferFeeSlack);
     if (offer.minCommitFeerate > ceiling)
         return makeError(ErrorCode::OfferFeeTooHigh, satPerVb(offer.minCommitFeerate) + " asked, the estimate is " +
-                                                         satPerVb(estimateSatPerKvB));
+                                                         satPerVb(estimate));
     return {};
 }
 

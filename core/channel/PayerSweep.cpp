@@ -61,24 +61,39 @@ Result<Transaction> buildPayerSweep(const ChannelParams &p, const LockedPayerOut
     return tx;
 }
 
-Result<std::optional<Hash256>> ChannelEngine::sweepPayerOutput(const store::ChannelRecord &rec)
+Result<std::optional<Hash256>> ChannelEngine::sweepPayerOutput(store::ChannelRecord &rec)
 {
-    if (!m_wallet || rec.role != store::ChannelRole::Payer || rec.state != store::ChannelState::Settled || rec.closedHeight < 0)
+    if (!m_wallet || rec.role != store::ChannelRole::Payer || rec.state != store::ChannelState::Settled || rec.closedHeight < 0 ||
+        rec.swept)
         return std::optional<Hash256>{};
     auto settlement = chain::await(m_chain.transaction(rec.closingTxid));
     if (!settlement)
         return settlement.error();
     const auto locked = lockedPayerOutput(rec.params, *settlement);
+    auto markSwept = [&]() -> Result<std::optional<Hash256>> {
+        rec.swept = true;
+        SPW_TRY(m_store.update(rec));
+        return std::optional<Hash256>{};
+    };
     if (!locked)
-        return std::optional<Hash256>{}; // nothing left for the payer (dust went to the fee)
+        return markSwept(); // nothing left for the payer (dust went to the fee)
     auto spend = chain::await(m_chain.outpointSpend(locked->outpoint));
     if (!spend)
         return spend.error();
-    if (spend->spent || !spend->exists)
-        return std::optional<Hash256>{}; // swept already
+    if (spend->spent && spend->spenderHeight >= 0)
+        return markSwept(); // our sweep (or, after a reorg, whatever spent it) confirmed
+    if (spend->spent)
+        return std::optional<Hash256>{}; // in the mempool: wait for it
     auto rate = chain::await(m_chain.estimateFeeRate(6));
     if (!rate)
         return rate.error();
+    // Priced on a P2WPKH output (what a wallet address is) before an address is handed out,
+    // so that a sweep that cannot pay yet uses up no address.
+    const Script sizing = p2wpkh(Hash160{});
+    const int64_t fee = rate->feeFor(payerSweepVsize(rec.params, sizing));
+    if (locked->value.sat() - fee < dustThreshold(sizing))
+        return makeError(ErrorCode::TxDust, std::to_string(locked->value.sat()) + " sat locked cannot pay a fee of " +
+                                                std::to_string(fee) + " sat yet");
     auto k = key(rec.keyIndex);
     if (!k)
         return k.error();
@@ -88,8 +103,7 @@ Result<std::optional<Hash256>> ChannelEngine::sweepPayerOutput(const store::Chan
     auto payTo = decodeAddress(address->toStdString(), m_chain.network());
     if (!payTo)
         return payTo.error();
-    const int64_t fee = rate->feeFor(payerSweepVsize(rec.params, *payTo));
-    auto tx = buildPayerSweep(rec.params, *locked, *payTo, fee, *k);
+    auto tx = buildPayerSweep(rec.params, *locked, *payTo, rate->feeFor(payerSweepVsize(rec.params, *payTo)), *k);
     if (!tx)
         return tx.error();
     auto sent = chain::await(m_chain.broadcast(*tx));

@@ -27,9 +27,12 @@ const std::vector<SqliteDatabase::Migration> &migrations()
             QStringLiteral("CREATE TABLE payments(channel BLOB NOT NULL, seq INTEGER NOT NULL, paid INTEGER NOT NULL, "
                            "time INTEGER NOT NULL, PRIMARY KEY(channel, seq))"),
         },
-        // 2: the payee keeps the newest settlement fully signed.
+        // 2: the payee keeps the newest settlement fully signed; the payer's sweep of
+        // its locked output; a row version for compare-and-swap updates.
         {
             QStringLiteral("ALTER TABLE channels ADD COLUMN settlement BLOB"),
+            QStringLiteral("ALTER TABLE channels ADD COLUMN swept INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE channels ADD COLUMN version INTEGER NOT NULL DEFAULT 0"),
         },
     };
     return m;
@@ -59,7 +62,7 @@ std::array<uint8_t, N> arrayFrom(const QByteArray &a)
 
 const char *kColumns = "id, role, state, params, key_index, label, funding_tx, refund_sig, seq, paid, payer_sig, signed_seq, "
                        "signed_paid, min_conf, safety_margin, closing_txid, closed_height, final_payee, final_payer, created, updated, "
-                       "settlement";
+                       "settlement, swept, version";
 
 Result<ChannelRecord> readRow(const QSqlQuery &q)
 {
@@ -90,6 +93,8 @@ Result<ChannelRecord> readRow(const QSqlQuery &q)
     r.updated = q.value(20).toLongLong();
     if (!q.value(21).isNull())
         r.settlementTx = fromBlob(q.value(21).toByteArray());
+    r.swept = q.value(22).toInt() != 0;
+    r.version = q.value(23).toLongLong();
     return r;
 }
 
@@ -181,22 +186,23 @@ Result<std::vector<ChannelRecord>> ChannelStore::all()
     return out;
 }
 
-Status ChannelStore::write(const ChannelRecord &rec, bool insert, bool logPayment)
+Status ChannelStore::write(ChannelRecord &rec, bool insert, bool logPayment)
 {
     const int64_t now = QDateTime::currentSecsSinceEpoch();
     QSqlQuery q = m_db.query();
     if (insert)
-        q.prepare(QStringLiteral("INSERT INTO channels(%1) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        q.prepare(QStringLiteral("INSERT INTO channels(%1) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
                       .arg(QLatin1String(kColumns)));
     else
         q.prepare(QStringLiteral("UPDATE channels SET id = ?, role = ?, state = ?, params = ?, key_index = ?, label = ?, "
                                  "funding_tx = ?, refund_sig = ?, seq = ?, paid = ?, payer_sig = ?, signed_seq = ?, "
                                  "signed_paid = ?, min_conf = ?, safety_margin = ?, closing_txid = ?, closed_height = ?, "
-                                 "final_payee = ?, final_payer = ?, created = ?, updated = ?, settlement = ? "
-                                 // Conditional: another process (the GUI beside `channel watch
-                                 // --follow`, `serve` beside a CLI command) may have stored a newer
-                                 // payment meanwhile; an older copy never overwrites it.
-                                 "WHERE id = ? AND seq <= ? AND signed_seq <= ?"));
+                                 "final_payee = ?, final_payer = ?, created = ?, updated = ?, settlement = ?, swept = ?, "
+                                 "version = version + 1 "
+                                 // Compare-and-swap: another process (the GUI beside `channel watch
+                                 // --follow`, `serve` beside a CLI command) may have written the row
+                                 // since this copy was read; then nothing is written.
+                                 "WHERE id = ? AND version = ?"));
     q.addBindValue(idBlob(rec.id()));
     q.addBindValue(static_cast<int>(rec.role));
     q.addBindValue(static_cast<int>(rec.state));
@@ -219,23 +225,26 @@ Status ChannelStore::write(const ChannelRecord &rec, bool insert, bool logPaymen
     q.addBindValue(static_cast<qint64>(rec.created ? rec.created : now));
     q.addBindValue(static_cast<qint64>(now));
     q.addBindValue(rec.settlementTx.empty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(toBlob(rec.settlementTx)));
+    q.addBindValue(rec.swept ? 1 : 0);
     if (!insert) {
         q.addBindValue(idBlob(rec.id()));
-        q.addBindValue(static_cast<qint64>(rec.seq));
-        q.addBindValue(static_cast<qint64>(rec.signedSeq));
+        q.addBindValue(static_cast<qint64>(rec.version));
     }
     SPW_TRY(SqliteDatabase::run(q, insert ? "insert channel" : "update channel"));
     if (!insert && q.numRowsAffected() != 1) {
         QSqlQuery e = m_db.query();
-        e.prepare(QStringLiteral("SELECT seq, signed_seq FROM channels WHERE id = ?"));
+        e.prepare(QStringLiteral("SELECT seq, signed_seq, version FROM channels WHERE id = ?"));
         e.addBindValue(idBlob(rec.id()));
         SPW_TRY(SqliteDatabase::run(e, "find channel"));
         if (!e.next())
             return makeError(ErrorCode::ChannelUnknown, rec.id().toString());
         return makeError(ErrorCode::ChannelChangedElsewhere,
                          "stored: payment " + std::to_string(e.value(0).toLongLong()) + " (signed " + std::to_string(e.value(1).toLongLong()) +
-                             "), this copy: " + std::to_string(rec.seq) + " (signed " + std::to_string(rec.signedSeq) + ")");
+                             ", version " + std::to_string(e.value(2).toLongLong()) + "), this copy: payment " + std::to_string(rec.seq) +
+                             " (version " + std::to_string(rec.version) + ")");
     }
+    if (!insert)
+        ++rec.version;
     if (logPayment)
         return this->logPayment(rec);
     return {};
@@ -244,7 +253,9 @@ Status ChannelStore::write(const ChannelRecord &rec, bool insert, bool logPaymen
 Status ChannelStore::logPayment(const ChannelRecord &rec)
 {
     QSqlQuery p = m_db.query();
-    p.prepare(QStringLiteral("INSERT OR IGNORE INTO payments(channel, seq, paid, time) VALUES(?, ?, ?, ?)"));
+    // The newest word on a sequence number wins: a payer that caught up with its payee
+    // after a restore signs new payments on sequence numbers its older copy had used.
+    p.prepare(QStringLiteral("INSERT OR REPLACE INTO payments(channel, seq, paid, time) VALUES(?, ?, ?, ?)"));
     p.addBindValue(idBlob(rec.id()));
     const bool payer = rec.role == ChannelRole::Payer;
     p.addBindValue(static_cast<qint64>(payer ? rec.signedSeq : rec.seq));
@@ -255,17 +266,26 @@ Status ChannelStore::logPayment(const ChannelRecord &rec)
 
 Status ChannelStore::insert(const ChannelRecord &rec)
 {
-    return m_db.transaction([&] { return write(rec, true, false); });
+    ChannelRecord copy = rec;
+    copy.version = 0;
+    return m_db.transaction([&] { return write(copy, true, false); });
 }
 
-Status ChannelStore::update(const ChannelRecord &rec, bool logPayment)
+Status ChannelStore::update(ChannelRecord &rec, bool logPayment)
 {
-    return m_db.transaction([&] { return write(rec, false, logPayment); });
+    const int64_t read = rec.version;
+    const Status st = m_db.transaction([&] { return write(rec, false, logPayment); });
+    if (!st.ok())
+        rec.version = read; // rolled back: still the version it was read at
+    return st;
 }
 
-Status ChannelStore::updateMany(const std::vector<ChannelRecord> &recs, bool logPayments)
+Status ChannelStore::updateMany(std::vector<ChannelRecord> &recs, bool logPayments)
 {
-    return m_db.transaction([&]() -> Status {
+    std::vector<int64_t> read;
+    for (const auto &r : recs)
+        read.push_back(r.version);
+    const Status st = m_db.transaction([&]() -> Status {
         for (size_t i = 0; i < recs.size(); ++i) {
             // Only the newest state of a channel needs its row written; every payment is logged.
             const bool superseded = i + 1 < recs.size() && recs[i + 1].id() == recs[i].id();
@@ -276,6 +296,13 @@ Status ChannelStore::updateMany(const std::vector<ChannelRecord> &recs, bool log
         }
         return {};
     });
+    for (size_t i = 0; i < recs.size(); ++i) {
+        if (!st.ok())
+            recs[i].version = read[i];
+        else if (i + 1 < recs.size() && recs[i + 1].id() == recs[i].id())
+            recs[i].version = read[i] + 1; // its successor's write covered it
+    }
+    return st;
 }
 
 Status ChannelStore::insertOffer(const OfferRecord &offer)

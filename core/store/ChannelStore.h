@@ -40,6 +40,11 @@ struct ChannelRecord {
     bitcoin::CompactSignature payerSig{};
     /// Payee: the newest commitment fully signed (the settlement), ready to broadcast.
     Bytes settlementTx;
+    /// Payer: the locked output of the settlement went to the wallet.
+    bool swept = false;
+    /// Row version as read: an update succeeds only if nobody wrote the row since
+    /// (compare-and-swap; two processes may share a data directory).
+    int64_t version = 0;
     // Payer: the newest signed ("about to pay") payment.
     uint64_t signedSeq = 0;
     int64_t signedPaid = 0;
@@ -72,10 +77,14 @@ public:
     Result<ChannelRecord> findByText(const QString &text);
     Result<std::vector<ChannelRecord>> all();
     Status insert(const ChannelRecord &rec);
-    /// Replaces the stored row; with `payment`, also appends it to the payment log.
-    Status update(const ChannelRecord &rec, bool logPayment = false);
-    /// Group commit: several channel updates (and their payments) in one synced transaction.
-    Status updateMany(const std::vector<ChannelRecord> &recs, bool logPayments = true);
+    /// Replaces the stored row if it is still the version `rec` was read at (else
+    /// CHANNEL_CHANGED_ELSEWHERE and nothing is written); `rec.version` follows.
+    /// With `logPayment`, also appends the payment to the payment log.
+    Status update(ChannelRecord &rec, bool logPayment = false);
+    /// Group commit: several channel updates (and their payments) in one synced
+    /// transaction, all or none; consecutive records of one channel are its
+    /// successive states (only the last row is written).
+    Status updateMany(std::vector<ChannelRecord> &recs, bool logPayments = true);
 
     Status insertOffer(const OfferRecord &offer);
     Result<std::optional<OfferRecord>> offerForKey(const Bytes &payeePub);
@@ -96,7 +105,7 @@ public:
     SqliteDatabase &database() { return m_db; }
 
 private:
-    Status write(const ChannelRecord &rec, bool insert, bool logPayment);
+    Status write(ChannelRecord &rec, bool insert, bool logPayment);
     Status logPayment(const ChannelRecord &rec);
     SqliteDatabase m_db;
 };

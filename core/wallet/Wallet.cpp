@@ -677,6 +677,15 @@ Result<int64_t> Wallet::feeOfOwnTransaction(const Transaction &tx)
 Result<Hash256> Wallet::broadcast(const Transaction &tx)
 {
     auto sent = chain::await(m_chain.broadcast(tx));
+    // Only a refusal by the node undoes the commit. No answer (a time-out, the node
+    // away) may mean it took the transaction: the coins stay spent and the next sync
+    // sends it again; freeing them could build a transaction that replaces it (a
+    // channel's funding, whose txid a refund already spends).
+    const auto code = sent ? ErrorCode::Ok : sent.error().code;
+    const bool noAnswer = code == ErrorCode::ChainUnavailable || code == ErrorCode::RpcFailed || code == ErrorCode::NodeBusy ||
+                          code == ErrorCode::NodeSyncing || code == ErrorCode::RpcAuthFailed;
+    if (!sent && noAnswer)
+        return sent.error();
     if (!sent) {
         // Refused: undo, so the coins are spendable again.
         const QByteArray txidBlob = toBlob(tx.txid());

@@ -604,6 +604,25 @@ void TestChannel::storeRefusesAnOlderCopy()
     QVERIFY(gui.update(fresh).ok());
     QCOMPARE((*watcher.find(rec.id()))->label, std::string("renamed"));
     QCOMPARE((*watcher.find(rec.id()))->paid, 5000);
+    // Compare-and-swap, not "not older": two copies read at once, both at payment 1; a
+    // hostile payer's two different payments 2 (one per process) cannot both be stored.
+    store::ChannelRecord a = **gui.find(rec.id()), b = **watcher.find(rec.id());
+    a.seq = b.seq = 2;
+    a.paid = 9000;
+    b.paid = 6000;
+    QVERIFY(gui.update(a).ok());
+    QCOMPARE(watcher.update(b).code(), ErrorCode::ChannelChangedElsewhere);
+    QCOMPARE((*watcher.find(rec.id()))->paid, 9000);
+    // Nor can an older copy turn a closing channel back to open.
+    store::ChannelRecord closing = **gui.find(rec.id()), stale = **watcher.find(rec.id());
+    closing.state = store::ChannelState::Closing;
+    QVERIFY(gui.update(closing).ok());
+    stale.label = "x";
+    QCOMPARE(watcher.update(stale).code(), ErrorCode::ChannelChangedElsewhere);
+    QCOMPARE((*watcher.find(rec.id()))->state, store::ChannelState::Closing);
+    // The copy that wrote goes on writing (its version follows).
+    closing.label = "closing";
+    QVERIFY(gui.update(closing).ok());
     // An unknown channel is still CHANNEL_UNKNOWN.
     store::ChannelRecord ghost = fresh;
     ghost.params.funding.index = 9;

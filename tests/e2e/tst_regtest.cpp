@@ -304,7 +304,7 @@ void TestRegtest::refundJudgedByNode()
 {
     QFETCH(Variant, variant);
     Pair p = makePair("refund");
-    const QString id = openChannel(p, variant, 60'000, 13); // the least that stays usable a margin (6) after confirming
+    const QString id = openChannel(p, variant, 60'000, 20); // near the least (13) that stays usable a margin after confirming, with the payer's leeway (6)
     QVERIFY(!id.isEmpty());
     QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("2000"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
     const int expiry = p.payer.json({arg("channel"), arg("show"), id}).value(QLatin1String("expiry_height")).toInt();
@@ -844,7 +844,7 @@ void TestRegtest::userRunCheckedByCore()
     }
 
     // A refund: the node calls it non-final before expiry, and mines it after.
-    const QString id = open(Variant::Refund, 12, "expiring");
+    const QString id = open(Variant::Refund, 20, "expiring");
     QVERIFY(!id.isEmpty());
     const int expiry = p.payer.json({arg("channel"), arg("show"), id}).value(QLatin1String("expiry_height")).toInt();
     const CliResult psbt = p.payer.run({arg("channel"), arg("export-psbt"), id, arg("refund")});
