@@ -68,7 +68,7 @@ Bytes encodeParams(const ChannelParams &p)
     w.varBytes(p.payerPub);
     w.varBytes(p.payeePub);
     w.varBytes(p.payeePayout.bytes());
-    w.varBytes(Bytes{}); // the payer's change script before protocol.md's locked payer output: kept empty
+    w.varBytes(p.legacyPayerChange.bytes()); // empty for every channel with the locked payer output
     w.varBytes(p.payerRefund.bytes());
     w.u32(p.expiry);
     w.i64(p.commitFee.sat());
@@ -105,6 +105,7 @@ Result<ChannelParams> decodeParams(ByteView data)
     p.payeePub = *payee;
     p.payeePayout = Script(*payout);
     p.payerRefund = Script(*refund);
+    p.legacyPayerChange = Script(*change); // a channel opened before the locked payer output
     p.expiry = *expiry;
     p.commitFee = Amount::fromSat(*cf);
     p.refundFee = Amount::fromSat(*rf);

@@ -24,6 +24,9 @@ struct ChannelParams {
     Bytes payeePub;       ///< 33-byte compressed
     bitcoin::Script payeePayout;   ///< where the payee's money goes
     bitcoin::Script payerRefund;   ///< where the refund goes
+    /// Channels opened before the payer's commitment output was locked (stored
+    /// terms only, never from a peer): the payer's change script; else empty.
+    bitcoin::Script legacyPayerChange;
     uint32_t expiry = 0;           ///< absolute block height
     bitcoin::Amount commitFee;
     bitcoin::Amount refundFee;
@@ -35,7 +38,10 @@ struct ChannelParams {
     /// The payer's output of a commitment (protocol.md "Transactions"): P2WSH of
     /// <payer_pub> OP_CHECKSIGVERIFY OP_1 OP_CHECKSEQUENCEVERIFY, locked for one block.
     bitcoin::Script payerOutputWitnessScript() const { return bitcoin::payerLockedScript(payerPub); }
-    bitcoin::Script payerOutputScript() const { return bitcoin::p2wsh(payerOutputWitnessScript()); }
+    bitcoin::Script payerOutputScript() const
+    {
+        return legacyPayerChange.empty() ? bitcoin::p2wsh(payerOutputWitnessScript()) : legacyPayerChange;
+    }
     bitcoin::Script fundingScriptPubKey() const { return bitcoin::p2wsh(witnessScript()); }
     bitcoin::TxOut fundingOutput() const { return {capacity, fundingScriptPubKey()}; }
     /// capacity - commit_fee: the most a commitment can pay.

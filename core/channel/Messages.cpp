@@ -298,6 +298,32 @@ Result<Message> decodeMessage(ByteView data)
     return m;
 }
 
+Result<OfferMsg> decodeStoredOffer(ByteView data)
+{
+    auto m = decodeMessage(data);
+    if (m && std::holds_alternative<OfferMsg>(*m))
+        return std::get<OfferMsg>(*m);
+    // The older form: the same fields without the 8-byte feerate after min confirmations.
+    if (data.size() < 5 + 1 + 33 + 1 || data[4] != static_cast<uint8_t>(MessageType::Offer))
+        return bad("not a stored offer");
+    Reader r(data.subspan(5 + 1 + 33));
+    auto payoutLength = r.compactSize();
+    if (!payoutLength)
+        return bad("not a stored offer");
+    const size_t at = 5 + 1 + 33 + r.position() + static_cast<size_t>(*payoutLength) + 1 + 8 + 8 + 4 + 4 + 4;
+    if (at > data.size())
+        return bad("not a stored offer");
+    Writer feerate;
+    feerate.i64(1000);
+    Bytes upgraded(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(at));
+    upgraded.insert(upgraded.end(), feerate.data().begin(), feerate.data().end());
+    upgraded.insert(upgraded.end(), data.begin() + static_cast<std::ptrdiff_t>(at), data.end());
+    auto old = decodeMessage(upgraded);
+    if (!old || !std::holds_alternative<OfferMsg>(*old))
+        return bad("not a stored offer");
+    return std::get<OfferMsg>(*old);
+}
+
 std::string messageToText(const Message &m)
 {
     Bytes values;

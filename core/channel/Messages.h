@@ -102,6 +102,11 @@ Bytes encodeMessage(const Message &m);
 /// Strict: magic, version, known type, every field complete, no trailing bytes.
 Result<Message> decodeMessage(ByteView data);
 
+/// A stored offer in either form: today's, or the one written before offers
+/// carried `min_commit_feerate` (read with 1 sat/vB). For the store only: a peer's
+/// offer is always today's form.
+Result<OfferMsg> decodeStoredOffer(ByteView data);
+
 /// "spw1..." in lower case (upper-case it for a QR code's alphanumeric mode).
 std::string messageToText(const Message &m);
 /// Accepts either case; the checksum catches a mistyped or damaged text.

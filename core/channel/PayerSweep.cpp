@@ -11,6 +11,8 @@ using namespace bitcoin;
 
 std::optional<LockedPayerOutput> lockedPayerOutput(const ChannelParams &p, const Transaction &settlement)
 {
+    if (!p.legacyPayerChange.empty())
+        return std::nullopt; // an older channel paid the payer's wallet directly
     const Script spk = p.payerOutputScript();
     for (size_t i = 0; i < settlement.outputs.size(); ++i)
         if (settlement.outputs[i].scriptPubKey == spk)

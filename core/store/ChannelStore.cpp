@@ -326,10 +326,10 @@ Result<std::optional<OfferRecord>> ChannelStore::offerForKey(const Bytes &payeeP
     SPW_TRY(SqliteDatabase::run(q, "find offer"));
     if (!q.next())
         return std::optional<OfferRecord>{};
-    auto m = channel::decodeMessage(fromBlob(q.value(1).toByteArray()));
-    if (!m || !std::holds_alternative<channel::OfferMsg>(*m))
+    auto m = channel::decodeStoredOffer(fromBlob(q.value(1).toByteArray()));
+    if (!m)
         return makeError(ErrorCode::StorageFailed, "stored offer is damaged");
-    return std::optional<OfferRecord>{OfferRecord{std::get<channel::OfferMsg>(*m), q.value(0).toUInt(), q.value(2).toLongLong()}};
+    return std::optional<OfferRecord>{OfferRecord{*m, q.value(0).toUInt(), q.value(2).toLongLong()}};
 }
 
 Result<std::vector<OfferRecord>> ChannelStore::offers()
@@ -339,9 +339,8 @@ Result<std::vector<OfferRecord>> ChannelStore::offers()
         return makeError(ErrorCode::StorageFailed, "offers");
     std::vector<OfferRecord> out;
     while (q.next()) {
-        auto m = channel::decodeMessage(fromBlob(q.value(1).toByteArray()));
-        if (m && std::holds_alternative<channel::OfferMsg>(*m))
-            out.push_back(OfferRecord{std::get<channel::OfferMsg>(*m), q.value(0).toUInt(), q.value(2).toLongLong()});
+        if (auto m = channel::decodeStoredOffer(fromBlob(q.value(1).toByteArray())))
+            out.push_back(OfferRecord{*m, q.value(0).toUInt(), q.value(2).toLongLong()});
     }
     return out;
 }

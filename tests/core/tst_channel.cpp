@@ -104,6 +104,7 @@ private Q_SLOTS:
     void payerOutputLockedOneBlock();
     void closeAndCatchUpMessages();
     void storeRefusesAnOlderCopy();
+    void channelsFromBeforeTheLockedOutput();
 };
 
 void TestChannel::lifecycle_data()
@@ -627,4 +628,44 @@ void TestChannel::storeRefusesAnOlderCopy()
     store::ChannelRecord ghost = fresh;
     ghost.params.funding.index = 9;
     QCOMPARE(gui.update(ghost).code(), ErrorCode::ChannelUnknown);
+}
+
+void TestChannel::channelsFromBeforeTheLockedOutput()
+{
+    // A channel stored before the payer's output was locked keeps its own commitments:
+    // the payer's signatures the payee holds are over those.
+    Fixture f(Variant::Cltv);
+    ChannelParams old = f.params;
+    old.legacyPayerChange = f.payer.spk();
+    auto back = decodeParams(encodeParams(old));
+    QVERIFY(back.ok());
+    QVERIFY(*back == old);
+    const Transaction c = buildCommitment(*back, Amount::fromSat(40'000));
+    QCOMPARE(c.outputs.at(1).scriptPubKey, f.payer.spk());
+    QVERIFY(!lockedPayerOutput(*back, c));
+    // New terms carry no change script and lock the payer's output.
+    auto fresh = decodeParams(encodeParams(f.params));
+    QVERIFY(fresh.ok() && fresh->legacyPayerChange.empty());
+    QCOMPARE(buildCommitment(*fresh, Amount::fromSat(40'000)).outputs.at(1).scriptPubKey, f.params.payerOutputScript());
+
+    // An offer stored before offers carried min_commit_feerate is still read (as 1 sat/vB).
+    OfferMsg offer;
+    offer.network = NetworkId::Local;
+    offer.payeePub = f.params.payeePub;
+    offer.payeePayout = f.params.payeePayout;
+    offer.minCapacity = 1000;
+    offer.maxCapacity = 2000;
+    offer.minExpiryDelta = 13;
+    offer.maxExpiryDelta = 400;
+    offer.minConfirmations = 2;
+    offer.minCommitFeerate = 1000;
+    offer.label = "old";
+    Bytes stored = encodeMessage(offer);
+    const size_t at = 5 + 1 + 33 + 1 + offer.payeePayout.size() + 1 + 8 + 8 + 4 + 4 + 4;
+    stored.erase(stored.begin() + static_cast<std::ptrdiff_t>(at), stored.begin() + static_cast<std::ptrdiff_t>(at + 8));
+    QVERIFY(!decodeMessage(stored).ok());
+    auto read = decodeStoredOffer(stored);
+    QVERIFY2(read.ok(), read.ok() ? "" : read.error().describe().c_str());
+    QVERIFY(*read == offer);
+    QCOMPARE(decodeStoredOffer(asBytes(std::string_view("junk"))).code(), ErrorCode::BadMessage);
 }
