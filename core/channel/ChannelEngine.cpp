@@ -216,7 +216,8 @@ Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const Op
     SPW_TRY(checkOpeningTerms(offer, p, OpeningContext{now->height, margin}));
 
     // The funding transaction: segwit, so its txid is final before anything is signed.
-    auto prepared = m_wallet->prepare({p.fundingOutput()});
+    // Segwit coins only (the wallet's are P2WPKH) and always a change output.
+    auto prepared = m_wallet->prepare({p.fundingOutput()}, std::nullopt, true);
     if (!prepared)
         return prepared.error();
     p.funding = OutPoint{prepared->tx.txid(), 0};

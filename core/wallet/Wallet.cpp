@@ -479,7 +479,7 @@ Result<SendResult> Wallet::send(const QString &address, Amount amount, std::opti
     return SendResult{*sent, amount.sat(), prepared->fee, prepared->change, prepared->tx.vsize()};
 }
 
-Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std::optional<chain::FeeRate> feeRate)
+Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std::optional<chain::FeeRate> feeRate, bool requireChange)
 {
     int64_t amount = 0;
     int64_t outputsSize = 0;
@@ -535,7 +535,7 @@ Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std:
             enough = true;
             break;
         }
-        if (total >= amount + feeNoChange) {
+        if (!requireChange && total >= amount + feeNoChange) {
             fee = total - amount; // the remainder would be dust: it goes to the fee
             change = 0;
             enough = true;
@@ -543,7 +543,8 @@ Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std:
         }
     }
     if (!enough)
-        return makeError(ErrorCode::InsufficientFunds, "need " + std::to_string(amount) + " sat plus fee");
+        return makeError(ErrorCode::InsufficientFunds,
+                         "need " + std::to_string(amount) + " sat plus fee" + (requireChange ? " and a change output" : ""));
 
     Prepared p;
     Transaction &tx = p.tx;

@@ -84,7 +84,10 @@ public:
         int64_t fee = 0;
         int64_t change = 0;
     };
-    Result<Prepared> prepare(const std::vector<bitcoin::TxOut> &outputs, std::optional<chain::FeeRate> feeRate = std::nullopt);
+    /// With `requireChange` (a channel's funding, protocol.md "Keys"), the transaction
+    /// always has a change output above dust, its handle for CPFP while unconfirmed.
+    Result<Prepared> prepare(const std::vector<bitcoin::TxOut> &outputs, std::optional<chain::FeeRate> feeRate = std::nullopt,
+                             bool requireChange = false);
     /// Reserves its coins without making it broadcastable (a channel funding that
     /// must wait for the payee's refund signature).
     Status reserve(const Prepared &p);

@@ -446,6 +446,23 @@ void TestCliChannels::openingTermsRefused()
     r = p.payer.run({arg("channel"), arg("open"), p.file("offer.spw"), arg("--capacity"), arg("100000"), arg("--out"), p.file("proposal.spw")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const channel::ProposalMsg prop = std::get<channel::ProposalMsg>(decodeFile(p.file("proposal.spw")));
+    {
+        // The funding (second line): the channel's output first, and always a change output
+        // (the payer's CPFP handle while it is unconfirmed); segwit inputs only.
+        QFile f(p.file("proposal.spw"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        auto funded = channel::messageFromText(lines[1].trimmed().toStdString());
+        QVERIFY(funded.ok());
+        auto tx = bitcoin::Transaction::parse(std::get<channel::FundedMsg>(*funded).fundingTx);
+        QVERIFY(tx.ok());
+        QCOMPARE(tx->outputs.size(), size_t(2));
+        QCOMPARE(tx->outputs[0].value.sat(), 100'000);
+        QVERIFY(tx->outputs[1].value.sat() >= bitcoin::dustThreshold(tx->outputs[1].scriptPubKey));
+        for (const auto &in : tx->inputs)
+            QVERIFY(!in.witness.empty() && in.scriptSig.empty());
+    }
     struct Case {
         const char *name;
         std::function<void(channel::ProposalMsg &)> mutate;
