@@ -824,6 +824,14 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             if (!spender)
                 return spender.error();
             const bool isRefund = spender->lockTime == rec.params.expiry && spender->inputs[0].sequence == 0xfffffffe;
+            if (rec.role == ChannelRole::Payee && isRefund && rec.seq > 0 && rec.closingTxid != Hash256{} &&
+                rec.closingTxid != spend->spender) {
+                // Our settlement was broadcast but the payer's refund spends the funding
+                // instead: it replaced ours (nodes replace whatever the fee pays for) or won the block.
+                events.push_back({rec.id(), "the payer's refund " + toDisplayHex(spend->spender) + " replaced our settlement " +
+                                                toDisplayHex(rec.closingTxid) + " (" + std::to_string(rec.paid) +
+                                                " sat acknowledged are lost unless the refund leaves the chain)"});
+            }
             rec.closingTxid = spend->spender;
             rec.finalPayee = isRefund ? 0 : valueTo(*spender, rec.params.payeePayout);
             rec.finalPayer = valueTo(*spender, isRefund ? rec.params.payerRefund : rec.params.payerOutputScript());

@@ -116,6 +116,7 @@ private Q_SLOTS:
     void refundJudgedByNode_data() { lifecycle_data(); }
     void refundJudgedByNode();
     void corruptedCommitmentRejected();
+    void refundReplacesAnUnconfirmedSettlement();
     void rejectReasonsMatchLocalChain();
     void reorgRollsBackAndResumes();
     void userRunCheckedByCore(); // before the 2,000 blocks of resumesWithoutRescan: rewards halve every 150 blocks
@@ -448,6 +449,46 @@ bool signAgain(wallet::Wallet &wallet, bitcoin::Transaction &tx, const std::vect
 /// transactions, from Core itself (testmempoolaccept, and sendrawtransaction's
 /// own wording), mapped to the code the local chain gives for the same
 /// transaction on a copy of the same chain.
+void TestRegtest::refundReplacesAnUnconfirmedSettlement()
+{
+    // protocol.md "Fee bumping and the deadline": after expiry the payer's refund is final,
+    // and Bitcoin Core replaces an unconfirmed settlement with it whether or not the
+    // settlement signalled replacement (full RBF), when the refund pays more. The payee's
+    // watcher must see it and say so.
+    if (m_node.name() != QLatin1String("bitcoind"))
+        QSKIP("generateblock (blocks that leave the settlement out) and full RBF: Bitcoin Core only");
+    Pair p = makePair("replaced");
+    QVERIFY(!p.payer.json({arg("wallet"), arg("create")}).isEmpty());
+    QVERIFY(!p.payee.json({arg("wallet"), arg("create")}).isEmpty());
+    rpc("generatetoaddress", {1, QString::fromUtf8(p.payer.run({arg("wallet"), arg("address")}).out.trimmed())});
+    mine(100);
+    QCOMPARE(p.payee.run({arg("channel"), arg("offer"), arg("--out"), p.file("offer.spw")}).exitCode, 0);
+    CliResult r = p.payer.run({arg("channel"), arg("open"), p.file("offer.spw"), arg("--capacity"), arg("60000"), arg("--expiry-blocks"),
+                               arg("20"), arg("--refund-fee"), arg("6000"), arg("--out"), p.file("proposal.spw")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(p.payee.run({arg("channel"), arg("accept"), p.file("proposal.spw")}).exitCode, 0);
+    mine(1);
+    const QString id = p.payer.json({arg("channel"), arg("list")}).value(QLatin1String("channels")).toArray()[0].toObject().value(QLatin1String("id")).toString();
+    QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("3000"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(p.payee.run({arg("channel"), arg("import"), p.file("pay.spw")}).exitCode, 0);
+    r = p.payee.run({arg("channel"), arg("settle"), id});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    // Blocks that leave the settlement out (a miner's choice, or a fee too low for them).
+    const int expiry = p.payer.json({arg("channel"), arg("show"), id}).value(QLatin1String("expiry_height")).toInt();
+    while (height() < expiry)
+        rpc("generateblock", {burnAddress(), QJsonArray{}});
+    QVERIFY(rpc("getrawmempool").toArray().size() >= 1);
+    r = p.payer.run({arg("channel"), arg("refund"), id});
+    QVERIFY2(r.exitCode == 0 || r.err.contains("already"), r.err.constData());
+    mine(1);
+    const QJsonObject watched = p.payee.json({arg("channel"), arg("watch")});
+    const QByteArray said = QJsonDocument(watched).toJson();
+    QVERIFY2(said.contains("replaced our settlement"), said.constData());
+    const QJsonObject c = p.payee.json({arg("channel"), arg("show"), id});
+    QCOMPARE(c.value(QLatin1String("state")).toString(), arg("refunded"));
+    QCOMPARE(satField(c, "final_payee_sat"), 0);
+}
+
 void TestRegtest::rejectReasonsMatchLocalChain()
 {
     if (m_node.kind() != RegtestNode::Kind::Bitcoind)
