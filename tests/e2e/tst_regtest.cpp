@@ -119,6 +119,7 @@ private Q_SLOTS:
     void refundReplacesAnUnconfirmedSettlement();
     void rejectReasonsMatchLocalChain();
     void reorgRollsBackAndResumes();
+    void fundingDoubleSpentByAReorg();
     void userRunCheckedByCore(); // before the 2,000 blocks of resumesWithoutRescan: rewards halve every 150 blocks
     void resumesWithoutRescan();
     void settingsTestConnection();
@@ -392,6 +393,65 @@ void TestRegtest::corruptedCommitmentRejected()
     QVERIFY2(settle.exitCode == 0, settle.err.constData());
     QCOMPARE(settle.json().value(QLatin1String("txid")).toString(), QString::fromStdString(bitcoin::toDisplayHex(tx->txid())));
     mine(1);
+}
+
+void TestRegtest::fundingDoubleSpentByAReorg()
+{
+    // A reorg whose new branch spends the funding's coin elsewhere: the channel is no
+    // longer open, and no payment counts (issue 11, "Funding that leaves the chain").
+    if (m_node.name() != QLatin1String("bitcoind"))
+        QSKIP("generateblock with a chosen transaction: Bitcoin Core only");
+    Pair p = makePair("doublespent");
+    const QString id = openChannel(p, Variant::Cltv, 40'000, 144);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("open"));
+    const QString fundingTxid = id.section(QLatin1Char(':'), 0, 0);
+    const QString fundingBlock = rpc("getbestblockhash").toString();
+    const QJsonObject funding = rpc("getrawtransaction", {fundingTxid, 1, fundingBlock}).toObject();
+    QVERIFY(!funding.isEmpty());
+    const QJsonObject in0 = funding.value(QLatin1String("vin")).toArray().at(0).toObject();
+    const QString prevTxid = in0.value(QLatin1String("txid")).toString();
+    const int prevIndex = in0.value(QLatin1String("vout")).toInt();
+    rpc("invalidateblock", {fundingBlock}); // the funding is back in the mempool, its coin unspent on chain
+    const QJsonObject prevOut = rpc("gettxout", {prevTxid, prevIndex, false}).toObject();
+    QVERIFY(!prevOut.isEmpty());
+    const qint64 prevValue = qRound64(prevOut.value(QLatin1String("value")).toDouble() * 1e8);
+    auto prevScript = fromHex(prevOut.value(QLatin1String("scriptPubKey")).toObject().value(QLatin1String("hex")).toString().toStdString());
+    QVERIFY(prevScript.ok());
+
+    // The payer's own wallet key signs the coin over to someone else.
+    bitcoin::Transaction other;
+    {
+        InProcess payer(m_node.endpoint());
+        QVERIFY(payer.open(p.payer.dataDir()));
+        auto key = payer.wallet->keyForScript(bitcoin::Script(*prevScript));
+        QVERIFY(key.ok());
+        other.version = 2;
+        bitcoin::TxIn in;
+        in.prevout = bitcoin::OutPoint{*bitcoin::fromDisplayHex(prevTxid.toStdString()), static_cast<uint32_t>(prevIndex)};
+        in.sequence = 0xfffffffd;
+        other.inputs.push_back(in);
+        other.outputs.push_back(bitcoin::TxOut{bitcoin::Amount::fromSat(prevValue - 20'000),
+                                               bitcoin::p2wpkh(bitcoin::PrivateKey::generate().publicKey().hash())});
+        const bitcoin::PublicKey pub = key->publicKey();
+        Bytes sig = key->signDer(bitcoin::segwitV0Sighash(other, 0, bitcoin::p2pkh(pub.hash()).bytes(),
+                                                          bitcoin::Amount::fromSat(prevValue), bitcoin::SIGHASH_ALL));
+        sig.push_back(bitcoin::SIGHASH_ALL);
+        other.inputs[0].witness = {sig, pub.bytes()};
+    }
+    // The new branch: a block with the other spend, then one more.
+    const QJsonValue made = rpc("generateblock", {burnAddress(), QJsonArray{QString::fromStdString(toHex(other.serialize()))}});
+    QVERIFY(made.isObject());
+    mine(1);
+    QVERIFY(!rpc("getrawmempool").toArray().contains(fundingTxid)); // gone from the mempool, and its coin spent
+
+    const QByteArray said = QJsonDocument(p.payee.json({arg("channel"), arg("watch")})).toJson();
+    QVERIFY2(said.contains("double-spent"), said.constData());
+    QCOMPARE(p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("opening"));
+    QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("1000"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
+    const CliResult refused = p.payee.run({arg("channel"), arg("import"), p.file("pay.spw")});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains("CHANNEL_NOT_OPEN"), refused.err.constData());
 }
 
 /// Copies the node's chain and mempool into a new local chain; empty on success.
