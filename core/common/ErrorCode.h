@@ -82,6 +82,14 @@ enum class ErrorCode : int {
     RpcFailed,
     NodeSyncing,
     NodePruned,
+    // Paid data over a socket (protocol.md "Paid data over a socket")
+    ChannelNotBound,
+    BindBadSignature,
+    PurchaseBusy,
+    NoPurchase,
+    ChunkNotPaid,
+    ChunkCorrupt,
+    PriceTooHigh,
 };
 
 /// Stable upper-case name, e.g. "INVALID_CHECKSUM".

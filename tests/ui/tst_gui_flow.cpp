@@ -16,6 +16,8 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -217,7 +219,14 @@ void TestGuiFlow::sellAndBuyOverTls()
     const QString out = dir.filePath(QStringLiteral("report.got"));
     QMetaObject::invokeMethod(seller.service, [s = seller.service] { s->mine(1); }); // confirmations arrive as we go
     QSignalSpy done(buyer.service, &WalletService::downloadFinished);
-    QMetaObject::invokeMethod(buyer.service, [s = buyer.service, t = camera.text(), out] { s->buyFile(t, QStringLiteral("report.pdf"), out, 2); });
+    // A price above the one the user confirmed is refused before any channel opens.
+    QMetaObject::invokeMethod(buyer.service, [s = buyer.service, t = camera.text(), out] { s->buyFile(t, QStringLiteral("report.pdf"), out, 2, 1999); });
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 20000);
+    QVERIFY(!done.first().at(0).toBool());
+    QVERIFY2(done.first().at(1).toString().contains(QLatin1String("above the one accepted")), qPrintable(done.first().at(1).toString()));
+    QVERIFY(!QFile::exists(out) || QFileInfo(out).size() == 0);
+    done.clear();
+    QMetaObject::invokeMethod(buyer.service, [s = buyer.service, t = camera.text(), out] { s->buyFile(t, QStringLiteral("report.pdf"), out, 2, 2000); });
     // The payee needs its confirmation: mine while we wait.
     QVERIFY(QTest::qWaitFor([&] {
         if (!done.isEmpty())

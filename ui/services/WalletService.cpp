@@ -457,7 +457,7 @@ void WalletService::fetchCatalog(const QString &offerText)
     auto offer = offerFrom(offerText);
     if (!offer)
         return report(offer.error());
-    transport::PaymentClient client(*m_engine);
+    transport::PaymentClient client(*m_engine, [this](uint32_t index) { return m_wallet->channelKey(index); });
     if (const Status st = client.connectTo(*offer); !st.ok())
         return report(st.error());
     auto cat = client.catalog();
@@ -468,14 +468,15 @@ void WalletService::fetchCatalog(const QString &offerText)
     Q_EMIT catalogReady(c.names, c.sizes, c.prices, c.hashes);
 }
 
-void WalletService::buyFile(const QString &offerText, const QString &file, const QString &outPath, int lead)
+void WalletService::buyFile(const QString &offerText, const QString &file, const QString &outPath, int lead, qint64 maxPrice)
 {
     if (!m_engine)
         return;
     auto offer = offerFrom(offerText);
     if (!offer)
         return report(offer.error());
-    transport::PaymentClient client(*m_engine);
+    transport::PaymentClient client(*m_engine, [this](uint32_t index) { return m_wallet->channelKey(index); });
+    client.setMaxPrice(maxPrice); // what the user confirmed: never more
     {
         std::lock_guard lock(m_clientMutex);
         m_client = &client;
@@ -501,11 +502,14 @@ void WalletService::buyFile(const QString &offerText, const QString &file, const
             entry = e;
     if (!entry)
         return finish(false, tr("The provider has no file %1.").arg(file));
-    auto id = client.channelFor(*offer, *entry);
-    if (!id)
-        return finish(false, QString::fromStdString(id.error().describe()));
+    auto sentence = [](const Error &e) { return QCoreApplication::translate("ErrorCode", errorCodeSentence(e.code).data()); };
+    if (const Status st = client.fetchChunkHashes(*entry); !st.ok())
+        return finish(false, sentence(st.error()));
+    auto bought = client.channelFor(*offer, *entry);
+    if (!bought)
+        return finish(false, sentence(bought.error()));
     publish();
-    const Status st = client.download(*id, *entry, outPath, lead, [this](const transport::DownloadProgress &p) {
+    const Status st = client.download(bought->first, bought->second, *entry, outPath, lead, [this](const transport::DownloadProgress &p) {
         Q_EMIT downloadProgress(p.chunksDone, p.chunks, p.bytes, p.paidSat);
     });
     client.close();
