@@ -213,7 +213,7 @@ Result<PurchaseTerms> PaymentClient::purchase(const OutPoint &channel, const Cat
     if (t.start < 0 || t.start > (*rec)->signedPaid)
         return makeError(ErrorCode::BadMessage, "the purchase starts at " + std::to_string(t.start) + " sat, beyond the " +
                                                     std::to_string((*rec)->signedPaid) + " sat we paid");
-    const qint64 toPay = t.end - std::max(t.start, (*rec)->signedPaid);
+    const qint64 toPay = t.end - std::max<qint64>(t.start, (*rec)->signedPaid);
     if (toPay > m_maxPrice)
         return makeError(ErrorCode::PriceTooHigh, std::to_string(toPay) + " sat still to pay, at most " + std::to_string(m_maxPrice) +
                                                       " sat accepted");
@@ -266,7 +266,7 @@ Result<std::pair<OutPoint, PurchaseTerms>> PaymentClient::channelFor(const chann
         if (!bind(c.id()).ok())
             continue;
         auto t = purchase(c.id(), entry, true);
-        if (t && t->end - std::max(t->start, c.signedPaid) <= room(c))
+        if (t && t->end - std::max<qint64>(t->start, c.signedPaid) <= room(c))
             return std::make_pair(c.id(), *t);
     }
     // 2. A channel with room for the whole price: a new purchase on it.

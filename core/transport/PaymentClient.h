@@ -17,6 +17,7 @@
 #include <atomic>
 #include <functional>
 #include <limits>
+#include <set>
 
 namespace spillway::transport {
 
