@@ -91,6 +91,10 @@ public:
     /// The logged amount of payment `seq` of a channel, if there is one.
     Result<std::optional<int64_t>> paidAt(const bitcoin::OutPoint &id, uint64_t seq);
 
+    /// Payee: forgets proposals never funded, made before `createdBefore` (seconds
+    /// since the epoch): a stranger's proposals must not pile up. Returns how many.
+    Result<int> removeStaleProposals(int64_t createdBefore);
+
     SqliteDatabase &database() { return m_db; }
 
 private:

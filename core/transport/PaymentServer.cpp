@@ -71,6 +71,7 @@ struct PaymentServer::Peer {
     qint64 delayedBytes = 0;   ///< chunk frames waiting for chunkDelayMs
     qint64 nextChunkAt = 0;    ///< with chunkDelayMs: when the next chunk may leave
     QByteArray challenge;
+    int proposals = 0;
     std::set<OutPoint> bound;
     std::map<OutPoint, store::Purchase> purchases; ///< the open purchases this connection holds
     std::deque<std::pair<FrameKind, QByteArray>> pending; ///< decoded, waiting for the next flush
@@ -274,6 +275,16 @@ void PaymentServer::sweep()
         drop(s, why);
     for (QSslSocket *s : toRead)
         readPeer(s);
+    // Unfunded proposals expire: a stranger's proposals do not pile up in the store.
+    const qint64 purgeEveryMs = std::clamp<qint64>(qint64(m_limits.proposalTtlSeconds) * 1000 / 2, 200, 60000);
+    if (now - m_lastPurge >= purgeEveryMs) {
+        m_lastPurge = now;
+        auto removed = m_engine.store().removeStaleProposals(now / 1000 - m_limits.proposalTtlSeconds);
+        if (removed && *removed > 0) {
+            Q_EMIT log(QStringLiteral("forgot %1 proposal(s) never funded").arg(*removed));
+            Q_EMIT channelsChanged();
+        }
+    }
 }
 
 namespace {
@@ -442,6 +453,8 @@ void PaymentServer::handleFrame(QSslSocket *s, FrameKind kind, const QByteArray 
         auto m = channel::decodeMessage(ByteView(reinterpret_cast<const uint8_t *>(payload.constData()), static_cast<size_t>(payload.size())));
         if (!m)
             return drop(s, QStringLiteral("bad message"));
+        if (std::holds_alternative<channel::ProposalMsg>(*m) && ++m_peers.at(s)->proposals > m_limits.maxProposalsPerConnection)
+            return drop(s, QStringLiteral("too many proposals"));
         // A message that names an existing channel acts on it only from a connection bound to it.
         if (const auto *close = std::get_if<channel::CloseMsg>(&*m); close && !m_peers.at(s)->bound.count(close->channel)) {
             out.push_back(errorFrame(close->channel, ErrorCode::ChannelNotBound));

@@ -47,6 +47,8 @@ struct ServerLimits {
     int idleTimeoutMs = 120000;       ///< no complete frame for this long: dropped
     int frameTimeoutMs = 30000;       ///< a frame that takes longer to arrive (a trickle): dropped
     int chunkDelayMs = 0; ///< a slow provider, for demos and tests (0: as fast as it goes)
+    int proposalTtlSeconds = 3600;    ///< a proposal not funded within this long is forgotten
+    int maxProposalsPerConnection = 16; ///< more on one connection: dropped
 };
 
 class PaymentServer : public QObject {
@@ -112,6 +114,7 @@ private:
     std::map<bitcoin::OutPoint, QSslSocket *> m_purchaseHolders; ///< the live connection holding a channel's open purchase
     qint64 m_chunksServed = 0;
     int m_tipHeight = -1;
+    qint64 m_lastPurge = 0;
     bool m_flushQueued = false;
 };
 

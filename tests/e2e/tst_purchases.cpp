@@ -274,6 +274,7 @@ private Q_SLOTS:
         m_payee.chain = m_chain.get();
         m_payee.limits.maxFramesPerSecond = 400;
         m_payee.limits.frameTimeoutMs = 800;
+        m_payee.limits.proposalTtlSeconds = 2;
         for (int i = 0; i < 6; ++i) {
             const PrivateKey k = PrivateKey::generate();
             ChannelParams p;
@@ -310,6 +311,7 @@ private Q_SLOTS:
     void floodOfChunkRequestsIsBounded();
     void rateLimitPushesBackWithoutDropping();
     void tricklingConnectionIsDropped();
+    void unfundedProposalsExpire();
 };
 
 void TestPurchases::secondFileCostsItsPriceAgain()
@@ -535,6 +537,54 @@ void TestPurchases::tricklingConnectionIsDropped()
     }
     QCOMPARE(slow.socket.state(), QAbstractSocket::UnconnectedState);
     QVERIFY(t.elapsed() < 5000);
+}
+
+void TestPurchases::unfundedProposalsExpire()
+{
+    // An offer in the payee's store, and strangers' proposals for it that are never funded.
+    OfferMsg offer;
+    offer.payeePub = m_payee.key.publicKey().bytes();
+    offer.payeePayout = p2wpkh(m_payee.key.publicKey().hash());
+    offer.minCapacity = 1000;
+    offer.maxCapacity = 100'000'000;
+    offer.minExpiryDelta = 12;
+    offer.maxExpiryDelta = 4032;
+    m_payee.run([&] { QVERIFY(m_payee.store->insertOffer(store::OfferRecord{offer, 0, 0}).ok()); });
+    auto proposals = [this] {
+        int n = 0;
+        m_payee.run([&] {
+            auto all = m_payee.store->all();
+            if (!all)
+                return;
+            for (const auto &r : *all)
+                n += r.state == store::ChannelState::Proposed ? 1 : 0;
+        });
+        return n;
+    };
+    Conn c;
+    QVERIFY(c.open(m_payee.port));
+    for (int i = 0; i < 17 && c.socket.state() == QAbstractSocket::ConnectedState; ++i) {
+        const PrivateKey k = PrivateKey::generate();
+        ProposalMsg m;
+        m.variant = Variant::Cltv;
+        m.payeePub = offer.payeePub;
+        m.funding = OutPoint{sha256(asBytes("never funded " + std::to_string(i))), 0};
+        m.capacity = 1'000'000;
+        m.payerPub = k.publicKey().bytes();
+        m.payerChange = p2wpkh(k.publicKey().hash());
+        m.payerRefund = m.payerChange;
+        m.expiry = 144;
+        m.commitFee = 5000;
+        m.refundFee = 5000;
+        c.send(messageFrame(m));
+        c.socket.waitForDisconnected(100);
+    }
+    // At most 16 proposals on one connection: the 17th closes it.
+    QCOMPARE(c.socket.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(proposals(), 16);
+    // Never funded, they are forgotten once their time is up (2 s here); open channels stay.
+    QTRY_COMPARE_WITH_TIMEOUT(proposals(), 0, 10000);
+    QCOMPARE(payeeRecord(0).state, store::ChannelState::Open);
 }
 
 QTEST_GUILESS_MAIN(TestPurchases)
