@@ -317,7 +317,7 @@ std::vector<channel::PaymentMsg> PaymentServer::takePayments(std::deque<std::pai
 }
 
 void PaymentServer::gatePayments(QSslSocket *s, const std::vector<channel::PaymentMsg> &run, std::vector<channel::PaymentMsg> &batch,
-                                 std::vector<QSslSocket *> &owners, std::map<QSslSocket *, std::vector<QByteArray>> &out)
+                                 std::vector<AnswerSlot> &slots)
 {
     const Peer &peer = *m_peers.at(s);
     // Per channel, for this run: its record, the next sequence expected, and how
@@ -363,11 +363,29 @@ void PaymentServer::gatePayments(QSslSocket *s, const std::vector<channel::Payme
             }
         }
         if (refusal) {
-            out[s].push_back(errorFrame(m.channel, *refusal));
+            slots.push_back(AnswerSlot{s, errorFrame(m.channel, *refusal), 0});
             continue;
         }
+        slots.push_back(AnswerSlot{s, {}, batch.size()});
         batch.push_back(m);
-        owners.push_back(s);
+    }
+}
+
+void PaymentServer::answerPayments(const std::vector<channel::PaymentMsg> &batch, const std::vector<AnswerSlot> &slots)
+{
+    std::vector<channel::Message> answers;
+    if (!batch.empty()) {
+        m_paymentsChecked += static_cast<qint64>(batch.size());
+        answers = m_engine.receivePayments(batch);
+        Q_EMIT channelsChanged();
+    }
+    for (const AnswerSlot &slot : slots) {
+        if (!m_peers.count(slot.socket))
+            continue; // dropped meanwhile
+        if (!slot.refusal.isEmpty())
+            slot.socket->write(slot.refusal);
+        else if (slot.batchIndex < answers.size())
+            slot.socket->write(messageFrame(answers[slot.batchIndex]));
     }
 }
 
@@ -378,23 +396,12 @@ void PaymentServer::flush()
     //    one synced transaction before any of their acks leaves. Refusals by the
     //    cheap checks are answered in order with the acks.
     {
-        std::map<QSslSocket *, std::vector<QByteArray>> out;
         std::vector<channel::PaymentMsg> batch;
-        std::vector<QSslSocket *> owners;
+        std::vector<AnswerSlot> slots;
         for (auto &[s, peer] : m_peers)
             if (peer->pause != Pause::Output)
-                gatePayments(s, takePayments(peer->pending), batch, owners, out);
-        if (!batch.empty()) {
-            const auto answers = m_engine.receivePayments(batch);
-            for (size_t k = 0; k < answers.size() && k < owners.size(); ++k)
-                out[owners[k]].push_back(messageFrame(answers[k]));
-            Q_EMIT channelsChanged();
-        }
-        // Refusals by the gate and acks may interleave; each is for its own payment.
-        for (auto &[s, frames] : out)
-            if (m_peers.count(s))
-                for (const auto &f : frames)
-                    s->write(f);
+                gatePayments(s, takePayments(peer->pending), batch, slots);
+        answerPayments(batch, slots);
     }
     // 2. What follows, peer by peer and in order (a chunk request after its payment
     //    is answered only once that payment is stored, above), while the peer's
@@ -416,24 +423,20 @@ void PaymentServer::flush()
                 peer.partialSince = 0;
                 break;
             }
-            std::map<QSslSocket *, std::vector<QByteArray>> out;
             const std::vector<channel::PaymentMsg> run = takePayments(peer.pending);
             if (!run.empty()) {
                 std::vector<channel::PaymentMsg> batch;
-                std::vector<QSslSocket *> owners;
-                gatePayments(s, run, batch, owners, out);
-                if (!batch.empty()) {
-                    for (const auto &a : m_engine.receivePayments(batch))
-                        out[s].push_back(messageFrame(a));
-                    Q_EMIT channelsChanged();
-                }
-            } else {
-                const auto frame = std::move(peer.pending.front());
-                peer.pending.pop_front();
-                handleFrame(s, frame.first, frame.second, out[s]);
+                std::vector<AnswerSlot> slots;
+                gatePayments(s, run, batch, slots);
+                answerPayments(batch, slots);
+                continue;
             }
+            const auto frame = std::move(peer.pending.front());
+            peer.pending.pop_front();
+            std::vector<QByteArray> out;
+            handleFrame(s, frame.first, frame.second, out);
             if (m_peers.count(s))
-                for (const auto &f : out[s])
+                for (const auto &f : out)
                     s->write(f);
         }
     }

@@ -70,6 +70,9 @@ public:
     void setTipHeight(int height) { m_tipHeight = height; }
     int connectionCount() const { return static_cast<int>(m_peers.size()); }
     qint64 chunksServed() const { return m_chunksServed; }
+    /// Payments handed to the engine for its checks (signature work): the ones
+    /// the cheap checks let through.
+    qint64 paymentsChecked() const { return m_paymentsChecked; }
 
 Q_SIGNALS:
     void log(const QString &line);
@@ -91,10 +94,18 @@ private:
     qint64 unsent(QSslSocket *s, const Peer &peer) const;
     /// The leading run of payments in `pending`, taken off it.
     static std::vector<channel::PaymentMsg> takePayments(std::deque<std::pair<FrameKind, QByteArray>> &pending);
+    /// Where the answer to one payment comes from: a refusal by the cheap checks, or the engine.
+    struct AnswerSlot {
+        QSslSocket *socket;
+        QByteArray refusal;  ///< empty: the engine's answer at batchIndex
+        size_t batchIndex;
+    };
     /// The cheap checks (binding, channel state, sequence, expiry): payments that
-    /// pass go to `batch`, the others are answered at once in `out`.
+    /// pass go to `batch`; `slots` says, in order, where each answer comes from.
     void gatePayments(QSslSocket *s, const std::vector<channel::PaymentMsg> &run, std::vector<channel::PaymentMsg> &batch,
-                      std::vector<QSslSocket *> &owners, std::map<QSslSocket *, std::vector<QByteArray>> &out);
+                      std::vector<AnswerSlot> &slots);
+    /// Checks and stores `batch` (one synced commit), then writes every answer in order.
+    void answerPayments(const std::vector<channel::PaymentMsg> &batch, const std::vector<AnswerSlot> &slots);
     void handleFrame(QSslSocket *s, FrameKind kind, const QByteArray &payload, std::vector<QByteArray> &out);
     void handleBind(QSslSocket *s, const QByteArray &payload, std::vector<QByteArray> &out);
     void handlePurchase(QSslSocket *s, const QByteArray &payload, std::vector<QByteArray> &out);
@@ -113,6 +124,7 @@ private:
     std::unique_ptr<store::PurchaseStore> m_purchases; ///< with a provider
     std::map<bitcoin::OutPoint, QSslSocket *> m_purchaseHolders; ///< the live connection holding a channel's open purchase
     qint64 m_chunksServed = 0;
+    qint64 m_paymentsChecked = 0;
     int m_tipHeight = -1;
     qint64 m_lastPurge = 0;
     bool m_flushQueued = false;

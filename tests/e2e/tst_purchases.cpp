@@ -312,6 +312,7 @@ private Q_SLOTS:
     void rateLimitPushesBackWithoutDropping();
     void tricklingConnectionIsDropped();
     void unfundedProposalsExpire();
+    void cheapChecksBeforeSignatures();
 };
 
 void TestPurchases::secondFileCostsItsPriceAgain()
@@ -585,6 +586,40 @@ void TestPurchases::unfundedProposalsExpire()
     // Never funded, they are forgotten once their time is up (2 s here); open channels stay.
     QTRY_COMPARE_WITH_TIMEOUT(proposals(), 0, 10000);
     QCOMPARE(payeeRecord(0).state, store::ChannelState::Open);
+}
+
+void TestPurchases::cheapChecksBeforeSignatures()
+{
+    // A bound payer sends one good payment, then 300 from far ahead in the
+    // sequence, and a stranger 300 naming a channel it is not bound to: all are
+    // answered, but only the good one and one out-of-order payment (answered by
+    // the engine with its newest state) reach the signature checks.
+    const OutPoint ch = channel(0);
+    const uint64_t seq = payeeRecord(0).seq;
+    const int64_t paid = payeeRecord(0).paid;
+    qint64 before = 0;
+    m_payee.run([&] { before = m_payee.server->paymentsChecked(); });
+    Conn c, stranger;
+    QVERIFY(c.open(m_payee.port));
+    QVERIFY(stranger.open(m_payee.port));
+    QVERIFY(c.bind(ch, m_payers[0], m_payee.fingerprint));
+    QByteArray frames = messageFrame(payment(0, seq + 1, paid + 1));
+    QByteArray strangers;
+    for (int i = 0; i < 300; ++i) {
+        frames += messageFrame(payment(0, seq + 1000 + static_cast<uint64_t>(i), paid + 1000 + i));
+        strangers += messageFrame(payment(1, 100 + static_cast<uint64_t>(i), 100000 + i));
+    }
+    c.socket.write(frames);
+    stranger.socket.write(strangers);
+    QVERIFY(c.acked());
+    for (int i = 0; i < 300; ++i)
+        QCOMPARE(c.errorCode(), code(ErrorCode::PaymentSequence));
+    for (int i = 0; i < 300; ++i)
+        QCOMPARE(stranger.errorCode(), code(ErrorCode::ChannelNotBound));
+    qint64 after = 0;
+    m_payee.run([&] { after = m_payee.server->paymentsChecked(); });
+    QVERIFY2(after - before <= 2, qPrintable(QString::number(after - before)));
+    QCOMPARE(payeeRecord(0).seq, seq + 1);
 }
 
 QTEST_GUILESS_MAIN(TestPurchases)
