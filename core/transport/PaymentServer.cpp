@@ -28,8 +28,9 @@ namespace {
 constexpr qint64 kReadPiece = 64 * 1024;
 /// What the socket itself buffers before TCP pushes back on the peer.
 constexpr qint64 kSocketReadBuffer = 256 * 1024;
-/// Decoded frames waiting for their turn, per connection, before reading stops.
+/// Decoded frames (and their bytes) waiting for their turn, per connection, before reading stops.
 constexpr size_t kMaxPendingFrames = 4096;
+constexpr qint64 kMaxPendingBytes = 1 << 20;
 /// Payments older than the newest accepted one, per channel and pass, passed on to the engine.
 constexpr int kMaxRepeatsPerPass = 64;
 
@@ -75,6 +76,16 @@ struct PaymentServer::Peer {
     std::set<OutPoint> bound;
     std::map<OutPoint, store::Purchase> purchases; ///< the open purchases this connection holds
     std::deque<std::pair<FrameKind, QByteArray>> pending; ///< decoded, waiting for the next flush
+    qint64 pendingBytes = 0;
+
+    bool queueFull() const { return pending.size() >= kMaxPendingFrames || pendingBytes >= kMaxPendingBytes; }
+    std::pair<FrameKind, QByteArray> pop()
+    {
+        auto f = std::move(pending.front());
+        pending.pop_front();
+        pendingBytes -= f.second.size();
+        return f;
+    }
 };
 
 PaymentServer::PaymentServer(channel::ChannelEngine &engine, TlsIdentity identity, const Bytes &offerMessage,
@@ -202,10 +213,11 @@ void PaymentServer::readPeer(QSslSocket *s)
     bool took = false;
     while (true) {
         // Frames already decoded first, within this second's allowance.
-        while (peer.framesInWindow < m_limits.maxFramesPerSecond && peer.pending.size() < kMaxPendingFrames) {
+        while (peer.framesInWindow < m_limits.maxFramesPerSecond && !peer.queueFull()) {
             auto f = peer.decoder.next();
             if (!f)
                 break;
+            peer.pendingBytes += f->second.size();
             peer.pending.push_back(std::move(*f));
             ++peer.framesInWindow;
             took = true;
@@ -227,7 +239,7 @@ void PaymentServer::readPeer(QSslSocket *s)
             });
             break;
         }
-        if (peer.pending.size() >= kMaxPendingFrames || s->bytesAvailable() == 0)
+        if (peer.queueFull() || s->bytesAvailable() == 0)
             break;
         if (!peer.decoder.feed(s->read(kReadPiece)))
             return drop(s, QStringLiteral("bad frame"));
@@ -303,15 +315,15 @@ std::optional<channel::PaymentMsg> paymentIn(const std::pair<FrameKind, QByteArr
 
 } // namespace
 
-std::vector<channel::PaymentMsg> PaymentServer::takePayments(std::deque<std::pair<FrameKind, QByteArray>> &pending)
+std::vector<channel::PaymentMsg> PaymentServer::takePayments(Peer &peer)
 {
     std::vector<channel::PaymentMsg> run;
-    while (!pending.empty()) {
-        auto payment = paymentIn(pending.front());
+    while (!peer.pending.empty()) {
+        auto payment = paymentIn(peer.pending.front());
         if (!payment)
             break;
         run.push_back(std::move(*payment));
-        pending.pop_front();
+        peer.pop();
     }
     return run;
 }
@@ -400,7 +412,7 @@ void PaymentServer::flush()
         std::vector<AnswerSlot> slots;
         for (auto &[s, peer] : m_peers)
             if (peer->pause != Pause::Output)
-                gatePayments(s, takePayments(peer->pending), batch, slots);
+                gatePayments(s, takePayments(*peer), batch, slots);
         answerPayments(batch, slots);
     }
     // 2. What follows, peer by peer and in order (a chunk request after its payment
@@ -423,7 +435,7 @@ void PaymentServer::flush()
                 peer.partialSince = 0;
                 break;
             }
-            const std::vector<channel::PaymentMsg> run = takePayments(peer.pending);
+            const std::vector<channel::PaymentMsg> run = takePayments(peer);
             if (!run.empty()) {
                 std::vector<channel::PaymentMsg> batch;
                 std::vector<AnswerSlot> slots;
@@ -431,8 +443,7 @@ void PaymentServer::flush()
                 answerPayments(batch, slots);
                 continue;
             }
-            const auto frame = std::move(peer.pending.front());
-            peer.pending.pop_front();
+            const auto frame = peer.pop();
             std::vector<QByteArray> out;
             handleFrame(s, frame.first, frame.second, out);
             if (m_peers.count(s))

@@ -92,8 +92,8 @@ private:
     void sweep();
     void onWritten(QSslSocket *s);
     qint64 unsent(QSslSocket *s, const Peer &peer) const;
-    /// The leading run of payments in `pending`, taken off it.
-    static std::vector<channel::PaymentMsg> takePayments(std::deque<std::pair<FrameKind, QByteArray>> &pending);
+    /// The leading run of payments in the peer's queue, taken off it.
+    static std::vector<channel::PaymentMsg> takePayments(Peer &peer);
     /// Where the answer to one payment comes from: a refusal by the cheap checks, or the engine.
     struct AnswerSlot {
         QSslSocket *socket;

@@ -130,7 +130,11 @@ void WalletService::start()
         return;
     }
     m_chain = std::move(*backend);
-    connect(m_chain.get(), &chain::ChainBackend::tipChanged, this, [this](const chain::ChainTip &) { refresh(); });
+    connect(m_chain.get(), &chain::ChainBackend::tipChanged, this, [this](const chain::ChainTip &tip) {
+        if (m_server)
+            m_server->setTipHeight(tip.height); // the seller's expiry check before any signature work
+        refresh();
+    });
     if (!wallet::Wallet::exists(m_dataDir)) {
         auto mnemonic = wallet::Wallet::create(m_dataDir, *m_chain);
         if (!mnemonic) {
@@ -437,6 +441,8 @@ void WalletService::startSelling(const QString &dir, qint64 pricePerMiB, const Q
         return report(seller.error());
     m_provider = std::move(seller->files);
     m_server = std::move(seller->server);
+    if (auto tip = chain::await(m_chain->tip()))
+        m_server->setTipHeight(tip->height);
     const channel::OfferMsg offer = seller->offer;
     if (!m_publishSoon) {
         m_publishSoon = new QTimer(this);
