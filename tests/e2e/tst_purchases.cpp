@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QScopeGuard>
@@ -313,6 +314,7 @@ private Q_SLOTS:
     void tricklingConnectionIsDropped();
     void unfundedProposalsExpire();
     void cheapChecksBeforeSignatures();
+    void catalogueIsPagedWithinFrames();
 };
 
 void TestPurchases::secondFileCostsItsPriceAgain()
@@ -620,6 +622,34 @@ void TestPurchases::cheapChecksBeforeSignatures()
     m_payee.run([&] { after = m_payee.server->paymentsChecked(); });
     QVERIFY2(after - before <= 2, qPrintable(QString::number(after - before)));
     QCOMPARE(payeeRecord(0).seq, seq + 1);
+}
+
+void TestPurchases::catalogueIsPagedWithinFrames()
+{
+    // 700 files with long names: about 300 KiB of catalogue, more than four frames.
+    QTemporaryDir dir;
+    for (int i = 0; i < 700; ++i) {
+        QFile f(dir.filePath(QStringLiteral("%1-%2.bin").arg(i, 4, 10, QLatin1Char('0')).arg(QString(150, QLatin1Char('x')))));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(100 + i, 'c'));
+    }
+    transport::FileProvider provider(dir.path(), kChunk, kPricePerMiB);
+    QVERIFY(provider.scan().ok());
+    QVERIFY2(provider.catalogPages() > 4, qPrintable(QString::number(provider.catalogPages())));
+    QStringList names;
+    for (int page = 0; page < provider.catalogPages(); ++page) {
+        const QJsonObject o = provider.catalogPage(page);
+        QCOMPARE(o.value(QLatin1String("pages")).toInt(), provider.catalogPages());
+        const QByteArray frame = transport::encodeFrame(FrameKind::Catalog, QJsonDocument(o).toJson(QJsonDocument::Compact));
+        QVERIFY(frame.size() - 4 <= static_cast<qsizetype>(transport::kMaxFrame));
+        for (const auto &e : transport::FileProvider::fromJson(o.value(QLatin1String("files")).toArray())) {
+            names << e.name;
+            QCOMPARE(e.chunkHashesRoot, provider.entry(e.name)->chunkHashesRoot);
+        }
+    }
+    QCOMPARE(names.size(), 700);
+    QCOMPARE(names.last(), provider.catalog().last().name);
+    QCOMPARE(provider.catalogPage(provider.catalogPages()).value(QLatin1String("files")).toArray().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestPurchases)

@@ -127,6 +127,7 @@ private Q_SLOTS:
     void twoFilesInARowCostBothPrices();
     void garbageChunksArePaidAtMostLead();
     void strangerNamingABuyersChannelIsServedNothing();
+    void aFileOnTheCataloguesLastPage();
 };
 
 void TestSocket::buy64MiBInPieces()
@@ -423,6 +424,26 @@ void TestSocket::strangerNamingABuyersChannelIsServedNothing()
     QCOMPARE(codes.value(static_cast<int>(ErrorCode::ChannelNotBound)), 1 + 10000);
     // The replayed payment changed nothing for the buyer's channel.
     QCOMPARE(satField(m_seller->json({QStringLiteral("channel"), QStringLiteral("show"), id}), "acknowledged_sat"), 3000);
+}
+
+void TestSocket::aFileOnTheCataloguesLastPage()
+{
+    // 700 files with long names: the catalogue is far more than one 64 KiB frame.
+    const QString files = m_dir.filePath(QStringLiteral("files7"));
+    QDir().mkpath(files);
+    QString last;
+    for (int i = 0; i < 700; ++i) {
+        last = QStringLiteral("%1-%2.bin").arg(i, 4, 10, QLatin1Char('0')).arg(QString(150, QLatin1Char('y')));
+        makeFile(files + QLatin1Char('/') + last, 1000 + i);
+    }
+    Provider p(m_chain, m_seller->dataDir(), m_dir.filePath(QStringLiteral("offer9.spw")));
+    QVERIFY(p.start({QStringLiteral("--dir"), files, QStringLiteral("--price-per-mib"), QStringLiteral("500")}));
+    const QString out = m_dir.filePath(QStringLiteral("last.got"));
+    const CliResult r = m_buyer->run({QStringLiteral("buy"), last, QStringLiteral("--offer"), p.offerFile, QStringLiteral("--out"), out,
+                                      QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(sha256Of(out), sha256Of(files + QLatin1Char('/') + last));
+    QCOMPARE(satField(r.json(), "price_sat"), 500);
 }
 
 QTEST_GUILESS_MAIN(TestSocket)
