@@ -19,6 +19,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QTimer>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QTableView>
@@ -215,6 +217,21 @@ void TestGuiFlow::sellAndBuyOverTls()
     QTRY_COMPARE_WITH_TIMEOUT(catalog->model()->rowCount(), 1, 20000);
     catalog->selectRow(0);
     QVERIFY(buyer.window->findChild<QLabel *>(QStringLiteral("buyTotalLabel"))->text().contains(QLatin1String("2,000 sat")));
+    // Download asks first, with the whole price; "No" pays nothing and asks nothing more.
+    QString asked;
+    QTimer answer;
+    answer.setInterval(50);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            asked = box->text();
+            answer.stop();
+            box->button(QMessageBox::No)->click();
+        }
+    });
+    answer.start();
+    buyer.window->findChild<QPushButton *>(QStringLiteral("downloadButton"))->click();
+    QVERIFY2(asked.contains(QLatin1String("report.pdf")) && asked.contains(QLatin1String("2,000 sat")), qPrintable(asked));
+    QVERIFY(buyer.window->findChild<QPushButton *>(QStringLiteral("downloadButton"))->isEnabled());
     // Download (the Download button asks where to save; the test names the file itself).
     const QString out = dir.filePath(QStringLiteral("report.got"));
     QMetaObject::invokeMethod(seller.service, [s = seller.service] { s->mine(1); }); // confirmations arrive as we go
