@@ -287,13 +287,24 @@ void PaymentServer::sweep()
         drop(s, why);
     for (QSslSocket *s : toRead)
         readPeer(s);
-    // Unfunded proposals expire: a stranger's proposals do not pile up in the store.
+    // Proposals made over the socket expire unfunded: a stranger's proposals do
+    // not pile up in the store. (Proposals a user accepted from a file or a QR
+    // code are the user's business: the payer may take its time to fund.)
     const qint64 purgeEveryMs = std::clamp<qint64>(qint64(m_limits.proposalTtlSeconds) * 1000 / 2, 200, 60000);
     if (now - m_lastPurge >= purgeEveryMs) {
         m_lastPurge = now;
-        auto removed = m_engine.store().removeStaleProposals(now / 1000 - m_limits.proposalTtlSeconds);
-        if (removed && *removed > 0) {
-            Q_EMIT log(QStringLiteral("forgot %1 proposal(s) never funded").arg(*removed));
+        int removed = 0;
+        for (auto it = m_socketProposals.begin(); it != m_socketProposals.end();) {
+            if (now - it->second < qint64(m_limits.proposalTtlSeconds) * 1000) {
+                ++it;
+                continue;
+            }
+            auto gone = m_engine.store().removeUnfundedProposal(it->first);
+            removed += gone && *gone ? 1 : 0;
+            it = m_socketProposals.erase(it); // forgotten, or funded meanwhile
+        }
+        if (removed > 0) {
+            Q_EMIT log(QStringLiteral("forgot %1 proposal(s) never funded").arg(removed));
             Q_EMIT channelsChanged();
         }
     }
@@ -482,6 +493,8 @@ void PaymentServer::handleFrame(QSslSocket *s, FrameKind kind, const QByteArray 
             out.push_back(messageFrame(e));
             return;
         }
+        if (const auto *proposal = std::get_if<channel::ProposalMsg>(&*m))
+            m_socketProposals.emplace(proposal->funding, nowMs());
         for (const auto &a : *r)
             out.push_back(messageFrame(a));
         Q_EMIT channelsChanged();

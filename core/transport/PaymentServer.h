@@ -47,7 +47,7 @@ struct ServerLimits {
     int idleTimeoutMs = 120000;       ///< no complete frame for this long: dropped
     int frameTimeoutMs = 30000;       ///< a frame that takes longer to arrive (a trickle): dropped
     int chunkDelayMs = 0; ///< a slow provider, for demos and tests (0: as fast as it goes)
-    int proposalTtlSeconds = 3600;    ///< a proposal not funded within this long is forgotten
+    int proposalTtlSeconds = 3600;    ///< a proposal made over the socket and not funded within this long is forgotten
     int maxProposalsPerConnection = 16; ///< more on one connection: dropped
 };
 
@@ -127,6 +127,7 @@ private:
     qint64 m_paymentsChecked = 0;
     int m_tipHeight = -1;
     qint64 m_lastPurge = 0;
+    std::map<bitcoin::OutPoint, qint64> m_socketProposals; ///< proposals made over this server, and when
     bool m_flushQueued = false;
 };
 
