@@ -690,7 +690,12 @@ int serveCommand(Cli &cli, chain::ChainBackend &chain)
     std::fflush(stdout);
     // The expiry watcher keeps running while we serve.
     chain.setPollInterval(500);
-    QObject::connect(&chain, &chain::ChainBackend::tipChanged, server, [&engine] { (void)engine.watch(); });
+    if (auto tip = chain::await(chain.tip()))
+        server->setTipHeight(tip->height);
+    QObject::connect(&chain, &chain::ChainBackend::tipChanged, server, [&engine, server](const chain::ChainTip &tip) {
+        server->setTipHeight(tip.height);
+        (void)engine.watch();
+    });
     if (cli.parser.isSet(QStringLiteral("mine-every"))) {
         auto *local = qobject_cast<chain::LocalChain *>(&chain);
         if (!local)
@@ -705,7 +710,7 @@ int serveCommand(Cli &cli, chain::ChainBackend &chain)
 int buyCommand(Cli &cli, chain::ChainBackend &chain, const QStringList &args)
 {
     if (args.isEmpty() || !cli.parser.isSet(QStringLiteral("offer")))
-        return usage(QStringLiteral("buy FILE --offer OFFER.spw [--out PATH] [--lead N]"));
+        return usage(QStringLiteral("buy FILE --offer OFFER.spw [--out PATH] [--lead N] [--max-price SAT]"));
     auto ctx = ChannelContext::open(cli, chain);
     if (!ctx)
         return fail(ctx.error());
@@ -717,7 +722,14 @@ int buyCommand(Cli &cli, chain::ChainBackend &chain, const QStringList &args)
     if (!std::holds_alternative<channel::OfferMsg>(msgs->front()))
         return fail(makeError(ErrorCode::BadMessage, "that is not an offer"));
     const channel::OfferMsg offer = std::get<channel::OfferMsg>(msgs->front());
-    transport::PaymentClient client(engine);
+    wallet::Wallet &w = *(*ctx)->wallet;
+    transport::PaymentClient client(engine, [&w](uint32_t index) { return w.channelKey(index); });
+    if (cli.parser.isSet(QStringLiteral("max-price"))) {
+        auto max = parseAmount(cli.parser.value(QStringLiteral("max-price")));
+        if (!max)
+            return fail(max.error());
+        client.setMaxPrice(max->sat());
+    }
     if (const Status st = client.connectTo(offer); !st.ok())
         return fail(st.error());
     auto catalog = client.catalog();
@@ -729,16 +741,20 @@ int buyCommand(Cli &cli, chain::ChainBackend &chain, const QStringList &args)
             entry = e;
     if (!entry)
         return fail(makeError(ErrorCode::NotFound, "the provider has no file " + args[0].toStdString()));
-    auto id = client.channelFor(offer, *entry,
+    if (const Status st = client.fetchChunkHashes(*entry); !st.ok())
+        return fail(st.error());
+    auto bought = client.channelFor(offer, *entry,
                                 static_cast<uint32_t>(cli.parser.isSet(QStringLiteral("expiry-blocks")) ? cli.parser.value(QStringLiteral("expiry-blocks")).toInt() : 0),
                                 cli.parser.isSet(QStringLiteral("capacity")) ? std::optional<int64_t>(cli.parser.value(QStringLiteral("capacity")).toLongLong())
                                                                              : std::nullopt);
-    if (!id)
-        return fail(id.error());
+    if (!bought)
+        return fail(bought.error());
+    const OutPoint *id = &bought->first;
+    const transport::PurchaseTerms terms = bought->second;
     const QString out = cli.parser.value(QStringLiteral("out")).isEmpty() ? args[0] : cli.parser.value(QStringLiteral("out"));
     const int lead = cli.parser.isSet(QStringLiteral("lead")) ? cli.parser.value(QStringLiteral("lead")).toInt() : 4;
     qint64 maxAhead = 0;
-    const Status st = client.download(*id, *entry, out, lead, [&cli, &maxAhead](const transport::DownloadProgress &p) {
+    const Status st = client.download(*id, terms, *entry, out, lead, [&cli, &maxAhead](const transport::DownloadProgress &p) {
         maxAhead = p.maxChunksPaidAhead;
         if (!cli.json)
             std::fprintf(stderr, "\r%lld/%lld chunks, %lld bytes, %lld sat paid", static_cast<long long>(p.chunksDone),
@@ -756,6 +772,9 @@ int buyCommand(Cli &cli, chain::ChainBackend &chain, const QStringList &args)
                               {QStringLiteral("size"), entry->size},
                               {QStringLiteral("channel"), QString::fromStdString(id->toString())},
                               {QStringLiteral("paid_sat"), static_cast<qint64>(rec && *rec ? (*rec)->signedPaid : 0)},
+                              {QStringLiteral("price_sat"), entry->totalPrice()},
+                              {QStringLiteral("purchase_start_sat"), terms.start},
+                              {QStringLiteral("resumed"), terms.resumed},
                               {QStringLiteral("max_chunks_paid_ahead"), maxAhead}});
     else
         std::printf("%s: %lld bytes, SHA-256 checked\n", qPrintable(out), static_cast<long long>(entry->size));
@@ -798,7 +817,7 @@ int main(int argc, char **argv)
         "  channel watch [--follow]        run the expiry watcher once, or on every new block\n"
         "  serve --dir DIR --price-per-mib SAT [--listen HOST:PORT] [--out OFFER.spw]\n"
         "                                  payee: sell files over TLS, paid chunk by chunk\n"
-        "  buy FILE --offer OFFER.spw [--out PATH] [--lead N]\n"
+        "  buy FILE --offer OFFER.spw [--out PATH] [--lead N] [--max-price SAT]\n"
         "                                  payer: buy a file from a provider, paying per chunk"));
     p.addHelpOption();
     p.addVersionOption();
@@ -843,6 +862,7 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("offer"), QStringLiteral("buy: the provider's offer file."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("chunk-delay-ms"), QStringLiteral("serve: wait MS before each chunk (a slow provider)."), QStringLiteral("MS")});
     p.addOption({QStringLiteral("lead"), QStringLiteral("buy: chunks paid for ahead of arrival (default 4)."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("max-price"), QStringLiteral("buy: the most the file may cost (refused above it)."), QStringLiteral("SAT")});
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("wallet, chain or channel, then a sub-command."));
     p.process(app);
 

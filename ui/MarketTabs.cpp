@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -180,11 +181,20 @@ BuyTab::BuyTab(WalletService *service, QWidget *parent) : QWidget(parent), m_ser
         if (rows.isEmpty())
             return;
         const QString name = m_catalog->item(rows.first().row(), 0)->text();
+        const qint64 price = m_catalog->item(rows.first().row(), 2)->data(Qt::UserRole).toLongLong();
+        // The user sees the whole price and agrees to it before anything is paid;
+        // the purchase is refused if it would cost more.
+        if (QMessageBox::question(this, tr("Buy %1").arg(name),
+                                  tr("Buy %1 for %L2 sat? It is paid piece by piece as the file arrives, and every piece is "
+                                     "checked against its SHA-256 before more is paid.")
+                                      .arg(name)
+                                      .arg(price)) != QMessageBox::Yes)
+            return;
         const QString out = QFileDialog::getSaveFileName(this, tr("Save the file as"), name);
         if (out.isEmpty())
             return;
         setBusy(true);
-        QMetaObject::invokeMethod(m_service, [s = m_service, o = m_offer->toPlainText(), name, out] { s->buyFile(o, name, out, 4); });
+        QMetaObject::invokeMethod(m_service, [s = m_service, o = m_offer->toPlainText(), name, out, price] { s->buyFile(o, name, out, 4, price); });
     });
     connect(m_pause, &QPushButton::clicked, this, [this] { m_service->pauseDownload(); });
     connect(m_service, &WalletService::downloadProgress, this, [this](qint64 done, qint64 total, qint64 bytes, qint64 paid) {

@@ -92,6 +92,13 @@ constexpr Entry kEntries[] = {
     {ErrorCode::ChannelChangedElsewhere, "CHANNEL_CHANGED_ELSEWHERE", QT_TRANSLATE_NOOP("ErrorCode", "Another Spillway process stored a newer state of this channel meanwhile; nothing was changed, try again.")},
     {ErrorCode::TxFeeTooHigh, "FEE_TOO_HIGH", QT_TRANSLATE_NOOP("ErrorCode", "The fee is absurdly high for the transaction's size: it was not sent.")},
     {ErrorCode::NodeBusy, "NODE_BUSY", QT_TRANSLATE_NOOP("ErrorCode", "The node is too busy to answer (its RPC work queue is full); try again in a moment.")},
+    {ErrorCode::ChannelNotBound, "CHANNEL_NOT_BOUND", QT_TRANSLATE_NOOP("ErrorCode", "This connection has not proved that it holds the channel's payer key.")},
+    {ErrorCode::BindBadSignature, "BIND_BAD_SIGNATURE", QT_TRANSLATE_NOOP("ErrorCode", "The signature on the connection's challenge is not the channel payer's.")},
+    {ErrorCode::PurchaseBusy, "PURCHASE_BUSY", QT_TRANSLATE_NOOP("ErrorCode", "Another purchase on this channel is in progress on another connection.")},
+    {ErrorCode::NoPurchase, "NO_PURCHASE", QT_TRANSLATE_NOOP("ErrorCode", "No purchase of this file is open on this connection.")},
+    {ErrorCode::ChunkNotPaid, "CHUNK_NOT_PAID", QT_TRANSLATE_NOOP("ErrorCode", "This piece of the file is not paid for yet.")},
+    {ErrorCode::ChunkCorrupt, "CHUNK_CORRUPT", QT_TRANSLATE_NOOP("ErrorCode", "A piece of the file does not match its SHA-256 in the catalogue: nothing more is paid.")},
+    {ErrorCode::PriceTooHigh, "PRICE_TOO_HIGH", QT_TRANSLATE_NOOP("ErrorCode", "The price is above the one accepted.")},
     {ErrorCode::TlsKeyMismatch, "TLS_KEY_MISMATCH", QT_TRANSLATE_NOOP("ErrorCode", "The server's key is not the one its offer pins: refusing to connect.")},
 };
 } // namespace

@@ -96,6 +96,14 @@ enum class ErrorCode : int {
     ChannelChangedElsewhere,
     TxFeeTooHigh,   ///< above the cap a broadcast allows (kMaxFeeRate): a mistake, never sent
     NodeBusy,       ///< the node's RPC work queue stayed full (HTTP 503) through every retry
+    // Paid data over a socket (protocol.md "Paid data over a socket")
+    ChannelNotBound,
+    BindBadSignature,
+    PurchaseBusy,
+    NoPurchase,
+    ChunkNotPaid,
+    ChunkCorrupt,
+    PriceTooHigh,
 };
 
 /// Stable upper-case name, e.g. "INVALID_CHECKSUM".

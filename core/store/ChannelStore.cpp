@@ -379,4 +379,15 @@ Result<std::vector<ChannelStore::PaymentRow>> ChannelStore::payments(const OutPo
     return out;
 }
 
+Result<bool> ChannelStore::removeUnfundedProposal(const OutPoint &id)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("DELETE FROM channels WHERE id = ? AND role = ? AND state = ?"));
+    q.addBindValue(idBlob(id));
+    q.addBindValue(static_cast<int>(ChannelRole::Payee));
+    q.addBindValue(static_cast<int>(ChannelState::Proposed));
+    SPW_TRY(SqliteDatabase::run(q, "remove unfunded proposal"));
+    return q.numRowsAffected() > 0;
+}
+
 } // namespace spillway::store

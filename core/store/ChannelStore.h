@@ -102,6 +102,10 @@ public:
     /// The logged amount of payment `seq` of a channel, if there is one.
     Result<std::optional<int64_t>> paidAt(const bitcoin::OutPoint &id, uint64_t seq);
 
+    /// Payee: forgets a proposal that was never funded (still `Proposed`), so that
+    /// a stranger's proposals do not pile up. False if there was none to forget.
+    Result<bool> removeUnfundedProposal(const bitcoin::OutPoint &id);
+
     SqliteDatabase &database() { return m_db; }
 
 private:

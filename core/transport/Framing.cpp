@@ -45,7 +45,7 @@ std::optional<std::pair<FrameKind, QByteArray>> FrameDecoder::next()
     const uint8_t kind = p[4];
     QByteArray payload = m_buffer.mid(5, len - 1);
     m_buffer.remove(0, 4 + len);
-    if (kind < 1 || kind > 4) {
+    if (kind < 1 || kind > kLastFrameKind) {
         m_failed = true;
         return std::nullopt;
     }

@@ -13,6 +13,7 @@
 #include "channel/ChannelEngine.h"
 #include "channel/ChannelSigning.h"
 #include "store/ChannelStore.h"
+#include "transport/ChannelBinding.h"
 #include "transport/Framing.h"
 #include "transport/PaymentServer.h"
 #include "transport/TlsIdentity.h"
@@ -26,6 +27,7 @@
 #include <QThread>
 
 #include <cstdio>
+#include <functional>
 
 using namespace spillway;
 using namespace spillway::bitcoin;
@@ -46,6 +48,7 @@ struct Payee : QObject {
     std::unique_ptr<store::ChannelStore> store;
     std::unique_ptr<ChannelEngine> engine;
     std::unique_ptr<transport::PaymentServer> server;
+    Bytes fingerprint;
     quint16 port = 0;
 
     void start()
@@ -65,6 +68,7 @@ struct Payee : QObject {
         auto id = transport::TlsIdentity::fromSecret(PrivateKey::generate().bytes(), QStringLiteral("many-payers"));
         if (!id)
             return;
+        fingerprint = id->fingerprint;
         OfferMsg offer;
         offer.payeePub = key.publicKey().bytes();
         server = std::make_unique<transport::PaymentServer>(*engine, *id, encodeMessage(offer));
@@ -91,6 +95,7 @@ struct Payer {
     std::unique_ptr<QSslSocket> socket = std::make_unique<QSslSocket>();
     transport::FrameDecoder decoder;
     std::vector<QByteArray> frames;
+    std::function<QByteArray(const QByteArray &)> bindFrame; ///< the Bind frame for a challenge
     bool sent = false;
     int acks = 0, refusals = 0;
 };
@@ -147,6 +152,12 @@ void TestManyPayers::twoHundredPayersAtOnce()
     // Payments signed beforehand: payer i pays 1,000 + 100·n sat in its payment n.
     std::vector<Payer> payers(kPayers);
     for (int i = 0; i < kPayers; ++i) {
+        payers[i].bindFrame = [&payee, &payerKeys, i](const QByteArray &challenge) {
+            transport::BindRequest b;
+            b.channel = payee.channels[i].funding;
+            b.signature = payerKeys[i].signCompact(transport::bindDigest(challenge, b.channel, payee.fingerprint));
+            return transport::encodeFrame(transport::FrameKind::Bind, b.serialize());
+        };
         const ChannelSighasher hasher(payee.channels[i]);
         for (int n = 1; n <= kPaymentsEach; ++n)
             payers[i].frames.push_back(messageFrame(
@@ -161,14 +172,20 @@ void TestManyPayers::twoHundredPayersAtOnce()
         QObject::connect(s, &QSslSocket::readyRead, s, [&p, s] {
             p.decoder.feed(s->readAll());
             while (auto f = p.decoder.next()) {
+                if (f->first == transport::FrameKind::Challenge && !p.sent) {
+                    // Bind the channel (sign the connection's challenge), then all payments at once, pipelined.
+                    p.sent = true;
+                    s->write(p.bindFrame(f->second));
+                    for (const auto &frame : p.frames)
+                        s->write(frame);
+                    continue;
+                }
+                if (f->first != transport::FrameKind::Message)
+                    continue;
                 auto m = decodeMessage(ByteView(reinterpret_cast<const uint8_t *>(f->second.constData()), static_cast<size_t>(f->second.size())));
                 if (!m)
                     continue;
-                if (std::holds_alternative<OfferMsg>(*m) && !p.sent) {
-                    p.sent = true; // all payments at once, pipelined
-                    for (const auto &frame : p.frames)
-                        s->write(frame);
-                } else if (std::holds_alternative<AckMsg>(*m)) {
+                if (std::holds_alternative<AckMsg>(*m)) {
                     ++p.acks;
                 } else if (std::holds_alternative<ErrorMsg>(*m)) {
                     ++p.refusals;

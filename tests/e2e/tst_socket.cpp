@@ -5,12 +5,18 @@
 #include "CliRunner.h"
 #include "ProcessMemory.h"
 
+#include "bitcoin/Key.h"
 #include "channel/Messages.h"
+#include "transport/ChannelBinding.h"
+#include "transport/Framing.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
 #include <QRandomGenerator>
 #include <QSslSocket>
 #include <QTcpServer>
@@ -118,6 +124,10 @@ private Q_SLOTS:
     void wrongPinnedKeyIsRefused();
     void providerKilledMidDownload();
     void abuseWhileAnHonestBuyerFinishes();
+    void twoFilesInARowCostBothPrices();
+    void garbageChunksArePaidAtMostLead();
+    void strangerNamingABuyersChannelIsServedNothing();
+    void aFileOnTheCataloguesLastPage();
 };
 
 void TestSocket::buy64MiBInPieces()
@@ -239,14 +249,23 @@ void TestSocket::abuseWhileAnHonestBuyerFinishes()
         s->connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
         crowd.push_back(std::move(s));
     }
-    QTest::qWait(200);
+    // The handshakes progress together in the event loop (waiting on one socket
+    // at a time would stall the others' handshakes into the server's time-out
+    // on a busy machine).
+    auto encrypted = [&crowd] {
+        int n = 0;
+        for (size_t i = 0; i < crowd.size(); i += 4)
+            n += crowd[i]->isEncrypted() ? 1 : 0;
+        return n;
+    };
+    (void)QTest::qWaitFor([&] { return encrypted() == static_cast<int>(crowd.size() / 4); }, 20000);
     int oversize = 0;
     for (size_t i = 0; i < crowd.size(); i += 4)
-        if (crowd[i]->waitForEncrypted(5000)) {
+        if (crowd[i]->isEncrypted()) {
             crowd[i]->write(QByteArray::fromHex("00100001") + QByteArray(64, 'a')); // announces 1 MiB + 1
             ++oversize;
         }
-    QVERIFY(oversize > 10);
+    QVERIFY2(oversize > 10, qPrintable(QString::number(oversize)));
 
     // Meanwhile an honest buyer finishes.
     const QString out = m_dir.filePath(QStringLiteral("feed.got"));
@@ -260,6 +279,180 @@ void TestSocket::abuseWhileAnHonestBuyerFinishes()
     std::fflush(stdout);
     QVERIFY(peak > 0 && peak < 512 * 1024);
     crowd.clear();
+}
+
+void TestSocket::twoFilesInARowCostBothPrices()
+{
+    const QString files = m_dir.filePath(QStringLiteral("files4"));
+    QDir().mkpath(files);
+    const QString hashA = makeFile(files + QStringLiteral("/a.bin"), 3ll << 20);
+    const QString hashB = makeFile(files + QStringLiteral("/b.bin"), 2ll << 20);
+    Provider p(m_chain, m_seller->dataDir(), m_dir.filePath(QStringLiteral("offer6.spw")));
+    QVERIFY(p.start({QStringLiteral("--dir"), files, QStringLiteral("--price-per-mib"), QStringLiteral("1000")}));
+    auto buy = [&](const QString &file, const QString &out, const QStringList &extra = {}) {
+        return m_buyer->run(QStringList{QStringLiteral("buy"), file, QStringLiteral("--offer"), p.offerFile, QStringLiteral("--out"), out,
+                                        QStringLiteral("--json")} + extra);
+    };
+    const int channelsBefore = static_cast<int>(m_buyer->json({QStringLiteral("channel"), QStringLiteral("list")}).value(QLatin1String("channels")).toArray().size());
+    // Above the price the user accepts: refused before any channel opens.
+    const CliResult tooDear = buy(QStringLiteral("a.bin"), m_dir.filePath(QStringLiteral("a.got")), {QStringLiteral("--max-price"), QStringLiteral("2999")});
+    QCOMPARE(tooDear.exitCode, 1);
+    QVERIFY2(tooDear.err.contains("PRICE_TOO_HIGH"), tooDear.err.constData());
+    QCOMPARE(m_buyer->json({QStringLiteral("channel"), QStringLiteral("list")}).value(QLatin1String("channels")).toArray().size(), channelsBefore);
+
+    // a.bin (3,000 sat) on a channel with room for more.
+    const CliResult a = buy(QStringLiteral("a.bin"), m_dir.filePath(QStringLiteral("a.got")),
+                            {QStringLiteral("--capacity"), QStringLiteral("100000"), QStringLiteral("--max-price"), QStringLiteral("3000")});
+    QVERIFY2(a.exitCode == 0, a.err.constData());
+    QCOMPARE(sha256Of(m_dir.filePath(QStringLiteral("a.got"))), hashA);
+    QCOMPARE(satField(a.json(), "paid_sat"), 3000);
+    const QString id = a.json().value(QLatin1String("channel")).toString();
+    // b.bin on the same channel costs its own 2,000 sat: 5,000 in all.
+    const CliResult b = buy(QStringLiteral("b.bin"), m_dir.filePath(QStringLiteral("b.got")));
+    QVERIFY2(b.exitCode == 0, b.err.constData());
+    QCOMPARE(sha256Of(m_dir.filePath(QStringLiteral("b.got"))), hashB);
+    QCOMPARE(b.json().value(QLatin1String("channel")).toString(), id);
+    QCOMPARE(satField(b.json(), "purchase_start_sat"), 3000);
+    QCOMPARE(satField(b.json(), "paid_sat"), 5000);
+    // a.bin again, into a new file: its price again.
+    const CliResult again = buy(QStringLiteral("a.bin"), m_dir.filePath(QStringLiteral("a2.got")));
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QCOMPARE(again.json().value(QLatin1String("channel")).toString(), id);
+    QCOMPARE(satField(again.json(), "paid_sat"), 8000);
+    // The provider agrees: 8,000 sat acknowledged on that channel.
+    QCOMPARE(satField(m_seller->json({QStringLiteral("channel"), QStringLiteral("show"), id}), "acknowledged_sat"), 8000);
+}
+
+void TestSocket::garbageChunksArePaidAtMostLead()
+{
+    // A provider whose file no longer matches its catalogue (scanned, then
+    // overwritten): every chunk it sends is garbage. The buyer checks each one
+    // and pays at most `lead` chunks ahead of what arrived intact: here none.
+    const QString files = m_dir.filePath(QStringLiteral("files5"));
+    QDir().mkpath(files);
+    makeFile(files + QStringLiteral("/g.bin"), 16ll << 20);
+    Provider p(m_chain, m_seller->dataDir(), m_dir.filePath(QStringLiteral("offer7.spw")));
+    QVERIFY(p.start({QStringLiteral("--dir"), files, QStringLiteral("--price-per-mib"), QStringLiteral("400")}));
+    {
+        // Same size, every byte flipped.
+        QFile f(files + QStringLiteral("/g.bin"));
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray all = f.readAll();
+        for (auto &c : all)
+            c = static_cast<char>(~c);
+        f.seek(0);
+        f.write(all);
+    }
+    CliRunner cheated(m_chain, m_dir.filePath(QStringLiteral("cheated")));
+    QVERIFY(!cheated.json({QStringLiteral("wallet"), QStringLiteral("create")}).isEmpty());
+    cheated.run({QStringLiteral("chain"), QStringLiteral("mine"), QStringLiteral("101")});
+    const CliResult r = cheated.run({QStringLiteral("buy"), QStringLiteral("g.bin"), QStringLiteral("--offer"), p.offerFile, QStringLiteral("--out"),
+                                     m_dir.filePath(QStringLiteral("g.got")), QStringLiteral("--lead"), QStringLiteral("4")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("CHUNK_CORRUPT"), r.err.constData());
+    const QJsonArray channels = cheated.json({QStringLiteral("channel"), QStringLiteral("list")}).value(QLatin1String("channels")).toArray();
+    QCOMPARE(channels.size(), 1);
+    const qint64 paid = satField(channels[0].toObject(), "paid_sat");
+    std::printf("garbage provider: paid %lld sat of 6400 before the first bad chunk stopped the buyer\n", static_cast<long long>(paid));
+    std::fflush(stdout);
+    QVERIFY2(paid > 0 && paid <= 4 * 400, qPrintable(QString::number(paid)));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("g.got"))) || QFileInfo(m_dir.filePath(QStringLiteral("g.got"))).size() == 0);
+}
+
+void TestSocket::strangerNamingABuyersChannelIsServedNothing()
+{
+    // The honest buyer buys; a stranger (no pinning needed on its side) names
+    // the buyer's channel (funding outpoints are public), replays its newest
+    // payment, tries to bind with its own key, then asks for chunk 0 ten
+    // thousand times without reading.
+    const QString files = m_dir.filePath(QStringLiteral("files6"));
+    QDir().mkpath(files);
+    makeFile(files + QStringLiteral("/s.bin"), 3ll << 20);
+    const quint16 port = freePort();
+    Provider p(m_chain, m_seller->dataDir(), m_dir.filePath(QStringLiteral("offer8.spw")));
+    QVERIFY(p.start({QStringLiteral("--dir"), files, QStringLiteral("--price-per-mib"), QStringLiteral("1000"), QStringLiteral("--listen"),
+                     QStringLiteral("127.0.0.1:%1").arg(port)}));
+    const CliResult honest = m_buyer->run({QStringLiteral("buy"), QStringLiteral("s.bin"), QStringLiteral("--offer"), p.offerFile,
+                                           QStringLiteral("--out"), m_dir.filePath(QStringLiteral("s.got")), QStringLiteral("--json")});
+    QVERIFY2(honest.exitCode == 0, honest.err.constData());
+    const QString id = honest.json().value(QLatin1String("channel")).toString();
+    const CliResult resend = m_buyer->run({QStringLiteral("channel"), QStringLiteral("pay"), id, QStringLiteral("--resend")});
+    QVERIFY2(resend.exitCode == 0, resend.err.constData());
+    auto replayed = channel::messageFromText(resend.out.trimmed().toStdString());
+    QVERIFY(replayed.ok());
+
+    QSslSocket s;
+    QObject::connect(&s, &QSslSocket::sslErrors, &s, [&s] { s.ignoreSslErrors(); });
+    s.setReadBufferSize(64 * 1024);
+    s.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+    QVERIFY(s.waitForEncrypted(10000));
+    const Bytes pay = channel::encodeMessage(*replayed);
+    s.write(transport::encodeFrame(transport::FrameKind::Message, QByteArray(reinterpret_cast<const char *>(pay.data()), static_cast<qsizetype>(pay.size()))));
+    transport::BindRequest bind;
+    bind.channel = *bitcoin::OutPoint::parse(id.toStdString());
+    bind.signature = bitcoin::PrivateKey::generate().signCompact(bitcoin::sha256(asBytes("not the challenge")));
+    s.write(transport::encodeFrame(transport::FrameKind::Bind, bind.serialize()));
+    const QByteArray request = QJsonDocument(QJsonObject{{QStringLiteral("file"), QStringLiteral("s.bin")},
+                                                         {QStringLiteral("index"), 0},
+                                                         {QStringLiteral("channel"), id}})
+                                   .toJson(QJsonDocument::Compact);
+    QByteArray flood;
+    for (int i = 0; i < 10000; ++i)
+        flood += transport::encodeFrame(transport::FrameKind::Chunk, request);
+    s.write(flood);
+    for (int i = 0; i < 30; ++i) {
+        s.waitForBytesWritten(100);
+        QTest::qWait(100);
+    }
+    QCOMPARE(p.process.state(), QProcess::Running);
+    const qint64 peak = p.peakKiB();
+    std::printf("stranger: a replayed payment, a forged bind, 10,000 chunk requests unread: provider peak memory %lld KiB\n",
+                static_cast<long long>(peak));
+    std::fflush(stdout);
+    QVERIFY(peak > 0 && peak < 512 * 1024);
+    // Now read it all: refusals, and not one byte of the file.
+    s.setReadBufferSize(0);
+    transport::FrameDecoder dec;
+    QMap<int, int> codes;
+    int chunkFrames = 0, frames = 0;
+    while (frames < 2 + 2 + 10000 && (s.bytesAvailable() > 0 || s.waitForReadyRead(5000))) {
+        dec.feed(s.readAll());
+        while (auto f = dec.next()) {
+            ++frames;
+            if (f->first == transport::FrameKind::Chunk)
+                ++chunkFrames;
+            if (f->first != transport::FrameKind::Message)
+                continue;
+            auto m = channel::decodeMessage(ByteView(reinterpret_cast<const uint8_t *>(f->second.constData()), static_cast<size_t>(f->second.size())));
+            if (m && std::holds_alternative<channel::ErrorMsg>(*m))
+                ++codes[std::get<channel::ErrorMsg>(*m).code];
+        }
+    }
+    QCOMPARE(chunkFrames, 0);
+    QCOMPARE(codes.value(static_cast<int>(ErrorCode::BindBadSignature)), 1);
+    QCOMPARE(codes.value(static_cast<int>(ErrorCode::ChannelNotBound)), 1 + 10000);
+    // The replayed payment changed nothing for the buyer's channel.
+    QCOMPARE(satField(m_seller->json({QStringLiteral("channel"), QStringLiteral("show"), id}), "acknowledged_sat"), 3000);
+}
+
+void TestSocket::aFileOnTheCataloguesLastPage()
+{
+    // 700 files with long names: the catalogue is far more than one 64 KiB frame.
+    const QString files = m_dir.filePath(QStringLiteral("files7"));
+    QDir().mkpath(files);
+    QString last;
+    for (int i = 0; i < 700; ++i) {
+        last = QStringLiteral("%1-%2.bin").arg(i, 4, 10, QLatin1Char('0')).arg(QString(150, QLatin1Char('y')));
+        makeFile(files + QLatin1Char('/') + last, 1000 + i);
+    }
+    Provider p(m_chain, m_seller->dataDir(), m_dir.filePath(QStringLiteral("offer9.spw")));
+    QVERIFY(p.start({QStringLiteral("--dir"), files, QStringLiteral("--price-per-mib"), QStringLiteral("500")}));
+    const QString out = m_dir.filePath(QStringLiteral("last.got"));
+    const CliResult r = m_buyer->run({QStringLiteral("buy"), last, QStringLiteral("--offer"), p.offerFile, QStringLiteral("--out"), out,
+                                      QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(sha256Of(out), sha256Of(files + QLatin1Char('/') + last));
+    QCOMPARE(satField(r.json(), "price_sat"), 500);
 }
 
 QTEST_GUILESS_MAIN(TestSocket)

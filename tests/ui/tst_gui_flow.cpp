@@ -16,7 +16,11 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QTimer>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QTableView>
@@ -217,11 +221,33 @@ void TestGuiFlow::sellAndBuyOverTls()
     QTRY_COMPARE_WITH_TIMEOUT(catalog->model()->rowCount(), 1, 20000);
     catalog->selectRow(0);
     QVERIFY(buyer.window->findChild<QLabel *>(QStringLiteral("buyTotalLabel"))->text().contains(QLatin1String("2,000 sat")));
+    // Download asks first, with the whole price; "No" pays nothing and asks nothing more.
+    QString asked;
+    QTimer answer;
+    answer.setInterval(50);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            asked = box->text();
+            answer.stop();
+            box->button(QMessageBox::No)->click();
+        }
+    });
+    answer.start();
+    buyer.window->findChild<QPushButton *>(QStringLiteral("downloadButton"))->click();
+    QVERIFY2(asked.contains(QLatin1String("report.pdf")) && asked.contains(QLatin1String("2,000 sat")), qPrintable(asked));
+    QVERIFY(buyer.window->findChild<QPushButton *>(QStringLiteral("downloadButton"))->isEnabled());
     // Download (the Download button asks where to save; the test names the file itself).
     const QString out = dir.filePath(QStringLiteral("report.got"));
     QMetaObject::invokeMethod(seller.service, [s = seller.service] { s->mine(1); }); // confirmations arrive as we go
     QSignalSpy done(buyer.service, &WalletService::downloadFinished);
-    QMetaObject::invokeMethod(buyer.service, [s = buyer.service, t = camera.text(), out] { s->buyFile(t, QStringLiteral("report.pdf"), out, 2); });
+    // A price above the one the user confirmed is refused before any channel opens.
+    QMetaObject::invokeMethod(buyer.service, [s = buyer.service, t = camera.text(), out] { s->buyFile(t, QStringLiteral("report.pdf"), out, 2, 1999); });
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 20000);
+    QVERIFY(!done.first().at(0).toBool());
+    QVERIFY2(done.first().at(1).toString().contains(QLatin1String("above the one accepted")), qPrintable(done.first().at(1).toString()));
+    QVERIFY(!QFile::exists(out) || QFileInfo(out).size() == 0);
+    done.clear();
+    QMetaObject::invokeMethod(buyer.service, [s = buyer.service, t = camera.text(), out] { s->buyFile(t, QStringLiteral("report.pdf"), out, 2, 2000); });
     // The payee needs its confirmation: mine while we wait.
     QVERIFY(QTest::qWaitFor([&] {
         if (!done.isEmpty())

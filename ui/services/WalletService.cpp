@@ -130,7 +130,11 @@ void WalletService::start()
         return;
     }
     m_chain = std::move(*backend);
-    connect(m_chain.get(), &chain::ChainBackend::tipChanged, this, [this](const chain::ChainTip &) { refresh(); });
+    connect(m_chain.get(), &chain::ChainBackend::tipChanged, this, [this](const chain::ChainTip &tip) {
+        if (m_server)
+            m_server->setTipHeight(tip.height); // the seller's expiry check before any signature work
+        refresh();
+    });
     if (!wallet::Wallet::exists(m_dataDir)) {
         auto mnemonic = wallet::Wallet::create(m_dataDir, *m_chain);
         if (!mnemonic) {
@@ -438,6 +442,8 @@ void WalletService::startSelling(const QString &dir, qint64 pricePerMiB, const Q
         return report(seller.error());
     m_provider = std::move(seller->files);
     m_server = std::move(seller->server);
+    if (auto tip = chain::await(m_chain->tip()))
+        m_server->setTipHeight(tip->height);
     const channel::OfferMsg offer = seller->offer;
     if (!m_publishSoon) {
         m_publishSoon = new QTimer(this);
@@ -458,7 +464,7 @@ void WalletService::fetchCatalog(const QString &offerText)
     auto offer = offerFrom(offerText);
     if (!offer)
         return report(offer.error());
-    transport::PaymentClient client(*m_engine);
+    transport::PaymentClient client(*m_engine, [this](uint32_t index) { return m_wallet->channelKey(index); });
     if (const Status st = client.connectTo(*offer); !st.ok())
         return report(st.error());
     auto cat = client.catalog();
@@ -469,14 +475,15 @@ void WalletService::fetchCatalog(const QString &offerText)
     Q_EMIT catalogReady(c.names, c.sizes, c.prices, c.hashes);
 }
 
-void WalletService::buyFile(const QString &offerText, const QString &file, const QString &outPath, int lead)
+void WalletService::buyFile(const QString &offerText, const QString &file, const QString &outPath, int lead, qint64 maxPrice)
 {
     if (!m_engine)
         return;
     auto offer = offerFrom(offerText);
     if (!offer)
         return report(offer.error());
-    transport::PaymentClient client(*m_engine);
+    transport::PaymentClient client(*m_engine, [this](uint32_t index) { return m_wallet->channelKey(index); });
+    client.setMaxPrice(maxPrice); // what the user confirmed: never more
     {
         std::lock_guard lock(m_clientMutex);
         m_client = &client;
@@ -502,11 +509,14 @@ void WalletService::buyFile(const QString &offerText, const QString &file, const
             entry = e;
     if (!entry)
         return finish(false, tr("The provider has no file %1.").arg(file));
-    auto id = client.channelFor(*offer, *entry);
-    if (!id)
-        return finish(false, QString::fromStdString(id.error().describe()));
+    auto sentence = [](const Error &e) { return QCoreApplication::translate("ErrorCode", errorCodeSentence(e.code).data()); };
+    if (const Status st = client.fetchChunkHashes(*entry); !st.ok())
+        return finish(false, sentence(st.error()));
+    auto bought = client.channelFor(*offer, *entry);
+    if (!bought)
+        return finish(false, sentence(bought.error()));
     publish();
-    const Status st = client.download(*id, *entry, outPath, lead, [this](const transport::DownloadProgress &p) {
+    const Status st = client.download(bought->first, bought->second, *entry, outPath, lead, [this](const transport::DownloadProgress &p) {
         Q_EMIT downloadProgress(p.chunksDone, p.chunks, p.bytes, p.paidSat);
     });
     client.close();

@@ -76,7 +76,8 @@ public Q_SLOTS:
     /// Buy: connect to the offer's provider and list its files (catalogReady).
     void fetchCatalog(const QString &offerText);
     /// Buy: download (or resume) `file` into `outPath`, paying per chunk.
-    void buyFile(const QString &offerText, const QString &file, const QString &outPath, int lead);
+    /// `maxPrice`: the price the user confirmed; a purchase costing more is refused (PRICE_TOO_HIGH).
+    void buyFile(const QString &offerText, const QString &file, const QString &outPath, int lead, qint64 maxPrice);
 
 public:
     /// Pauses a running download after the chunk in hand. Thread-safe: the service
