@@ -338,6 +338,86 @@
         <source>The server&apos;s key is not the one its offer pins: refusing to connect.</source>
         <translation>服务器的密钥与其报价中固定的密钥不符：拒绝连接。</translation>
     </message>
+    <message>
+        <source>The payment&apos;s amount is more than all bitcoin that can exist.</source>
+        <translation>该付款金额超过了可能存在的全部比特币。</translation>
+    </message>
+    <message>
+        <source>A payout or refund address is of a kind Bitcoin nodes do not relay (only P2WPKH, P2WSH, P2TR, P2PKH and P2SH are accepted).</source>
+        <translation>收款或退款地址的类型不会被比特币节点转发（只接受 P2WPKH、P2WSH、P2TR、P2PKH 和 P2SH）。</translation>
+    </message>
+    <message>
+        <source>The offer does not accept this kind of channel.</source>
+        <translation>该报价不接受这种通道。</translation>
+    </message>
+    <message>
+        <source>The channel&apos;s capacity is outside the offer&apos;s limits.</source>
+        <translation>通道容量超出了报价的限制。</translation>
+    </message>
+    <message>
+        <source>The channel&apos;s expiry is outside the offer&apos;s limits.</source>
+        <translation>通道到期时间超出了报价的限制。</translation>
+    </message>
+    <message>
+        <source>The commitment fee is below the offer&apos;s minimum fee rate: the payee could not settle.</source>
+        <translation>承诺交易手续费低于报价的最低费率：收款方将无法结算。</translation>
+    </message>
+    <message>
+        <source>The refund fee is below 1 sat/vB: no node would relay the refund.</source>
+        <translation>退款手续费低于 1 sat/vB：没有节点会转发该退款。</translation>
+    </message>
+    <message>
+        <source>The channel would expire too soon after it confirms to be used safely.</source>
+        <translation>通道确认后很快就会到期，无法安全使用。</translation>
+    </message>
+    <message>
+        <source>The offer asks for a commitment fee rate far above the current fee estimate.</source>
+        <translation>该报价要求的承诺交易费率远高于当前的手续费估算。</translation>
+    </message>
+    <message>
+        <source>The request to close is not signed by the channel&apos;s payer: it was ignored.</source>
+        <translation>关闭请求没有通道付款方的签名：已忽略。</translation>
+    </message>
+    <message>
+        <source>Another Spillway process stored a newer state of this channel meanwhile; nothing was changed, try again.</source>
+        <translation>另一个 Spillway 进程刚刚保存了该通道的更新状态；未作任何更改，请重试。</translation>
+    </message>
+    <message>
+        <source>The fee is absurdly high for the transaction&apos;s size: it was not sent.</source>
+        <translation>相对于交易大小，手续费高得离谱：交易未发送。</translation>
+    </message>
+    <message>
+        <source>The node is too busy to answer (its RPC work queue is full); try again in a moment.</source>
+        <translation>节点太忙，无法应答（其 RPC 工作队列已满）；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>This connection has not proved that it holds the channel&apos;s payer key.</source>
+        <translation>此连接尚未证明其持有该通道付款方的密钥。</translation>
+    </message>
+    <message>
+        <source>The signature on the connection&apos;s challenge is not the channel payer&apos;s.</source>
+        <translation>连接挑战上的签名不是该通道付款方的。</translation>
+    </message>
+    <message>
+        <source>Another purchase on this channel is in progress on another connection.</source>
+        <translation>该通道上的另一笔购买正在另一个连接上进行。</translation>
+    </message>
+    <message>
+        <source>No purchase of this file is open on this connection.</source>
+        <translation>此连接上没有该文件的进行中购买。</translation>
+    </message>
+    <message>
+        <source>This piece of the file is not paid for yet.</source>
+        <translation>文件的这一部分尚未付款。</translation>
+    </message>
+    <message>
+        <source>A piece of the file does not match its SHA-256 in the catalogue: nothing more is paid.</source>
+        <translation>文件的某一部分与目录中的 SHA-256 不符：不再继续付款。</translation>
+    </message>
+    <message>
+        <source>The price is above the one accepted.</source>
+        <translation>价格高于已接受的价格。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1130,6 +1210,10 @@
         <source>The settlement&apos;s fee follows the chain&apos;s fee estimate and comes out of your side.</source>
         <translation>结算手续费按链上费率估算，由您一方承担。</translation>
     </message>
+    <message>
+        <source>the network&apos;s default</source>
+        <translation>网络默认值</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::PaymentHistoryModel</name>
@@ -1385,6 +1469,10 @@
         <location filename="../ui/SettingsDialog.cpp" line="174"/>
         <source>Local chain at height %1.</source>
         <translation>本地链，高度 %1。</translation>
+    </message>
+    <message>
+        <source>the network&apos;s default (1008 blocks on mainnet)</source>
+        <translation>网络默认值（主网为 1008 个区块）</translation>
     </message>
 </context>
 <context>

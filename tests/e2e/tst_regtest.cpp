@@ -117,6 +117,7 @@ private Q_SLOTS:
     void refundJudgedByNode();
     void corruptedCommitmentRejected();
     void refundReplacesAnUnconfirmedSettlement();
+    void settlementAndChildAsAPackage();
     void rejectReasonsMatchLocalChain();
     void reorgRollsBackAndResumes();
     void fundingDoubleSpentByAReorg();
@@ -547,6 +548,53 @@ void TestRegtest::refundReplacesAnUnconfirmedSettlement()
     const QJsonObject c = p.payee.json({arg("channel"), arg("show"), id});
     QCOMPARE(c.value(QLatin1String("state")).toString(), arg("refunded"));
     QCOMPARE(satField(c, "final_payee_sat"), 0);
+}
+
+void TestRegtest::settlementAndChildAsAPackage()
+{
+    // Package relay, which the fee bumping of protocol.md builds on: the settlement and
+    // a child spending the payee's payout output (CPFP), handed to Core together with
+    // `submitpackage`, both accepted and mined together.
+    if (m_node.name() != QLatin1String("bitcoind"))
+        QSKIP("submitpackage: Bitcoin Core only");
+    Pair p = makePair("package");
+    const QString id = openChannel(p, Variant::Cltv, 60'000, 144);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("20000"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(p.payee.run({arg("channel"), arg("import"), p.file("pay.spw")}).exitCode, 0);
+    InProcess payee(m_node.endpoint());
+    QVERIFY(payee.open(p.payee.dataDir()));
+    auto rec = payee.store.findByText(id);
+    QVERIFY(rec.ok());
+    auto settlement = payee.engine->settlementTransaction(*rec);
+    QVERIFY(settlement.ok());
+    QCOMPARE(settlement->outputs.at(0).scriptPubKey, rec->params.payeePayout);
+    auto key = payee.wallet->keyForScript(rec->params.payeePayout);
+    QVERIFY(key.ok());
+    bitcoin::Transaction child;
+    child.version = 2;
+    bitcoin::TxIn in;
+    in.prevout = bitcoin::OutPoint{settlement->txid(), 0};
+    in.sequence = 0xfffffffd;
+    child.inputs.push_back(in);
+    child.outputs.push_back(bitcoin::TxOut{bitcoin::Amount::fromSat(20'000 - 5'000), rec->params.payeePayout});
+    const bitcoin::PublicKey pub = key->publicKey();
+    Bytes sig = key->signDer(bitcoin::segwitV0Sighash(child, 0, bitcoin::p2pkh(pub.hash()).bytes(), bitcoin::Amount::fromSat(20'000),
+                                                      bitcoin::SIGHASH_ALL));
+    sig.push_back(bitcoin::SIGHASH_ALL);
+    child.inputs[0].witness = {sig, pub.bytes()};
+    // One parameter, itself an array (braces around a QJsonArray would copy it, not nest it).
+    QJsonArray params;
+    params.append(QJsonArray{QString::fromStdString(toHex(settlement->serialize())), QString::fromStdString(toHex(child.serialize()))});
+    const QJsonObject result = rpc("submitpackage", params).toObject();
+    QCOMPARE(result.value(QLatin1String("package_msg")).toString(), arg("success"));
+    const QJsonArray pool = rpc("getrawmempool").toArray();
+    QVERIFY(pool.contains(QString::fromStdString(bitcoin::toDisplayHex(settlement->txid()))));
+    QVERIFY(pool.contains(QString::fromStdString(bitcoin::toDisplayHex(child.txid()))));
+    mine(1);
+    QVERIFY(rpc("getrawmempool").toArray().isEmpty());
+    QCOMPARE(p.payee.run({arg("channel"), arg("watch")}).exitCode, 0);
+    QCOMPARE(p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("settled"));
 }
 
 void TestRegtest::rejectReasonsMatchLocalChain()
