@@ -374,8 +374,12 @@ OutputType outputType(const Script &spk)
     }
     if (n >= 1 && b[0] == OP_RETURN && spk.isPushOnly(1))
         return OutputType::NullData;
-    if ((n == 35 && b[0] == 33 && (b[1] == 2 || b[1] == 3) && b[34] == OP_CHECKSIG) ||
-        (n == 67 && b[0] == 65 && b[1] == 4 && b[66] == OP_CHECKSIG))
+    // Core's CPubKey::ValidSize: 33 bytes (02/03) or 65 (04, and the hybrid 06/07).
+    auto validKey = [](ByteView k) {
+        return (k.size() == 33 && (k[0] == 2 || k[0] == 3)) || (k.size() == 65 && (k[0] == 4 || k[0] == 6 || k[0] == 7));
+    };
+    if ((n == 35 && b[0] == 33 && validKey(ByteView(b).subspan(1, 33)) && b[34] == OP_CHECKSIG) ||
+        (n == 67 && b[0] == 65 && validKey(ByteView(b).subspan(1, 65)) && b[66] == OP_CHECKSIG))
         return OutputType::PubKey;
     if (n == 25 && b[0] == OP_DUP && b[1] == OP_HASH160 && b[2] == 20 && b[23] == OP_EQUALVERIFY && b[24] == OP_CHECKSIG)
         return OutputType::PubKeyHash;
@@ -388,8 +392,7 @@ OutputType outputType(const Script &spk)
         uint8_t op = 0;
         ByteView data;
         while (pc < n - 2 && spk.getOp(pc, op, &data)) {
-            if (!((data.size() == 33 && (data[0] == 2 || data[0] == 3)) || (data.size() == 65 && data[0] == 4)) ||
-                op != data.size())
+            if (!validKey(data) || op != data.size())
                 return OutputType::NonStandard;
             ++keys;
         }
