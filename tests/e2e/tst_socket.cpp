@@ -128,7 +128,57 @@ private Q_SLOTS:
     void garbageChunksArePaidAtMostLead();
     void strangerNamingABuyersChannelIsServedNothing();
     void aFileOnTheCataloguesLastPage();
+    void buyerKilledAtRandom();
 };
+
+void TestSocket::buyerKilledAtRandom()
+{
+    // `buy` killed with SIGKILL at random moments (while opening, binding, paying,
+    // writing) and run again until the file is whole: every piece is paid once.
+    const QString files = m_dir.filePath(QStringLiteral("files8"));
+    QDir().mkpath(files);
+    const QString hash = makeFile(files + QStringLiteral("/series.bin"), 8ll << 20);
+    Provider p(m_chain, m_seller->dataDir(), m_dir.filePath(QStringLiteral("offer8.spw")));
+    QVERIFY(p.start({QStringLiteral("--dir"), files, QStringLiteral("--price-per-mib"), QStringLiteral("400"), QStringLiteral("--chunk-kib"),
+                     QStringLiteral("256"), QStringLiteral("--chunk-delay-ms"), QStringLiteral("80"), QStringLiteral("--listen"),
+                     QStringLiteral("127.0.0.1:%1").arg(freePort())}));
+    const QString out = m_dir.filePath(QStringLiteral("series.got"));
+    CliRunner buyer(m_chain, m_dir.filePath(QStringLiteral("killed-buyer")));
+    QVERIFY(!buyer.json({QStringLiteral("wallet"), QStringLiteral("create")}).isEmpty());
+    buyer.run({QStringLiteral("chain"), QStringLiteral("mine"), QStringLiteral("101")});
+    QRandomGenerator rng(20261129);
+    int kills = 0;
+    QJsonObject done;
+    for (int round = 0; round < 80 && done.isEmpty(); ++round) {
+        QProcess b;
+        b.start(QStringLiteral(SPILLWAY_CLI), {QStringLiteral("--chain"), m_chain, QStringLiteral("--datadir"), buyer.dataDir(),
+                                               QStringLiteral("buy"), QStringLiteral("series.bin"), QStringLiteral("--offer"), p.offerFile,
+                                               QStringLiteral("--out"), out, QStringLiteral("--json")});
+        QVERIFY(b.waitForStarted(10000));
+        const bool shoot = kills < 10;
+        if (shoot && !b.waitForFinished(static_cast<int>(50 + rng.bounded(450u)))) {
+            ::kill(static_cast<pid_t>(b.processId()), SIGKILL);
+            b.waitForFinished(10000);
+            ++kills;
+            continue;
+        }
+        QVERIFY(b.waitForFinished(120000));
+        if (b.exitStatus() == QProcess::NormalExit && b.exitCode() == 0)
+            done = QJsonDocument::fromJson(b.readAllStandardOutput()).object();
+    }
+    QVERIFY(!done.isEmpty());
+    QCOMPARE(sha256Of(out), hash);
+    // 32 pieces of 256 KiB at 100 sat: what the buyer's channel paid, and what the seller holds.
+    const QString channel = done.value(QLatin1String("channel")).toString();
+    const qint64 paid = satField(done, "paid_sat");
+    const qint64 held = satField(m_seller->json({QStringLiteral("channel"), QStringLiteral("show"), channel}), "paid_sat");
+    std::printf("crash: %d kills, %lld sat lost (buyer killed during buy, 32 pieces, paid %lld, seller holds %lld)\n", kills,
+                static_cast<long long>(std::llabs(paid - 32 * 100)), static_cast<long long>(paid), static_cast<long long>(held));
+    std::fflush(stdout);
+    QVERIFY(kills >= 5);
+    QCOMPARE(paid, qint64(32 * 100));
+    QCOMPARE(held, paid);
+}
 
 void TestSocket::buy64MiBInPieces()
 {
