@@ -115,6 +115,7 @@ private Q_SLOTS:
     void openingTermsRefused();
     void catchUpAfterRestoringAnOldCopy();
     void interruptedOpeningCarriesOn();
+    void twoProcessesOnOneDataDirectory();
 };
 
 QString TestCliChannels::openChannel(Pair &p, Variant variant, int capacity, int expiryBlocks)
@@ -632,4 +633,42 @@ void TestCliChannels::interruptedOpeningCarriesOn()
     const QJsonObject c = p.payer.json({arg("channel"), arg("show"), id});
     QCOMPARE(c.value(QLatin1String("state")).toString(), arg("refunded"));
     QCOMPARE(satField(c, "final_payer_sat"), 70'000 - prop.refundFee);
+}
+
+void TestCliChannels::twoProcessesOnOneDataDirectory()
+{
+    // The payee's `channel watch --follow` runs beside the payee's imports (as the GUI
+    // and the background watcher would), blocks come meanwhile: every acknowledged
+    // payment stays stored, none is overwritten by the other process's older copy.
+    Pair p(m_dir.filePath(QStringLiteral("twoprocs")));
+    QDir().mkpath(p.dir);
+    const QString id = openChannel(p, Variant::Cltv, 200'000, 144);
+    QVERIFY(!id.isEmpty());
+    QProcess watcher;
+    watcher.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    watcher.start(QStringLiteral(SPILLWAY_CLI), {arg("--chain"), p.chainFile, arg("--datadir"), p.payee.dataDir(), arg("channel"), arg("watch"),
+                                                 arg("--follow")});
+    QVERIFY(watcher.waitForStarted(10000));
+    qint64 acknowledged = 0;
+    int retried = 0;
+    for (int i = 1; i <= 40; ++i) {
+        QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, i == 1 ? arg("1000") : arg("100"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
+        CliResult r;
+        for (int attempt = 0; attempt < 5; ++attempt) { // the other process may have written meanwhile: import again
+            r = p.payee.run({arg("channel"), arg("import"), p.file("pay.spw"), arg("--out"), p.file("ack.spw")});
+            if (!r.err.startsWith("CHANNEL_CHANGED_ELSEWHERE"))
+                break;
+            ++retried;
+        }
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(p.payer.run({arg("channel"), arg("import"), p.file("ack.spw")}).exitCode, 0);
+        acknowledged = 1000 + (i - 1) * 100;
+        if (i % 8 == 0)
+            p.mine(1); // the watcher acts on every block
+    }
+    watcher.terminate();
+    QVERIFY(watcher.waitForFinished(10000));
+    QCOMPARE(satField(p.payee.json({arg("channel"), arg("show"), id}), "paid_sat"), acknowledged);
+    QCOMPARE(satField(p.payer.json({arg("channel"), arg("show"), id}), "acknowledged_sat"), acknowledged);
+    qInfo("two processes: 40 payments acknowledged, %d imports run again after a conflict", retried);
 }
