@@ -545,6 +545,38 @@ int channelCommand(Cli &cli, chain::ChainBackend &chain, const QString &sub, con
             std::printf("%s broadcast: %s\n", qPrintable(sub), toDisplayHex(*txid).c_str());
         return 0;
     }
+    if (sub == QLatin1String("bump")) {
+        auto c = needChannel(0);
+        if (!c)
+            return fail(c.error());
+        std::optional<int64_t> rate;
+        if (cli.parser.isSet(QStringLiteral("fee-rate"))) {
+            bool ok = false;
+            const double satPerVb = cli.parser.value(QStringLiteral("fee-rate")).toDouble(&ok);
+            if (!ok || satPerVb <= 0)
+                return fail(makeError(ErrorCode::InvalidArgument, "--fee-rate takes sat/vB, e.g. 12.5"));
+            rate = static_cast<int64_t>(satPerVb * 1000);
+        }
+        store::ChannelRecord rec = *c;
+        auto bumped = engine.bumpSettlement(rec, rate);
+        if (!bumped)
+            return fail(bumped.error());
+        if (cli.json) {
+            QJsonObject o{{QStringLiteral("bumped"), bumped->has_value()}};
+            if (*bumped) {
+                o.insert(QStringLiteral("child_txid"), QString::fromStdString(toDisplayHex((*bumped)->childTxid)));
+                o.insert(QStringLiteral("child_fee_sat"), static_cast<qint64>((*bumped)->childFee));
+                o.insert(QStringLiteral("package_fee_rate_sat_per_kvb"), static_cast<qint64>((*bumped)->packageSatPerKvB));
+            }
+            printJson(o);
+        } else if (*bumped) {
+            std::printf("child broadcast: %s (fee %lld sat, %.1f sat/vB for settlement and child)\n", toDisplayHex((*bumped)->childTxid).c_str(),
+                        static_cast<long long>((*bumped)->childFee), (*bumped)->packageSatPerKvB / 1000.0);
+        } else {
+            std::printf("nothing to do: the settlement confirmed or already pays that much\n");
+        }
+        return 0;
+    }
     if (sub == QLatin1String("close")) {
         auto c = needChannel(0);
         if (!c)
@@ -810,6 +842,7 @@ int main(int argc, char **argv)
         "  channel accept FILE|-           payee: same as import, for a proposal\n"
         "  channel pay CHANNEL AMOUNT      payer: the next payment [--resend: the newest again]\n"
         "  channel settle CHANNEL          payee: broadcast the newest commitment\n"
+        "  channel bump CHANNEL [--fee-rate SAT_PER_VB]  payee: raise an unconfirmed settlement's fee by CPFP\n"
         "  channel close CHANNEL           payer: ask the payee to settle\n"
         "  channel refund CHANNEL          payer: broadcast the refund once it is final\n"
         "  channel list | show CHANNEL     channels, balances and countdowns\n"

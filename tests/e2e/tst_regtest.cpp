@@ -118,6 +118,7 @@ private Q_SLOTS:
     void corruptedCommitmentRejected();
     void refundReplacesAnUnconfirmedSettlement();
     void settlementAndChildAsAPackage();
+    void settlementBumpedByCpfp();
     void rejectReasonsMatchLocalChain();
     void reorgRollsBackAndResumes();
     void fundingDoubleSpentByAReorg();
@@ -595,6 +596,49 @@ void TestRegtest::settlementAndChildAsAPackage()
     QVERIFY(rpc("getrawmempool").toArray().isEmpty());
     QCOMPARE(p.payee.run({arg("channel"), arg("watch")}).exitCode, 0);
     QCOMPARE(p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("settled"));
+}
+
+void TestRegtest::settlementBumpedByCpfp()
+{
+    // `channel bump`: a child spending the payee's payout of the unconfirmed settlement
+    // pays for both; a higher bump replaces our own child (never the settlement).
+    if (m_node.name() != QLatin1String("bitcoind"))
+        QSKIP("replacing our own child: bcoin's replace-by-fee is off");
+    Pair p = makePair("bump");
+    const QString id = openChannel(p, Variant::Cltv, 60'000, 144);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("20000"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(p.payee.run({arg("channel"), arg("import"), p.file("pay.spw")}).exitCode, 0);
+    const QString settlement = p.payee.json({arg("channel"), arg("settle"), id}).value(QLatin1String("txid")).toString();
+    QVERIFY(!settlement.isEmpty());
+    auto bump = [&](const char *rate) { return p.payee.json({arg("channel"), arg("bump"), id, arg("--fee-rate"), arg(rate)}); };
+    const QJsonObject first = bump("10");
+    QVERIFY2(first.value(QLatin1String("bumped")).toBool(), QJsonDocument(first).toJson().constData());
+    QVERIFY(first.value(QLatin1String("package_fee_rate_sat_per_kvb")).toInteger() >= 10'000);
+    const QString child = first.value(QLatin1String("child_txid")).toString();
+    QJsonArray pool = rpc("getrawmempool").toArray();
+    QVERIFY(pool.contains(settlement) && pool.contains(child));
+    // Core's own view of the package: the child's ancestor feerate is what we asked for.
+    const QJsonObject entry = rpc("getmempoolentry", {child}).toObject();
+    const double ancestorFees = entry.value(QLatin1String("fees")).toObject().value(QLatin1String("ancestor")).toDouble() * 1e8;
+    const double ancestorSize = entry.value(QLatin1String("ancestorsize")).toDouble();
+    QVERIFY2(ancestorFees / ancestorSize >= 9.99, qPrintable(QString::number(ancestorFees / ancestorSize)));
+    // Asked again for the same rate: nothing to do.
+    QCOMPARE(bump("10").value(QLatin1String("bumped")).toBool(), false);
+    // Higher: our child is replaced, the settlement stays.
+    const QJsonObject second = bump("25");
+    QVERIFY2(second.value(QLatin1String("bumped")).toBool(), QJsonDocument(second).toJson().constData());
+    const QString child2 = second.value(QLatin1String("child_txid")).toString();
+    QVERIFY(child2 != child);
+    pool = rpc("getrawmempool").toArray();
+    QVERIFY(pool.contains(settlement) && pool.contains(child2) && !pool.contains(child));
+    mine(1);
+    QVERIFY(rpc("getrawmempool").toArray().isEmpty());
+    QCOMPARE(p.payee.run({arg("channel"), arg("watch")}).exitCode, 0);
+    QCOMPARE(p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("settled"));
+    QCOMPARE(satField(p.payee.json({arg("wallet"), arg("balance")}), "confirmed_sat"), 20'000 - second.value(QLatin1String("child_fee_sat")).toInteger());
+    // Confirmed: nothing to bump.
+    QCOMPARE(p.payee.run({arg("channel"), arg("bump"), id}).exitCode, 1);
 }
 
 void TestRegtest::rejectReasonsMatchLocalChain()

@@ -1,0 +1,102 @@
+// The payee's settlement, bumped by CPFP through its own payout output while it
+// waits unconfirmed (protocol.md "Fee bumping and the deadline"): by hand
+// (`channel bump`) or by the watcher when the fee needed to confirm before the
+// deadline is above what the settlement (and our earlier child) pays.
+#include "ChannelEngine.h"
+#include "FeeBumper.h"
+
+#include <algorithm>
+
+namespace spillway::channel {
+
+using namespace bitcoin;
+using store::ChannelRecord;
+using store::ChannelRole;
+using store::ChannelState;
+
+namespace {
+
+int64_t feeOf(const Transaction &tx, int64_t spent)
+{
+    int64_t out = 0;
+    for (const auto &o : tx.outputs)
+        out += o.value.sat();
+    return spent - out;
+}
+
+} // namespace
+
+Result<std::optional<SettlementBump>> ChannelEngine::bumpSettlement(ChannelRecord &rec, std::optional<int64_t> satPerKvB)
+{
+    if (!m_wallet)
+        return makeError(ErrorCode::NoWallet);
+    if (rec.role != ChannelRole::Payee || rec.state != ChannelState::Closing || rec.seq == 0)
+        return makeError(ErrorCode::NothingToSettle, "only a payee's broadcast, unconfirmed settlement is bumped");
+    auto settlement = settlementTransaction(rec);
+    if (!settlement)
+        return settlement.error();
+    const Hash256 parentId = settlement->txid();
+    if (parentId != rec.closingTxid)
+        return makeError(ErrorCode::NothingToSettle, "the channel's closing transaction is not our newest settlement");
+    auto status = chain::await(m_chain.transactionStatus(parentId));
+    if (!status)
+        return status.error();
+    if (status->confirmations > 0)
+        return std::optional<SettlementBump>{}; // confirmed: nothing to do
+    if (settlement->outputs.empty() || !(settlement->outputs[0].scriptPubKey == rec.params.payeePayout))
+        return makeError(ErrorCode::TxDust, "the settlement has no payee output to bump with");
+    BumpParent parent{*settlement, feeOf(*settlement, rec.params.capacity.sat()), 0};
+    const int64_t childVsize = cpfpChildVsize();
+    const int64_t packageVsize = static_cast<int64_t>(settlement->vsize()) + childVsize;
+
+    // The feerate to reach: given, or what confirms within half the blocks left before
+    // the payer's refund becomes final (at least the next block when it is near).
+    int64_t target = 0;
+    if (satPerKvB) {
+        target = *satPerKvB;
+    } else {
+        auto now = tip();
+        if (!now)
+            return now.error();
+        const int blocksLeft = static_cast<int>(rec.params.expiry) - now->height;
+        auto rate = chain::await(m_chain.estimateFeeRate(std::max(1, blocksLeft / 2)));
+        if (!rate)
+            return rate.error();
+        target = rate->satPerKvB;
+    }
+    target = std::clamp<int64_t>(target, 1000, chain::kMaxFeeRate.satPerKvB);
+
+    // What pays now: the settlement alone, or with our earlier child.
+    BumpTarget want{target, 0};
+    auto spend = chain::await(m_chain.outpointSpend(OutPoint{parentId, 0}));
+    if (!spend)
+        return spend.error();
+    if (spend->spent) {
+        if (spend->spenderHeight >= 0)
+            return std::optional<SettlementBump>{};
+        auto child = chain::await(m_chain.transaction(spend->spender));
+        if (!child)
+            return child.error();
+        const int64_t childFee = feeOf(*child, settlement->outputs[0].value.sat());
+        const int64_t paying = (parent.fee + childFee) * 1000 / (static_cast<int64_t>(settlement->vsize()) + static_cast<int64_t>(child->vsize()));
+        if (paying >= target)
+            return std::optional<SettlementBump>{};
+        // Replacing our own child: more than its fee, by at least 1 sat/vB of the new one.
+        want.minChildFee = childFee + childVsize + 1;
+    } else if (parent.fee * 1000 / static_cast<int64_t>(settlement->vsize()) >= target) {
+        return std::optional<SettlementBump>{};
+    }
+    auto key = m_wallet->keyForScript(rec.params.payeePayout);
+    if (!key)
+        return key.error();
+    auto child = buildCpfpChild(parent, want, *key, rec.params.payeePayout);
+    if (!child)
+        return child.error();
+    auto sent = chain::await(m_chain.broadcast(*child));
+    if (!sent)
+        return sent.error();
+    const int64_t childFee = feeOf(*child, settlement->outputs[0].value.sat());
+    return std::optional<SettlementBump>(SettlementBump{*sent, childFee, (parent.fee + childFee) * 1000 / packageVsize});
+}
+
+} // namespace spillway::channel
