@@ -952,6 +952,21 @@ int main(int argc, char **argv)
             return chainMine(cli, chain, rest);
         if (sub == QLatin1String("check"))
             return chainCheck(cli, chain);
+        if (sub == QLatin1String("fee-estimate")) {
+            // The local chain has no fee market: set the estimate it answers (to try rising fees).
+            auto *local = qobject_cast<chain::LocalChain *>(&chain);
+            bool ok = false;
+            const double satPerVb = rest.value(0).toDouble(&ok);
+            if (!local)
+                return fail(makeError(ErrorCode::InvalidArgument, "only the local chain's fee estimate can be set"));
+            if (!ok || satPerVb <= 0)
+                return usage(QStringLiteral("chain fee-estimate SAT_PER_VB"));
+            const Status st = local->setFeeEstimate(chain::FeeRate{static_cast<int64_t>(satPerVb * 1000)}).result();
+            if (!st.ok())
+                return fail(st.error());
+            std::printf("the local chain's fee estimate is %.1f sat/vB\n", satPerVb);
+            return 0;
+        }
     }
     return usage(QStringLiteral("unknown command '%1 %2'.").arg(group, sub));
 }

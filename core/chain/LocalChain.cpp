@@ -81,7 +81,12 @@ QFuture<Result<std::vector<Utxo>>> LocalChain::unspentOutputs(const std::vector<
 QFuture<Result<FeeRate>> LocalChain::estimateFeeRate(int targetBlocks)
 {
     (void)targetBlocks; // the local chain has no fee market
-    return run([](LocalChainDb &db) { return Result<FeeRate>(db.feeEstimate()); });
+    return run([](LocalChainDb &db) { return db.feeEstimate(); });
+}
+
+QFuture<Status> LocalChain::setFeeEstimate(FeeRate rate)
+{
+    return run([rate](LocalChainDb &db) { return db.setFeeEstimate(rate); });
 }
 
 QFuture<Result<ChainTip>> LocalChain::mine(int count, const Script &payTo)

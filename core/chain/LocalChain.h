@@ -37,6 +37,8 @@ public:
 
     // Local-chain only: mining and checks.
     QFuture<Result<ChainTip>> mine(int count, const bitcoin::Script &payTo) override;
+    /// Sets what estimateFeeRate answers from now on, for every process on this chain file.
+    QFuture<Status> setFeeEstimate(FeeRate rate);
     QFuture<Status> checkConsistency();
     /// Mines one block every `seconds` to `payTo` (0 stops), so countdowns move in a demo.
     void setAutoMine(int seconds, const bitcoin::Script &payTo);

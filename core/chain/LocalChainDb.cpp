@@ -157,6 +157,28 @@ void LocalChainDb::rollback()
     q.exec(QStringLiteral("ROLLBACK"));
 }
 
+Result<FeeRate> LocalChainDb::feeEstimate()
+{
+    SPW_TRY(open());
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (q.exec(QStringLiteral("SELECT value FROM meta WHERE key='fee_estimate'")) && q.next())
+        return FeeRate{q.value(0).toString().toLongLong()};
+    return FeeRate{m_options.estimateFeeSatPerKvB};
+}
+
+Status LocalChainDb::setFeeEstimate(FeeRate rate)
+{
+    SPW_TRY(open());
+    if (rate.satPerKvB < m_options.minRelayFeeSatPerKvB || rate.satPerKvB > kMaxFeeRate.satPerKvB)
+        return makeError(ErrorCode::InvalidArgument, "a fee estimate between the minimum relay fee and the cap");
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('fee_estimate', ?)"));
+    q.addBindValue(QString::number(rate.satPerKvB));
+    if (!q.exec())
+        return makeError(ErrorCode::StorageFailed, "fee estimate");
+    return {};
+}
+
 Result<ChainTip> LocalChainDb::tip()
 {
     SPW_TRY(open());

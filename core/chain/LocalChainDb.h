@@ -50,7 +50,11 @@ public:
     Result<bitcoin::Transaction> transaction(const bitcoin::Hash256 &txid);
     Result<SpendInfo> spend(const bitcoin::OutPoint &outpoint);
     Result<std::vector<Utxo>> unspent(const std::vector<bitcoin::Script> &scripts);
-    FeeRate feeEstimate() const { return FeeRate{m_options.estimateFeeSatPerKvB}; }
+    /// What estimateFeeRate answers: the options' rate (2 sat/vB), unless one was
+    /// set in the chain file (`chain fee-estimate`), so that a user or a test can
+    /// see how channels behave when fees rise.
+    Result<FeeRate> feeEstimate();
+    Status setFeeEstimate(FeeRate rate);
     /// Checks the file's invariants (every spend points at a stored tx, no
     /// output spent twice, mempool txs unconfirmed): used by tests and `chain check`.
     Status checkConsistency();

@@ -844,14 +844,17 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             }
             SPW_TRY(m_store.update(rec));
             sweep(rec);
-            if (rec.role == ChannelRole::Payee && !isRefund && spend->spenderHeight < 0) {
-                // Our settlement waits in the mempool: pay for it by CPFP when what confirms
-                // before the deadline costs more than it (and our earlier child) pays.
+            const bool ours = rec.role == ChannelRole::Payee ? !isRefund : isRefund;
+            if (ours && spend->spenderHeight < 0) {
+                // Our settlement (or refund) waits in the mempool: pay for it by CPFP when what
+                // confirms in time costs more than it (and our earlier child) pays.
                 auto bumped = bumpSettlement(rec);
                 if (!bumped && bumped.code() != ErrorCode::NothingToSettle)
-                    events.push_back({rec.id(), "could not raise the settlement's fee: " + bumped.error().describe()});
+                    events.push_back({rec.id(), std::string("could not raise the ") + (isRefund ? "refund" : "settlement") +
+                                                    "'s fee: " + bumped.error().describe()});
                 else if (bumped && *bumped)
-                    events.push_back({rec.id(), "the settlement's fee raised by a child (CPFP) " + toDisplayHex((*bumped)->childTxid) +
+                    events.push_back({rec.id(), std::string("the ") + (isRefund ? "refund" : "settlement") + "'s fee raised by a child (CPFP) " +
+                                                    toDisplayHex((*bumped)->childTxid) +
                                                     ": " + std::to_string((*bumped)->packageSatPerKvB / 1000) + " sat/vB for both"});
             }
             return Status{};

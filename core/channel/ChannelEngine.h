@@ -100,10 +100,11 @@ public:
     /// Expiry watcher: confirmations, auto-settle at expiry - margin, auto-refund once
     /// final, and the on-chain outcome. Call on start and on every new block.
     Result<std::vector<WatchEvent>> watch();
-    /// Payee: a child spending our payout of the unconfirmed settlement pays for
-    /// both up to `satPerKvB` (default: what confirms within half the blocks left
-    /// before expiry), replacing our earlier child; nothing when it already pays
-    /// that much or has confirmed (SettlementBumping.cpp, FeeBumper.h).
+    /// A child spending our output of our unconfirmed closing transaction (the
+    /// payee's settlement, the payer's refund) pays for both up to `satPerKvB`
+    /// (default: what confirms within half the blocks left before expiry; a
+    /// refund within 6), replacing our earlier child; nothing when it already
+    /// pays that much or has confirmed (SettlementBumping.cpp, FeeBumper.h).
     Result<std::optional<SettlementBump>> bumpSettlement(store::ChannelRecord &rec, std::optional<int64_t> satPerKvB = std::nullopt);
     /// Payer: once a settlement has confirmed, sweeps the payer's output (locked for
     /// one block, protocol.md "Transactions") into the wallet. Nothing to do (no

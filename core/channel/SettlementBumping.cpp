@@ -1,7 +1,8 @@
-// The payee's settlement, bumped by CPFP through its own payout output while it
-// waits unconfirmed (protocol.md "Fee bumping and the deadline"): by hand
-// (`channel bump`) or by the watcher when the fee needed to confirm before the
-// deadline is above what the settlement (and our earlier child) pays.
+// Our closing transaction, bumped by CPFP through our own output of it while it
+// waits unconfirmed (protocol.md "Fee bumping and the deadline"): the payee's
+// settlement through its payout, the payer's refund through the refund's
+// output. By hand (`channel bump`) or by the watcher when the fee needed to
+// confirm in time is above what it (and our earlier child) pays.
 #include "ChannelEngine.h"
 #include "FeeBumper.h"
 
@@ -30,27 +31,32 @@ Result<std::optional<SettlementBump>> ChannelEngine::bumpSettlement(ChannelRecor
 {
     if (!m_wallet)
         return makeError(ErrorCode::NoWallet);
-    if (rec.role != ChannelRole::Payee || rec.state != ChannelState::Closing || rec.seq == 0)
-        return makeError(ErrorCode::NothingToSettle, "only a payee's broadcast, unconfirmed settlement is bumped");
-    auto settlement = settlementTransaction(rec);
+    // The payee's settlement (through its payout), or the payer's refund (through its own
+    // output): each is ours and has our output first.
+    const bool payee = rec.role == ChannelRole::Payee;
+    if (rec.state != ChannelState::Closing || (payee && rec.seq == 0))
+        return makeError(ErrorCode::NothingToSettle, "only our own broadcast, unconfirmed settlement or refund is bumped");
+    auto settlement = payee ? settlementTransaction(rec) : refundTransaction(rec);
     if (!settlement)
         return settlement.error();
     const Hash256 parentId = settlement->txid();
     if (parentId != rec.closingTxid)
-        return makeError(ErrorCode::NothingToSettle, "the channel's closing transaction is not our newest settlement");
+        return makeError(ErrorCode::NothingToSettle, "the channel's closing transaction is not ours");
     auto status = chain::await(m_chain.transactionStatus(parentId));
     if (!status)
         return status.error();
     if (status->confirmations > 0)
         return std::optional<SettlementBump>{}; // confirmed: nothing to do
-    if (settlement->outputs.empty() || !(settlement->outputs[0].scriptPubKey == rec.params.payeePayout))
-        return makeError(ErrorCode::TxDust, "the settlement has no payee output to bump with");
+    const Script &ourScript = payee ? rec.params.payeePayout : rec.params.payerRefund;
+    if (settlement->outputs.empty() || !(settlement->outputs[0].scriptPubKey == ourScript))
+        return makeError(ErrorCode::TxDust, "the transaction has no output of ours to bump with");
     BumpParent parent{*settlement, feeOf(*settlement, rec.params.capacity.sat()), 0};
     const int64_t childVsize = cpfpChildVsize();
     const int64_t packageVsize = static_cast<int64_t>(settlement->vsize()) + childVsize;
 
     // The feerate to reach: given, or what confirms within half the blocks left before
-    // the payer's refund becomes final (at least the next block when it is near).
+    // the payer's refund becomes final (at least the next block when it is near); a
+    // refund, final already, races a settlement the payee may still broadcast: soon.
     int64_t target = 0;
     if (satPerKvB) {
         target = *satPerKvB;
@@ -58,7 +64,7 @@ Result<std::optional<SettlementBump>> ChannelEngine::bumpSettlement(ChannelRecor
         auto now = tip();
         if (!now)
             return now.error();
-        const int blocksLeft = static_cast<int>(rec.params.expiry) - now->height;
+        const int blocksLeft = payee ? static_cast<int>(rec.params.expiry) - now->height : 6;
         auto rate = chain::await(m_chain.estimateFeeRate(std::max(1, blocksLeft / 2)));
         if (!rate)
             return rate.error();
@@ -86,10 +92,10 @@ Result<std::optional<SettlementBump>> ChannelEngine::bumpSettlement(ChannelRecor
     } else if (parent.fee * 1000 / static_cast<int64_t>(settlement->vsize()) >= target) {
         return std::optional<SettlementBump>{};
     }
-    auto key = m_wallet->keyForScript(rec.params.payeePayout);
+    auto key = m_wallet->keyForScript(ourScript);
     if (!key)
         return key.error();
-    auto child = buildCpfpChild(parent, want, *key, rec.params.payeePayout);
+    auto child = buildCpfpChild(parent, want, *key, ourScript);
     if (!child)
         return child.error();
     auto sent = chain::await(m_chain.broadcast(*child));

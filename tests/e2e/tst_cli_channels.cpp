@@ -116,6 +116,7 @@ private Q_SLOTS:
     void catchUpAfterRestoringAnOldCopy();
     void interruptedOpeningCarriesOn();
     void twoProcessesOnOneDataDirectory();
+    void watcherBumpsWhenFeesRise();
 };
 
 QString TestCliChannels::openChannel(Pair &p, Variant variant, int capacity, int expiryBlocks)
@@ -671,4 +672,60 @@ void TestCliChannels::twoProcessesOnOneDataDirectory()
     QCOMPARE(satField(p.payee.json({arg("channel"), arg("show"), id}), "paid_sat"), acknowledged);
     QCOMPARE(satField(p.payer.json({arg("channel"), arg("show"), id}), "acknowledged_sat"), acknowledged);
     qInfo("two processes: 40 payments acknowledged, %d imports run again after a conflict", retried);
+}
+
+void TestCliChannels::watcherBumpsWhenFeesRise()
+{
+    // The payee's settlement waits in the mempool while fees rise: the watcher pays
+    // for it by CPFP through the payee's payout, by itself.
+    Pair p(m_dir.filePath(QStringLiteral("bump")));
+    QDir().mkpath(p.dir);
+    const QString id = openChannel(p, Variant::Cltv, 80'000, 144);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("30000"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(p.payee.run({arg("channel"), arg("import"), p.file("pay.spw")}).exitCode, 0);
+    const QString settlement = p.payee.json({arg("channel"), arg("settle"), id}).value(QLatin1String("txid")).toString();
+    QVERIFY(!settlement.isEmpty());
+    // Fees as they were: nothing to do.
+    QVERIFY(!QJsonDocument(p.payee.json({arg("channel"), arg("watch")})).toJson().contains("raised by a child"));
+    QCOMPARE(p.payee.run({arg("chain"), arg("fee-estimate"), arg("20")}).exitCode, 0);
+    const QByteArray said = QJsonDocument(p.payee.json({arg("channel"), arg("watch")})).toJson();
+    QVERIFY2(said.contains("raised by a child"), said.constData());
+    // Once is enough at that rate.
+    QVERIFY(!QJsonDocument(p.payee.json({arg("channel"), arg("watch")})).toJson().contains("raised by a child"));
+    p.mine(1);
+    QCOMPARE(p.payee.run({arg("channel"), arg("watch")}).exitCode, 0);
+    QCOMPARE(p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("settled"));
+    const qint64 confirmed = satField(p.payee.json({arg("wallet"), arg("balance")}), "confirmed_sat");
+    // The child paid 20 sat/vB for both (about 300 vB) out of the 30,000.
+    QVERIFY2(confirmed > 30'000 - 20 * 400 && confirmed < 30'000 - 20 * 250, qPrintable(QString::number(confirmed)));
+    // A payout too small to pay for a child is said plainly, not silently left.
+    Pair q(m_dir.filePath(QStringLiteral("bump-small")));
+    QDir().mkpath(q.dir);
+    const QString small = openChannel(q, Variant::Cltv, 80'000, 144);
+    QVERIFY(!small.isEmpty());
+    QCOMPARE(q.payer.run({arg("channel"), arg("pay"), small, arg("400"), arg("--out"), q.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(q.payee.run({arg("channel"), arg("import"), q.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(q.payee.run({arg("channel"), arg("settle"), small}).exitCode, 0);
+    QCOMPARE(q.payee.run({arg("chain"), arg("fee-estimate"), arg("50")}).exitCode, 0);
+    const CliResult r = q.payee.run({arg("channel"), arg("bump"), small});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("DUST:") && r.err.contains("reserve"), r.err.constData());
+    QCOMPARE(q.payee.run({arg("chain"), arg("fee-estimate"), arg("2")}).exitCode, 0);
+
+    // The payer's refund, waiting while fees rise, is bumped the same way through its own output.
+    Pair w(m_dir.filePath(QStringLiteral("bump-refund")));
+    QDir().mkpath(w.dir);
+    const QString refunding = openChannel(w, Variant::Cltv, 80'000, 20);
+    QVERIFY(!refunding.isEmpty());
+    const int expiry = w.payer.json({arg("channel"), arg("show"), refunding}).value(QLatin1String("expiry_height")).toInt();
+    w.mine(expiry - w.height());
+    QCOMPARE(w.payer.run({arg("channel"), arg("refund"), refunding}).exitCode, 0);
+    QCOMPARE(w.payer.run({arg("chain"), arg("fee-estimate"), arg("20")}).exitCode, 0);
+    const QByteArray refundSaid = QJsonDocument(w.payer.json({arg("channel"), arg("watch")})).toJson();
+    QVERIFY2(refundSaid.contains("refund's fee raised by a child"), refundSaid.constData());
+    QCOMPARE(w.payer.run({arg("chain"), arg("fee-estimate"), arg("2")}).exitCode, 0);
+    w.mine(1);
+    QCOMPARE(w.payer.run({arg("channel"), arg("watch")}).exitCode, 0);
+    QCOMPARE(w.payer.json({arg("channel"), arg("show"), refunding}).value(QLatin1String("state")).toString(), arg("refunded"));
 }

@@ -16,6 +16,7 @@
 #include "chain/LocalChain.h"
 #include "chain/LocalChainDb.h"
 #include "channel/ChannelEngine.h"
+#include "channel/PayerSweep.h"
 #include "store/ChannelStore.h"
 #include "wallet/Wallet.h"
 #include "MainWindow.h"
@@ -611,6 +612,30 @@ void TestRegtest::settlementBumpedByCpfp()
     QCOMPARE(p.payee.run({arg("channel"), arg("import"), p.file("pay.spw")}).exitCode, 0);
     const QString settlement = p.payee.json({arg("channel"), arg("settle"), id}).value(QLatin1String("txid")).toString();
     QVERIFY(!settlement.isEmpty());
+    // No pinning: the payer cannot hang anything on its own output of the unconfirmed
+    // settlement (locked for one block), so nothing stands in the way of the payee's bump.
+    {
+        InProcess payer(m_node.endpoint());
+        QVERIFY(payer.open(p.payer.dataDir()));
+        auto rec = payer.store.findByText(id);
+        QVERIFY(rec.ok());
+        const QJsonObject raw = rpc("getmempoolentry", {settlement}).toObject();
+        QVERIFY(!raw.isEmpty());
+        auto tx = bitcoin::Transaction::parseHex(rpc("getrawtransaction", {settlement}).toString().toStdString());
+        QVERIFY(tx.ok());
+        const auto locked = channel::lockedPayerOutput(rec->params, *tx);
+        QVERIFY(locked);
+        auto key = payer.wallet->channelKey(rec->keyIndex);
+        QVERIFY(key.ok());
+        auto junk = channel::buildPayerSweep(rec->params, *locked, bitcoin::p2wpkh(bitcoin::PrivateKey::generate().publicKey().hash()),
+                                             5000, *key);
+        QVERIFY(junk.ok());
+        QJsonArray params;
+        params.append(QJsonArray{QString::fromStdString(toHex(junk->serialize()))});
+        const QJsonObject verdict = rpc("testmempoolaccept", params).toArray().at(0).toObject();
+        QCOMPARE(verdict.value(QLatin1String("allowed")).toBool(), false);
+        QCOMPARE(verdict.value(QLatin1String("reject-reason")).toString(), arg("non-BIP68-final"));
+    }
     auto bump = [&](const char *rate) { return p.payee.json({arg("channel"), arg("bump"), id, arg("--fee-rate"), arg(rate)}); };
     const QJsonObject first = bump("10");
     QVERIFY2(first.value(QLatin1String("bumped")).toBool(), QJsonDocument(first).toJson().constData());
