@@ -125,6 +125,7 @@ private Q_SLOTS:
     void fundingDoubleSpentByAReorg();
     void userRunCheckedByCore(); // before the 2,000 blocks of resumesWithoutRescan: rewards halve every 150 blocks
     void resumesWithoutRescan();
+    void utxoSetFastPathOnCore();
     void settingsTestConnection();
     void desktopWalletOnTheNode();
     void nodeRestartsAndIsBusy();
@@ -133,6 +134,8 @@ private Q_SLOTS:
 void TestRegtest::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    // This process's own calls to the node, one method a line (read by utxoSetFastPathOnCore).
+    qputenv("SPILLWAY_RPC_LOG", m_dir.filePath(QStringLiteral("in-process-rpc.log")).toUtf8());
     const QString which = qEnvironmentVariable("SPILLWAY_TEST_NODE", QStringLiteral("bcoin"));
     const auto kind = which == QLatin1String("bitcoind") ? RegtestNode::Kind::Bitcoind : RegtestNode::Kind::Bcoin;
     if (kind == RegtestNode::Kind::Bitcoind && qEnvironmentVariableIsEmpty("SPILLWAY_BITCOIND"))
@@ -925,6 +928,39 @@ void TestRegtest::resumesWithoutRescan()
         QCOMPARE(list.value(QLatin1String("channels")).toArray().at(0).toObject().value(QLatin1String("state")).toString(), arg("open"));
         QVERIFY2(reads >= 1 && reads <= 6, qPrintable(QString::number(reads)));
     }
+}
+
+void TestRegtest::utxoSetFastPathOnCore()
+{
+    // The fast path of a short command far from its birthday: the node's UTXO set
+    // (scantxoutset) answers which coins a script has, without reading a block.
+    if (m_node.name() != QLatin1String("bitcoind"))
+        QSKIP("scantxoutset: Bitcoin Core only (bcoin has none: blocks are read there)");
+    const bitcoin::Script script = bitcoin::p2wpkh(bitcoin::PrivateKey::generate().publicKey().hash());
+    const QString address = QString::fromStdString(*bitcoin::encodeAddress(script, bitcoin::network(bitcoin::NetworkId::Regtest)));
+    const int birth = height();
+    rpc("generatetoaddress", {1, address});
+    const QJsonObject block = rpc("getblock", {rpc("getbestblockhash").toString(), 2}).toObject();
+    const qint64 reward = qRound64(block.value(QLatin1String("tx")).toArray().at(0).toObject().value(QLatin1String("vout")).toArray().at(0)
+                                       .toObject().value(QLatin1String("value")).toDouble() * 1e8);
+    mine(1100);
+    const QString log = m_dir.filePath(QStringLiteral("in-process-rpc.log"));
+    chain::CoreRpcBackend backend({m_node.endpoint(), bitcoin::NetworkId::Regtest, 0});
+    backend.setScanStart(birth - 100);
+    QFile::remove(log);
+    auto coins = chain::await(backend.unspentOutputs({script}));
+    QVERIFY2(coins.ok(), coins.ok() ? "" : coins.error().describe().c_str());
+    QCOMPARE(coins->size(), size_t(1));
+    QCOMPARE(coins->at(0).output.value.sat(), reward);
+    QCOMPARE(coins->at(0).output.scriptPubKey, script);
+    QCOMPARE(coins->at(0).height, birth + 1);
+    QCOMPARE(coins->at(0).confirmations, 1101);
+    QVERIFY(coins->at(0).coinbase);
+    QFile f(log);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> calls = f.readAll().split('\n');
+    QVERIFY2(calls.contains("scantxoutset"), calls.join(' ').constData());
+    QVERIFY2(!calls.contains("getblock"), calls.join(' ').constData());
 }
 
 namespace {
