@@ -558,7 +558,8 @@ int channelCommand(Cli &cli, chain::ChainBackend &chain, const QString &sub, con
             rate = static_cast<int64_t>(satPerVb * 1000);
         }
         store::ChannelRecord rec = *c;
-        auto bumped = engine.bumpSettlement(rec, rate);
+        auto bumped = rec.role == store::ChannelRole::Payer && rec.state == store::ChannelState::Opening ? engine.bumpFunding(rec, rate)
+                                                                                                       : engine.bumpSettlement(rec, rate);
         if (!bumped)
             return fail(bumped.error());
         if (cli.json) {
@@ -842,7 +843,7 @@ int main(int argc, char **argv)
         "  channel accept FILE|-           payee: same as import, for a proposal\n"
         "  channel pay CHANNEL AMOUNT      payer: the next payment [--resend: the newest again]\n"
         "  channel settle CHANNEL          payee: broadcast the newest commitment\n"
-        "  channel bump CHANNEL [--fee-rate SAT_PER_VB]  payee: raise an unconfirmed settlement's fee by CPFP\n"
+        "  channel bump CHANNEL [--fee-rate SAT_PER_VB]  raise the fee of our unconfirmed settlement, refund or funding by CPFP\n"
         "  channel close CHANNEL           payer: ask the payee to settle\n"
         "  channel refund CHANNEL          payer: broadcast the refund once it is final\n"
         "  channel list | show CHANNEL     channels, balances and countdowns\n"

@@ -810,6 +810,16 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
         }
         const ChannelState before = rec.state;
         SPW_TRY(refreshConfirmations(rec, true));
+        if (rec.role == ChannelRole::Payer && rec.state == ChannelState::Opening && m_wallet) {
+            // Our funding waits in the mempool: pay for it through its change (CPFP) when the
+            // estimate is above what it pays; never by replacing it.
+            auto bumped = bumpFunding(rec);
+            if (!bumped && bumped.code() != ErrorCode::NothingToSettle)
+                events.push_back({rec.id(), "could not raise the funding's fee: " + bumped.error().describe()});
+            else if (bumped && *bumped)
+                events.push_back({rec.id(), "the funding's fee raised by a child (CPFP) " + toDisplayHex((*bumped)->childTxid) + ": " +
+                                                std::to_string((*bumped)->packageSatPerKvB / 1000) + " sat/vB for both"});
+        }
         if (rec.state != before) {
             SPW_TRY(m_store.update(rec));
             events.push_back({rec.id(), rec.state == ChannelState::Open

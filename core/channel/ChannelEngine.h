@@ -5,6 +5,7 @@
 // Blocking: use it from the CLI or a worker thread.
 
 #include "ChannelSigning.h"
+#include "FeeBumper.h"
 #include "bitcoin/Psbt.h"
 #include "chain/ChainBackend.h"
 #include "store/ChannelStore.h"
@@ -106,6 +107,9 @@ public:
     /// refund within 6), replacing our earlier child; nothing when it already
     /// pays that much or has confirmed (SettlementBumping.cpp, FeeBumper.h).
     Result<std::optional<SettlementBump>> bumpSettlement(store::ChannelRecord &rec, std::optional<int64_t> satPerKvB = std::nullopt);
+    /// Payer: an unconfirmed funding, paid for by a child spending its change
+    /// (default: when the estimate it was priced on rose); never by replacing it.
+    Result<std::optional<SettlementBump>> bumpFunding(store::ChannelRecord &rec, std::optional<int64_t> satPerKvB = std::nullopt);
     /// Payer: once a settlement has confirmed, sweeps the payer's output (locked for
     /// one block, protocol.md "Transactions") into the wallet. Nothing to do (no
     /// output, swept already, not settled yet) answers no txid. PayerSweep.cpp.
@@ -139,6 +143,8 @@ private:
     };
     Result<FreshKey> freshKeyAndScript();
     Result<chain::ChainTip> tip();
+    /// The CPFP step shared by every bump: nothing, a first child, or a replacement of ours.
+    Result<std::optional<SettlementBump>> bumpByChild(const BumpParent &parent, const bitcoin::Script &ourScript, int64_t target);
     /// The payment path's tip: the one the backend's polling last reported (no node
     /// round trip per batch), counted one block higher in case one just arrived;
     /// asked of the backend when nothing fresh was reported (a one-shot command).

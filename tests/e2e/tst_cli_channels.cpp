@@ -713,6 +713,30 @@ void TestCliChannels::watcherBumpsWhenFeesRise()
     QVERIFY2(r.err.contains("DUST:") && r.err.contains("reserve"), r.err.constData());
     QCOMPARE(q.payee.run({arg("chain"), arg("fee-estimate"), arg("2")}).exitCode, 0);
 
+    // The payer's funding, unconfirmed while fees rise, is bumped through its change: the funding
+    // itself (the channel's id, which the refund spends) is never replaced.
+    Pair f(m_dir.filePath(QStringLiteral("bump-funding")));
+    QDir().mkpath(f.dir);
+    QVERIFY(!f.payer.json({arg("wallet"), arg("create")}).isEmpty());
+    QVERIFY(!f.payee.json({arg("wallet"), arg("create")}).isEmpty());
+    f.payer.run({arg("chain"), arg("mine"), arg("101")});
+    QCOMPARE(f.payee.run({arg("channel"), arg("offer"), arg("--out"), f.file("offer.spw")}).exitCode, 0);
+    QCOMPARE(f.payer.run({arg("channel"), arg("open"), f.file("offer.spw"), arg("--capacity"), arg("50000"), arg("--out"), f.file("proposal.spw")})
+                 .exitCode,
+             0);
+    const channel::ProposalMsg fprop = std::get<channel::ProposalMsg>(decodeFile(f.file("proposal.spw")));
+    const QString fid = QString::fromStdString(fprop.funding.toString());
+    QVERIFY(!QJsonDocument(f.payer.json({arg("channel"), arg("watch")})).toJson().contains("funding's fee raised"));
+    QCOMPARE(f.payer.run({arg("chain"), arg("fee-estimate"), arg("15")}).exitCode, 0);
+    const QByteArray fundingSaid = QJsonDocument(f.payer.json({arg("channel"), arg("watch")})).toJson();
+    QVERIFY2(fundingSaid.contains("funding's fee raised by a child"), fundingSaid.constData());
+    // Both confirm; the channel's id is the funding's txid, as it was.
+    QCOMPARE(f.payer.run({arg("chain"), arg("fee-estimate"), arg("2")}).exitCode, 0);
+    f.mine(1);
+    QCOMPARE(f.payer.json({arg("channel"), arg("show"), fid}).value(QLatin1String("state")).toString(), arg("open"));
+    QCOMPARE(f.payer.json({arg("channel"), arg("show"), fid}).value(QLatin1String("funding_txid")).toString(),
+             QString::fromStdString(bitcoin::toDisplayHex(fprop.funding.txid)));
+
     // The payer's refund, waiting while fees rise, is bumped the same way through its own output.
     Pair w(m_dir.filePath(QStringLiteral("bump-refund")));
     QDir().mkpath(w.dir);
