@@ -1,5 +1,6 @@
 #include "ChannelEngine.h"
 
+#include <QDateTime>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include "OpeningTerms.h"
@@ -18,6 +19,9 @@ namespace {
 
 /// Batches at least this long have their signatures checked on several cores.
 constexpr size_t kParallelCheckFrom = 8;
+
+/// Block intervals without a block after which the node is taken to have stalled.
+constexpr int64_t kStalledAfterIntervals = 18;
 
 /// Blocks by which a payee may see a proposal later than the payer made it.
 constexpr uint32_t kOpeningLeeway = 6;
@@ -69,6 +73,25 @@ void ChannelEngine::followTip()
         m_followedTip = t;
         m_followedAge.start();
     });
+}
+
+void ChannelEngine::setClock(std::function<int64_t()> secondsSinceEpoch)
+{
+    m_clock = std::move(secondsSinceEpoch);
+}
+
+int64_t ChannelEngine::clockNow() const
+{
+    return m_clock ? m_clock() : QDateTime::currentSecsSinceEpoch();
+}
+
+bool ChannelEngine::nodeStalled(const chain::ChainTip &tip) const
+{
+    // The local chain mines on request: no rhythm to miss. Elsewhere 18 intervals
+    // (3 hours on mainnet) without a block happen by chance about once in 65 million.
+    if (m_chain.network().id == NetworkId::Local || tip.time <= 0)
+        return false;
+    return clockNow() - tip.time > kStalledAfterIntervals * static_cast<int64_t>(m_chain.network().blockIntervalSeconds);
 }
 
 Result<chain::ChainTip> ChannelEngine::tipForPayments()
@@ -763,6 +786,14 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
     auto channels = m_store.all();
     if (!channels)
         return channels.error();
+    // A node that saw no block for far longer than the network's rhythm has stalled (or
+    // is cut off): its idea of the deadline cannot be trusted, so payees settle now.
+    const bool stalled = nodeStalled(*now);
+    if (stalled)
+        events.push_back({OutPoint{}, "the node has seen no new block for " + std::to_string((clockNow() - now->time) / 60) +
+                                          " minutes (one is expected every " +
+                                          std::to_string(m_chain.network().blockIntervalSeconds / 60) +
+                                          "): it may have stalled; channels we are paid on are settled now"});
     // Payer: the settlement's locked output goes to the wallet once it can (a failure is reported, not fatal).
     auto sweep = [this, &events](ChannelRecord &rec) {
         auto swept = sweepPayerOutput(rec);
@@ -879,11 +910,11 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             events.push_back({rec.id(), s ? "settlement broadcast again: " + toDisplayHex(*s)
                                           : "could not broadcast the settlement again: " + s.error().describe()});
         } else if (rec.role == ChannelRole::Payee && rec.seq > 0 &&
-            static_cast<int64_t>(now->height) >= static_cast<int64_t>(rec.params.expiry) - rec.safetyMargin) {
+                   (stalled || static_cast<int64_t>(now->height) >= static_cast<int64_t>(rec.params.expiry) - rec.safetyMargin)) {
             // A failure here must not lock the user out of every other command: report it.
             auto s = settle(rec.id());
-            events.push_back({rec.id(), s ? "settled automatically at the safety margin: " + toDisplayHex(*s)
-                                          : "could not settle automatically: " + s.error().describe()});
+            const std::string why = stalled ? "settled early, the node having stalled: " : "settled automatically at the safety margin: ";
+            events.push_back({rec.id(), s ? why + toDisplayHex(*s) : "could not settle automatically: " + s.error().describe()});
         } else if (rec.role == ChannelRole::Payer && now->height >= static_cast<int>(rec.params.expiry)) {
             auto r = refund(rec.id());
             events.push_back({rec.id(), r ? "refund broadcast: " + toDisplayHex(*r)

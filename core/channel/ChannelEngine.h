@@ -129,6 +129,12 @@ public:
     Result<int64_t> lockedInChannels();
 
     store::ChannelStore &store() { return m_store; }
+    /// The wall clock the watcher compares the tip's time with (tests move it).
+    void setClock(std::function<int64_t()> secondsSinceEpoch);
+    /// No block for 18 block intervals (3 hours on mainnet): the node has stalled or
+    /// is cut off, and the watcher settles the channels we are paid on (never on the
+    /// local chain, which mines on request).
+    bool nodeStalled(const chain::ChainTip &tip) const;
     /// The payee's policy; the safety margin defaults to the network's.
     PayeePolicy policyFor(const store::ChannelRecord &rec) const;
 
@@ -181,6 +187,8 @@ private:
     chain::ChainTip m_followedTip;
     QElapsedTimer m_followedAge;
     QMetaObject::Connection m_tipConnection;
+    std::function<int64_t()> m_clock;
+    int64_t clockNow() const;
     const ChannelSighasher &sighasher(const ChannelParams &p);
 };
 

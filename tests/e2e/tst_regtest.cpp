@@ -24,6 +24,7 @@
 #include "services/WalletService.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -120,6 +121,7 @@ private Q_SLOTS:
     void refundReplacesAnUnconfirmedSettlement();
     void settlementAndChildAsAPackage();
     void settlementBumpedByCpfp();
+    void stalledNodeMakesThePayeeSettleEarly();
     void rejectReasonsMatchLocalChain();
     void reorgRollsBackAndResumes();
     void fundingDoubleSpentByAReorg();
@@ -667,6 +669,38 @@ void TestRegtest::settlementBumpedByCpfp()
     QCOMPARE(satField(p.payee.json({arg("wallet"), arg("balance")}), "confirmed_sat"), 20'000 - second.value(QLatin1String("child_fee_sat")).toInteger());
     // Confirmed: nothing to bump.
     QCOMPARE(p.payee.run({arg("channel"), arg("bump"), id}).exitCode, 1);
+}
+
+void TestRegtest::stalledNodeMakesThePayeeSettleEarly()
+{
+    // No block for far longer than the network's rhythm: the node may have stalled or be
+    // cut off, and its view of the deadline cannot be trusted. The payee's watcher says
+    // so and settles now, long before the safety margin.
+    Pair p = makePair("stalled");
+    const QString id = openChannel(p, Variant::Cltv, 60'000, 144);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("5000"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(p.payee.run({arg("channel"), arg("import"), p.file("pay.spw")}).exitCode, 0);
+    InProcess payee(m_node.endpoint());
+    QVERIFY(payee.open(p.payee.dataDir()));
+    auto quiet = payee.engine->watch(); // the node's rhythm as it is: nothing to say
+    QVERIFY(quiet.ok());
+    for (const auto &e : *quiet)
+        QVERIFY2(e.what.find("stalled") == std::string::npos, e.what.c_str());
+    const qint64 later = QDateTime::currentSecsSinceEpoch() + 4 * 3600; // four hours without a block
+    payee.engine->setClock([later] { return later; });
+    auto events = payee.engine->watch();
+    QVERIFY(events.ok());
+    std::string said;
+    for (const auto &e : *events)
+        said += e.what + "\n";
+    QVERIFY2(said.find("it may have stalled") != std::string::npos, said.c_str());
+    QVERIFY2(said.find("settled early") != std::string::npos, said.c_str());
+    mine(1);
+    QCOMPARE(p.payee.run({arg("channel"), arg("watch")}).exitCode, 0);
+    const QJsonObject c = p.payee.json({arg("channel"), arg("show"), id});
+    QCOMPARE(c.value(QLatin1String("state")).toString(), arg("settled"));
+    QCOMPARE(satField(c, "final_payee_sat"), 5000);
 }
 
 void TestRegtest::rejectReasonsMatchLocalChain()
