@@ -18,7 +18,10 @@ Result<SecretBytes> mnemonicFromEntropy(ByteView entropy)
         const uint8_t byte = i < entropy.size() * 8 ? entropy[i / 8] : h[(i - entropy.size() * 8) / 8];
         return (byte >> (7 - i % 8)) & 1;
     };
+    // One allocation, large enough for 24 words of up to 8 letters: growing would leave
+    // earlier copies of the words in freed memory.
     std::string out;
+    out.reserve(24 * 9);
     for (size_t w = 0; w < bits / 11; ++w) {
         int idx = 0;
         for (size_t b = 0; b < 11; ++b)
@@ -28,7 +31,7 @@ Result<SecretBytes> mnemonicFromEntropy(ByteView entropy)
         out += bip39EnglishWords()[static_cast<size_t>(idx)];
     }
     SecretBytes result(asBytes(out));
-    secureWipe(out.data(), out.size());
+    secureWipe(out.data(), out.capacity());
     return result;
 }
 
@@ -44,7 +47,11 @@ SecretBytes generateMnemonic(int words)
 Result<SecretBytes> mnemonicToEntropy(std::string_view mnemonic)
 {
     const auto &list = bip39EnglishWords();
-    std::vector<int> indices;
+    // The word indices are the secret too: one allocation (never regrown), wiped on the way out.
+    struct Indices : std::vector<int> {
+        ~Indices() { secureWipe(data(), capacity() * sizeof(int)); }
+    } indices;
+    indices.reserve(32);
     size_t i = 0;
     while (i < mnemonic.size()) {
         while (i < mnemonic.size() && mnemonic[i] == ' ')
@@ -66,7 +73,10 @@ Result<SecretBytes> mnemonicToEntropy(std::string_view mnemonic)
     const size_t checksumBits = totalBits / 33;
     const size_t entropyBytes = (totalBits - checksumBits) / 8;
     SecretBytes entropy(entropyBytes);
-    std::vector<int> checksum;
+    struct Bits : std::vector<int> {
+        ~Bits() { secureWipe(data(), capacity() * sizeof(int)); }
+    } checksum;
+    checksum.reserve(8);
     for (size_t b = 0; b < totalBits; ++b) {
         const int bit = (indices[b / 11] >> (10 - b % 11)) & 1;
         if (b < entropyBytes * 8)
@@ -83,10 +93,12 @@ Result<SecretBytes> mnemonicToEntropy(std::string_view mnemonic)
 
 SecretBytes mnemonicToSeed(std::string_view mnemonic, std::string_view passphrase)
 {
-    std::string salt = "mnemonic";
+    std::string salt;
+    salt.reserve(8 + passphrase.size()); // one allocation: the passphrase is never left in a regrown copy
+    salt = "mnemonic";
     salt += passphrase;
     SecretBytes seed = pbkdf2Sha512(asBytes(mnemonic), asBytes(salt), 2048, 64);
-    secureWipe(salt.data(), salt.size());
+    secureWipe(salt.data(), salt.capacity());
     return seed;
 }
 
