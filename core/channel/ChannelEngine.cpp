@@ -234,9 +234,7 @@ Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const Op
     const uint32_t margin = net.defaultSafetyMargin;
     // Judged as the payee will judge them, a few blocks later (the proposal travels by
     // hand, or the payee's node lags): the payer never funds terms the payee then refuses.
-    SPW_TRY(checkOpeningTerms(offer, p, OpeningContext{now->height + static_cast<int>(kOpeningLeeway), margin}));
-    // Within the offer's upper limit today, too.
-    SPW_TRY(checkOpeningTerms(offer, p, OpeningContext{now->height, margin}));
+    SPW_TRY(checkOpeningTerms(offer, p, OpeningContext{now->height, margin, kOpeningLeeway}));
 
     // The funding transaction: segwit, so its txid is final before anything is signed.
     // Segwit coins only (the wallet's are P2WPKH) and always a change output.

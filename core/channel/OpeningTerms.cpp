@@ -75,8 +75,9 @@ Status checkOpeningTerms(const OfferMsg &offer, const ChannelParams &p, const Op
         return makeError(ErrorCode::CapacityOutOfRange, std::to_string(p.capacity.sat()) + " sat, the offer takes " +
                                                             std::to_string(offer.minCapacity) + " to " +
                                                             std::to_string(offer.maxCapacity));
-    const int64_t distance = static_cast<int64_t>(p.expiry) - at.tipHeight;
-    if (distance < offer.minExpiryDelta || distance > offer.maxExpiryDelta)
+    const int64_t later = static_cast<int64_t>(at.tipHeight) + at.leeway;
+    const int64_t distance = static_cast<int64_t>(p.expiry) - later;
+    if (distance < offer.minExpiryDelta || static_cast<int64_t>(p.expiry) - at.tipHeight > offer.maxExpiryDelta)
         return makeError(ErrorCode::ExpiryOutOfRange, std::to_string(distance) + " blocks, the offer takes " +
                                                           std::to_string(offer.minExpiryDelta) + " to " +
                                                           std::to_string(offer.maxExpiryDelta));
@@ -103,7 +104,7 @@ Status checkOpeningTerms(const OfferMsg &offer, const ChannelParams &p, const Op
         return makeError(ErrorCode::ChannelParamsInvalid, "fees above half the capacity");
     // 5. Usable for at least one safety margin after it confirms.
     const int64_t lastPayment = static_cast<int64_t>(p.expiry) - at.safetyMargin;
-    const int64_t usableFrom = static_cast<int64_t>(at.tipHeight) + std::max<uint32_t>(offer.minConfirmations, 1) + at.safetyMargin;
+    const int64_t usableFrom = later + std::max<uint32_t>(offer.minConfirmations, 1) + at.safetyMargin;
     if (lastPayment < usableFrom)
         return makeError(ErrorCode::ChannelWindowTooShort,
                          "expiry " + std::to_string(p.expiry) + " leaves payments until " + std::to_string(lastPayment) +

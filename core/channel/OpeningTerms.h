@@ -25,6 +25,10 @@ inline int64_t feeAt(int64_t satPerKvB, int64_t vsize) { return (satPerKvB * vsi
 struct OpeningContext {
     int tipHeight = 0;
     uint32_t safetyMargin = 6;
+    /// Blocks by which the other side may judge the terms later (the payer, before it
+    /// funds, allows for the payee's later look): the lower limits are checked that
+    /// many blocks on, the upper limit at today's tip.
+    uint32_t leeway = 0;
 };
 
 /// Checks 1-5 of the terms `p` against `offer` (variant, capacity, expiry

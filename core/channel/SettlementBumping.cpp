@@ -115,6 +115,10 @@ Result<std::optional<SettlementBump>> ChannelEngine::bumpByChild(const BumpParen
     const int64_t ours = parent.tx.outputs.at(parent.vout).value.sat();
     const int64_t childVsize = cpfpChildVsize();
     const int64_t packageVsize = static_cast<int64_t>(parent.tx.vsize()) + childVsize;
+    // The parent alone pays enough: no child is needed, and none is looked for (a lookup
+    // of an outpoint the node's follower never watched costs a partial rescan).
+    if (parent.fee * 1000 / static_cast<int64_t>(parent.tx.vsize()) >= target)
+        return std::optional<SettlementBump>{};
     // What pays now: the parent alone, or with our earlier child.
     BumpTarget want{target, 0};
     auto spend = chain::await(m_chain.outpointSpend(OutPoint{parentId, parent.vout}));
@@ -134,8 +138,6 @@ Result<std::optional<SettlementBump>> ChannelEngine::bumpByChild(const BumpParen
             return std::optional<SettlementBump>{};
         // Replacing our own child: more than its fee, by at least 1 sat/vB of the new one.
         want.minChildFee = childFee + childVsize + 1;
-    } else if (parent.fee * 1000 / static_cast<int64_t>(parent.tx.vsize()) >= target) {
-        return std::optional<SettlementBump>{};
     }
     auto key = m_wallet->keyForScript(ourScript);
     if (!key)
