@@ -2,6 +2,13 @@
 
 namespace spillway::chain {
 
+QFuture<Result<std::vector<bitcoin::Hash256>>> ChainBackend::broadcastPackage(const std::vector<bitcoin::Transaction> &txs)
+{
+    (void)txs;
+    return QtFuture::makeReadyFuture(Result<std::vector<bitcoin::Hash256>>(
+        makeError(ErrorCode::NoPackageRelay, "this chain takes transactions one at a time only")));
+}
+
 QFuture<Result<ChainTip>> ChainBackend::mine(int count, const bitcoin::Script &payTo)
 {
     (void)count;

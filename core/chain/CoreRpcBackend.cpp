@@ -85,6 +85,9 @@ Error rejectionError(int rpcCode, const QString &reason)
     // "Fee exceeds maximum configured by user (e.g. -maxtxfee, maxfeerate)" (-25).
     if (r.contains(QLatin1String("max-fee-exceeded")) || r.contains(QLatin1String("fee exceeds maximum")))
         return makeError(ErrorCode::TxFeeTooHigh, detail);
+    // A full mempool: "mempool min fee not met" (alone); a package may still bring it in.
+    if (r.contains(QLatin1String("mempool min fee not met")) || r.contains(QLatin1String("mempool full")))
+        return makeError(ErrorCode::TxMempoolFull, detail);
     if (r.contains(QLatin1String("fee")) || r.contains(QLatin1String("priority")))
         return makeError(ErrorCode::TxFeeTooLow, detail);
     if (rpcCode == -26)
@@ -237,6 +240,47 @@ public:
         m_mempool.emplace(txid, tx); // ours is in the node's mempool now, whatever the copy's age
         m_overlayStale = true;
         return txid;
+    }
+
+    /// submitpackage: a child and its parents in one go, for a parent below a full
+    /// mempool's minimum. Each transaction's own error is the package's answer.
+    Result<std::vector<Hash256>> broadcastPackage(const std::vector<Transaction> &txs)
+    {
+        SPW_TRY(ensureChecked());
+        if (m_noPackageRelay)
+            return makeError(ErrorCode::NoPackageRelay, "the node has no submitpackage");
+        QJsonArray hexes;
+        for (const auto &tx : txs)
+            hexes.append(QString::fromStdString(toHex(tx.serialize())));
+        QJsonArray params;
+        params.append(hexes); // one parameter, itself an array
+        params.append(QString::number(static_cast<double>(kMaxFeeRate.satPerKvB) / 1e8, 'f', 8));
+        auto sent = m_rpc.call(QStringLiteral("submitpackage"), params);
+        if (!sent)
+            return sent.error();
+        if (sent->methodMissing()) {
+            m_noPackageRelay = true;
+            return makeError(ErrorCode::NoPackageRelay, "the node has no submitpackage");
+        }
+        if (sent->failed)
+            return rejectionError(sent->errorCode, sent->errorMessage);
+        const QJsonObject answer = sent->result.toObject();
+        if (answer.value(QStringLiteral("package_msg")).toString() != QLatin1String("success")) {
+            const QJsonObject results = answer.value(QStringLiteral("tx-results")).toObject();
+            for (auto it = results.begin(); it != results.end(); ++it) {
+                const QString err = it.value().toObject().value(QStringLiteral("error")).toString();
+                if (!err.isEmpty())
+                    return rejectionError(-26, err);
+            }
+            return rejectionError(-26, answer.value(QStringLiteral("package_msg")).toString());
+        }
+        std::vector<Hash256> ids;
+        for (const auto &tx : txs) {
+            ids.push_back(tx.txid());
+            m_mempool.emplace(tx.txid(), tx);
+        }
+        m_overlayStale = true;
+        return ids;
     }
 
     Result<TxStatus> transactionStatus(const Hash256 &txid)
@@ -672,6 +716,7 @@ private:
     int64_t m_relayFee = kMinFeeRate;
     bool m_checked = false;
     bool m_noTestAccept = false;
+    bool m_noPackageRelay = false;
     bool m_noScanTxOutSet = false; ///< the node lacks it, or blocks are being read
     QElapsedTimer m_age;
     QElapsedTimer m_mempoolAge;  ///< since m_mempool was fetched
@@ -739,6 +784,11 @@ QFuture<Result<ChainTip>> CoreRpcBackend::tip()
 QFuture<Result<Hash256>> CoreRpcBackend::broadcast(const Transaction &tx)
 {
     return run([tx](Follower &w) { return w.broadcast(tx); });
+}
+
+QFuture<Result<std::vector<Hash256>>> CoreRpcBackend::broadcastPackage(const std::vector<Transaction> &txs)
+{
+    return run([txs](Follower &w) { return w.broadcastPackage(txs); });
 }
 
 QFuture<Result<TxStatus>> CoreRpcBackend::transactionStatus(const Hash256 &txid)
