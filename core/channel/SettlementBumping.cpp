@@ -340,9 +340,19 @@ Result<std::optional<SettlementBump>> ChannelEngine::bumpByChild(const BumpReque
                                                         " sat cannot pay the child's fee and the wallet has no coin to add: keep a wallet coin in reserve to bump with");
             return prepared.error();
         }
-        if (prepared->fee > req.budget)
-            return makeError(ErrorCode::OverBudget, "the child would pay " + std::to_string(prepared->fee) + " sat, the budget is " +
-                                                        std::to_string(req.budget) + " sat");
+        if (prepared->fee > req.budget) {
+            // The target costs more than the budget: the child pays the budget, no more.
+            if (minChildFee > req.budget)
+                return makeError(ErrorCode::OverBudget, "replacing our earlier child needs " + std::to_string(minChildFee) +
+                                                            " sat, the budget is " + std::to_string(req.budget) + " sat");
+            prepared = m_wallet->prepare({}, chain::FeeRate{0}, true, forced, req.budget);
+            if (!prepared)
+                return prepared.error();
+            if (prepared->fee < static_cast<int64_t>(prepared->tx.vsize()))
+                return makeError(ErrorCode::OverBudget, "the budget of " + std::to_string(req.budget) +
+                                                            " sat does not pay the relay fee of a child with wallet coins");
+            result.cappedByBudget = true;
+        }
         // Stored before it leaves (its coins reserved; an earlier child of ours forgotten).
         SPW_TRY(m_wallet->commit(*prepared, QStringLiteral("fee bump"), 0, QString::fromStdString(toDisplayHex(parentId)),
                                  earlier ? std::optional<Hash256>(earlier->txid()) : std::nullopt));
