@@ -405,7 +405,12 @@ public:
     Result<FeeRate> estimateFeeRate(int target)
     {
         SPW_TRY(ensureChecked());
-        auto est = m_rpc.call(QStringLiteral("estimatesmartfee"), {std::max(1, target)});
+        // Conservative, as the deadline wants; a node that does not know the mode is asked plainly.
+        auto est = m_rpc.call(QStringLiteral("estimatesmartfee"), {std::max(1, target), QStringLiteral("conservative")});
+        if (!est)
+            return est.error();
+        if (est->failed && !est->methodMissing())
+            est = m_rpc.call(QStringLiteral("estimatesmartfee"), {std::max(1, target)});
         if (!est)
             return est.error();
         int64_t rate = 0;
@@ -419,7 +424,14 @@ public:
         }
         if (rate <= 0)
             rate = m_network == NetworkId::Main ? kFallbackFeeRateMain : kFallbackFeeRateTest;
-        return FeeRate{std::max({rate, m_relayFee, kMinFeeRate})};
+        // Never below what this node would take now (a full mempool's minimum) or put in
+        // its own blocks (-blockmintxfee, which getmininginfo reports from Core 29 on).
+        int64_t floor = 0;
+        if (auto pool = m_rpc.call(QStringLiteral("getmempoolinfo")); pool && !pool->failed)
+            floor = std::max(floor, btcToSat(pool->result.toObject().value(QStringLiteral("mempoolminfee")).toDouble(0)));
+        if (auto mining = m_rpc.call(QStringLiteral("getmininginfo")); mining && !mining->failed)
+            floor = std::max(floor, btcToSat(mining->result.toObject().value(QStringLiteral("blockmintxfee")).toDouble(0)));
+        return FeeRate{std::max({rate, floor, m_relayFee, kMinFeeRate})};
     }
 
     Result<ChainTip> mine(int count, const Script &payTo)

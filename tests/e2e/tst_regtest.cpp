@@ -121,6 +121,7 @@ private Q_SLOTS:
     void refundReplacesAnUnconfirmedSettlement();
     void settlementAndChildAsAPackage();
     void settlementBumpedByCpfp();
+    void stuckSettlementBumpedByTheWatcher();
     void stalledNodeMakesThePayeeSettleEarly();
     void rejectReasonsMatchLocalChain();
     void reorgRollsBackAndResumes();
@@ -669,6 +670,38 @@ void TestRegtest::settlementBumpedByCpfp()
     QCOMPARE(satField(p.payee.json({arg("wallet"), arg("balance")}), "confirmed_sat"), 20'000 - second.value(QLatin1String("child_fee_sat")).toInteger());
     // Confirmed: nothing to bump.
     QCOMPARE(p.payee.run({arg("channel"), arg("bump"), id}).exitCode, 1);
+}
+
+void TestRegtest::stuckSettlementBumpedByTheWatcher()
+{
+    // Core started with -blockmintxfee above the settlement's commit fee: its blocks leave
+    // the settlement out until the payee's watcher, by itself, hangs a child on the payout
+    // that pays for both (its estimate never below what the node's own blocks take).
+    if (m_node.name() != QLatin1String("bitcoind"))
+        QSKIP("-blockmintxfee: Bitcoin Core only");
+    Pair p = makePair("stuck");
+    const QString id = openChannel(p, Variant::Cltv, 60'000, 144);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("20000"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(p.payee.run({arg("channel"), arg("import"), p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(m_node.restart({arg("-blockmintxfee=0.00010000")}), QString());
+    const QString settlement = p.payee.json({arg("channel"), arg("settle"), id}).value(QLatin1String("txid")).toString();
+    QVERIFY(!settlement.isEmpty());
+    mine(2);
+    QVERIFY(rpc("getrawmempool").toArray().contains(settlement)); // left out of both blocks
+    const CliResult watched = p.payee.run({arg("channel"), arg("watch")});
+    QVERIFY2(watched.err.contains("settlement's fee raised by a child"), watched.err.constData());
+    mine(1);
+    QVERIFY(rpc("getrawmempool").toArray().isEmpty());
+    QCOMPARE(p.payee.run({arg("channel"), arg("watch")}).exitCode, 0);
+    const QJsonObject shown = p.payee.json({arg("channel"), arg("show"), id});
+    QCOMPARE(shown.value(QLatin1String("state")).toString(), arg("settled"));
+    const QJsonArray bumps = shown.value(QLatin1String("bumps")).toArray();
+    QCOMPARE(bumps.size(), 1);
+    const qint64 childFee = satField(bumps[0].toObject(), "child_fee_sat");
+    QVERIFY2(childFee > 0 && childFee <= 10'000, qPrintable(QString::number(childFee))); // within half the payout
+    QCOMPARE(satField(p.payee.json({arg("wallet"), arg("balance")}), "confirmed_sat"), 20'000 - childFee);
+    QCOMPARE(m_node.restart(), QString());
 }
 
 void TestRegtest::stalledNodeMakesThePayeeSettleEarly()
