@@ -340,6 +340,34 @@ int walletCommand(Cli &cli, chain::ChainBackend &chain, const QString &sub, cons
                         toDisplayHex(r->txid).c_str());
         return 0;
     }
+    if (sub == QLatin1String("bump")) {
+        // wallet bump TXID [--fee-rate]: RBF on our own send, CPFP on a receive.
+        if (args.size() != 1)
+            return usage(QStringLiteral("wallet bump TXID [--fee-rate SAT_PER_VB]"));
+        auto txid = fromDisplayHex(args[0].trimmed().toStdString());
+        if (!txid)
+            return fail(txid.error());
+        std::optional<chain::FeeRate> rate;
+        if (cli.parser.isSet(QStringLiteral("fee-rate"))) {
+            bool ok = false;
+            const double satPerVb = cli.parser.value(QStringLiteral("fee-rate")).toDouble(&ok);
+            if (!ok || satPerVb < 1 || satPerVb > 10000)
+                return usage(QStringLiteral("--fee-rate is in sat/vB, 1 to 10000."));
+            rate = chain::FeeRate{static_cast<int64_t>(satPerVb * 1000)};
+        }
+        auto b = w.bumpFee(*txid, rate);
+        if (!b)
+            return fail(b.error());
+        if (cli.json)
+            printJson(QJsonObject{{QStringLiteral("txid"), QString::fromStdString(toDisplayHex(b->txid))},
+                                  {QStringLiteral("method"), b->replaced ? QStringLiteral("rbf") : QStringLiteral("cpfp")},
+                                  {QStringLiteral("fee_sat"), static_cast<qint64>(b->fee)},
+                                  {QStringLiteral("fee_rate_sat_per_kvb"), static_cast<qint64>(b->packageSatPerKvB)}});
+        else
+            std::printf("%s %s (fee %lld sat, %.1f sat/vB)\n", b->replaced ? "replaced by" : "child broadcast:", toDisplayHex(b->txid).c_str(),
+                        static_cast<long long>(b->fee), static_cast<double>(b->packageSatPerKvB) / 1000);
+        return 0;
+    }
     if (sub == QLatin1String("history")) {
         auto h = w.history();
         if (!h)

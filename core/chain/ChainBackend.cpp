@@ -9,6 +9,12 @@ QFuture<Result<std::vector<bitcoin::Hash256>>> ChainBackend::broadcastPackage(co
         makeError(ErrorCode::NoPackageRelay, "this chain takes transactions one at a time only")));
 }
 
+QFuture<Result<int64_t>> ChainBackend::mempoolFee(const bitcoin::Hash256 &txid)
+{
+    (void)txid;
+    return QtFuture::makeReadyFuture(Result<int64_t>(makeError(ErrorCode::NotFound, "this chain does not say a transaction's fee")));
+}
+
 QFuture<Result<ChainTip>> ChainBackend::mine(int count, const bitcoin::Script &payTo)
 {
     (void)count;

@@ -46,6 +46,9 @@ public:
     /// parent below a full mempool's minimum. Core: submitpackage; the local chain
     /// the same rules; a node without package relay: NO_PACKAGE_RELAY.
     virtual QFuture<Result<std::vector<bitcoin::Hash256>>> broadcastPackage(const std::vector<bitcoin::Transaction> &txs);
+    /// The fee of a transaction in the mempool (NOT_FOUND when it is not there), for a
+    /// child paying for a parent whose inputs are not ours.
+    virtual QFuture<Result<int64_t>> mempoolFee(const bitcoin::Hash256 &txid);
 
     /// Mines `count` blocks paying `payTo`: the local chain, and a regtest node
     /// (generatetoaddress). Elsewhere: INVALID_ARGUMENT.

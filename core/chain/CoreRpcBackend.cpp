@@ -283,6 +283,23 @@ public:
         return ids;
     }
 
+    Result<int64_t> mempoolFee(const Hash256 &txid)
+    {
+        SPW_TRY(ensureChecked());
+        auto entry = m_rpc.call(QStringLiteral("getmempoolentry"), {QString::fromStdString(toDisplayHex(txid))});
+        if (!entry)
+            return entry.error();
+        if (entry->failed)
+            return makeError(ErrorCode::NotFound, "not in the node's mempool: " + toDisplayHex(txid));
+        // Core: fees.base (BTC); older nodes and bcoin: fee.
+        const QJsonObject o = entry->result.toObject();
+        const double btc = o.contains(QStringLiteral("fees")) ? o.value(QStringLiteral("fees")).toObject().value(QStringLiteral("base")).toDouble(-1)
+                                                              : o.value(QStringLiteral("fee")).toDouble(-1);
+        if (btc < 0)
+            return makeError(ErrorCode::RpcFailed, "getmempoolentry: no fee");
+        return btcToSat(btc);
+    }
+
     Result<TxStatus> transactionStatus(const Hash256 &txid)
     {
         SPW_TRY(syncWatching(txid));
@@ -801,6 +818,11 @@ QFuture<Result<Hash256>> CoreRpcBackend::broadcast(const Transaction &tx)
 QFuture<Result<std::vector<Hash256>>> CoreRpcBackend::broadcastPackage(const std::vector<Transaction> &txs)
 {
     return run([txs](Follower &w) { return w.broadcastPackage(txs); });
+}
+
+QFuture<Result<int64_t>> CoreRpcBackend::mempoolFee(const Hash256 &txid)
+{
+    return run([txid](Follower &w) { return w.mempoolFee(txid); });
 }
 
 QFuture<Result<TxStatus>> CoreRpcBackend::transactionStatus(const Hash256 &txid)

@@ -108,6 +108,11 @@ QFuture<Result<std::vector<Hash256>>> LocalChain::broadcastPackage(const std::ve
     return run([txs](LocalChainDb &db) { return db.acceptPackage(txs); });
 }
 
+QFuture<Result<int64_t>> LocalChain::mempoolFee(const Hash256 &txid)
+{
+    return run([txid](LocalChainDb &db) { return db.mempoolFee(txid); });
+}
+
 QFuture<Result<LocalChainPolicy>> LocalChain::policy()
 {
     return run([](LocalChainDb &db) { return db.policy(); });

@@ -60,6 +60,8 @@ public:
     /// does: each pays the minimum relay fee, together they pay the mempool minimum.
     Result<std::vector<bitcoin::Hash256>> acceptPackage(const std::vector<bitcoin::Transaction> &txs);
     Result<LocalChainPolicy> policy();
+    /// The fee of a transaction waiting in the mempool.
+    Result<int64_t> mempoolFee(const bitcoin::Hash256 &txid);
     Status setPolicy(const LocalChainPolicy &policy);
     Result<TxStatus> status(const bitcoin::Hash256 &txid);
     Result<bitcoin::Transaction> transaction(const bitcoin::Hash256 &txid);

@@ -50,6 +50,19 @@ Result<LocalChainPolicy> LocalChainDb::policy()
     return p;
 }
 
+Result<int64_t> LocalChainDb::mempoolFee(const Hash256 &txid)
+{
+    SPW_TRY(open());
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT fee FROM txs WHERE txid = ? AND height IS NULL"));
+    q.addBindValue(qb(txid));
+    if (!q.exec())
+        return sqlError(q, "mempool fee");
+    if (!q.next())
+        return makeError(ErrorCode::NotFound, "not in the mempool: " + toDisplayHex(txid));
+    return q.value(0).toLongLong();
+}
+
 Status LocalChainDb::setPolicy(const LocalChainPolicy &p)
 {
     SPW_TRY(open());

@@ -581,14 +581,29 @@ Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std:
         SPW_TRY(SqliteDatabase::run(u, "change address"));
     }
 
+    std::vector<TxOut> spentOutputs;
+    for (const auto &c : chosen)
+        spentOutputs.push_back(c.out);
+    SPW_TRY(signInputs(tx, spentOutputs));
+    if (fee < feeRate->feeFor(static_cast<int64_t>(tx.vsize())))
+        return makeError(ErrorCode::TxFeeTooLow, "estimate below the real size");
+    p.fee = fee;
+    p.change = change;
+    return p;
+}
+
+Status Wallet::signInputs(Transaction &tx, const std::vector<TxOut> &spent)
+{
+    if (spent.size() != tx.inputs.size())
+        return makeError(ErrorCode::InvalidArgument, "one spent output per input");
     auto m = master();
     if (!m)
         return m.error();
     const SighashCache cache(tx);
-    for (size_t i = 0; i < chosen.size(); ++i) {
+    for (size_t i = 0; i < spent.size(); ++i) {
         QSqlQuery q = m_db.query();
         q.prepare(QStringLiteral("SELECT chain, idx FROM addresses WHERE script = ?"));
-        q.addBindValue(toBlob(chosen[i].out.scriptPubKey.bytes()));
+        q.addBindValue(toBlob(spent[i].scriptPubKey.bytes()));
         SPW_TRY(SqliteDatabase::run(q, "key lookup"));
         if (!q.next())
             return makeError(ErrorCode::NotFound, "a coin's key is missing");
@@ -596,21 +611,17 @@ Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std:
         if (!node)
             return node.error();
         const PublicKey pub = node->key.publicKey();
-        Bytes sig = node->key.signDer(segwitV0Sighash(tx, i, p2pkh(pub.hash()).bytes(), chosen[i].out.value, SIGHASH_ALL, &cache));
+        Bytes sig = node->key.signDer(segwitV0Sighash(tx, i, p2pkh(pub.hash()).bytes(), spent[i].value, SIGHASH_ALL, &cache));
         sig.push_back(SIGHASH_ALL);
         tx.inputs[i].witness = {sig, pub.bytes()};
     }
     const SighashCache signedCache(tx);
-    for (size_t i = 0; i < chosen.size(); ++i) {
-        const ScriptError err = verifyInput(tx, i, chosen[i].out, kStandardFlags, &signedCache);
+    for (size_t i = 0; i < spent.size(); ++i) {
+        const ScriptError err = verifyInput(tx, i, spent[i], kStandardFlags, &signedCache);
         if (err != ScriptError::OK)
             return makeError(ErrorCode::ScriptFailed, std::string(scriptErrorName(err)));
     }
-    if (fee < feeRate->feeFor(static_cast<int64_t>(tx.vsize())))
-        return makeError(ErrorCode::TxFeeTooLow, "estimate below the real size");
-    p.fee = fee;
-    p.change = change;
-    return p;
+    return {};
 }
 
 Status Wallet::reserve(const Prepared &prepared)

@@ -40,6 +40,14 @@ struct HistoryEntry {
     QString address;          ///< the counterparty (send) or our address (receive)
 };
 
+/// What `wallet bump` did (WalletBump.cpp).
+struct BumpResult {
+    bitcoin::Hash256 txid{};      ///< the replacement, or the child
+    bool replaced = false;        ///< true: our send replaced (RBF); false: a child pays for it (CPFP)
+    int64_t fee = 0;              ///< the new transaction's fee
+    int64_t packageSatPerKvB = 0; ///< the feerate now paid for the original (with its child)
+};
+
 struct SendResult {
     bitcoin::Hash256 txid{};
     int64_t amount = 0;
@@ -114,6 +122,11 @@ public:
     /// With `parents` (unconfirmed, not in the node's mempool), they go with it as a package.
     Result<bitcoin::Hash256> broadcast(const bitcoin::Transaction &tx, const std::vector<bitcoin::Transaction> &parents = {});
 
+    /// Raises the fee of an unconfirmed transaction of ours: our own send is replaced
+    /// (RBF, the recipient paid the same, the change paying the difference); a receive
+    /// gets a child spending our output that pays for both (CPFP). A channel's funding is
+    /// never replaced (its txid is the channel's id): `channel bump` pays for it by CPFP.
+    Result<BumpResult> bumpFee(const bitcoin::Hash256 &txid, std::optional<chain::FeeRate> feeRate = std::nullopt);
     /// The key pair of channel `index` (m/7377'/coin'/index'), from the keychain seed.
     Result<bitcoin::PrivateKey> channelKey(uint32_t index);
     /// Private key for one of our scripts (P2WPKH), for signing.
@@ -126,6 +139,10 @@ private:
     Status load();
     Status ensureGap(int chainIndex);
     Result<bitcoin::ExtendedPrivateKey> master();
+    /// Signs every input (each a P2WPKH coin of ours) and checks them with the interpreter.
+    Status signInputs(bitcoin::Transaction &tx, const std::vector<bitcoin::TxOut> &spent);
+    /// Whether `script` is one of our change addresses.
+    Result<bool> isChange(const bitcoin::Script &script);
     std::vector<bitcoin::Script> allScripts();
 
     QString m_dataDir;
