@@ -46,6 +46,10 @@ public:
     /// parent below a full mempool's minimum. Core: submitpackage; the local chain
     /// the same rules; a node without package relay: NO_PACKAGE_RELAY.
     virtual QFuture<Result<std::vector<bitcoin::Hash256>>> broadcastPackage(const std::vector<bitcoin::Transaction> &txs);
+    /// Many statuses and spends at once (the watcher's pass over every channel). The
+    /// default asks one by one; a backend that can answer in one go does.
+    virtual QFuture<Result<std::vector<TxStatus>>> transactionStatuses(const std::vector<bitcoin::Hash256> &txids);
+    virtual QFuture<Result<std::vector<SpendInfo>>> outpointSpends(const std::vector<bitcoin::OutPoint> &outpoints);
     /// The fee of a transaction in the mempool (NOT_FOUND when it is not there), for a
     /// child paying for a parent whose inputs are not ours.
     virtual QFuture<Result<int64_t>> mempoolFee(const bitcoin::Hash256 &txid);

@@ -108,6 +108,16 @@ QFuture<Result<std::vector<Hash256>>> LocalChain::broadcastPackage(const std::ve
     return run([txs](LocalChainDb &db) { return db.acceptPackage(txs); });
 }
 
+QFuture<Result<std::vector<TxStatus>>> LocalChain::transactionStatuses(const std::vector<Hash256> &txids)
+{
+    return run([txids](LocalChainDb &db) { return db.statuses(txids); });
+}
+
+QFuture<Result<std::vector<SpendInfo>>> LocalChain::outpointSpends(const std::vector<OutPoint> &outpoints)
+{
+    return run([outpoints](LocalChainDb &db) { return db.spends(outpoints); });
+}
+
 QFuture<Result<int64_t>> LocalChain::mempoolFee(const Hash256 &txid)
 {
     return run([txid](LocalChainDb &db) { return db.mempoolFee(txid); });

@@ -60,6 +60,9 @@ public:
     /// does: each pays the minimum relay fee, together they pay the mempool minimum.
     Result<std::vector<bitcoin::Hash256>> acceptPackage(const std::vector<bitcoin::Transaction> &txs);
     Result<LocalChainPolicy> policy();
+    /// Many at once, a few SQL statements for all (the watcher's pass).
+    Result<std::vector<SpendInfo>> spends(const std::vector<bitcoin::OutPoint> &outpoints);
+    Result<std::vector<TxStatus>> statuses(const std::vector<bitcoin::Hash256> &txids);
     /// The fee of a transaction waiting in the mempool.
     Result<int64_t> mempoolFee(const bitcoin::Hash256 &txid);
     Status setPolicy(const LocalChainPolicy &policy);

@@ -50,6 +50,102 @@ Result<LocalChainPolicy> LocalChainDb::policy()
     return p;
 }
 
+namespace {
+constexpr size_t kBatch = 400; // half the parameters per statement
+}
+
+Result<std::vector<SpendInfo>> LocalChainDb::spends(const std::vector<OutPoint> &outpoints)
+{
+    SPW_TRY(open());
+    std::vector<SpendInfo> out(outpoints.size());
+    std::map<OutPoint, size_t> where;
+    for (size_t i = 0; i < outpoints.size(); ++i)
+        where[outpoints[i]] = i;
+    // By transaction (the primary key's prefix): every output of each, the asked ones kept.
+    std::vector<Hash256> txids;
+    for (const auto &op : outpoints)
+        txids.push_back(op.txid);
+    std::sort(txids.begin(), txids.end());
+    txids.erase(std::unique(txids.begin(), txids.end()), txids.end());
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    for (size_t start = 0; start < txids.size(); start += 2 * kBatch) {
+        const size_t n = std::min(2 * kBatch, txids.size() - start);
+        QString sql = QStringLiteral("SELECT o.txid, o.vout, o.spent_by, t.height FROM outputs o LEFT JOIN txs t ON t.txid = o.spent_by "
+                                     "WHERE o.txid IN (");
+        for (size_t i = 0; i < n; ++i)
+            sql += i ? QStringLiteral(",?") : QStringLiteral("?");
+        sql += QLatin1Char(')');
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(sql);
+        for (size_t i = 0; i < n; ++i)
+            q.addBindValue(qb(txids[start + i]));
+        if (!q.exec())
+            return sqlError(q, "spends");
+        while (q.next()) {
+            const OutPoint op{hashFromQb(q.value(0).toByteArray()), static_cast<uint32_t>(q.value(1).toLongLong())};
+            const auto it = where.find(op);
+            if (it == where.end())
+                continue;
+            SpendInfo &s = out[it->second];
+            s.exists = true;
+            if (!q.value(2).isNull()) {
+                s.spent = true;
+                s.spender = hashFromQb(q.value(2).toByteArray());
+                s.spenderHeight = q.value(3).isNull() ? -1 : q.value(3).toInt();
+            }
+        }
+    }
+    // Repeated outpoints share the first one's answer.
+    for (size_t i = 0; i < outpoints.size(); ++i)
+        if (where[outpoints[i]] != i)
+            out[i] = out[where[outpoints[i]]];
+    return out;
+}
+
+Result<std::vector<TxStatus>> LocalChainDb::statuses(const std::vector<Hash256> &txids)
+{
+    SPW_TRY(open());
+    auto t = tip();
+    if (!t)
+        return t.error();
+    std::vector<TxStatus> out(txids.size());
+    std::map<Hash256, std::vector<size_t>> where;
+    for (size_t i = 0; i < txids.size(); ++i)
+        where[txids[i]].push_back(i);
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    for (size_t start = 0; start < txids.size(); start += 2 * kBatch) {
+        const size_t n = std::min(2 * kBatch, txids.size() - start);
+        QString sql = QStringLiteral("SELECT txid, height FROM txs WHERE txid IN (");
+        for (size_t i = 0; i < n; ++i)
+            sql += i ? QStringLiteral(",?") : QStringLiteral("?");
+        sql += QLatin1Char(')');
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(sql);
+        for (size_t i = 0; i < n; ++i)
+            q.addBindValue(qb(txids[start + i]));
+        if (!q.exec())
+            return sqlError(q, "statuses");
+        while (q.next()) {
+            const auto it = where.find(hashFromQb(q.value(0).toByteArray()));
+            if (it == where.end())
+                continue;
+            TxStatus s;
+            s.known = true;
+            if (q.value(1).isNull()) {
+                s.inMempool = true;
+            } else {
+                s.blockHeight = q.value(1).toInt();
+                s.confirmations = t->height - s.blockHeight + 1;
+            }
+            for (size_t i : it->second)
+                out[i] = s;
+        }
+    }
+    return out;
+}
+
 Result<int64_t> LocalChainDb::mempoolFee(const Hash256 &txid)
 {
     SPW_TRY(open());

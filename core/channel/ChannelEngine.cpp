@@ -442,12 +442,12 @@ Result<std::vector<Message>> ChannelEngine::onFunded(const FundedMsg &m)
     return makeError(ErrorCode::FundingMismatch, "no proposal of ours is funded by " + toDisplayHex(txid));
 }
 
-Status ChannelEngine::refreshConfirmations(ChannelRecord &rec, bool recheckOpen)
+Status ChannelEngine::refreshConfirmations(ChannelRecord &rec, bool recheckOpen, const chain::TxStatus *known)
 {
     const bool open = rec.state == ChannelState::Open;
     if (rec.state != ChannelState::Opening && !(open && recheckOpen))
         return {};
-    auto st = chain::await(m_chain.transactionStatus(rec.id().txid));
+    Result<chain::TxStatus> st = known ? Result<chain::TxStatus>(*known) : chain::await(m_chain.transactionStatus(rec.id().txid));
     if (!st)
         return st.error();
     const uint32_t needed = rec.role == ChannelRole::Payee ? std::max<uint32_t>(rec.minConfirmations, 1) : 1;
@@ -794,9 +794,55 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
     auto now = tip();
     if (!now)
         return now.error();
-    auto channels = m_store.all();
-    if (!channels)
-        return channels.error();
+    // The rows as they are now, decoding only those that changed since the last pass.
+    auto decoded = m_store.refresh(m_watchCache);
+    if (!decoded)
+        return decoded.error();
+    m_watchStats = WatchStats{};
+    m_watchStats.channelsRead = *decoded;
+    std::vector<const ChannelRecord *> channelList;
+    channelList.reserve(m_watchCache.size());
+    for (const auto &entry : m_watchCache)
+        channelList.push_back(&entry.second);
+    const auto *channels = &channelList;
+    // Every funding's status and spend asked in one go: with thousands of open channels,
+    // one round trip each per block would be most of the pass's cost.
+    std::map<OutPoint, chain::SpendInfo> spends;
+    std::map<Hash256, chain::TxStatus> fundings;
+    {
+        std::vector<OutPoint> ids;
+        std::vector<Hash256> txids;
+        for (const ChannelRecord *recp : *channels) {
+            const ChannelRecord &rec = *recp;
+            if (rec.state == ChannelState::Proposed)
+                continue;
+            if (isFinal(rec.state) && rec.closedHeight >= 0 && now->height - rec.closedHeight >= kReorgSafeDepth)
+                continue;
+            ids.push_back(rec.id());
+            if (rec.state == ChannelState::Opening || rec.state == ChannelState::Open)
+                txids.push_back(rec.id().txid);
+        }
+        std::sort(txids.begin(), txids.end());
+        txids.erase(std::unique(txids.begin(), txids.end()), txids.end());
+        auto s = chain::await(m_chain.outpointSpends(ids));
+        if (!s)
+            return s.error();
+        auto t = chain::await(m_chain.transactionStatuses(txids));
+        if (!t)
+            return t.error();
+        for (size_t i = 0; i < ids.size() && i < s->size(); ++i)
+            spends[ids[i]] = (*s)[i];
+        for (size_t i = 0; i < txids.size() && i < t->size(); ++i)
+            fundings[txids[i]] = (*t)[i];
+        m_watchStats.batchedLookups = static_cast<int64_t>(ids.size() + txids.size());
+    }
+    // The spend of a channel's funding as asked at the start of the pass (a channel whose
+    // opening just carried on is asked afresh).
+    auto spendOf = [&](const ChannelRecord &rec) -> Result<chain::SpendInfo> {
+        if (auto it = spends.find(rec.id()); it != spends.end())
+            return it->second;
+        return chain::await(m_chain.outpointSpend(rec.id()));
+    };
     // A node that saw no block for far longer than the network's rhythm has stalled (or
     // is cut off): its idea of the deadline cannot be trusted, so payees settle now.
     const bool stalled = nodeStalled(*now);
@@ -817,6 +863,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
     // One channel at a time; a channel another process changed meanwhile is looked at
     // again on the next pass, the others go on (no auto-settle or refund is held up).
     auto watchOne = [&](ChannelRecord &rec) -> Status {
+        ++m_watchStats.channelsExamined;
         if (rec.state == ChannelState::Proposed) {
             auto resumed = resumeOpening(rec);
             if (!resumed)
@@ -831,7 +878,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
                 sweep(rec); // the payer's locked output, until it is swept
                 return Status{};
             }
-            auto spend = chain::await(m_chain.outpointSpend(rec.id()));
+            auto spend = spendOf(rec);
             if (!spend)
                 return spend.error();
             if (spend->spent && spend->spenderHeight >= 0) {
@@ -852,7 +899,8 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             rec.state = ChannelState::Closing; // broadcast it again below
         }
         const ChannelState before = rec.state;
-        SPW_TRY(refreshConfirmations(rec, true));
+        const auto known = fundings.find(rec.id().txid);
+        SPW_TRY(refreshConfirmations(rec, true, known == fundings.end() ? nullptr : &known->second));
         if (rec.role == ChannelRole::Payer && rec.state == ChannelState::Opening && m_wallet) {
             // Our funding waits in the mempool: pay for it through its change (CPFP) when the
             // estimate is above what it pays; never by replacing it.
@@ -868,7 +916,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
                                             ? "open"
                                             : "the funding's block left the best chain (or the funding was double-spent): no payments until it confirms again"});
         }
-        auto spend = chain::await(m_chain.outpointSpend(rec.id()));
+        auto spend = spendOf(rec);
         if (!spend)
             return spend.error();
         if (spend->spent) {
@@ -884,6 +932,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
                                                 toDisplayHex(rec.closingTxid) + " (" + std::to_string(rec.paid) +
                                                 " sat acknowledged are lost unless the refund leaves the chain)"});
             }
+            const ChannelRecord seen = rec;
             rec.closingTxid = spend->spender;
             rec.finalPayee = isRefund ? 0 : valueTo(*spender, rec.params.payeePayout);
             rec.finalPayer = valueTo(*spender, isRefund ? rec.params.payerRefund : rec.params.payerOutputScript());
@@ -894,7 +943,10 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             } else {
                 rec.state = ChannelState::Closing;
             }
-            SPW_TRY(m_store.update(rec));
+            // Written only when something changed (a waiting settlement is looked at every block).
+            if (rec.closingTxid != seen.closingTxid || rec.finalPayee != seen.finalPayee || rec.finalPayer != seen.finalPayer ||
+                rec.closedHeight != seen.closedHeight || rec.state != seen.state)
+                SPW_TRY(m_store.update(rec));
             sweep(rec);
             const bool ours = rec.role == ChannelRole::Payee ? !isRefund : isRefund;
             if (ours && spend->spenderHeight < 0) {
@@ -951,7 +1003,9 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
         }
             return Status{};
     };
-    for (auto &rec : *channels) {
+    for (const ChannelRecord *cached : *channels) {
+        // A copy: what a pass changes reaches the store (and the next pass) through updates only.
+        ChannelRecord rec = *cached;
         const Status st = watchOne(rec);
         if (st.ok())
             continue;

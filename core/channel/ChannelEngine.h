@@ -68,6 +68,13 @@ struct BumpRequest {
     bitcoin::OutPoint channel;                     ///< for the bump history
 };
 
+/// How much one watcher pass read and looked at (benchmarks and tests count them).
+struct WatchStats {
+    int64_t channelsRead = 0;      ///< rows read from the store
+    int64_t channelsExamined = 0;  ///< channels the pass looked at one by one
+    int64_t batchedLookups = 0;    ///< statuses and spends asked of the chain in one go
+};
+
 /// What the watcher did, for the user to read.
 struct WatchEvent {
     bitcoin::OutPoint channel;
@@ -121,6 +128,7 @@ public:
     /// Expiry watcher: confirmations, auto-settle at expiry - margin, auto-refund once
     /// final, and the on-chain outcome. Call on start and on every new block.
     Result<std::vector<WatchEvent>> watch();
+    WatchStats lastWatchStats() const { return m_watchStats; }
     /// A child spending our output of our unconfirmed closing transaction (the
     /// payee's settlement, the payer's refund) pays for both up to `satPerKvB`
     /// (default: what confirms within half the blocks left before expiry; a
@@ -184,7 +192,17 @@ private:
     };
     Result<FeeOutlook> feeOutlook(const store::ChannelRecord &rec, std::map<int, int64_t> &estimates);
     std::set<bitcoin::OutPoint> m_reserveWarned; ///< channels told once to keep a coin in reserve
-    std::map<int, int64_t> m_lastEstimates;      ///< the previous pass's estimates, to see fees rising
+    std::map<int, int64_t> m_lastEstimates;
+    WatchStats m_watchStats;
+    /// A settlement's size and fee, by channel and row version (not parsed every block).
+    struct SettlementShape {
+        int64_t version = -1;
+        BumpParent parent;
+        int64_t payout = 0;
+        bool usable = false;
+    };
+    std::map<bitcoin::OutPoint, SettlementShape> m_settlementShapes;
+    std::map<bitcoin::OutPoint, store::ChannelRecord> m_watchCache; ///< the watcher's copy of the rows, by version      ///< the previous pass's estimates, to see fees rising
     store::BumpStore *bumps();
     std::unique_ptr<store::BumpStore> m_bumps;
     /// The payment path's tip: the one the backend's polling last reported (no node
@@ -208,7 +226,8 @@ private:
     Result<std::vector<Message>> onClose(const CloseMsg &m);
     /// Opening -> Open once the funding has its confirmations; with recheckOpen,
     /// also Open -> Opening when a reorg took them away.
-    Status refreshConfirmations(store::ChannelRecord &rec, bool recheckOpen = false);
+    /// `known`: the funding's status, already asked (the watcher asks for all at once).
+    Status refreshConfirmations(store::ChannelRecord &rec, bool recheckOpen = false, const chain::TxStatus *known = nullptr);
     /// Payee: a payment older than the newest accepted one that matches what was
     /// accepted for its sequence is a harmless repeat (acknowledged, no change).
     bool isOldRepeat(const store::ChannelRecord &rec, const PaymentMsg &m);

@@ -80,8 +80,18 @@ Result<ChannelEngine::FeeOutlook> ChannelEngine::feeOutlook(const ChannelRecord 
     FeeOutlook out;
     if (rec.role != ChannelRole::Payee || rec.seq == 0 || rec.state != ChannelState::Open || rec.settlementTx.empty() || !m_wallet)
         return out;
-    auto settlement = Transaction::parse(rec.settlementTx);
-    if (!settlement || settlement->outputs.empty() || !(settlement->outputs[0].scriptPubKey == rec.params.payeePayout))
+    SettlementShape &shape = m_settlementShapes[rec.id()];
+    if (shape.version != rec.version) {
+        shape = SettlementShape{};
+        shape.version = rec.version;
+        auto settlement = Transaction::parse(rec.settlementTx);
+        if (settlement && !settlement->outputs.empty() && settlement->outputs[0].scriptPubKey == rec.params.payeePayout) {
+            shape.parent = BumpParent{*settlement, rec.params.capacity.sat() - outputsTotal(*settlement), 0};
+            shape.payout = settlement->outputs[0].value.sat();
+            shape.usable = true;
+        }
+    }
+    if (!shape.usable)
         return out;
     auto estimate = [&](int blocks) -> Result<int64_t> {
         blocks = std::max(1, blocks);
@@ -93,8 +103,8 @@ Result<ChannelEngine::FeeOutlook> ChannelEngine::feeOutlook(const ChannelRecord 
         estimates[blocks] = r->satPerKvB;
         return r->satPerKvB;
     };
-    const BumpParent parent{*settlement, rec.params.capacity.sat() - outputsTotal(*settlement), 0};
-    const int64_t payout = settlement->outputs[0].value.sat();
+    const BumpParent &parent = shape.parent;
+    const int64_t payout = shape.payout;
     // Early: fees are rising and what confirms within the safety margin already costs
     // more than half the budget, so waiting for the margin would risk the deadline.
     auto withinMargin = estimate(static_cast<int>(rec.safetyMargin));
