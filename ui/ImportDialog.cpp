@@ -1,5 +1,9 @@
 #include "ImportDialog.h"
 #include "QrCode.h"
+#include "QrFrameReader.h"
+
+#include "ur/MessageBundle.h"
+#include "ur/Ur.h"
 
 #include <QApplication>
 #include <QCameraDevice>
@@ -14,6 +18,7 @@
 #include <QMediaDevices>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
 #include <QVBoxLayout>
@@ -22,11 +27,37 @@
 #include <QMediaCaptureSession>
 #include <QVideoFrame>
 #include <QVideoSink>
-#include <QtConcurrent>
 
 namespace spillway::ui {
 
-ImportDialog::ImportDialog(const QString &title, QWidget *parent) : QDialog(parent)
+namespace {
+
+// What a whole UR holds, as the text the import path takes: Spillway's messages
+// (one per line) or a PSBT in base64. Empty and a sentence if it holds neither.
+std::pair<QString, QString> textOfUr(const ur::Ur &u)
+{
+    if (u.type == "crypto-psbt" || u.type == "psbt") {
+        auto psbt = ur::psbtFromUr(u);
+        if (!psbt)
+            return {{}, ImportDialog::tr("This animated code is not a readable PSBT.")};
+        return {QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(psbt->data()), static_cast<qsizetype>(psbt->size())).toBase64()), {}};
+    }
+    if (u.type == "bytes") {
+        auto bytes = ur::bytesFromUr(u);
+        auto texts = bytes ? ur::messageTextsFromBundle(*bytes) : Result<std::vector<std::string>>(bytes.error());
+        if (!texts)
+            return {{}, ImportDialog::tr("This code holds bytes that are not Spillway messages.")};
+        QStringList lines;
+        for (const std::string &t : *texts)
+            lines << QString::fromStdString(t);
+        return {lines.join(QLatin1Char('\n')), {}};
+    }
+    return {{}, ImportDialog::tr("This code is a %1, not a Spillway message or a PSBT.").arg(QString::fromStdString(u.type))};
+}
+
+} // namespace
+
+ImportDialog::ImportDialog(const QString &title, QWidget *parent) : QDialog(parent), m_reader(new QrFrameReader(this))
 {
     setObjectName(QStringLiteral("importDialog"));
     setWindowTitle(title);
@@ -74,6 +105,12 @@ ImportDialog::ImportDialog(const QString &title, QWidget *parent) : QDialog(pare
     m_status->setObjectName(QStringLiteral("importStatusLabel"));
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("importProgressBar"));
+    m_progress->setRange(0, 100);
+    m_progress->hide();
+    layout->addWidget(m_progress);
+    connect(m_reader, &QrFrameReader::codeRead, this, [this](const QString &code) { acceptCode(code); });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("importOkButton"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -82,9 +119,25 @@ ImportDialog::ImportDialog(const QString &title, QWidget *parent) : QDialog(pare
     resize(520, 300);
 }
 
+ImportDialog::~ImportDialog() = default;
+
 QString ImportDialog::text() const
 {
-    return m_edit->toPlainText().trimmed();
+    const QString raw = m_edit->toPlainText().trimmed();
+    if (!ur::looksLikeUr(raw.toStdString()))
+        return raw;
+    // UR lines pasted or loaded from a file: reassembled as if scanned.
+    ur::UrDecoder d;
+    for (const QString &line : raw.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (!d.receivePart(line.trimmed().toStdString()).ok())
+            return raw;
+        if (d.isComplete())
+            break;
+    }
+    if (!d.isComplete())
+        return raw;
+    const auto [text, problem] = textOfUr(*d.result());
+    return problem.isEmpty() ? text : raw;
 }
 
 bool ImportDialog::importImage(const QImage &image)
@@ -94,9 +147,79 @@ bool ImportDialog::importImage(const QImage &image)
         m_status->setText(tr("No QR code found in that image."));
         return false;
     }
-    m_edit->setPlainText(*t);
-    m_status->setText(tr("QR code read."));
+    return acceptCode(*t);
+}
+
+int ImportDialog::animatedProgress() const
+{
+    return m_ur ? static_cast<int>(m_ur->progress() * 100) : 0;
+}
+
+void ImportDialog::resetAnimated()
+{
+    m_ur.reset();
+    m_progress->hide();
+}
+
+bool ImportDialog::acceptCode(const QString &code)
+{
+    // A camera sees the same code many times a second: repeats change nothing.
+    if (code == m_lastCode)
+        return true;
+    m_lastCode = code;
+    const std::string text = code.trimmed().toStdString();
+    if (!ur::looksLikeUr(text)) {
+        resetAnimated();
+        m_edit->setPlainText(code);
+        m_status->setText(tr("QR code read."));
+        Q_EMIT codeComplete();
+        return true;
+    }
+    if (!m_ur)
+        m_ur = std::make_unique<ur::UrDecoder>();
+    auto r = m_ur->receivePart(text);
+    if (!r && m_ur->processedPartCount() > 0 && r.code() == ErrorCode::BadMessage) {
+        // A part of another animated code: the other side started a new one.
+        m_ur = std::make_unique<ur::UrDecoder>();
+        r = m_ur->receivePart(text);
+    }
+    if (!r) {
+        if (m_ur->isFailed()) {
+            resetAnimated();
+            m_status->setText(tr("The animated code did not check out (a damaged part?). Show it again from the start."));
+        } else if (m_ur->processedPartCount() > 0) {
+            // A misread frame in the middle of an animation: skip it, keep what was read.
+            m_status->setText(tr("A frame could not be read; keep the code in view."));
+        } else {
+            resetAnimated();
+            m_status->setText(tr("This QR code is not a Spillway message or a PSBT."));
+        }
+        return false;
+    }
+    if (m_ur->isComplete()) {
+        finishAnimated();
+        return true;
+    }
+    m_progress->show();
+    m_progress->setValue(animatedProgress());
+    m_status->setText(tr("Reading an animated code: %1 of %2 parts. Keep it in view.")
+                          .arg(m_ur->receivedFragmentCount())
+                          .arg(m_ur->expectedFragmentCount()));
     return true;
+}
+
+void ImportDialog::finishAnimated()
+{
+    const size_t parts = m_ur->expectedFragmentCount();
+    const auto [text, problem] = textOfUr(*m_ur->result());
+    resetAnimated();
+    if (!problem.isEmpty()) {
+        m_status->setText(problem);
+        return;
+    }
+    m_edit->setPlainText(text);
+    m_status->setText(parts > 1 ? tr("Animated code read (%n parts).", nullptr, static_cast<int>(parts)) : tr("QR code read."));
+    Q_EMIT codeComplete();
 }
 
 bool ImportDialog::importFile(const QString &path)
@@ -147,23 +270,12 @@ void ImportDialog::startCamera()
     auto *sink = new QVideoSink(this);
     session->setCamera(camera);
     session->setVideoSink(sink);
-    auto *busy = new bool(false);
-    connect(this, &QObject::destroyed, [busy] { delete busy; });
-    // Frames are decoded off the GUI thread, one at a time.
-    connect(sink, &QVideoSink::videoFrameChanged, this, [this, busy, camera](const QVideoFrame &frame) {
-        if (*busy)
-            return;
-        *busy = true;
-        const QImage img = frame.toImage();
-        auto future = QtConcurrent::run([img] { return decodeQrCode(img); });
-        future.then(this, [this, busy, camera](std::optional<QString> t) {
-            *busy = false;
-            if (t) {
-                camera->stop();
-                m_edit->setPlainText(*t);
-                m_status->setText(tr("QR code read from the camera."));
-            }
-        });
+    // Frames are decoded off the GUI thread, one at a time (QrFrameReader); the
+    // camera runs until a whole code, animated or not, has been read.
+    connect(sink, &QVideoSink::videoFrameChanged, m_reader, &QrFrameReader::offerFrame);
+    connect(this, &ImportDialog::codeComplete, camera, [this, camera] {
+        camera->stop();
+        m_status->setText(tr("QR code read from the camera."));
     });
     camera->start();
     m_status->setText(tr("Hold the QR code in front of %1.").arg(cameras.first().description()));

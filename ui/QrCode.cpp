@@ -28,11 +28,10 @@ QImage renderQrCode(const QString &text, int scale)
     return img;
 }
 
-std::optional<QString> decodeQrCode(const QImage &image)
+namespace {
+
+std::optional<QString> decodeGray(const QImage &gray)
 {
-    if (image.isNull())
-        return std::nullopt;
-    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
     ZXing::DecodeHints hints;
     hints.setFormats(ZXing::BarcodeFormat::QRCode);
     hints.setTryHarder(true);
@@ -42,6 +41,21 @@ std::optional<QString> decodeQrCode(const QImage &image)
     if (!r.isValid())
         return std::nullopt;
     return QString::fromStdString(r.text());
+}
+
+} // namespace
+
+std::optional<QString> decodeQrCode(const QImage &image)
+{
+    if (image.isNull())
+        return std::nullopt;
+    QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
+    if (auto t = decodeGray(gray))
+        return t;
+    // Light on dark (a dark-mode screen): zxing-cpp 1.4 has no option for inverted
+    // codes, so the inverted image is read too.
+    gray.invertPixels();
+    return decodeGray(gray);
 }
 
 } // namespace spillway::ui

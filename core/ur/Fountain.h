@@ -97,6 +97,8 @@ public:
     /// rebuilt a message whose CRC-32 is wrong (INVALID_CHECKSUM; the decoder is then spent).
     [[nodiscard]] Result<Outcome> receive(const FountainPart &part);
     [[nodiscard]] bool isComplete() const { return m_result.has_value(); }
+    /// True once the parts rebuilt a message with a wrong checksum (start again).
+    [[nodiscard]] bool isFailed() const { return m_failed; }
     /// The message, once complete.
     [[nodiscard]] const std::optional<Bytes> &message() const { return m_result; }
     [[nodiscard]] size_t expectedFragmentCount() const { return m_seqLen; }

@@ -66,6 +66,8 @@ public:
     [[nodiscard]] Result<Outcome> receivePart(std::string_view text);
     [[nodiscard]] bool isComplete() const { return m_result.has_value(); }
     [[nodiscard]] const std::optional<Ur> &result() const { return m_result; }
+    /// The parts rebuilt a message whose checksum is wrong: start a new decoder.
+    [[nodiscard]] bool isFailed() const { return m_fountain.isFailed(); }
     /// The type of the parts taken, empty before the first.
     [[nodiscard]] const std::string &type() const { return m_type; }
     [[nodiscard]] double progress() const { return isComplete() ? 1.0 : m_fountain.progress(); }
