@@ -1,8 +1,5 @@
 #include "MessageDialog.h"
-#include "QrCode.h"
-
-#include "ur/MessageBundle.h"
-#include "ur/Ur.h"
+#include "QrMessageView.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -12,19 +9,9 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace spillway::ui {
-
-namespace {
-
-bool isPsbtText(const QString &joined)
-{
-    return joined.startsWith(QLatin1String("cHNidP8"));
-}
-
-} // namespace
 
 MessageDialog::MessageDialog(const QString &title, const QStringList &texts, QWidget *parent) : QDialog(parent), m_texts(texts)
 {
@@ -34,53 +21,15 @@ MessageDialog::MessageDialog(const QString &title, const QStringList &texts, QWi
     auto *hint = new QLabel(tr("Show this code to the other side, or send them the text or the file."), this);
     hint->setWordWrap(true);
     layout->addWidget(hint);
-    m_qr = new QLabel(this);
-    m_qr->setObjectName(QStringLiteral("messageQrLabel"));
-    m_qr->setAlignment(Qt::AlignCenter);
-    layout->addWidget(m_qr);
-    m_counter = new QLabel(this);
-    m_counter->setObjectName(QStringLiteral("messageQrCounterLabel"));
-    m_counter->setAlignment(Qt::AlignCenter);
-    m_counter->hide();
-    layout->addWidget(m_counter);
+    m_view = new QrMessageView(this);
+    m_view->setMessages(texts);
+    connect(m_view, &QrMessageView::frameShown, this, &MessageDialog::frameShown);
+    if (m_view->isAnimated())
+        hint->setText(tr("Show this animated code to the other side until it says the code is read, or send them the text or the file."));
+    layout->addWidget(m_view);
 
-    const QString joined = texts.join(QLatin1Char('\n'));
-    const bool isPsbt = isPsbtText(joined);
-    std::optional<ur::Ur> animated;
-    if (isPsbt) {
-        // PSBTs as ur:crypto-psbt, which most wallets read today.
-        const QByteArray raw = QByteArray::fromBase64(joined.trimmed().toLatin1());
-        animated = ur::psbtUr(ByteView(reinterpret_cast<const uint8_t *>(raw.constData()), static_cast<size_t>(raw.size())));
-    } else if (texts.size() == 1 && texts.first().size() <= kMaxStillChars) {
-        m_code = texts.first().toUpper();
-        m_qr->setPixmap(QPixmap::fromImage(renderQrCode(m_code, 4)));
-    } else {
-        std::vector<std::string> lines;
-        for (const QString &t : texts)
-            lines.push_back(t.trimmed().toStdString());
-        auto bundle = ur::bundleMessageTexts(lines);
-        if (bundle)
-            animated = ur::bytesUr(*bundle);
-        else
-            m_qr->setText(tr("%n message(s): copy or save them together.", nullptr, static_cast<int>(texts.size())));
-    }
-    if (animated) {
-        m_encoder = std::make_unique<ur::UrEncoder>(std::move(*animated), kFragmentBytes);
-        if (m_encoder->isSinglePart()) {
-            m_code = QString::fromStdString(m_encoder->nextPart()).toUpper();
-            m_qr->setPixmap(QPixmap::fromImage(renderQrCode(m_code, 4)));
-        } else {
-            hint->setText(tr("Show this animated code to the other side until it says the code is read, or send them the text or the file."));
-            m_counter->show();
-            m_timer = new QTimer(this);
-            m_timer->setInterval(kFrameIntervalMs);
-            connect(m_timer, &QTimer::timeout, this, &MessageDialog::showNextFrame);
-            showNextFrame();
-            m_timer->start();
-        }
-    }
-
-    m_edit = new QPlainTextEdit(joined, this);
+    const bool isPsbt = m_view->isPsbt();
+    m_edit = new QPlainTextEdit(texts.join(QLatin1Char('\n')), this);
     m_edit->setObjectName(QStringLiteral("messageTextEdit"));
     m_edit->setReadOnly(true);
     m_edit->setMaximumHeight(90);
@@ -104,20 +53,6 @@ MessageDialog::MessageDialog(const QString &title, const QStringList &texts, QWi
     layout->addWidget(buttons);
 }
 
-MessageDialog::~MessageDialog() = default;
-
-void MessageDialog::showNextFrame()
-{
-    m_code = QString::fromStdString(m_encoder->nextPart()).toUpper();
-    m_qr->setPixmap(QPixmap::fromImage(renderQrCode(m_code, 4)));
-    const auto n = static_cast<int>(m_encoder->seqNum());
-    const auto total = static_cast<int>(m_encoder->seqLen());
-    // Past the last part the fountain mixes parts, for whatever the other side missed.
-    m_counter->setText(n <= total ? tr("Part %1 of %2").arg(n).arg(total)
-                                  : tr("Part %1 of %2 (mixed, for parts the other side missed)").arg(n).arg(total));
-    Q_EMIT frameShown(n);
-}
-
 QString MessageDialog::text() const
 {
     return m_texts.join(QLatin1Char('\n'));
@@ -125,17 +60,22 @@ QString MessageDialog::text() const
 
 QImage MessageDialog::qrImage() const
 {
-    return m_qr->pixmap().toImage();
+    return m_view->qrImage();
 }
 
 bool MessageDialog::isAnimated() const
 {
-    return m_timer != nullptr;
+    return m_view->isAnimated();
 }
 
 int MessageDialog::partCount() const
 {
-    return m_encoder ? static_cast<int>(m_encoder->seqLen()) : 1;
+    return m_view->partCount();
+}
+
+QString MessageDialog::currentCode() const
+{
+    return m_view->currentCode();
 }
 
 } // namespace spillway::ui
