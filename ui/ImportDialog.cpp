@@ -1,11 +1,16 @@
 #include "ImportDialog.h"
 #include "QrCode.h"
 #include "QrFrameReader.h"
+#include "QrMessageView.h"
+#include "ScreenRegionPicker.h"
 
 #include "ur/MessageBundle.h"
 #include "ur/Ur.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QListWidget>
+#include <QTimer>
 #include <QCameraDevice>
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -21,6 +26,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
+#include <QWindow>
 #include <QVBoxLayout>
 
 #include <QCamera>
@@ -88,19 +94,40 @@ ImportDialog::ImportDialog(const QString &title, QWidget *parent) : QDialog(pare
     });
     add(tr("Clipboard"), "importClipboardButton", [this] {
         const QClipboard *cb = QApplication::clipboard();
+        m_watchClipboard = true; // keep scanning follows the clipboard from now on
+        updateScanning();
         if (!cb->image().isNull())
             importImage(cb->image());
+        else if (isCodeForSpillway(cb->text()))
+            acceptCode(cb->text());
         else
             m_edit->setPlainText(cb->text());
     });
     add(tr("Screen"), "importScreenButton", [this] {
-        // Hide ourselves, grab the screen, and look for a QR code anywhere on it.
+        // The whole screen; where several codes show, the user chooses.
         QScreen *screen = QGuiApplication::primaryScreen();
         if (screen)
             importImage(screen->grabWindow(0).toImage());
     });
+    add(tr("Region…"), "importRegionButton", [this] { pickRegion(); });
     add(tr("Camera"), "importCameraButton", [this] { startCamera(); });
     layout->addLayout(row);
+    m_keep = new QCheckBox(tr("Keep scanning: import each new code and show the answer here"), this);
+    m_keep->setObjectName(QStringLiteral("keepScanningCheckBox"));
+    connect(m_keep, &QCheckBox::toggled, this, [this] { updateScanning(); });
+    layout->addWidget(m_keep);
+    m_choices = new QListWidget(this);
+    m_choices->setObjectName(QStringLiteral("codeChoiceList"));
+    m_choices->setMaximumHeight(110);
+    m_choices->hide();
+    connect(m_choices, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        const QString code = item->data(Qt::UserRole).toString();
+        m_choices->hide();
+        m_choices->clear();
+        acceptCode(code);
+    });
+    connect(m_choices, &QListWidget::itemClicked, m_choices, &QListWidget::itemActivated);
+    layout->addWidget(m_choices);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("importStatusLabel"));
     m_status->setWordWrap(true);
@@ -110,7 +137,32 @@ ImportDialog::ImportDialog(const QString &title, QWidget *parent) : QDialog(pare
     m_progress->setRange(0, 100);
     m_progress->hide();
     layout->addWidget(m_progress);
-    connect(m_reader, &QrFrameReader::codeRead, this, [this](const QString &code) { acceptCode(code); });
+    m_answerTitle = new QLabel(this);
+    m_answerTitle->setObjectName(QStringLiteral("importAnswerLabel"));
+    m_answerTitle->setWordWrap(true);
+    m_answerTitle->hide();
+    layout->addWidget(m_answerTitle);
+    m_answer = new QrMessageView(this);
+    m_answer->setObjectName(QStringLiteral("importAnswerView"));
+    m_answer->hide();
+    layout->addWidget(m_answer);
+    m_scanTimer = new QTimer(this);
+    m_scanTimer->setInterval(kScanIntervalMs);
+    connect(m_scanTimer, &QTimer::timeout, this, &ImportDialog::scanRegionNow);
+    connect(m_reader, &QrFrameReader::codeRead, this, [this](const QString &code) {
+        // A screen or camera shows other codes too (a receive address): only ours count.
+        if (isCodeForSpillway(code))
+            acceptCode(code);
+    });
+    connect(QApplication::clipboard(), &QClipboard::dataChanged, this, [this] {
+        if (!m_watchClipboard || !keepScanning())
+            return;
+        const QClipboard *cb = QApplication::clipboard();
+        if (!cb->image().isNull())
+            m_reader->offerImage(cb->image());
+        else if (isCodeForSpillway(cb->text()))
+            acceptCode(cb->text().trimmed());
+    });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("importOkButton"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -142,12 +194,127 @@ QString ImportDialog::text() const
 
 bool ImportDialog::importImage(const QImage &image)
 {
-    auto t = decodeQrCode(image);
-    if (!t) {
+    const QStringList codes = decodeQrCodes(image);
+    if (codes.isEmpty()) {
         m_status->setText(tr("No QR code found in that image."));
         return false;
     }
-    return acceptCode(*t);
+    QStringList ours;
+    for (const QString &c : codes)
+        if (isCodeForSpillway(c))
+            ours << c;
+    if (ours.isEmpty()) {
+        // Not ours (an address, a link): shown so the user sees what was read.
+        m_edit->setPlainText(codes.first());
+        m_status->setText(tr("The QR code found is not a Spillway message or a PSBT."));
+        return false;
+    }
+    if (ours.size() > 1) {
+        offerChoices(ours);
+        return true;
+    }
+    return acceptCode(ours.first());
+}
+
+void ImportDialog::offerChoices(const QStringList &codes)
+{
+    m_choices->clear();
+    for (const QString &c : codes) {
+        const QString kind = c.startsWith(QLatin1String("ur:"), Qt::CaseInsensitive)
+                                 ? tr("Animated code or UR")
+                                 : c.startsWith(QLatin1String("cHNidP8")) ? tr("PSBT") : tr("Spillway message");
+        auto *item = new QListWidgetItem(QStringLiteral("%1: %2…").arg(kind, c.left(32)), m_choices);
+        item->setData(Qt::UserRole, c);
+    }
+    m_choices->show();
+    m_status->setText(tr("%n QR codes found: choose the one to import.", nullptr, static_cast<int>(codes.size())));
+}
+
+void ImportDialog::pickRegion()
+{
+    QScreen *screen = windowHandle() && windowHandle()->screen() ? windowHandle()->screen() : QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    auto *picker = new ScreenRegionPicker(screen->grabWindow(0), screen->geometry());
+    connect(picker, &ScreenRegionPicker::regionChosen, this, &ImportDialog::setScanRegion);
+    connect(this, &QObject::destroyed, picker, &QWidget::close);
+    picker->show();
+    picker->activateWindow();
+}
+
+void ImportDialog::setScanRegion(const QRect &global)
+{
+    m_region = global;
+    updateScanning();
+    scanRegionNow();
+}
+
+void ImportDialog::scanRegionNow()
+{
+    if (!m_region.isValid())
+        return;
+    QScreen *screen = QGuiApplication::screenAt(m_region.center());
+    if (!screen)
+        screen = QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    const QRect local = m_region.translated(-screen->geometry().topLeft());
+    const QImage shot = screen->grabWindow(0, local.x(), local.y(), local.width(), local.height()).toImage();
+    if (keepScanning())
+        m_reader->offerImage(shot); // off the GUI thread; a busy reader drops the look
+    else
+        importImage(shot);
+}
+
+void ImportDialog::setKeepScanning(bool on)
+{
+    m_keep->setChecked(on);
+}
+
+bool ImportDialog::keepScanning() const
+{
+    return m_keep->isChecked();
+}
+
+bool ImportDialog::isScanning() const
+{
+    return keepScanning() && (m_region.isValid() || m_cameraOn || m_watchClipboard);
+}
+
+void ImportDialog::updateScanning()
+{
+    if (keepScanning() && m_region.isValid())
+        m_scanTimer->start();
+    else
+        m_scanTimer->stop();
+    if (isScanning())
+        m_status->setText(tr("Scanning: each new code is imported as it appears."));
+}
+
+void ImportDialog::showAnswer(const QString &title, const QStringList &texts)
+{
+    m_answerTitle->setText(tr("%1: show this to the other side.").arg(title));
+    m_answerTitle->show();
+    m_answer->setMessages(texts);
+    m_answer->show();
+}
+
+void ImportDialog::deliver(const QString &text)
+{
+    m_edit->setPlainText(text);
+    Q_EMIT codeComplete();
+    if (!keepScanning())
+        return;
+    // The same code seen again (a screen still showing it, an animation cycling on)
+    // is no new import.
+    if (m_imported.contains(text))
+        return;
+    m_imported << text;
+    if (m_imported.size() > 64)
+        m_imported.removeFirst();
+    ++m_importedCount;
+    m_status->setText(tr("%n code(s) imported. Scanning on.", nullptr, m_importedCount));
+    Q_EMIT codeImported(text);
 }
 
 int ImportDialog::animatedProgress() const
@@ -170,9 +337,8 @@ bool ImportDialog::acceptCode(const QString &code)
     const std::string text = code.trimmed().toStdString();
     if (!ur::looksLikeUr(text)) {
         resetAnimated();
-        m_edit->setPlainText(code);
         m_status->setText(tr("QR code read."));
-        Q_EMIT codeComplete();
+        deliver(code.trimmed());
         return true;
     }
     if (!m_ur)
@@ -217,9 +383,8 @@ void ImportDialog::finishAnimated()
         m_status->setText(problem);
         return;
     }
-    m_edit->setPlainText(text);
     m_status->setText(parts > 1 ? tr("Animated code read (%n parts).", nullptr, static_cast<int>(parts)) : tr("QR code read."));
-    Q_EMIT codeComplete();
+    deliver(text);
 }
 
 bool ImportDialog::importFile(const QString &path)
@@ -274,10 +439,14 @@ void ImportDialog::startCamera()
     // camera runs until a whole code, animated or not, has been read.
     connect(sink, &QVideoSink::videoFrameChanged, m_reader, &QrFrameReader::offerFrame);
     connect(this, &ImportDialog::codeComplete, camera, [this, camera] {
+        if (keepScanning())
+            return;
         camera->stop();
+        m_cameraOn = false;
         m_status->setText(tr("QR code read from the camera."));
     });
     camera->start();
+    m_cameraOn = true;
     m_status->setText(tr("Hold the QR code in front of %1.").arg(cameras.first().description()));
 }
 

@@ -3,6 +3,7 @@
 // over a WalletService; actions on the toolbar, in menus and with shortcuts.
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -18,6 +19,7 @@ class PaymentHistoryModel;
 class WalletHistoryModel;
 class WalletService;
 class MessageDialog;
+class ImportDialog;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -30,6 +32,8 @@ public:
     QString selectedChannel() const;
     /// Test hook: the dialog most recently shown with messages for the peer.
     MessageDialog *lastMessageDialog() const { return m_lastMessage; }
+    /// Test hook: the Import window most recently opened (it may be scanning on).
+    ImportDialog *importDialog() const { return m_importDialog; }
     /// Test hook: answer for the next question the window asks (a pay amount, a confirmation).
     void setAutoAnswer(std::function<QVariant(const QString &question)> answer) { m_autoAnswer = std::move(answer); }
 
@@ -68,6 +72,7 @@ private:
     QLabel *m_addressQr = nullptr;
     QAction *m_newOffer, *m_open, *m_pay, *m_import, *m_settle, *m_close, *m_refund, *m_export;
     MessageDialog *m_lastMessage = nullptr;
+    QPointer<ImportDialog> m_importDialog; ///< answers go here while it keeps scanning
     std::function<QVariant(const QString &)> m_autoAnswer;
 };
 

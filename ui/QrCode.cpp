@@ -43,7 +43,41 @@ std::optional<QString> decodeGray(const QImage &gray)
     return QString::fromStdString(r.text());
 }
 
+QStringList decodeAllGray(const QImage &gray)
+{
+    ZXing::DecodeHints hints;
+    hints.setFormats(ZXing::BarcodeFormat::QRCode);
+    hints.setTryHarder(true);
+    const ZXing::ImageView view(gray.constBits(), gray.width(), gray.height(), ZXing::ImageFormat::Lum,
+                                static_cast<int>(gray.bytesPerLine()));
+    QStringList out;
+    for (const ZXing::Result &r : ZXing::ReadBarcodes(view, hints))
+        if (r.isValid() && !out.contains(QString::fromStdString(r.text())))
+            out << QString::fromStdString(r.text());
+    return out;
+}
+
 } // namespace
+
+QStringList decodeQrCodes(const QImage &image)
+{
+    if (image.isNull())
+        return {};
+    QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
+    QStringList found = decodeAllGray(gray);
+    gray.invertPixels();
+    for (const QString &t : decodeAllGray(gray))
+        if (!found.contains(t))
+            found << t;
+    return found;
+}
+
+bool isCodeForSpillway(const QString &text)
+{
+    const QString t = text.trimmed();
+    return t.startsWith(QLatin1String("spw1"), Qt::CaseInsensitive) || t.startsWith(QLatin1String("ur:"), Qt::CaseInsensitive) ||
+           t.startsWith(QLatin1String("cHNidP8"));
+}
 
 std::optional<QString> decodeQrCode(const QImage &image)
 {

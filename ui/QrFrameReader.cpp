@@ -2,6 +2,7 @@
 #include "QrCode.h"
 
 #include <QCoreApplication>
+#include <QFutureWatcher>
 #include <QImage>
 #include <QThread>
 #include <QVideoFrame>
@@ -66,24 +67,45 @@ QImage QrFrameReader::lumaOf(const QVideoFrame &frame)
     return out;
 }
 
-bool QrFrameReader::offerFrame(const QVideoFrame &frame)
+template <typename F>
+bool QrFrameReader::start(F grey)
 {
-    if (m_busy || !frame.isValid())
+    if (m_busy)
         return false;
     m_busy = true;
     QThread *gui = QCoreApplication::instance() ? QCoreApplication::instance()->thread() : nullptr;
-    auto future = QtConcurrent::run([frame, gui] {
-        const bool off = QThread::currentThread() != gui;
-        return std::make_pair(decodeQrCode(lumaOf(frame)), off);
-    });
-    future.then(this, [this](const std::pair<std::optional<QString>, bool> &r) {
+    // A watcher owned by the reader, not QFuture::then: Qt 6.4's continuations with
+    // a context object crash now and then when the returned future is dropped.
+    using Found = std::pair<QStringList, bool>;
+    auto *watcher = new QFutureWatcher<Found>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        const Found r = watcher->result();
+        watcher->deleteLater();
         m_busy = false;
         m_offGuiThread = m_offGuiThread && r.second;
-        Q_EMIT frameSearched(r.first.has_value());
-        if (r.first)
-            Q_EMIT codeRead(*r.first);
+        Q_EMIT frameSearched(!r.first.isEmpty());
+        for (const QString &code : r.first)
+            Q_EMIT codeRead(code);
     });
+    watcher->setFuture(QtConcurrent::run([grey, gui] {
+        const bool off = QThread::currentThread() != gui;
+        return Found(decodeQrCodes(grey()), off);
+    }));
     return true;
+}
+
+bool QrFrameReader::offerFrame(const QVideoFrame &frame)
+{
+    if (!frame.isValid())
+        return false;
+    return start([frame] { return lumaOf(frame); });
+}
+
+bool QrFrameReader::offerImage(const QImage &image)
+{
+    if (image.isNull())
+        return false;
+    return start([image] { return image; });
 }
 
 } // namespace spillway::ui

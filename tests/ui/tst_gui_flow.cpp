@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "MessageDialog.h"
 #include "OpenChannelWizard.h"
+#include "QrMessageView.h"
 #include "models/ChannelTableModel.h"
 #include "services/WalletService.h"
 
@@ -104,6 +105,7 @@ private Q_SLOTS:
         QTest::newRow("files") << true;
     }
     void payerAndPayee();
+    void paymentsStreamByContinuousScanning();
     void sellAndBuyOverTls();
 };
 
@@ -203,6 +205,74 @@ void TestGuiFlow::payerAndPayee()
     const qint64 commitFee = c->capacitySat - c->maxPayableSat;
     QVERIFY2(commitFee >= 2 * 170 && commitFee <= 2 * 200, qPrintable(QString::number(commitFee)));
     QCOMPARE(c->finalPayerSat, 60'000 - 4500 - commitFee);
+}
+
+// Two Import windows side by side, each keeping on scanning a region of the screen
+// where the other shows its codes: the payer's payments appear in its window, the
+// payee's window imports each and shows the ack, the payer's window imports the
+// ack. Twenty payments with no click but Pay.
+void TestGuiFlow::paymentsStreamByContinuousScanning()
+{
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    Side payer(dir.filePath(QStringLiteral("payer")), chain), payee(dir.filePath(QStringLiteral("payee")), chain);
+    QSignalSpy payerReady(payer.service, &WalletService::ready), payeeReady(payee.service, &WalletService::ready);
+    payer.service->startOnThread();
+    payee.service->startOnThread();
+    payer.window->show();
+    payee.window->show();
+    QVERIFY(payerReady.wait(20000) || payerReady.size() == 1);
+    QVERIFY(payeeReady.size() == 1 || payeeReady.wait(20000));
+    QMetaObject::invokeMethod(payer.service, [s = payer.service] { s->mine(101); });
+    QTRY_VERIFY_WITH_TIMEOUT(payer.label("confirmedBalanceLabel") != QStringLiteral("0 sat"), 20000);
+    payee.trigger("newOfferAction");
+    const QString offer = takeMessage(payee, false, dir.path());
+    QVERIFY(offer.startsWith(QLatin1String("spw1"), Qt::CaseInsensitive));
+    payer.trigger("openChannelAction");
+    OpenChannelWizard *wizard = payer.window->findChild<OpenChannelWizard *>(QStringLiteral("openChannelWizard"));
+    QVERIFY(wizard);
+    wizard->setOfferText(offer);
+    wizard->findChild<QSpinBox *>(QStringLiteral("capacitySpinBox"))->setValue(60'000);
+    wizard->accept();
+    const QString opening = takeMessage(payer, false, dir.path());
+    QVERIFY(!opening.isEmpty());
+    Q_EMIT payee.window->importRequested(opening);
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->rowCount(), 1, 20000);
+    payer.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(),
+                              QStringLiteral("open"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(payer.window->findChild<QAction *>(QStringLiteral("payAction"))->isEnabled(), 20000);
+
+    // Each side opens Import, keeps scanning, and drags a region over the other's window.
+    payer.trigger("importAction");
+    payee.trigger("importAction");
+    ImportDialog *payerScan = payer.window->importDialog();
+    ImportDialog *payeeScan = payee.window->importDialog();
+    QVERIFY(payerScan && payeeScan);
+    payerScan->setGeometry(0, 0, 560, 860);
+    payeeScan->setGeometry(600, 0, 560, 860);
+    payerScan->setKeepScanning(true);
+    payeeScan->setKeepScanning(true);
+    payerScan->setScanRegion(payeeScan->geometry());
+    payeeScan->setScanRegion(payerScan->geometry());
+    QVERIFY(payerScan->isScanning() && payeeScan->isScanning());
+
+    const int payments = 20;
+    for (int n = 1; n <= payments; ++n) {
+        payer.trigger("payAction");
+        QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, 0), ChannelTableModel::PaidSatRole).toLongLong(),
+                                  1500LL * n, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(payerScan->importedCount(), n, 20000); // the ack, read back
+        QVERIFY(payeeScan->answerView()->currentCode().startsWith(QLatin1String("SPW1")));
+    }
+    // Every payment and ack imported once, the repeats of codes still on screen ignored,
+    // and no other window opened for them.
+    QTest::qWait(3 * ImportDialog::kScanIntervalMs);
+    QCOMPARE(payeeScan->importedCount(), payments);
+    QCOMPARE(payerScan->importedCount(), payments);
+    QCOMPARE(payer.window->lastMessageDialog(), nullptr);
+    QCOMPARE(payee.window->lastMessageDialog(), nullptr);
+    QCOMPARE(payer.model()->data(payer.model()->index(0, 0), ChannelTableModel::PaidSatRole).toLongLong(), 1500LL * payments);
 }
 
 void TestGuiFlow::sellAndBuyOverTls()
