@@ -9,12 +9,14 @@
 #include "MessageDialog.h"
 #include "QrCode.h"
 #include "QrFrameReader.h"
+#include "ScreenRegionPicker.h"
 
 #include "bitcoin/Bech32.h"
 #include "bitcoin/Psbt.h"
 
 #include <QApplication>
 #include <QLabel>
+#include <QListWidget>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -158,6 +160,8 @@ private Q_SLOTS:
     void cameraFramesSinglePart();
     void cameraFramesAnimated();
     void unknownAndDamagedCodesChangeNothing();
+    void severalCodesOnScreenUserChooses();
+    void regionDraggedOnScreenshot();
 };
 
 void TestQrTransport::psbtThroughAnimatedQr()
@@ -323,6 +327,81 @@ void TestQrTransport::unknownAndDamagedCodesChangeNothing()
     QVERIFY(!import.acceptCode(QStringLiteral("UR:BYTES/1-9/LPADASCFADAXCYWENBPLJKHDCAHKADAEMEJTSWHHYLKEPMYKHHTSYTSNOYOYAXAEDSUTTYDMMHHPKTPMSRJTDKGSLPGA")));
     QVERIFY(import.text().isEmpty());
     QCOMPARE(status->text(), QStringLiteral("This QR code is not a Spillway message or a PSBT."));
+}
+
+void TestQrTransport::severalCodesOnScreenUserChooses()
+{
+    // The wallet's own receive-address QR beside a payment: the payment is taken,
+    // the address (not a Spillway code) is passed over.
+    const QString payment = messageText(5, 80).toUpper();
+    const QString address = QStringLiteral("bitcoin:bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080");
+    QImage screen(1100, 520, QImage::Format_RGB32);
+    screen.fill(Qt::white);
+    {
+        QPainter p(&screen);
+        p.drawImage(30, 40, renderQrCode(address, 4));
+        p.drawImage(560, 40, renderQrCode(payment, 4));
+    }
+    ImportDialog one(QStringLiteral("one"));
+    QVERIFY(one.importImage(screen));
+    QCOMPARE(one.text(), payment);
+
+    // Two Spillway codes: nothing is taken until the user picks one from the list.
+    const QString other = messageText(6, 40).toUpper();
+    {
+        QPainter p(&screen);
+        p.fillRect(0, 0, 540, 520, Qt::white);
+        p.drawImage(30, 40, renderQrCode(other, 4));
+    }
+    ImportDialog two(QStringLiteral("two"));
+    two.show();
+    QVERIFY(two.importImage(screen));
+    QVERIFY(two.text().isEmpty());
+    auto *list = two.findChild<QListWidget *>(QStringLiteral("codeChoiceList"));
+    QVERIFY(list->isVisible());
+    QCOMPARE(list->count(), 2);
+    int pick = -1;
+    for (int i = 0; i < list->count(); ++i)
+        if (list->item(i)->data(Qt::UserRole).toString() == other)
+            pick = i;
+    QVERIFY(pick >= 0);
+    const QRect r = list->visualItemRect(list->item(pick));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, r.center());
+    QCOMPARE(two.text(), other);
+    QVERIFY(!list->isVisible());
+
+    // An address alone: said in words, nothing imported as a message.
+    QImage onlyAddress = renderQrCode(address, 4);
+    ImportDialog three(QStringLiteral("three"));
+    QVERIFY(!three.importImage(onlyAddress));
+    QCOMPARE(three.findChild<QLabel *>(QStringLiteral("importStatusLabel"))->text(),
+             QStringLiteral("The QR code found is not a Spillway message or a PSBT."));
+}
+
+void TestQrTransport::regionDraggedOnScreenshot()
+{
+    QPixmap shot(800, 600);
+    shot.fill(Qt::gray);
+    ScreenRegionPicker picker(shot, QRect(100, 50, 800, 600));
+    picker.setAttribute(Qt::WA_DeleteOnClose, false);
+    picker.show();
+    QSignalSpy chosen(&picker, &ScreenRegionPicker::regionChosen);
+    QSignalSpy cancelled(&picker, &ScreenRegionPicker::cancelled);
+    QTest::mousePress(&picker, Qt::LeftButton, {}, QPoint(300, 200));
+    QTest::mouseMove(&picker, QPoint(400, 300));
+    QTest::mouseRelease(&picker, Qt::LeftButton, {}, QPoint(520, 380));
+    QCOMPARE(chosen.size(), 1);
+    QCOMPARE(chosen.first().first().toRect(), QRect(QPoint(400, 250), QPoint(620, 430))); // global: offset by the screen
+    // A click without a drag is no region.
+    ScreenRegionPicker again(shot, QRect(0, 0, 800, 600));
+    again.setAttribute(Qt::WA_DeleteOnClose, false);
+    again.show();
+    QSignalSpy none(&again, &ScreenRegionPicker::regionChosen);
+    QSignalSpy gaveUp(&again, &ScreenRegionPicker::cancelled);
+    QTest::mouseClick(&again, Qt::LeftButton, {}, QPoint(10, 10));
+    QCOMPARE(none.size(), 0);
+    QCOMPARE(gaveUp.size(), 1);
+    QCOMPARE(cancelled.size(), 0);
 }
 
 QTEST_MAIN(TestQrTransport)
