@@ -2,6 +2,8 @@
 // The Spillway main window: channels (table, countdowns, detail) and wallet tabs
 // over a WalletService; actions on the toolbar, in menus and with shortcuts.
 
+#include "ImportDialog.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -19,7 +21,6 @@ class PaymentHistoryModel;
 class WalletHistoryModel;
 class WalletService;
 class MessageDialog;
-class ImportDialog;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
