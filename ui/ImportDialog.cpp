@@ -362,6 +362,13 @@ bool ImportDialog::acceptCode(const QString &code)
         }
         return false;
     }
+    // An animation already read goes on cycling on the other screen: its parts are
+    // repeats, not the start of a new read.
+    if (m_ur->processedPartCount() == 1 && !m_ur->isComplete() &&
+        std::make_pair(m_ur->type(), m_ur->messageChecksum()) == m_lastAnimation) {
+        resetAnimated();
+        return true;
+    }
     if (m_ur->isComplete()) {
         finishAnimated();
         return true;
@@ -377,6 +384,7 @@ bool ImportDialog::acceptCode(const QString &code)
 void ImportDialog::finishAnimated()
 {
     const size_t parts = m_ur->expectedFragmentCount();
+    m_lastAnimation = {m_ur->type(), m_ur->messageChecksum()};
     const auto [text, problem] = textOfUr(*m_ur->result());
     resetAnimated();
     if (!problem.isEmpty()) {

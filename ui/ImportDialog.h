@@ -89,6 +89,7 @@ private:
     QrFrameReader *m_reader;
     std::unique_ptr<ur::UrDecoder> m_ur;
     QString m_lastCode;
+    std::pair<std::string, uint32_t> m_lastAnimation; ///< type and CRC-32 of the animation last read
     QCheckBox *m_keep;
     QListWidget *m_choices;
     QLabel *m_answerTitle;

@@ -102,6 +102,8 @@ public:
     /// The message, once complete.
     [[nodiscard]] const std::optional<Bytes> &message() const { return m_result; }
     [[nodiscard]] size_t expectedFragmentCount() const { return m_seqLen; }
+    /// The CRC-32 of the message the parts so far belong to (0 before the first).
+    [[nodiscard]] uint32_t messageChecksum() const { return m_checksum; }
     [[nodiscard]] size_t receivedFragmentCount() const { return m_simple.size(); }
     /// Parts taken so far (duplicates excluded).
     [[nodiscard]] size_t processedPartCount() const { return m_processed; }

@@ -72,6 +72,9 @@ public:
     [[nodiscard]] const std::string &type() const { return m_type; }
     [[nodiscard]] double progress() const { return isComplete() ? 1.0 : m_fountain.progress(); }
     [[nodiscard]] size_t expectedFragmentCount() const { return m_fountain.expectedFragmentCount(); }
+    /// The CRC-32 of the whole body of a multi-part UR (0 for a single part or none yet):
+    /// tells one animation from another.
+    [[nodiscard]] uint32_t messageChecksum() const { return m_fountain.messageChecksum(); }
     [[nodiscard]] size_t receivedFragmentCount() const { return m_fountain.receivedFragmentCount(); }
     [[nodiscard]] size_t processedPartCount() const { return m_fountain.processedPartCount(); }
 
