@@ -87,9 +87,10 @@ ImportDialog::ImportDialog(const QString &title, QWidget *parent) : QDialog(pare
             importFile(path);
     });
     add(tr("Image…"), "importImageButton", [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open an image with a QR code"), QString(),
-                                                          tr("Images (*.png *.jpg *.jpeg *.bmp)"));
-        if (!path.isEmpty())
+        // Several at once: the saved frames of an animated code.
+        const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open an image with a QR code"), QString(),
+                                                                tr("Images (*.png *.jpg *.jpeg *.bmp)"));
+        for (const QString &path : paths)
             importImage(QImage(path));
     });
     add(tr("Clipboard"), "importClipboardButton", [this] {
@@ -402,10 +403,16 @@ bool ImportDialog::importFile(const QString &path)
         m_status->setText(tr("Cannot read %1.").arg(path));
         return false;
     }
+    // Messages, PSBTs and pictures of codes are small: a huge file is a mistake.
+    if (f.size() > (64 << 20)) {
+        m_status->setText(tr("%1 is too big to be a message, a PSBT or a picture of a code.").arg(path));
+        return false;
+    }
     const QByteArray bytes = f.readAll();
     if (bytes.startsWith("psbt\xff")) {
         m_edit->setPlainText(QString::fromLatin1(bytes.toBase64()));
-    } else if (path.endsWith(QLatin1String(".png")) || path.endsWith(QLatin1String(".jpg")) || path.endsWith(QLatin1String(".bmp"))) {
+    } else if (QStringList{QStringLiteral(".png"), QStringLiteral(".jpg"), QStringLiteral(".jpeg"), QStringLiteral(".bmp")}.contains(
+                   path.mid(path.lastIndexOf(QLatin1Char('.'))).toLower())) {
         return importImage(QImage::fromData(bytes));
     } else {
         m_edit->setPlainText(QString::fromUtf8(bytes));
@@ -423,8 +430,10 @@ void ImportDialog::dragEnterEvent(QDragEnterEvent *e)
 void ImportDialog::dropEvent(QDropEvent *e)
 {
     const QMimeData *m = e->mimeData();
-    if (m->hasUrls() && !m->urls().isEmpty())
-        importFile(m->urls().first().toLocalFile());
+    if (m->hasUrls() && !m->urls().isEmpty()) {
+        for (const QUrl &url : m->urls()) // the frames of an animated code may come together
+            importFile(url.toLocalFile());
+    }
     else if (m->hasImage())
         importImage(qvariant_cast<QImage>(m->imageData()));
     else if (m->hasText())

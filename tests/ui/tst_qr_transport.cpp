@@ -15,11 +15,14 @@
 #include "bitcoin/Psbt.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QTemporaryDir>
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QVideoFrame>
 #include <QVideoFrameFormat>
@@ -162,6 +165,8 @@ private Q_SLOTS:
     void unknownAndDamagedCodesChangeNothing();
     void severalCodesOnScreenUserChooses();
     void regionDraggedOnScreenshot();
+    void framesSavedAsImageFiles();
+    void clipboardFollowedWhileScanning();
 };
 
 void TestQrTransport::psbtThroughAnimatedQr()
@@ -410,6 +415,59 @@ void TestQrTransport::regionDraggedOnScreenshot()
     QCOMPARE(none.size(), 0);
     QCOMPARE(gaveUp.size(), 1);
     QCOMPARE(cancelled.size(), 0);
+}
+
+void TestQrTransport::framesSavedAsImageFiles()
+{
+    // The frames of an animation saved as pictures (a phone's screenshots), opened
+    // together in any order, a few missing.
+    const QString psbt = psbtOfSize(1200);
+    MessageDialog dialog(QStringLiteral("PSBT"), {psbt});
+    QSignalSpy shown(&dialog, &MessageDialog::frameShown);
+    QTemporaryDir dir;
+    QStringList files;
+    for (int i = 0; i < 3 * dialog.partCount(); ++i) {
+        if (i % 4 != 1) {
+            files << dir.filePath(QStringLiteral("frame-%1.png").arg(i, 2, 10, QLatin1Char('0')));
+            QVERIFY(dialog.qrImage().save(files.last()));
+        }
+        QVERIFY(shown.wait(2000));
+    }
+    std::reverse(files.begin(), files.end());
+    ImportDialog import(QStringLiteral("files"));
+    QSignalSpy done(&import, &ImportDialog::codeComplete);
+    for (const QString &f : files) {
+        QVERIFY(import.importFile(f));
+        if (!done.isEmpty())
+            break;
+    }
+    QCOMPARE(done.size(), 1);
+    QCOMPARE(import.text(), psbt);
+}
+
+void TestQrTransport::clipboardFollowedWhileScanning()
+{
+    ImportDialog import(QStringLiteral("clipboard"));
+    QSignalSpy imported(&import, &ImportDialog::codeImported);
+    QApplication::clipboard()->setText(QStringLiteral("nothing yet"));
+    import.setKeepScanning(true);
+    import.findChild<QPushButton *>(QStringLiteral("importClipboardButton"))->click(); // the source: the clipboard
+    QVERIFY(import.isScanning());
+    QCOMPARE(imported.size(), 0);
+    const QString a = messageText(5, 80), b = messageText(5, 81);
+    QApplication::clipboard()->setText(a);
+    QApplication::clipboard()->setText(QStringLiteral("https://example.org/not-a-code"));
+    QApplication::clipboard()->setText(a); // a repeat
+    QApplication::clipboard()->setText(b);
+    QTRY_COMPARE(imported.size(), 2);
+    QCOMPARE(imported.at(0).first().toString(), a);
+    QCOMPARE(imported.at(1).first().toString(), b);
+    QCOMPARE(import.importedCount(), 2);
+    // A picture of a code copied to the clipboard is read too.
+    const QString c = messageText(5, 82);
+    QApplication::clipboard()->setImage(renderQrCode(c.toUpper(), 4));
+    QTRY_COMPARE(imported.size(), 3);
+    QCOMPARE(imported.at(2).first().toString(), c.toUpper());
 }
 
 QTEST_MAIN(TestQrTransport)
