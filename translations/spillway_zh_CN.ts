@@ -840,6 +840,16 @@
             <numerusform>已读取动态二维码（%n 个部分）。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>%1 is too big to be a message, a PSBT or a picture of a code.</source>
+        <translation>%1 太大，不可能是消息、PSBT 或二维码图片。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>The screen could not be read here (some desktops, Wayland among them, do not allow it). Use the camera, the clipboard or an image instead.</source>
+        <translation>无法在此读取屏幕（有些桌面环境不允许，例如 Wayland）。请改用摄像头、剪贴板或图片。</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::MainWindow</name>

@@ -61,6 +61,12 @@ std::pair<QString, QString> textOfUr(const ur::Ur &u)
     return {{}, ImportDialog::tr("This code is a %1, not a Spillway message or a PSBT.").arg(QString::fromStdString(u.type))};
 }
 
+QString screenUnreadable()
+{
+    return ImportDialog::tr("The screen could not be read here (some desktops, Wayland among them, do not allow it). "
+                            "Use the camera, the clipboard or an image instead.");
+}
+
 } // namespace
 
 ImportDialog::ImportDialog(const QString &title, QWidget *parent) : QDialog(parent), m_reader(new QrFrameReader(this))
@@ -107,8 +113,11 @@ ImportDialog::ImportDialog(const QString &title, QWidget *parent) : QDialog(pare
     add(tr("Screen"), "importScreenButton", [this] {
         // The whole screen; where several codes show, the user chooses.
         QScreen *screen = QGuiApplication::primaryScreen();
-        if (screen)
-            importImage(screen->grabWindow(0).toImage());
+        const QImage shot = screen ? screen->grabWindow(0).toImage() : QImage();
+        if (shot.isNull())
+            m_status->setText(screenUnreadable());
+        else
+            importImage(shot);
     });
     add(tr("Region…"), "importRegionButton", [this] { pickRegion(); });
     add(tr("Camera"), "importCameraButton", [this] { startCamera(); });
@@ -261,6 +270,10 @@ void ImportDialog::scanRegionNow()
         return;
     const QRect local = m_region.translated(-screen->geometry().topLeft());
     const QImage shot = screen->grabWindow(0, local.x(), local.y(), local.width(), local.height()).toImage();
+    if (shot.isNull()) {
+        m_status->setText(screenUnreadable());
+        return;
+    }
     if (keepScanning())
         m_reader->offerImage(shot); // off the GUI thread; a busy reader drops the look
     else
@@ -290,6 +303,15 @@ void ImportDialog::updateScanning()
         m_scanTimer->stop();
     if (isScanning())
         m_status->setText(tr("Scanning: each new code is imported as it appears."));
+}
+
+void ImportDialog::accept()
+{
+    if (m_imported.contains(text())) {
+        QDialog::reject();
+        return;
+    }
+    QDialog::accept();
 }
 
 void ImportDialog::showAnswer(const QString &title, const QStringList &texts)

@@ -70,6 +70,10 @@ Q_SIGNALS:
     /// Keep scanning: a new whole code to import now (never the same text twice).
     void codeImported(const QString &text);
 
+public Q_SLOTS:
+    /// OK: imports the text, unless scanning already imported it (then it only closes).
+    void accept() override;
+
 protected:
     void dragEnterEvent(QDragEnterEvent *e) override;
     void dropEvent(QDropEvent *e) override;

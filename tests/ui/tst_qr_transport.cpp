@@ -468,6 +468,11 @@ void TestQrTransport::clipboardFollowedWhileScanning()
     QApplication::clipboard()->setImage(renderQrCode(c.toUpper(), 4));
     QTRY_COMPARE(imported.size(), 3);
     QCOMPARE(imported.at(2).first().toString(), c.toUpper());
+    // OK then only closes: what is shown was imported already.
+    QSignalSpy accepted(&import, &QDialog::accepted);
+    import.findChild<QPushButton *>(QStringLiteral("importOkButton"))->click();
+    QCOMPARE(accepted.size(), 0);
+    QCOMPARE(import.result(), int(QDialog::Rejected));
 }
 
 QTEST_MAIN(TestQrTransport)
