@@ -8,10 +8,8 @@
 #include "ur/Ur.h"
 
 #include <QApplication>
-#include <QCheckBox>
-#include <QListWidget>
-#include <QTimer>
 #include <QCameraDevice>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
@@ -20,14 +18,16 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QMediaDevices>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
-#include <QWindow>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QWindow>
 
 #include <QCamera>
 #include <QMediaCaptureSession>
@@ -130,13 +130,19 @@ ImportDialog::ImportDialog(const QString &title, QWidget *parent) : QDialog(pare
     m_choices->setObjectName(QStringLiteral("codeChoiceList"));
     m_choices->setMaximumHeight(110);
     m_choices->hide();
-    connect(m_choices, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+    // A click (or Enter) picks one. Some styles activate on a single click, so both
+    // signals can come for one click: the second finds the list hidden. The items
+    // are cleared later, never inside the list's own signal.
+    auto choose = [this](QListWidgetItem *item) {
+        if (!item || m_choices->isHidden())
+            return;
         const QString code = item->data(Qt::UserRole).toString();
         m_choices->hide();
-        m_choices->clear();
+        QTimer::singleShot(0, m_choices, &QListWidget::clear);
         acceptCode(code);
-    });
-    connect(m_choices, &QListWidget::itemClicked, m_choices, &QListWidget::itemActivated);
+    };
+    connect(m_choices, &QListWidget::itemActivated, this, choose);
+    connect(m_choices, &QListWidget::itemClicked, this, choose);
     layout->addWidget(m_choices);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("importStatusLabel"));
@@ -367,10 +373,15 @@ bool ImportDialog::acceptCode(const QString &code)
     if (!m_ur)
         m_ur = std::make_unique<ur::UrDecoder>();
     auto r = m_ur->receivePart(text);
-    if (!r && m_ur->processedPartCount() > 0 && r.code() == ErrorCode::BadMessage) {
-        // A part of another animated code: the other side started a new one.
-        m_ur = std::make_unique<ur::UrDecoder>();
-        r = m_ur->receivePart(text);
+    if (!r && m_ur->processedPartCount() > 0 && !m_ur->isFailed()) {
+        // A part of another animated code (the other side started a new one) is
+        // good on its own: follow it. A misread frame is not: keep what was read.
+        auto fresh = std::make_unique<ur::UrDecoder>();
+        auto again = fresh->receivePart(text);
+        if (again) {
+            m_ur = std::move(fresh);
+            r = std::move(again);
+        }
     }
     if (!r) {
         if (m_ur->isFailed()) {

@@ -13,6 +13,8 @@
 
 #include "bitcoin/Bech32.h"
 #include "bitcoin/Psbt.h"
+#include "ur/MessageBundle.h"
+#include "ur/Ur.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -165,6 +167,7 @@ private Q_SLOTS:
     void unknownAndDamagedCodesChangeNothing();
     void severalCodesOnScreenUserChooses();
     void regionDraggedOnScreenshot();
+    void misreadFrameAndANewAnimation();
     void framesSavedAsImageFiles();
     void clipboardFollowedWhileScanning();
 };
@@ -415,6 +418,37 @@ void TestQrTransport::regionDraggedOnScreenshot()
     QCOMPARE(none.size(), 0);
     QCOMPARE(gaveUp.size(), 1);
     QCOMPARE(cancelled.size(), 0);
+}
+
+void TestQrTransport::misreadFrameAndANewAnimation()
+{
+    auto animation = [](const QStringList &texts) {
+        std::vector<std::string> lines;
+        for (const QString &t : texts)
+            lines.push_back(t.toStdString());
+        return ur::UrEncoder(ur::bytesUr(*ur::bundleMessageTexts(lines)), 200);
+    };
+    const QStringList first = {messageText(2, 300), messageText(4, 300)};
+    const QStringList second = {messageText(2, 310), messageText(4, 290)};
+    ur::UrEncoder a = animation(first), b = animation(second);
+    ImportDialog import(QStringLiteral("import"));
+    auto *status = import.findChild<QLabel *>(QStringLiteral("importStatusLabel"));
+    QVERIFY(import.acceptCode(QString::fromStdString(a.nextPart()).toUpper()));
+    QVERIFY(import.acceptCode(QString::fromStdString(a.nextPart()).toUpper()));
+    const int before = import.animatedProgress();
+    QVERIFY(before > 0);
+    // A frame misread (its checksum broken): skipped, what was read is kept.
+    QString broken = QString::fromStdString(a.nextPart()).toUpper();
+    broken[broken.size() - 1] = broken.endsWith(QLatin1Char('A')) ? QLatin1Char('E') : QLatin1Char('A');
+    QVERIFY(!import.acceptCode(broken));
+    QCOMPARE(status->text(), QStringLiteral("A frame could not be read; keep the code in view."));
+    QCOMPARE(import.animatedProgress(), before);
+    // The other side starts another animation: followed from its first frame.
+    QSignalSpy done(&import, &ImportDialog::codeComplete);
+    for (int i = 0; i < 3 * static_cast<int>(b.seqLen()) && done.isEmpty(); ++i)
+        QVERIFY(import.acceptCode(QString::fromStdString(b.nextPart()).toUpper()));
+    QCOMPARE(done.size(), 1);
+    QCOMPARE(import.text(), second.join(QLatin1Char('\n')));
 }
 
 void TestQrTransport::framesSavedAsImageFiles()
