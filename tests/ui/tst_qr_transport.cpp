@@ -218,6 +218,16 @@ void TestQrTransport::smallPsbtIsOneUrCode()
     ImportDialog import(QStringLiteral("import"));
     QVERIFY(import.importImage(dialog.qrImage()));
     QCOMPARE(import.text(), psbt);
+    // Both UR types other wallets write: BCR-2020-006's ur:psbt and the older
+    // ur:crypto-psbt (the test vectors), read as their PSBT in base64.
+    for (const auto &v : test::loadJson("ur_bytewords_vectors.json").object()[QLatin1String("ur_single_part")].toArray()) {
+        const QJsonObject o = v.toObject();
+        if (!o.contains(QLatin1String("psbt_hex")))
+            continue;
+        ImportDialog other(QStringLiteral("other wallet"));
+        QVERIFY(other.acceptCode(o[QLatin1String("ur")].toString().toUpper()));
+        QCOMPARE(QByteArray::fromBase64(other.text().toLatin1()).toHex(), o[QLatin1String("psbt_hex")].toString().toLatin1());
+    }
 }
 
 void TestQrTransport::severalMessagesAsAnimatedBytes()
