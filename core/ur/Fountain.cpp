@@ -286,6 +286,14 @@ Result<FountainDecoder::Outcome> FountainDecoder::receive(const FountainPart &pa
     return Outcome::Accepted;
 }
 
+size_t FountainDecoder::heldIndexCount() const
+{
+    size_t n = 0;
+    for (const auto &[indexes, data] : m_mixed)
+        n += indexes.size();
+    return n;
+}
+
 bool FountainDecoder::reduce(Pending &a, const Pending &b)
 {
     // b's fragments a strict subset of a's: XOR them out of a.
@@ -322,16 +330,25 @@ void FountainDecoder::processSimple(Pending p)
 
 void FountainDecoder::reduceMixedBy(const Pending &by)
 {
-    std::map<std::set<size_t>, Bytes> kept;
-    for (auto &[indexes, data] : m_mixed) {
-        Pending m{indexes, std::move(data)};
-        reduce(m, by);
+    // Only the mixes that contain `by` change; they are taken out, reduced and put
+    // back (or queued when one fragment is left), the others are not copied.
+    for (auto it = m_mixed.begin(); it != m_mixed.end();) {
+        const std::set<size_t> &indexes = it->first;
+        if (by.indexes.size() >= indexes.size() || !std::includes(indexes.begin(), indexes.end(), by.indexes.begin(), by.indexes.end())) {
+            ++it;
+            continue;
+        }
+        auto node = m_mixed.extract(it++);
+        Pending m{std::move(node.key()), std::move(node.mapped())};
+        for (size_t i : by.indexes)
+            m.indexes.erase(i);
+        xorInto(m.data, by.data);
+        // A reduced mix no longer contains `by`: meeting it again later in this loop changes nothing.
         if (m.indexes.size() == 1)
             m_queue.push_back(std::move(m));
-        else
-            kept.emplace(std::move(m.indexes), std::move(m.data));
+        else if (!m_mixed.count(m.indexes))
+            m_mixed.emplace(std::move(m.indexes), std::move(m.data));
     }
-    m_mixed = std::move(kept);
 }
 
 void FountainDecoder::processMixed(Pending p)
@@ -354,9 +371,11 @@ void FountainDecoder::processMixed(Pending p)
     }
     if (p.indexes.empty() || m_mixed.count(p.indexes))
         return;
-    // Bounded memory: a hostile stream of distinct mixes cannot grow this past a
-    // small multiple of the message (seqLen × fragment length ≈ message length).
-    if (m_mixed.size() >= 2 * m_seqLen + 16)
+    // Bounded memory and time: a hostile stream of distinct mixes cannot grow this
+    // past a small multiple of the message (seqLen × fragment length ≈ message
+    // length), nor past 16 fragment indexes per fragment (an honest stream's mixes
+    // name about ln(seqLen) fragments each on average).
+    if (m_mixed.size() >= 2 * m_seqLen + 16 || heldIndexCount() + p.indexes.size() > 16 * m_seqLen + 1024)
         return;
     reduceMixedBy(p);
     m_mixed.emplace(std::move(p.indexes), std::move(p.data));

@@ -111,6 +111,9 @@ public:
     [[nodiscard]] double progress() const;
     /// Fragments and mixes kept in memory (bounded; tests check the bound).
     [[nodiscard]] size_t heldPartCount() const { return m_simple.size() + m_mixed.size(); }
+    /// Fragment indexes named by the mixes kept (bounded too: a mix of many
+    /// fragments costs memory and time for every later part).
+    [[nodiscard]] size_t heldIndexCount() const;
 
 private:
     struct Pending {
