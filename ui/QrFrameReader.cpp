@@ -9,6 +9,8 @@
 #include <QVideoFrameFormat>
 #include <QtConcurrent>
 
+#include <cstring>
+
 namespace spillway::ui {
 
 QrFrameReader::QrFrameReader(QObject *parent) : QObject(parent) {}

@@ -22,7 +22,9 @@ void ScreenRegionPicker::paintEvent(QPaintEvent *)
     p.fillRect(rect(), QColor(0, 0, 0, 110));
     const QRect sel = QRect(m_from, m_to).normalized();
     if (m_dragging && !sel.isEmpty()) {
-        p.drawPixmap(sel, m_shot, QRectF(sel).toRect());
+        // The same part of the screenshot, undimmed (its pixels may be denser than ours).
+        const qreal sx = qreal(m_shot.width()) / width(), sy = qreal(m_shot.height()) / height();
+        p.drawPixmap(QRectF(sel), m_shot, QRectF(sel.x() * sx, sel.y() * sy, sel.width() * sx, sel.height() * sy));
         p.setPen(QPen(QColor(0, 160, 255), 2));
         p.drawRect(sel);
     }

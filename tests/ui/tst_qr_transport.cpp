@@ -29,6 +29,8 @@
 #include <QVideoFrame>
 #include <QVideoFrameFormat>
 
+#include <algorithm>
+#include <cstring>
 #include <random>
 
 using namespace spillway;
