@@ -4,8 +4,8 @@
 #include "QrMessageView.h"
 #include "ScreenRegionPicker.h"
 
-#include "ur/MessageBundle.h"
 #include "ur/Ur.h"
+#include "ur/UrText.h"
 
 #include <QApplication>
 #include <QCameraDevice>
@@ -38,26 +38,17 @@ namespace spillway::ui {
 
 namespace {
 
-// What a whole UR holds, as the text the import path takes: Spillway's messages
-// (one per line) or a PSBT in base64. Empty and a sentence if it holds neither.
+// What a whole UR holds, as the text the import path takes (core/ur/UrText), or
+// empty and a sentence saying why not.
 std::pair<QString, QString> textOfUr(const ur::Ur &u)
 {
-    if (u.type == "crypto-psbt" || u.type == "psbt") {
-        auto psbt = ur::psbtFromUr(u);
-        if (!psbt)
-            return {{}, ImportDialog::tr("This animated code is not a readable PSBT.")};
-        return {QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(psbt->data()), static_cast<qsizetype>(psbt->size())).toBase64()), {}};
-    }
-    if (u.type == "bytes") {
-        auto bytes = ur::bytesFromUr(u);
-        auto texts = bytes ? ur::messageTextsFromBundle(*bytes) : Result<std::vector<std::string>>(bytes.error());
-        if (!texts)
-            return {{}, ImportDialog::tr("This code holds bytes that are not Spillway messages.")};
-        QStringList lines;
-        for (const std::string &t : *texts)
-            lines << QString::fromStdString(t);
-        return {lines.join(QLatin1Char('\n')), {}};
-    }
+    auto text = ur::importTextOfUr(u);
+    if (text)
+        return {QString::fromStdString(*text), {}};
+    if (u.type == "crypto-psbt" || u.type == "psbt")
+        return {{}, ImportDialog::tr("This animated code is not a readable PSBT.")};
+    if (u.type == "bytes")
+        return {{}, ImportDialog::tr("This code holds bytes that are not Spillway messages.")};
     return {{}, ImportDialog::tr("This code is a %1, not a Spillway message or a PSBT.").arg(QString::fromStdString(u.type))};
 }
 
@@ -195,17 +186,8 @@ QString ImportDialog::text() const
     if (!ur::looksLikeUr(raw.toStdString()))
         return raw;
     // UR lines pasted or loaded from a file: reassembled as if scanned.
-    ur::UrDecoder d;
-    for (const QString &line : raw.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        if (!d.receivePart(line.trimmed().toStdString()).ok())
-            return raw;
-        if (d.isComplete())
-            break;
-    }
-    if (!d.isComplete())
-        return raw;
-    const auto [text, problem] = textOfUr(*d.result());
-    return problem.isEmpty() ? text : raw;
+    auto text = ur::importTextOfUrLines(raw.toStdString());
+    return text ? QString::fromStdString(*text) : raw;
 }
 
 bool ImportDialog::importImage(const QImage &image)

@@ -16,6 +16,7 @@
 #include "ur/Fountain.h"
 #include "ur/MessageBundle.h"
 #include "ur/Ur.h"
+#include "ur/UrText.h"
 
 #include <algorithm>
 #include <random>
@@ -877,6 +878,26 @@ void TestEncodingVectors::urMessageBundle()
     Bytes cut = *bundle;
     cut.pop_back();
     QVERIFY(!ur::messageTextsFromBundle(cut).ok());
+
+    // UR lines as pasted or saved (any order, blank lines, repeats) to the import text.
+    ur::UrEncoder lines(ur::bytesUr(*bundle), 150);
+    std::vector<std::string> parts;
+    for (size_t i = 0; i < 2 * lines.seqLen(); ++i)
+        parts.push_back(lines.nextPart());
+    std::reverse(parts.begin(), parts.end());
+    std::string pasted;
+    for (size_t i = 0; i < parts.size(); i += (i % 3 == 0 ? 2 : 1))
+        pasted += "  " + upper(parts[i]) + "\r\n\n";
+    auto text = ur::importTextOfUrLines(pasted);
+    QVERIFY(text.ok());
+    QCOMPARE(*text, texts[0] + "\n" + texts[1]);
+    QCOMPARE(ur::importTextOfUrLines(parts.front()).code(), ErrorCode::Truncated);
+    QCOMPARE(ur::importTextOfUrLines("ur:bytes/xx").code(), ErrorCode::BadMessage);
+    // A PSBT's import text is its base64; a seed is not for Spillway.
+    auto psbt = ur::importTextOfUr(ur::psbtUr(asBytes("psbt\xff\x01\x02")));
+    QVERIFY(psbt.ok());
+    QCOMPARE(*psbt, std::string("cHNidP8BAg=="));
+    QCOMPARE(ur::importTextOfUr(ur::Ur{"seed", Bytes{0xa0}}).code(), ErrorCode::BadMessage);
 }
 
 QTEST_GUILESS_MAIN(TestEncodingVectors)
