@@ -744,6 +744,112 @@
         <source>Hold the QR code in front of %1.</source>
         <translation>请把二维码对准 %1。</translation>
     </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>This animated code is not a readable PSBT.</source>
+        <translation>这个动态二维码不是可读取的 PSBT。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>This code holds bytes that are not Spillway messages.</source>
+        <translation>这个二维码中的数据不是 Spillway 消息。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>This code is a %1, not a Spillway message or a PSBT.</source>
+        <translation>这个二维码是 %1，不是 Spillway 消息或 PSBT。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>Region…</source>
+        <translation>区域…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>Keep scanning: import each new code and show the answer here</source>
+        <translation>持续扫描：逐个导入新出现的二维码，并在此显示回复</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>The QR code found is not a Spillway message or a PSBT.</source>
+        <translation>找到的二维码不是 Spillway 消息或 PSBT。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>Animated code or UR</source>
+        <translation>动态二维码或 UR</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>PSBT</source>
+        <translation>PSBT</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>Spillway message</source>
+        <translation>Spillway 消息</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>%n QR codes found: choose the one to import.</source>
+        <translation>
+            <numerusform>找到 %n 个二维码：请选择要导入的一个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>Scanning: each new code is imported as it appears.</source>
+        <translation>正在扫描：新出现的二维码会逐个导入。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>%1: show this to the other side.</source>
+        <translation>%1：把它给对方看。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>%n code(s) imported. Scanning on.</source>
+        <translation>
+            <numerusform>已导入 %n 个二维码，继续扫描。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>The animated code did not check out (a damaged part?). Show it again from the start.</source>
+        <translation>动态二维码校验失败（某部分已损坏？）。请从头再显示一次。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>A frame could not be read; keep the code in view.</source>
+        <translation>有一帧无法读取，请让二维码保持在视野中。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>This QR code is not a Spillway message or a PSBT.</source>
+        <translation>这个二维码不是 Spillway 消息或 PSBT。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>Reading an animated code: %1 of %2 parts. Keep it in view.</source>
+        <translation>正在读取动态二维码：已读 %1 部分，共 %2 部分。请保持在视野中。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>Animated code read (%n parts).</source>
+        <translation>
+            <numerusform>已读取动态二维码（%n 个部分）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>%1 is too big to be a message, a PSBT or a picture of a code.</source>
+        <translation>%1 太大，不可能是消息、PSBT 或二维码图片。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>The screen could not be read here (some desktops, Wayland among them, do not allow it). Use the camera, the clipboard or an image instead.</source>
+        <translation>无法在此读取屏幕（有些桌面环境不允许，例如 Wayland）。请改用摄像头、剪贴板或图片。</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::MainWindow</name>
@@ -1067,13 +1173,6 @@
         <source>Show this code to the other side, or send them the text or the file.</source>
         <translation>把此二维码给对方看，或把文本或文件发给对方。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/MessageDialog.cpp" line="33"/>
-        <source>%n message(s): copy or save them together.</source>
-        <translation>
-            <numerusform>%n 条消息：请一起复制或保存。</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../ui/MessageDialog.cpp" line="41"/>
         <source>Copy</source>
@@ -1098,6 +1197,11 @@
         <location filename="../ui/MessageDialog.cpp" line="48"/>
         <source>Spillway messages (*.spw)</source>
         <translation>Spillway 消息 (*.spw)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageDialog.cpp" line="1"/>
+        <source>Show this animated code to the other side until it says the code is read, or send them the text or the file.</source>
+        <translation>把这个动态二维码给对方看，直到对方显示已读取；或把文本或文件发给对方。</translation>
     </message>
 </context>
 <context>
@@ -1246,6 +1350,34 @@
         <location filename="../ui/models/HistoryModels.cpp" line="38"/>
         <source>Time</source>
         <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::QrMessageView</name>
+    <message numerus="yes">
+        <location filename="../ui/QrMessageView.cpp" line="1"/>
+        <source>%n message(s): copy or save them together.</source>
+        <translation>
+            <numerusform>%n 条消息：请一起复制或保存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/QrMessageView.cpp" line="1"/>
+        <source>Part %1 of %2</source>
+        <translation>第 %1 部分，共 %2 部分</translation>
+    </message>
+    <message>
+        <location filename="../ui/QrMessageView.cpp" line="1"/>
+        <source>Part %1 of %2 (mixed, for parts the other side missed)</source>
+        <translation>第 %1 部分，共 %2 部分（混合部分，补上对方漏掉的部分）</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::ScreenRegionPicker</name>
+    <message>
+        <location filename="../ui/ScreenRegionPicker.cpp" line="1"/>
+        <source>Drag a rectangle around the QR code to scan. Esc cancels.</source>
+        <translation>拖出一个矩形框住要扫描的二维码。按 Esc 取消。</translation>
     </message>
 </context>
 <context>

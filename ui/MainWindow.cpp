@@ -341,6 +341,9 @@ QVariant MainWindow::ask(const QString &question, const QVariant &fallback)
 
 void MainWindow::showMessages(const QString &title, const QStringList &texts)
 {
+    // An Import window that keeps scanning shows the answer itself (issue 16).
+    if (m_importDialog && m_importDialog->isScanning())
+        return m_importDialog->showAnswer(title, texts);
     auto *d = new MessageDialog(title, texts, this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     connect(d, &QObject::destroyed, this, [this, d] {
@@ -419,7 +422,10 @@ void MainWindow::importMessage()
     auto *d = new ImportDialog(tr("Import"), this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     connect(d, &QDialog::accepted, this, [this, d] { Q_EMIT importRequested(d->text()); });
-    d->open();
+    connect(d, &ImportDialog::codeImported, this, &MainWindow::importRequested);
+    m_importDialog = d;
+    d->show(); // not modal: it may stay open, scanning, beside the window
+    d->raise();
 }
 
 void MainWindow::settleChannel()

@@ -2,7 +2,10 @@
 // The Spillway main window: channels (table, countdowns, detail) and wallet tabs
 // over a WalletService; actions on the toolbar, in menus and with shortcuts.
 
+#include "ImportDialog.h"
+
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -30,6 +33,8 @@ public:
     QString selectedChannel() const;
     /// Test hook: the dialog most recently shown with messages for the peer.
     MessageDialog *lastMessageDialog() const { return m_lastMessage; }
+    /// Test hook: the Import window most recently opened (it may be scanning on).
+    ImportDialog *importDialog() const { return m_importDialog; }
     /// Test hook: answer for the next question the window asks (a pay amount, a confirmation).
     void setAutoAnswer(std::function<QVariant(const QString &question)> answer) { m_autoAnswer = std::move(answer); }
 
@@ -68,6 +73,7 @@ private:
     QLabel *m_addressQr = nullptr;
     QAction *m_newOffer, *m_open, *m_pay, *m_import, *m_settle, *m_close, *m_refund, *m_export;
     MessageDialog *m_lastMessage = nullptr;
+    QPointer<ImportDialog> m_importDialog; ///< answers go here while it keeps scanning
     std::function<QVariant(const QString &)> m_autoAnswer;
 };
 

@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "MessageDialog.h"
 #include "OpenChannelWizard.h"
+#include "QrMessageView.h"
 #include "models/ChannelTableModel.h"
 #include "services/WalletService.h"
 
@@ -45,6 +46,8 @@ struct Side {
                 return 1500;
             if (q == QLatin1String("settle"))
                 return true;
+            if (q == QLatin1String("psbt kind"))
+                return QStringLiteral("commitment");
             return QStringLiteral("GUI test feed");
         });
     }
@@ -72,13 +75,19 @@ QString takeMessage(Side &side, bool viaFile, const QString &dir)
         f.write(d->text().toUtf8());
         f.close();
         import.importFile(path);
-    } else if (!d->qrImage().isNull()) {
+    } else if (d->isAnimated()) {
+        // Several messages (or a PSBT): an animated BC-UR, read frame by frame as the
+        // widget shows them, until the import has the whole.
+        QSignalSpy done(&import, &ImportDialog::codeComplete);
+        QSignalSpy shown(d, &MessageDialog::frameShown);
+        for (int frames = 0; done.isEmpty() && frames < 4 * d->partCount() + 8; ++frames) {
+            import.importImage(d->findChild<QLabel *>(QStringLiteral("messageQrLabel"))->grab().toImage());
+            if (done.isEmpty() && !shown.wait(3000))
+                break;
+        }
+    } else {
         // The QR widget as the user sees it, through the camera's decoding path.
         import.importImage(d->findChild<QLabel *>(QStringLiteral("messageQrLabel"))->grab().toImage());
-    } else {
-        const QString text = d->text(); // several messages: no QR, they travel as text
-        d->close();
-        return text;
     }
     d->close();
     return import.text();
@@ -96,6 +105,7 @@ private Q_SLOTS:
         QTest::newRow("files") << true;
     }
     void payerAndPayee();
+    void paymentsStreamByContinuousScanning();
     void sellAndBuyOverTls();
 };
 
@@ -132,8 +142,10 @@ void TestGuiFlow::payerAndPayee()
     wizard->findChild<QSpinBox *>(QStringLiteral("capacitySpinBox"))->setValue(60'000);
     QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("offerInfoLabel"))->text().contains(QLatin1String("GUI test feed")));
     wizard->accept();
-    const QString opening = takeMessage(payer, viaFile, dir.path()); // proposal + funded (cltv)
-    QVERIFY(!opening.isEmpty());
+    if (!viaFile) // proposal + funded (cltv): two messages, one animated code
+        QTRY_VERIFY_WITH_TIMEOUT(payer.window->lastMessageDialog() && payer.window->lastMessageDialog()->isAnimated(), 20000);
+    const QString opening = takeMessage(payer, viaFile, dir.path());
+    QCOMPARE(opening.count(QLatin1Char('\n')), 1);
     Q_EMIT payee.window->importRequested(opening);
     QTRY_COMPARE_WITH_TIMEOUT(payee.model()->rowCount(), 1, 20000);
     QTRY_COMPARE_WITH_TIMEOUT(payer.model()->rowCount(), 1, 20000);
@@ -161,6 +173,14 @@ void TestGuiFlow::payerAndPayee()
     auto *payments = payer.window->findChild<QTableView *>(QStringLiteral("paymentHistoryView"));
     QTRY_COMPARE_WITH_TIMEOUT(payments->model()->rowCount(), 3, 20000);
     QCOMPARE(payments->model()->data(payments->model()->index(2, 1)).toString(), QStringLiteral("4,500 sat"));
+    // The commitment as a PSBT: an animated ur:crypto-psbt that reads back to the same PSBT.
+    payer.trigger("exportPsbtAction");
+    QTRY_VERIFY_WITH_TIMEOUT(payer.window->lastMessageDialog(), 20000);
+    const QString exported = payer.window->lastMessageDialog()->text();
+    QVERIFY(exported.startsWith(QLatin1String("cHNidP8")));
+    if (!viaFile)
+        QVERIFY(payer.window->lastMessageDialog()->currentCode().startsWith(QLatin1String("UR:CRYPTO-PSBT/")));
+    QCOMPARE(takeMessage(payer, viaFile, dir.path()), exported);
 
     // Payee: Settle; mine; both tables show it settled, balances exact.
     QTRY_VERIFY_WITH_TIMEOUT(payee.window->findChild<QAction *>(QStringLiteral("settleAction"))->isEnabled(), 20000);
@@ -185,6 +205,74 @@ void TestGuiFlow::payerAndPayee()
     const qint64 commitFee = c->capacitySat - c->maxPayableSat;
     QVERIFY2(commitFee >= 2 * 170 && commitFee <= 2 * 200, qPrintable(QString::number(commitFee)));
     QCOMPARE(c->finalPayerSat, 60'000 - 4500 - commitFee);
+}
+
+// Two Import windows side by side, each keeping on scanning a region of the screen
+// where the other shows its codes: the payer's payments appear in its window, the
+// payee's window imports each and shows the ack, the payer's window imports the
+// ack. Twenty payments with no click but Pay.
+void TestGuiFlow::paymentsStreamByContinuousScanning()
+{
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    Side payer(dir.filePath(QStringLiteral("payer")), chain), payee(dir.filePath(QStringLiteral("payee")), chain);
+    QSignalSpy payerReady(payer.service, &WalletService::ready), payeeReady(payee.service, &WalletService::ready);
+    payer.service->startOnThread();
+    payee.service->startOnThread();
+    payer.window->show();
+    payee.window->show();
+    QVERIFY(payerReady.wait(20000) || payerReady.size() == 1);
+    QVERIFY(payeeReady.size() == 1 || payeeReady.wait(20000));
+    QMetaObject::invokeMethod(payer.service, [s = payer.service] { s->mine(101); });
+    QTRY_VERIFY_WITH_TIMEOUT(payer.label("confirmedBalanceLabel") != QStringLiteral("0 sat"), 20000);
+    payee.trigger("newOfferAction");
+    const QString offer = takeMessage(payee, false, dir.path());
+    QVERIFY(offer.startsWith(QLatin1String("spw1"), Qt::CaseInsensitive));
+    payer.trigger("openChannelAction");
+    OpenChannelWizard *wizard = payer.window->findChild<OpenChannelWizard *>(QStringLiteral("openChannelWizard"));
+    QVERIFY(wizard);
+    wizard->setOfferText(offer);
+    wizard->findChild<QSpinBox *>(QStringLiteral("capacitySpinBox"))->setValue(60'000);
+    wizard->accept();
+    const QString opening = takeMessage(payer, false, dir.path());
+    QVERIFY(!opening.isEmpty());
+    Q_EMIT payee.window->importRequested(opening);
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->rowCount(), 1, 20000);
+    payer.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(),
+                              QStringLiteral("open"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(payer.window->findChild<QAction *>(QStringLiteral("payAction"))->isEnabled(), 20000);
+
+    // Each side opens Import, keeps scanning, and drags a region over the other's window.
+    payer.trigger("importAction");
+    payee.trigger("importAction");
+    ImportDialog *payerScan = payer.window->importDialog();
+    ImportDialog *payeeScan = payee.window->importDialog();
+    QVERIFY(payerScan && payeeScan);
+    payerScan->setGeometry(0, 0, 560, 860);
+    payeeScan->setGeometry(600, 0, 560, 860);
+    payerScan->setKeepScanning(true);
+    payeeScan->setKeepScanning(true);
+    payerScan->setScanRegion(payeeScan->geometry());
+    payeeScan->setScanRegion(payerScan->geometry());
+    QVERIFY(payerScan->isScanning() && payeeScan->isScanning());
+
+    const int payments = 20;
+    for (int n = 1; n <= payments; ++n) {
+        payer.trigger("payAction");
+        QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, 0), ChannelTableModel::PaidSatRole).toLongLong(),
+                                  1500LL * n, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(payerScan->importedCount(), n, 20000); // the ack, read back
+        QVERIFY(payeeScan->answerView()->currentCode().startsWith(QLatin1String("SPW1")));
+    }
+    // Every payment and ack imported once, the repeats of codes still on screen ignored,
+    // and no other window opened for them.
+    QTest::qWait(3 * ImportDialog::kScanIntervalMs);
+    QCOMPARE(payeeScan->importedCount(), payments);
+    QCOMPARE(payerScan->importedCount(), payments);
+    QCOMPARE(payer.window->lastMessageDialog(), nullptr);
+    QCOMPARE(payee.window->lastMessageDialog(), nullptr);
+    QCOMPARE(payer.model()->data(payer.model()->index(0, 0), ChannelTableModel::PaidSatRole).toLongLong(), 1500LL * payments);
 }
 
 void TestGuiFlow::sellAndBuyOverTls()
