@@ -49,6 +49,7 @@ public Q_SLOTS:
     void settleChannel();
     void closeChannel();
     void refundChannel();
+    void bumpChannelFee();
     void exportPsbt();
 
 private:
@@ -66,12 +67,15 @@ private:
     WalletHistoryModel *m_history;
     QTableView *m_table = nullptr;
     QLabel *m_detail = nullptr;
+    QString m_bumpsChannel;   ///< the channel m_bumpLines describe
+    QStringList m_bumpLines;  ///< its fee situation and bumps (WalletService::loadBumps)
     QLabel *m_tipLabel = nullptr;
     QLabel *m_networkLabel = nullptr;
     QLabel *m_balanceLabels[4] = {};
     QLabel *m_addressLabel = nullptr;
     QLabel *m_addressQr = nullptr;
     QAction *m_newOffer, *m_open, *m_pay, *m_import, *m_settle, *m_close, *m_refund, *m_export;
+    QAction *m_bump = nullptr;
     MessageDialog *m_lastMessage = nullptr;
     QPointer<ImportDialog> m_importDialog; ///< answers go here while it keeps scanning
     std::function<QVariant(const QString &)> m_autoAnswer;

@@ -10,6 +10,10 @@
 #include "models/ChannelTableModel.h"
 #include "services/WalletService.h"
 
+#include "chain/LocalChainDb.h"
+
+#include "store/BumpStore.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
@@ -187,12 +191,30 @@ void TestGuiFlow::payerAndPayee()
     payee.trigger("settleAction");
     QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(),
                               QStringLiteral("closing"), 20000);
+    // Fees rose while it waits: the detail pane shows what it pays and the blocks left, and
+    // Bump fee hangs a child on the payout that pays for both (shown in the detail pane).
+    QVERIFY(spillway::chain::LocalChainDb(chain).setFeeEstimate(spillway::chain::FeeRate{4000}).ok());
+    payee.window->findChild<QTableView *>(QStringLiteral("channelTableView"))->selectRow(0);
+    auto *detail = payee.window->findChild<QLabel *>(QStringLiteral("channelDetailLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(detail->text().contains(QLatin1String("Waiting to confirm: the settlement pays")), 20000);
+    QVERIFY(detail->text().contains(QLatin1String("left before the payer's refund becomes valid")));
+    QAction *bump = payee.window->findChild<QAction *>(QStringLiteral("bumpFeeAction"));
+    QVERIFY(bump && bump->isEnabled());
+    QVERIFY(!payer.window->findChild<QAction *>(QStringLiteral("bumpFeeAction"))->isEnabled()); // not the payer's to bump
+    payee.trigger("bumpFeeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(detail->text().contains(QLatin1String("Fee bump")), 20000);
+    spillway::store::BumpStore bumps;
+    QVERIFY(bumps.open(dir.filePath(QStringLiteral("payee"))).ok());
+    auto bumpRows = bumps.forChannel(*spillway::bitcoin::OutPoint::parse(payee.model()->channelAt(0)->id.toStdString()));
+    QVERIFY(bumpRows.ok() && bumpRows->size() == 1);
+    const qint64 childFee = bumpRows->front().childFee;
+    QVERIFY2(childFee > 0 && childFee <= 2250, qPrintable(QString::number(childFee))); // within half the payout
     payer.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
     QTRY_COMPARE_WITH_TIMEOUT(payer.model()->data(payer.model()->index(0, ChannelTableModel::StateColumn)).toString(),
                               QStringLiteral("settled"), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(),
                               QStringLiteral("settled"), 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(payee.label("confirmedBalanceLabel"), QStringLiteral("4,500 sat"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(payee.label("confirmedBalanceLabel"), QLocale(QLocale::English).toString(4500 - childFee) + QStringLiteral(" sat"), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(payee.label("channelsBalanceLabel"), QStringLiteral("0 sat"), 20000);
     // The wallet tab's history shows the settlement's payout to the payee.
     auto *history = payee.window->findChild<QTableView *>(QStringLiteral("walletHistoryView"));
