@@ -1539,5 +1539,12 @@
         <source>%1: %L2 bytes, SHA-256 checked.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n block(s) left before the payer's refund becomes valid.</source>
+        <translation>
+            <numerusform>%n block left before the payer's refund becomes valid.</numerusform>
+            <numerusform>%n blocks left before the payer's refund becomes valid.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -418,6 +418,18 @@
         <source>The price is above the one accepted.</source>
         <translation>价格高于已接受的价格。</translation>
     </message>
+    <message>
+        <source>The node's mempool is full and this fee is below its current minimum; a child paying for both can still bring it in.</source>
+        <translation>节点的交易池已满，此手续费低于其当前最低值；支付两者费用的子交易仍可使其进入。</translation>
+    </message>
+    <message>
+        <source>The node cannot take a transaction together with the child that pays for it (no package relay).</source>
+        <translation>节点无法同时接收交易及为其付费的子交易（不支持交易包中继）。</translation>
+    </message>
+    <message>
+        <source>Confirming in time would cost more than the fee budget allows.</source>
+        <translation>按时确认所需的费用超出了手续费预算。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1165,6 +1177,18 @@
         <source>Which transaction?</source>
         <translation>哪一笔交易？</translation>
     </message>
+    <message>
+        <source>Bump fee</source>
+        <translation>提高手续费</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>Raise the fee of the channel's waiting settlement, refund or funding with a child transaction</source>
+        <translation>用子交易提高通道待确认的结算、退款或注资交易的手续费</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::MessageDialog</name>
@@ -1742,6 +1766,40 @@
         <location filename="../ui/services/WalletService.cpp" line="514"/>
         <source>%1: %L2 bytes, SHA-256 checked.</source>
         <translation>%1：%L2 字节，SHA-256 已校验。</translation>
+    </message>
+    <message>
+        <source>Waiting to confirm: %1 pays %2 sat/vB (fee %3 sat).</source>
+        <translation>等待确认：%1 支付 %2 sat/vB（手续费 %3 sat）。</translation>
+    </message>
+    <message>
+        <source>the settlement</source>
+        <translation>结算交易</translation>
+    </message>
+    <message>
+        <source>the refund</source>
+        <translation>退款交易</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) left before the payer's refund becomes valid.</source>
+        <translation>
+            <numerusform>距付款方退款生效还剩 %n 个区块。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fee bump %1: a child paid %2 sat, %3 sat/vB for both%4.</source>
+        <translation>手续费提升 %1：子交易支付 %2 sat，两者合计 %3 sat/vB%4。</translation>
+    </message>
+    <message>
+        <source>, sent as a package</source>
+        <translation>，以交易包发送</translation>
+    </message>
+    <message>
+        <source>Fee raised: a child pays %1 sat, %2 sat/vB for both.</source>
+        <translation>手续费已提高：子交易支付 %1 sat，两者合计 %2 sat/vB。</translation>
+    </message>
+    <message>
+        <source>Nothing to raise: it already pays what confirms in time, or it has confirmed.</source>
+        <translation>无需提高：其手续费已足以按时确认，或已经确认。</translation>
     </message>
 </context>
 </TS>
