@@ -12,6 +12,7 @@
 #include "transport/Seller.h"
 #include "wallet/Wallet.h"
 #include "CliFees.h"
+#include "ur/UrText.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -433,6 +434,13 @@ Result<std::vector<channel::Message>> readMessages(const QString &source)
         if (!f.open(QIODevice::ReadOnly))
             return makeError(ErrorCode::InvalidArgument, "cannot read " + source.toStdString());
         data = f.readAll();
+    }
+    // An animated code's parts (ur:bytes, one a line, any order), as a scanner writes them.
+    if (data.trimmed().left(3).toLower() == "ur:") {
+        auto text = ur::importTextOfUrLines(std::string_view(data.constData(), static_cast<size_t>(data.size())));
+        if (!text)
+            return makeError(text.error().code, text.error().context + " in " + source.toStdString());
+        data = QByteArray::fromStdString(*text);
     }
     auto out = channel::messagesFromText(std::string_view(data.constData(), static_cast<size_t>(data.size())));
     if (!out)

@@ -9,6 +9,8 @@
 #include "channel/Messages.h"
 #include "bitcoin/Interpreter.h"
 #include "store/ChannelStore.h"
+#include "ur/MessageBundle.h"
+#include "ur/Ur.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -139,7 +141,31 @@ QString TestCliChannels::openChannel(Pair &p, Variant variant, int capacity, int
         qWarning("open: %s", r.err.constData());
         return {};
     }
-    r = p.payee.run({QStringLiteral("channel"), QStringLiteral("accept"), p.file("proposal.spw"), QStringLiteral("--out"),
+    // cltv: proposal + funded go as an animated code's parts (ur:bytes), as a scanner
+    // saves them: one a line, out of order, one repeated (protocol.md "Animated QR codes").
+    QString toAccept = p.file("proposal.spw");
+    if (variant == Variant::Cltv) {
+        QFile in(toAccept);
+        if (!in.open(QIODevice::ReadOnly))
+            return {};
+        std::vector<std::string> texts;
+        for (const QByteArray &line : in.readAll().split('\n'))
+            if (!line.trimmed().isEmpty())
+                texts.push_back(line.trimmed().toStdString());
+        auto bundle = ur::bundleMessageTexts(texts);
+        if (!bundle)
+            return {};
+        ur::UrEncoder encoder(ur::bytesUr(*bundle), 60);
+        QStringList parts;
+        for (size_t i = 0; i < encoder.seqLen() + 2; ++i)
+            parts.append(QString::fromStdString(encoder.nextPart()));
+        std::reverse(parts.begin(), parts.end());
+        parts.append(parts.first());
+        toAccept = p.file("proposal-ur.txt");
+        if (!writeFile(toAccept, parts.join(QLatin1Char('\n')).toUtf8()))
+            return {};
+    }
+    r = p.payee.run({QStringLiteral("channel"), QStringLiteral("accept"), toAccept, QStringLiteral("--out"),
                      p.file("answer.spw")});
     if (r.exitCode != 0) {
         qWarning("accept: %s", r.err.constData());
