@@ -341,6 +341,27 @@ int walletCommand(Cli &cli, chain::ChainBackend &chain, const QString &sub, cons
                         toDisplayHex(r->txid).c_str());
         return 0;
     }
+    if (sub == QLatin1String("reserve")) {
+        // wallet reserve [AMOUNT]: confirmed coins kept aside for fee bumps.
+        if (args.size() > 1)
+            return usage(QStringLiteral("wallet reserve [AMOUNT]"));
+        if (args.size() == 1) {
+            const bool none = args[0] == QLatin1String("0");
+            auto amount = none ? Result<Amount>(Amount::fromSat(0)) : parseAmount(args[0]);
+            if (!amount)
+                return fail(amount.error());
+            if (const Status st = w.setFeeReserve(amount->sat()); !st.ok())
+                return fail(st.error());
+        }
+        auto reserve = w.feeReserve();
+        if (!reserve)
+            return fail(reserve.error());
+        if (cli.json)
+            printJson(QJsonObject{{QStringLiteral("fee_reserve_sat"), static_cast<qint64>(*reserve)}});
+        else
+            std::printf("kept in reserve for fee bumps: %s sat\n", qPrintable(sat(*reserve)));
+        return 0;
+    }
     if (sub == QLatin1String("bump")) {
         // wallet bump TXID [--fee-rate]: RBF on our own send, CPFP on a receive.
         if (args.size() != 1)

@@ -912,9 +912,18 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
         }
         if (rec.state != before) {
             SPW_TRY(m_store.update(rec));
-            events.push_back({rec.id(), rec.state == ChannelState::Open
-                                            ? "open"
-                                            : "the funding's block left the best chain (or the funding was double-spent): no payments until it confirms again"});
+            std::string what = rec.state == ChannelState::Open
+                                   ? "open"
+                                   : "the funding's block left the best chain (or the funding was double-spent): no payments until it confirms again";
+            if (rec.state == ChannelState::Open && rec.role == ChannelRole::Payee && m_wallet) {
+                // Something to bump the settlement with if fees rise before it confirms.
+                auto bal = m_wallet->balance();
+                auto reserve = m_wallet->feeReserve();
+                if (bal && reserve && bal->confirmed < std::max<int64_t>(*reserve, 1))
+                    what += "; the wallet has no confirmed coin to raise the settlement's fee with if fees rise: "
+                            "keep one in reserve (wallet reserve)";
+            }
+            events.push_back({rec.id(), what});
         }
         auto spend = spendOf(rec);
         if (!spend)

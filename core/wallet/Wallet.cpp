@@ -554,6 +554,18 @@ Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std:
     if (!enough)
         return makeError(ErrorCode::InsufficientFunds,
                          "need " + std::to_string(amount) + " sat plus fee" + (requireChange ? " and a change output" : ""));
+    if (forced.empty()) {
+        // What stays confirmed must cover the fee reserve (a bump child, with forced inputs, may use it).
+        auto reserve = feeReserve();
+        if (!reserve)
+            return reserve.error();
+        int64_t confirmed = 0;
+        for (const auto &c : coins)
+            confirmed += c.out.value.sat();
+        if (*reserve > 0 && confirmed - total < *reserve)
+            return makeError(ErrorCode::InsufficientFunds, "this would leave less than the " + std::to_string(*reserve) +
+                                                               " sat kept in reserve for fee bumps (wallet reserve)");
+    }
 
     Prepared p;
     Transaction &tx = p.tx;

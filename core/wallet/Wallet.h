@@ -127,6 +127,10 @@ public:
     /// gets a child spending our output that pays for both (CPFP). A channel's funding is
     /// never replaced (its txid is the channel's id): `channel bump` pays for it by CPFP.
     Result<BumpResult> bumpFee(const bitcoin::Hash256 &txid, std::optional<chain::FeeRate> feeRate = std::nullopt);
+    /// Confirmed coins kept aside for fee bumps (FeeReserve.cpp): sends and fundings
+    /// leave at least this much; a bump child may spend it. 0: none.
+    Result<int64_t> feeReserve();
+    Status setFeeReserve(int64_t sat);
     /// The key pair of channel `index` (m/7377'/coin'/index'), from the keychain seed.
     Result<bitcoin::PrivateKey> channelKey(uint32_t index);
     /// Private key for one of our scripts (P2WPKH), for signing.

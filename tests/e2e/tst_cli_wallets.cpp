@@ -252,6 +252,14 @@ void TestCliWallets::bumpFeeAndChildPaysForParent()
     const QJsonObject balB = b.json({arg("wallet"), arg("balance")});
     QCOMPARE(satField(balB, "confirmed_sat"), 1'000'000 + 500'000 - childFee);
     QCOMPARE(satField(balB, "unconfirmed_sat"), 0);
+    // A fee reserve: sends leave it in confirmed coins; a bump child may still spend it.
+    QCOMPARE(satField(b.json({arg("wallet"), arg("reserve"), arg("1000000")}), "fee_reserve_sat"), 1'000'000);
+    const CliResult blocked = b.run({arg("wallet"), arg("send"), burnAddress(), arg("600000")});
+    QCOMPARE(blocked.exitCode, 1);
+    QVERIFY2(blocked.err.startsWith("INSUFFICIENT_FUNDS") && blocked.err.contains("reserve"), blocked.err.constData());
+    QCOMPARE(satField(b.json({arg("wallet"), arg("reserve"), arg("400000")}), "fee_reserve_sat"), 400'000);
+    QCOMPARE(b.run({arg("wallet"), arg("send"), burnAddress(), arg("100000")}).exitCode, 0); // the other coin stays
+    QCOMPARE(satField(b.json({arg("wallet"), arg("reserve"), arg("0")}), "fee_reserve_sat"), 0);
     // Not ours at all: said plainly.
     const CliResult unknown = b.run({arg("wallet"), arg("bump"), QString(64, QLatin1Char('a'))});
     QCOMPARE(unknown.exitCode, 1);
