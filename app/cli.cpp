@@ -507,6 +507,9 @@ QJsonObject channelJson(const store::ChannelRecord &c, int tipHeight)
         {QStringLiteral("funding_txid"), QString::fromStdString(toDisplayHex(c.id().txid))},
         {QStringLiteral("closing_txid"), c.closingTxid == Hash256{} ? QString() : QString::fromStdString(toDisplayHex(c.closingTxid))},
         {QStringLiteral("closed_height"), c.closedHeight},
+        // Followed until buried: 6 confirmations make the outcome final for the user.
+        {QStringLiteral("closing_confirmations"), c.closedHeight >= 0 ? tipHeight - c.closedHeight + 1 : 0},
+        {QStringLiteral("buried"), c.closedHeight >= 0 && tipHeight - c.closedHeight + 1 >= 6},
         {QStringLiteral("final_payee_sat"), static_cast<qint64>(c.finalPayee)},
         {QStringLiteral("final_payer_sat"), static_cast<qint64>(c.finalPayer)},
     };
