@@ -474,6 +474,11 @@ void TestCliChannels::congestedChain()
     QVERIFY(bumps[0].toObject().value(QLatin1String("package_fee_rate_sat_per_kvb")).toInteger() >= 12'000);
     // The payee keeps the payout minus the child's fee, to the satoshi.
     QCOMPARE(satField(p.payee.json({arg("wallet"), arg("balance")}), "confirmed_sat"), 30'000 - childFee);
+    // Followed until buried under 6 blocks.
+    QCOMPARE(settled.value(QLatin1String("closing_confirmations")).toInt(), 1);
+    QVERIFY(!settled.value(QLatin1String("buried")).toBool());
+    p.mine(5);
+    QVERIFY(p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("buried")).toBool());
 
     // A payout too small to pay its own child: a wallet coin joins it (the channel's budget
     // raised to all of the payout; the settlement, about 2.8 sat/vB, waits below the 3 sat/vB blocks take).
