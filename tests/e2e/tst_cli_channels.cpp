@@ -120,6 +120,7 @@ private Q_SLOTS:
     void twoProcessesOnOneDataDirectory();
     void watcherBumpsWhenFeesRise();
     void congestedChain();
+    void feesRiseEveryBlockBeforeTheDeadline();
 };
 
 QString TestCliChannels::openChannel(Pair &p, Variant variant, int capacity, int expiryBlocks)
@@ -547,6 +548,60 @@ void TestCliChannels::congestedChain()
     f.mine(1);
     QCOMPARE(f.payee.run({arg("channel"), arg("watch")}).exitCode, 0);
     QCOMPARE(f.payee.json({arg("channel"), arg("show"), full}).value(QLatin1String("state")).toString(), arg("settled"));
+}
+
+void TestCliChannels::feesRiseEveryBlockBeforeTheDeadline()
+{
+    // Fees rise every block and blocks take only what pays above the estimate for a
+    // while: the watcher raises its child each block (replacing the previous one),
+    // stays within the budget, and the settlement confirms before expiry.
+    Pair p(m_dir.filePath(QStringLiteral("rising")));
+    QDir().mkpath(p.dir);
+    const QString id = openChannel(p, Variant::Cltv, 80'000, 40);
+    QVERIFY(!id.isEmpty());
+    const int expiry = p.payer.json({arg("channel"), arg("show"), id}).value(QLatin1String("expiry_height")).toInt();
+    QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("30000"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(p.payee.run({arg("channel"), arg("import"), p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(p.payee.run({arg("channel"), arg("settle"), id}).exitCode, 0);
+    int64_t lastRate = 0;
+    for (int block = 0; block < 4; ++block) {
+        const int rate = 4 + 3 * block; // sat/vB
+        QCOMPARE(p.payee.run({arg("chain"), arg("fee-estimate"), QString::number(rate)}).exitCode, 0);
+        // The first three blocks take only more than the estimate: nothing of ours is mined.
+        QCOMPARE(p.payee.run({arg("chain"), arg("policy"), arg("--min-feerate"), QString::number(block < 3 ? rate + 10 : rate)}).exitCode, 0);
+        QCOMPARE(p.payee.run({arg("channel"), arg("watch")}).exitCode, 0);
+        const QJsonArray bumps = p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("bumps")).toArray();
+        QCOMPARE(bumps.size(), block + 1); // one more child every block
+        const QJsonObject last = bumps.last().toObject();
+        QVERIFY(last.value(QLatin1String("package_fee_rate_sat_per_kvb")).toInteger() >= rate * 1000);
+        QVERIFY(last.value(QLatin1String("package_fee_rate_sat_per_kvb")).toInteger() > lastRate);
+        QVERIFY(satField(last, "child_fee_sat") <= 15'000); // half the payout
+        lastRate = last.value(QLatin1String("package_fee_rate_sat_per_kvb")).toInteger();
+        p.mine(1);
+    }
+    QCOMPARE(p.payee.run({arg("channel"), arg("watch")}).exitCode, 0);
+    const QJsonObject settled = p.payee.json({arg("channel"), arg("show"), id});
+    QCOMPARE(settled.value(QLatin1String("state")).toString(), arg("settled"));
+    QVERIFY(settled.value(QLatin1String("closed_height")).toInt() < expiry);
+    const QJsonArray bumps = settled.value(QLatin1String("bumps")).toArray();
+    QCOMPARE(satField(p.payee.json({arg("wallet"), arg("balance")}), "confirmed_sat"),
+             30'000 - satField(bumps.last().toObject(), "child_fee_sat"));
+
+    // A budget too small to confirm: said in words long before the deadline.
+    Pair q(m_dir.filePath(QStringLiteral("rising-budget")));
+    QDir().mkpath(q.dir);
+    const QString small = openChannel(q, Variant::Cltv, 80'000, 40);
+    QVERIFY(!small.isEmpty());
+    QCOMPARE(q.payer.run({arg("channel"), arg("pay"), small, arg("30000"), arg("--out"), q.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(q.payee.run({arg("channel"), arg("import"), q.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(q.payee.run({arg("channel"), arg("budget"), small, arg("1")}).exitCode, 0);
+    QCOMPARE(q.payee.run({arg("channel"), arg("settle"), small}).exitCode, 0);
+    QCOMPARE(q.payee.run({arg("chain"), arg("policy"), arg("--min-feerate"), arg("30")}).exitCode, 0);
+    QCOMPARE(q.payee.run({arg("chain"), arg("fee-estimate"), arg("30")}).exitCode, 0);
+    const CliResult warned = q.payee.run({arg("channel"), arg("watch")});
+    QVERIFY2(warned.err.contains("more than the fee budget allows"), warned.err.constData());
+    const QJsonObject shown = q.payee.json({arg("channel"), arg("show"), small});
+    QVERIFY(shown.value(QLatin1String("blocks_to_expiry")).toInt() > 20); // long before the deadline
 }
 
 QTEST_GUILESS_MAIN(TestCliChannels)
