@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "BalanceBar.h"
 #include "ImportDialog.h"
 #include "MarketTabs.h"
 #include "MessageDialog.h"
@@ -102,6 +103,8 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
     m_tipLabel = new QLabel(tr("Connecting…"), this);
     m_tipLabel->setObjectName(QStringLiteral("tipLabel"));
     statusBar()->addWidget(m_tipLabel);
+    m_balanceBar = new BalanceBar(this);
+    statusBar()->addPermanentWidget(m_balanceBar);
     auto *mine = new QPushButton(tr("Mine a block"), this);
     mine->setObjectName(QStringLiteral("mineButton"));
     mine->setToolTip(tr("The local chain mines on demand: one block to this wallet."));
@@ -127,10 +130,9 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
             m_model->setChannels(list);
             updateActions();
         });
-        connect(m_service, &WalletService::balanceChanged, this, [this](qint64 c, qint64 u, qint64 i, qint64 ch) {
-            const qint64 values[4] = {c, u, i, ch};
-            for (int k = 0; k < 4; ++k)
-                m_balanceLabels[k]->setText(m_model->formatAmount(values[k]));
+        connect(m_service, &WalletService::balanceChanged, this, [this](qint64 c, qint64 u, qint64 i, qint64 paying, qint64 receiving) {
+            m_balanceBar->setBalances(Balances{c, u, i, paying, receiving});
+            showBalances();
         });
         connect(m_service, &WalletService::receiveAddressChanged, this, [this](const QString &a) {
             m_addressLabel->setText(a);
@@ -166,6 +168,25 @@ void MainWindow::applySettings()
 {
     const bool btc = QSettings().value(QStringLiteral("unit")).toString() == QLatin1String("btc");
     m_model->setUnit(btc ? ChannelTableModel::Unit::Btc : ChannelTableModel::Unit::Sat);
+    m_balanceBar->setFormatter([m = m_model](qint64 sat) { return m->formatAmount(sat); });
+    showBalances();
+    if (m_table && m_model->rowCount() > 0)
+        fitChannelColumns(); // the amounts' width changed with the unit
+}
+
+void MainWindow::fitChannelColumns()
+{
+    for (int col = 0; col < ChannelTableModel::ColumnCount; ++col)
+        if (col != ChannelTableModel::RemainingColumn)
+            m_table->resizeColumnToContents(col);
+}
+
+void MainWindow::showBalances()
+{
+    const Balances &b = m_balanceBar->balances();
+    const qint64 values[4] = {b.spendable, b.unconfirmed, b.immature, b.paying + b.receiving};
+    for (int k = 0; k < 4; ++k)
+        m_balanceLabels[k]->setText(m_model->formatAmount(values[k]));
 }
 
 void MainWindow::buildChannelsTab(QTabWidget *tabs)
@@ -188,9 +209,17 @@ void MainWindow::buildChannelsTab(QTabWidget *tabs)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Columns sized to their contents once, when the first channels arrive (and when
+    // the unit changes), not on every change: ResizeToContents measures a thousand
+    // rows of every column on each dataChanged, which was most of the window's CPU
+    // with many channels (docs/benchmarks.md).
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(ChannelTableModel::RemainingColumn, QHeaderView::Fixed);
     m_table->horizontalHeader()->resizeSection(ChannelTableModel::RemainingColumn, 140); // room for the bar
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first) {
+        if (first == 0)
+            fitChannelColumns();
+    });
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);

@@ -18,6 +18,7 @@ class PaymentHistoryModel;
 class WalletHistoryModel;
 class WalletService;
 class MessageDialog;
+class BalanceBar;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -52,6 +53,8 @@ private:
     void showMessages(const QString &title, const QStringList &texts);
     void updateActions();
     void applySettings();
+    void showBalances();
+    void fitChannelColumns();
     QVariant ask(const QString &question, const QVariant &fallback);
 
     WalletService *m_service;
@@ -64,6 +67,7 @@ private:
     QLabel *m_tipLabel = nullptr;
     QLabel *m_networkLabel = nullptr;
     QLabel *m_balanceLabels[4] = {};
+    BalanceBar *m_balanceBar = nullptr;
     QLabel *m_addressLabel = nullptr;
     QLabel *m_addressQr = nullptr;
     QAction *m_newOffer, *m_open, *m_pay, *m_import, *m_settle, *m_close, *m_refund, *m_export;

@@ -75,13 +75,15 @@ SellTab::SellTab(WalletService *service, QWidget *parent) : QWidget(parent), m_s
     layout->addWidget(m_earnings);
     // Live: the channels we receive on, and what they have paid so far.
     connect(m_service, &WalletService::channelsChanged, this, [this](const QList<ChannelSummary> &list) {
+        for (const auto &c : list)
+            if (c.role == ChannelSummary::Role::Receiving)
+                m_received.insert(c.id, {!c.isFinal(), c.paidSat});
         int open = 0;
         qint64 earned = 0;
-        for (const auto &c : list)
-            if (c.role == ChannelSummary::Role::Receiving) {
-                open += c.isFinal() ? 0 : 1;
-                earned += c.paidSat;
-            }
+        for (const auto &[live, paid] : std::as_const(m_received)) {
+            open += live ? 1 : 0;
+            earned += paid;
+        }
         m_earnings->setText(tr("%n open channel(s) with buyers; earned %L1 sat in all.", nullptr, open).arg(earned));
     });
     m_catalog = new QStandardItemModel(0, 4, this);

@@ -3,6 +3,7 @@
 // TLS at a price per MiB; "Buy" takes a provider's offer, lists its files and
 // downloads one chunk by chunk, paying as it arrives, with pause and resume.
 
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
@@ -31,6 +32,9 @@ private:
     QLabel *m_status;
     QLabel *m_earnings;
     QStandardItemModel *m_catalog;
+    /// The channels we receive on: still open, and paid so far. The service sends
+    /// only the channels that changed, so the totals are kept here.
+    QHash<QString, std::pair<bool, qint64>> m_received;
 };
 
 class BuyTab : public QWidget {

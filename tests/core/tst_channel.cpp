@@ -104,6 +104,7 @@ private Q_SLOTS:
     void payerOutputLockedOneBlock();
     void closeAndCatchUpMessages();
     void storeRefusesAnOlderCopy();
+    void storeSaysWhatChanged();
     void channelsFromBeforeTheLockedOutput();
 };
 
@@ -628,6 +629,92 @@ void TestChannel::storeRefusesAnOlderCopy()
     store::ChannelRecord ghost = fresh;
     ghost.params.funding.index = 9;
     QCOMPARE(gui.update(ghost).code(), ErrorCode::ChannelUnknown);
+}
+
+void TestChannel::storeSaysWhatChanged()
+{
+    // The GUI reads only the rows written since it last looked, whoever wrote them
+    // (here a second connection, as `serve` in another process would be).
+    QTemporaryDir dir;
+    store::ChannelStore gui, server;
+    QVERIFY(gui.open(dir.path()).ok());
+    QVERIFY(server.open(dir.path()).ok());
+    Fixture f(Variant::Cltv);
+    std::vector<store::ChannelRecord> recs;
+    for (uint32_t i = 0; i < 3; ++i) {
+        store::ChannelRecord r;
+        r.params = f.params;
+        r.params.funding.index = i;
+        r.role = store::ChannelRole::Payee;
+        r.state = store::ChannelState::Open;
+        recs.push_back(r);
+    }
+    QVERIFY(gui.insertMany(recs).ok());
+    auto first = gui.changedSince(0);
+    QVERIFY(first.ok());
+    QCOMPARE(first->channels.size(), size_t(3));
+    QVERIFY(first->through > 0);
+    auto none = gui.changedSince(first->through);
+    QVERIFY(none.ok());
+    QCOMPARE(none->channels.size(), size_t(0));
+    QCOMPARE(none->through, first->through);
+
+    // One payment on channel 1: that row only, with its payment counted.
+    store::ChannelRecord one = **server.find(recs[1].id());
+    QCOMPARE(one.paymentCount, uint64_t(0));
+    one.seq = 1;
+    one.paid = 1000;
+    QVERIFY(server.update(one, true).ok());
+    auto second = gui.changedSince(first->through);
+    QVERIFY(second.ok());
+    QCOMPARE(second->channels.size(), size_t(1));
+    QCOMPARE(second->channels[0].id(), recs[1].id());
+    QCOMPARE(second->channels[0].paymentCount, uint64_t(1));
+    QVERIFY(second->channels[0].lastPaymentTime > 0);
+    QVERIFY(second->through > first->through);
+
+    // Group commit: five payments on channel 0 and one on channel 2 in one transaction,
+    // two rows written, six payments counted.
+    std::vector<store::ChannelRecord> batch;
+    store::ChannelRecord zero = **server.find(recs[0].id()), two = **server.find(recs[2].id());
+    for (uint64_t n = 1; n <= 5; ++n) {
+        zero.seq = n;
+        zero.paid = 100 * static_cast<int64_t>(n);
+        batch.push_back(zero);
+    }
+    two.seq = 1;
+    two.paid = 50;
+    batch.push_back(two);
+    QVERIFY(server.updateMany(batch).ok());
+    auto third = gui.changedSince(second->through);
+    QVERIFY(third.ok());
+    QCOMPARE(third->channels.size(), size_t(2));
+    QCOMPARE(third->channels[0].id(), recs[0].id());
+    QCOMPARE(third->channels[0].paymentCount, uint64_t(5));
+    QCOMPARE(third->channels[0].paid, 500);
+    QCOMPARE(third->channels[1].paymentCount, uint64_t(1));
+    QCOMPARE(gui.payments(recs[0].id())->size(), size_t(5));
+
+    // The same sequence number signed again (a restored payer) replaces the logged
+    // amount and does not count a payment twice.
+    store::ChannelRecord again = **server.find(recs[1].id());
+    again.paid = 1500;
+    QVERIFY(server.update(again, true).ok());
+    auto fourth = gui.changedSince(third->through);
+    QCOMPARE(fourth->channels.size(), size_t(1));
+    QCOMPARE(fourth->channels[0].paymentCount, uint64_t(1));
+    QCOMPARE(gui.paidAt(recs[1].id(), 1)->value_or(0), 1500);
+
+    // A write refused by compare-and-swap changes nothing a reader would see.
+    store::ChannelRecord stale = one; // version before `again`
+    stale.label = "stale";
+    QCOMPARE(gui.update(stale).code(), ErrorCode::ChannelChangedElsewhere);
+    auto fifth = gui.changedSince(fourth->through);
+    QCOMPARE(fifth->channels.size(), size_t(0));
+    // From zero: every channel once, in the order of their newest writes.
+    auto everything = gui.changedSince(0);
+    QCOMPARE(everything->channels.size(), size_t(3));
+    QCOMPARE(everything->channels.back().id(), recs[1].id());
 }
 
 void TestChannel::channelsFromBeforeTheLockedOutput()

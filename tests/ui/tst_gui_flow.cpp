@@ -137,11 +137,18 @@ void TestGuiFlow::payerAndPayee()
     Q_EMIT payee.window->importRequested(opening);
     QTRY_COMPARE_WITH_TIMEOUT(payee.model()->rowCount(), 1, 20000);
     QTRY_COMPARE_WITH_TIMEOUT(payer.model()->rowCount(), 1, 20000);
+    // The funding's change is the payer's at once, unconfirmed (it used to show 0
+    // until the next block), and the status bar says so beside the channel's money.
+    QTRY_VERIFY_WITH_TIMEOUT(payer.label("statusUnconfirmedLabel") != QStringLiteral("Unconfirmed: 0 sat"), 20000);
+    QVERIFY2(payer.label("unconfirmedBalanceLabel") != QStringLiteral("0 sat"), qPrintable(payer.label("unconfirmedBalanceLabel")));
+    QCOMPARE(payer.label("statusPayingLabel"), QStringLiteral("In channels, paying: 60,000 sat"));
     payer.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
     QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(),
                               QStringLiteral("open"), 20000);
 
-    // Three payments, each moved as a QR code (or a file), each acknowledged.
+    // Three payments, each moved as a QR code (or a file), each acknowledged. The
+    // service hands the window only the channels that changed: one per update.
+    QSignalSpy payeeChannels(payee.service, &WalletService::channelsChanged);
     for (int n = 1; n <= 3; ++n) {
         QTRY_VERIFY_WITH_TIMEOUT(payer.window->findChild<QAction *>(QStringLiteral("payAction"))->isEnabled(), 20000);
         payer.trigger("payAction");
@@ -155,6 +162,10 @@ void TestGuiFlow::payerAndPayee()
                                   1500LL * n, 20000);
     }
     QCOMPARE(payer.model()->data(payer.model()->index(0, 0), ChannelTableModel::PaidSatRole).toLongLong(), 4500LL);
+    QVERIFY(payeeChannels.size() >= 3);
+    for (const auto &args : payeeChannels)
+        QCOMPARE(args.at(0).value<QList<ChannelSummary>>().size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(payee.label("statusReceivingLabel"), QStringLiteral("receiving: 4,500 sat"), 20000);
     // The detail pane lists the three payments of the selected channel.
     auto *table = payer.window->findChild<QTableView *>(QStringLiteral("channelTableView"));
     table->selectRow(0);
@@ -174,6 +185,7 @@ void TestGuiFlow::payerAndPayee()
                               QStringLiteral("settled"), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(payee.label("confirmedBalanceLabel"), QStringLiteral("4,500 sat"), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(payee.label("channelsBalanceLabel"), QStringLiteral("0 sat"), 20000);
+    QCOMPARE(payee.label("statusTotalLabel"), QStringLiteral("<b>Total: 4,500 sat</b>"));
     // The wallet tab's history shows the settlement's payout to the payee.
     auto *history = payee.window->findChild<QTableView *>(QStringLiteral("walletHistoryView"));
     QTRY_VERIFY_WITH_TIMEOUT(history->model()->rowCount() >= 1, 20000);

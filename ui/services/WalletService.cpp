@@ -1,5 +1,7 @@
 #include "WalletService.h"
 
+#include "ChannelFeed.h"
+
 #include "bitcoin/Address.h"
 #include "bitcoin/Psbt.h"
 #include "chain/ChainSettings.h"
@@ -21,38 +23,6 @@ using namespace bitcoin;
 
 namespace {
 
-
-ChannelSummary summarize(const store::ChannelRecord &r, const std::vector<store::ChannelStore::PaymentRow> &log)
-{
-    ChannelSummary s;
-    s.id = QString::fromStdString(r.id().toString());
-    s.label = QString::fromStdString(r.label);
-    const Bytes &peer = r.role == store::ChannelRole::Payer ? r.params.payeePub : r.params.payerPub;
-    const QString hex = QString::fromStdString(toHex(peer));
-    s.peer = hex.left(6) + QStringLiteral("…") + hex.right(4);
-    s.role = r.role == store::ChannelRole::Payer ? ChannelSummary::Role::Paying : ChannelSummary::Role::Receiving;
-    switch (r.state) {
-    case store::ChannelState::Proposed: s.state = ChannelSummary::State::Offered; break;
-    case store::ChannelState::Opening: s.state = ChannelSummary::State::Opening; break;
-    case store::ChannelState::Open: s.state = ChannelSummary::State::Open; break;
-    case store::ChannelState::Closing: s.state = ChannelSummary::State::Closing; break;
-    case store::ChannelState::Settled: s.state = ChannelSummary::State::Settled; break;
-    case store::ChannelState::Refunded: s.state = ChannelSummary::State::Refunded; break;
-    }
-    s.variant = QString::fromLatin1(channel::variantName(r.params.variant).data());
-    s.capacitySat = r.params.capacity.sat();
-    s.paidSat = r.role == store::ChannelRole::Payer ? r.signedPaid : r.paid;
-    s.maxPayableSat = r.params.maxPayable().sat();
-    s.expiryHeight = static_cast<int>(r.params.expiry);
-    s.safetyMargin = static_cast<int>(r.safetyMargin);
-    s.payments = static_cast<int>(log.size());
-    s.lastPaymentTime = log.empty() ? 0 : log.back().time;
-    s.fundingTxid = QString::fromStdString(toDisplayHex(r.id().txid));
-    s.closingTxid = r.closingTxid == Hash256{} ? QString() : QString::fromStdString(toDisplayHex(r.closingTxid));
-    s.finalPayeeSat = r.finalPayee;
-    s.finalPayerSat = r.finalPayer;
-    return s;
-}
 
 QStringList texts(const std::vector<channel::Message> &msgs)
 {
@@ -90,6 +60,7 @@ WalletService::~WalletService()
         QMetaObject::invokeMethod(this, [this] {
             m_server.reset();
             m_provider.reset();
+            m_feed.reset();
             m_engine.reset();
             m_store.reset();
             m_wallet.reset();
@@ -156,6 +127,7 @@ void WalletService::start()
         return;
     }
     m_engine = std::make_unique<channel::ChannelEngine>(*m_wallet, *m_chain, *m_store);
+    m_feed = std::make_unique<ChannelFeed>(*m_store);
     const Network &net = m_chain->network();
     Q_EMIT ready(QString::fromLatin1(net.name.data()), m_chain->describe());
     newReceiveAddress();
@@ -182,27 +154,45 @@ void WalletService::publish()
     auto tip = chain::await(m_chain->tip());
     if (tip)
         Q_EMIT tipChanged(tip->height, tip->time, static_cast<int>(m_chain->network().blockIntervalSeconds));
-    auto all = m_store->all();
-    if (!all) {
-        report(all.error());
-        return;
-    }
-    QList<ChannelSummary> list;
-    for (const auto &r : *all) {
-        auto log = m_store->payments(r.id());
-        list.append(summarize(r, log ? *log : std::vector<store::ChannelStore::PaymentRow>{}));
-    }
-    Q_EMIT channelsChanged(list);
     if (auto h = m_wallet->history(); h) {
         QList<WalletTxRow> rows;
         for (const auto &e : *h)
             rows.append(WalletTxRow{QString::fromStdString(toDisplayHex(e.txid)), e.kind, e.amount, e.fee, e.height, e.time, e.address});
         Q_EMIT historyChanged(rows);
     }
-    auto b = m_wallet->balance();
-    auto locked = m_engine->lockedInChannels();
-    if (b)
-        Q_EMIT balanceChanged(b->confirmed, b->unconfirmed, b->immature, locked ? *locked : 0);
+    if (auto b = m_wallet->balance(); b)
+        m_walletBalance = *b;
+    else
+        report(b.error());
+    publishChannels(true);
+}
+
+void WalletService::syncAndPublish()
+{
+    // A transaction just left (a funding, a settlement, a payment): its change is
+    // ours at once, unconfirmed, not at the next block.
+    if (m_wallet)
+        if (const Status st = m_wallet->sync(); !st.ok())
+            report(st.error());
+    publish();
+}
+
+void WalletService::publishChannels(bool balanceToo)
+{
+    if (!m_feed)
+        return;
+    // Only the rows written since the last look: the store numbers its writes.
+    auto changed = m_feed->changes();
+    if (!changed) {
+        report(changed.error());
+        return;
+    }
+    if (!changed->isEmpty())
+        Q_EMIT channelsChanged(*changed);
+    if (!changed->isEmpty() || balanceToo) {
+        const ChannelTotals t = m_feed->totals();
+        Q_EMIT balanceChanged(m_walletBalance.confirmed, m_walletBalance.unconfirmed, m_walletBalance.immature, t.paying, t.receiving);
+    }
 }
 
 std::optional<OutPoint> WalletService::channelOf(const QString &channelId)
@@ -249,7 +239,7 @@ void WalletService::openChannel(const QString &offerText, qint64 capacitySat, in
     if (!out)
         return report(out.error());
     Q_EMIT messagesReady(tr("Channel proposal"), texts(*out));
-    publish();
+    syncAndPublish();
 }
 
 void WalletService::importText(const QString &text)
@@ -273,13 +263,13 @@ void WalletService::importText(const QString &text)
         for (const auto &m : *msgs) {
             auto r = m_engine->receive(m);
             if (!r) {
-                publish();
+                syncAndPublish();
                 return report(r.error());
             }
             answers.insert(answers.end(), r->begin(), r->end());
         }
     }
-    publish();
+    syncAndPublish();
     if (!answers.empty())
         Q_EMIT messagesReady(tr("Answer for the other side"), texts(answers));
     else
@@ -306,7 +296,7 @@ void WalletService::settle(const QString &channelId)
     auto txid = m_engine->settle(*op);
     if (!txid)
         return report(txid.error());
-    publish();
+    syncAndPublish();
     Q_EMIT info(tr("Settlement broadcast: %1").arg(QString::fromStdString(toDisplayHex(*txid))));
 }
 
@@ -329,7 +319,7 @@ void WalletService::refund(const QString &channelId)
     auto txid = m_engine->refund(*op);
     if (!txid)
         return report(txid.error());
-    publish();
+    syncAndPublish();
     Q_EMIT info(tr("Refund broadcast: %1").arg(QString::fromStdString(toDisplayHex(*txid))));
 }
 
@@ -390,7 +380,7 @@ void WalletService::send(const QString &address, qint64 amountSat)
     auto r = m_wallet->send(address, Amount::fromSat(amountSat));
     if (!r)
         return report(r.error());
-    publish();
+    syncAndPublish();
     Q_EMIT info(tr("Sent %1 sat, fee %2 sat").arg(r->amount).arg(r->fee));
 }
 
@@ -446,12 +436,12 @@ void WalletService::startSelling(const QString &dir, qint64 pricePerMiB, const Q
         m_server->setTipHeight(tip->height);
     const channel::OfferMsg offer = seller->offer;
     if (!m_publishSoon) {
-        m_publishSoon = new QTimer(this);
-        m_publishSoon->setSingleShot(true);
-        m_publishSoon->setInterval(200);
-        connect(m_publishSoon, &QTimer::timeout, this, &WalletService::publish);
+        // Payments arrive in streams: the table follows at a fixed rate (at most
+        // 200 ms behind), never once per payment and never starved by the stream.
+        m_publishSoon = new UpdateThrottle(200, this);
+        connect(m_publishSoon, &UpdateThrottle::fire, this, [this] { publishChannels(false); });
     }
-    connect(m_server.get(), &transport::PaymentServer::channelsChanged, m_publishSoon, qOverload<>(&QTimer::start));
+    connect(m_server.get(), &transport::PaymentServer::channelsChanged, m_publishSoon, &UpdateThrottle::poke);
     const CatalogLists c = catalogLists(m_provider->catalog());
     Q_EMIT sellCatalogReady(c.names, c.sizes, c.prices, c.hashes);
     Q_EMIT offerReady(QString::fromStdString(channel::messageToText(offer)), QString::fromStdString(offer.endpoint));

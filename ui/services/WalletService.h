@@ -9,6 +9,8 @@
 #include "common/Result.h"
 #include "models/ChannelSummary.h"
 #include "models/HistoryModels.h"
+#include "services/UpdateThrottle.h"
+#include "wallet/Wallet.h"
 
 #include <QObject>
 #include <QStringList>
@@ -22,9 +24,6 @@
 #include <memory>
 
 namespace spillway::chain {
-}
-namespace spillway::wallet {
-class Wallet;
 }
 namespace spillway::store {
 class ChannelStore;
@@ -40,9 +39,7 @@ class FileProvider;
 
 namespace spillway::ui {
 
-struct BalanceSummary {
-    qint64 confirmed = 0, unconfirmed = 0, immature = 0, inChannels = 0;
-};
+class ChannelFeed;
 
 class WalletService : public QObject {
     Q_OBJECT
@@ -100,7 +97,9 @@ Q_SIGNALS:
     void failed(const QString &code, const QString &sentence);
     void tipChanged(int height, qint64 time, int blockInterval);
     void channelsChanged(const QList<spillway::ui::ChannelSummary> &channels);
-    void balanceChanged(qint64 confirmed, qint64 unconfirmed, qint64 immature, qint64 inChannels);
+    /// The wallet's coins, and what is in open channels: ours locked in channels we
+    /// pay through, and what channels we receive on have paid us so far.
+    void balanceChanged(qint64 confirmed, qint64 unconfirmed, qint64 immature, qint64 payingInChannels, qint64 receivingInChannels);
     void receiveAddressChanged(const QString &address);
     /// Messages for the peer: `title` says what they are ("Offer", "Payment 3", ...).
     void messagesReady(const QString &title, const QStringList &texts);
@@ -110,7 +109,12 @@ private:
     void report(const Error &e);
     /// The channel named by `channelId`, or nullopt (reported) when there is none.
     std::optional<bitcoin::OutPoint> channelOf(const QString &channelId);
+    /// Everything the window shows: tip, history, balances and the changed channels.
     void publish();
+    /// After a broadcast: the wallet looks for its new coins (change), then publish().
+    void syncAndPublish();
+    /// Only the channels written since the last publish (and the balances they move).
+    void publishChannels(bool balanceToo);
 
     QString m_dataDir;
     chain::ChainSettings m_chainSettings;
@@ -121,7 +125,9 @@ private:
     std::unique_ptr<channel::ChannelEngine> m_engine;
     std::unique_ptr<transport::FileProvider> m_provider;
     std::unique_ptr<transport::PaymentServer> m_server;
-    QTimer *m_publishSoon = nullptr;             ///< coalesces bursts of server-side changes
+    std::unique_ptr<ChannelFeed> m_feed;
+    wallet::Balance m_walletBalance;
+    UpdateThrottle *m_publishSoon = nullptr;     ///< coalesces bursts of server-side changes
     std::mutex m_clientMutex;                    ///< guards m_client against pauseDownload()
     transport::PaymentClient *m_client = nullptr;
 };
