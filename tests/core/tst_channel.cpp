@@ -10,6 +10,9 @@
 #include "channel/PayerSweep.h"
 #include "store/ChannelStore.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
 #include <QTemporaryDir>
 
 using namespace spillway;
@@ -715,6 +718,58 @@ void TestChannel::storeSaysWhatChanged()
     auto everything = gui.changedSince(0);
     QCOMPARE(everything->channels.size(), size_t(3));
     QCOMPARE(everything->channels.back().id(), recs[1].id());
+
+    // A store from before the change numbers (schema 2) is brought up to date:
+    // its channels are all "changed" once, with their logged payments counted.
+    QTemporaryDir old;
+    {
+        const QString conn = QStringLiteral("schema-2");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), conn);
+            db.setDatabaseName(store::ChannelStore::fileIn(old.path()));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char *sql :
+                 {"CREATE TABLE channels(id BLOB PRIMARY KEY, role INTEGER NOT NULL, state INTEGER NOT NULL, params BLOB NOT NULL, "
+                  "key_index INTEGER NOT NULL, label TEXT NOT NULL, funding_tx BLOB NOT NULL, refund_sig BLOB, seq INTEGER NOT NULL, "
+                  "paid INTEGER NOT NULL, payer_sig BLOB NOT NULL, signed_seq INTEGER NOT NULL, signed_paid INTEGER NOT NULL, "
+                  "min_conf INTEGER NOT NULL, safety_margin INTEGER NOT NULL, closing_txid BLOB NOT NULL, closed_height INTEGER NOT NULL, "
+                  "final_payee INTEGER NOT NULL, final_payer INTEGER NOT NULL, created INTEGER NOT NULL, updated INTEGER NOT NULL)",
+                  "CREATE TABLE offers(payee_pub BLOB PRIMARY KEY, key_index INTEGER NOT NULL, offer BLOB NOT NULL, created INTEGER NOT NULL)",
+                  "CREATE TABLE payments(channel BLOB NOT NULL, seq INTEGER NOT NULL, paid INTEGER NOT NULL, time INTEGER NOT NULL, "
+                  "PRIMARY KEY(channel, seq))",
+                  "ALTER TABLE channels ADD COLUMN settlement BLOB", "ALTER TABLE channels ADD COLUMN swept INTEGER NOT NULL DEFAULT 0",
+                  "ALTER TABLE channels ADD COLUMN version INTEGER NOT NULL DEFAULT 0", "PRAGMA user_version = 2"})
+                QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
+            Writer id;
+            id.bytes(f.params.funding.txid);
+            id.u32(f.params.funding.index);
+            const Bytes params = encodeParams(f.params);
+            q.prepare(QStringLiteral("INSERT INTO channels VALUES(?, 1, 2, ?, 0, 'old', x'', NULL, 2, 700, x'00', 0, 0, 1, 6, x'00', -1, 0, 0, "
+                                     "1, 1, NULL, 0, 4)"));
+            q.addBindValue(store::toBlob(id.data()));
+            q.addBindValue(store::toBlob(params));
+            QVERIFY(q.exec());
+            for (int n = 1; n <= 2; ++n) {
+                q.prepare(QStringLiteral("INSERT INTO payments VALUES(?, ?, ?, ?)"));
+                q.addBindValue(store::toBlob(id.data()));
+                q.addBindValue(n);
+                q.addBindValue(350 * n);
+                q.addBindValue(1'700'000'000 + n);
+                QVERIFY(q.exec());
+            }
+        }
+        QSqlDatabase::removeDatabase(conn);
+    }
+    store::ChannelStore upgraded;
+    QVERIFY(upgraded.open(old.path()).ok());
+    auto migrated = upgraded.changedSince(0);
+    QVERIFY(migrated.ok());
+    QCOMPARE(migrated->channels.size(), size_t(1));
+    QCOMPARE(migrated->channels[0].paymentCount, uint64_t(2));
+    QCOMPARE(migrated->channels[0].lastPaymentTime, int64_t(1'700'000'002));
+    QCOMPARE(migrated->channels[0].paid, 700);
+    QCOMPARE(upgraded.changedSince(migrated->through)->channels.size(), size_t(0));
 }
 
 void TestChannel::channelsFromBeforeTheLockedOutput()
