@@ -7,6 +7,7 @@
 #include "OpenChannelWizard.h"
 #include "QrCode.h"
 #include "RemainingBarDelegate.h"
+#include "SendPanel.h"
 #include "SettingsDialog.h"
 #include "models/ChannelTableModel.h"
 #include "models/HistoryModels.h"
@@ -14,6 +15,7 @@
 
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QSpinBox>
 #include <QApplication>
 #include <QClipboard>
@@ -115,6 +117,9 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         connect(mine, &QPushButton::clicked, m_service, [s = m_service] { s->mine(1); });
         connect(m_service, &WalletService::ready, this, [this, mine](const QString &net, const QString &backend) {
             m_networkLabel->setText(tr("Network: %1 · %2").arg(net, backend));
+            m_sendPanel->setNetwork(net);
+            // Two wallets side by side are told apart by their title: the data directory's name and the network.
+            setWindowTitle(tr("%1 (%2) — Spillway").arg(QDir(m_service->dataDir()).dirName(), net));
             // Only the local chain and a regtest node mine on request; real networks do not.
             const bool canMine = net == QLatin1String("local") || net == QLatin1String("regtest");
             mine->setVisible(canMine);
@@ -169,6 +174,7 @@ void MainWindow::applySettings()
     const bool btc = QSettings().value(QStringLiteral("unit")).toString() == QLatin1String("btc");
     m_model->setUnit(btc ? ChannelTableModel::Unit::Btc : ChannelTableModel::Unit::Sat);
     m_balanceBar->setFormatter([m = m_model](qint64 sat) { return m->formatAmount(sat); });
+    m_sendPanel->setUnit(btc ? BitcoinUnits::Unit::Btc : BitcoinUnits::Unit::Sat);
     showBalances();
     if (m_table && m_model->rowCount() > 0)
         fitChannelColumns(); // the amounts' width changed with the unit
@@ -279,27 +285,8 @@ void MainWindow::buildWalletTab(QTabWidget *tabs)
     buttons->addWidget(copy);
     buttons->addWidget(fresh);
     form->addRow(QString(), buttons);
-    auto *sendAddress = new QLineEdit(page);
-    sendAddress->setObjectName(QStringLiteral("sendAddressLineEdit"));
-    sendAddress->setPlaceholderText(tr("Address to pay"));
-    auto *sendAmount = new QLineEdit(page);
-    sendAmount->setObjectName(QStringLiteral("sendAmountLineEdit"));
-    sendAmount->setPlaceholderText(tr("Amount in sat"));
-    auto *send = new QPushButton(tr("Send"), page);
-    send->setObjectName(QStringLiteral("sendButton"));
-    if (m_service)
-        connect(send, &QPushButton::clicked, this, [this, sendAddress, sendAmount] {
-            bool ok = false;
-            const qint64 sat = sendAmount->text().toLongLong(&ok);
-            if (!ok || sat <= 0) {
-                statusBar()->showMessage(tr("Enter the amount in whole satoshis."), 5000);
-                return;
-            }
-            QMetaObject::invokeMethod(m_service, [s = m_service, a = sendAddress->text(), sat] { s->send(a, sat); });
-        });
-    form->addRow(tr("Send to:"), sendAddress);
-    form->addRow(tr("Amount:"), sendAmount);
-    form->addRow(QString(), send);
+    m_sendPanel = new SendPanel(m_service, page);
+    form->addRow(m_sendPanel);
     outer->addLayout(form, 2);
     m_addressQr = new QLabel(page);
     m_addressQr->setObjectName(QStringLiteral("receiveQrLabel"));

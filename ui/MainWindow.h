@@ -19,6 +19,7 @@ class WalletHistoryModel;
 class WalletService;
 class MessageDialog;
 class BalanceBar;
+class SendPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -68,6 +69,7 @@ private:
     QLabel *m_networkLabel = nullptr;
     QLabel *m_balanceLabels[4] = {};
     BalanceBar *m_balanceBar = nullptr;
+    SendPanel *m_sendPanel = nullptr;
     QLabel *m_addressLabel = nullptr;
     QLabel *m_addressQr = nullptr;
     QAction *m_newOffer, *m_open, *m_pay, *m_import, *m_settle, *m_close, *m_refund, *m_export;

@@ -479,6 +479,70 @@ Result<SendResult> Wallet::send(const QString &address, Amount amount, std::opti
     return SendResult{*sent, amount.sat(), prepared->fee, prepared->change, prepared->tx.vsize()};
 }
 
+Result<Wallet::Prepared> Wallet::prepareSend(const QString &address, std::optional<Amount> amount, std::optional<chain::FeeRate> feeRate)
+{
+    auto dest = decodeAddress(address.trimmed().toStdString(), network());
+    if (!dest)
+        return dest.error();
+    if (!feeRate) {
+        auto est = chain::await(m_chain.estimateFeeRate(6));
+        if (!est)
+            return est.error();
+        feeRate = *est;
+    }
+    int64_t value = 0;
+    if (amount) {
+        if (amount->sat() <= 0 || !amount->inMoneyRange())
+            return makeError(ErrorCode::InvalidAmount, "the amount must be positive");
+        value = amount->sat();
+    } else {
+        // Max: what every spendable coin (as prepare() picks them) pays after the fee
+        // of spending them all to one output.
+        SPW_TRY(sync());
+        auto tip = chain::await(m_chain.tip());
+        if (!tip)
+            return tip.error();
+        QSqlQuery q = m_db.query();
+        q.prepare(QStringLiteral("SELECT COALESCE(SUM(value), 0), COUNT(*) FROM utxos WHERE reserved_by IS NULL AND height IS NOT NULL "
+                                 "AND (coinbase = 0 OR ? - height + 1 >= ?)"));
+        q.addBindValue(tip->height);
+        q.addBindValue(kCoinbaseMaturity);
+        SPW_TRY(SqliteDatabase::run(q, "coins"));
+        if (!q.next() || q.value(1).toLongLong() == 0)
+            return makeError(ErrorCode::InsufficientFunds, "no confirmed coins");
+        const int64_t vsize = 11 + 68 * q.value(1).toLongLong() + 8 + 1 + static_cast<int64_t>(dest->size());
+        value = q.value(0).toLongLong() - feeRate->feeFor(vsize);
+    }
+    if (value < dustThreshold(*dest))
+        return makeError(amount ? ErrorCode::TxDust : ErrorCode::InsufficientFunds,
+                         "at least " + std::to_string(dustThreshold(*dest)) + " sat to this address");
+    return prepare({TxOut{Amount::fromSat(value), *dest}}, feeRate);
+}
+
+Result<SendResult> Wallet::sendPrepared(const Prepared &prepared, const QString &address)
+{
+    // The coins it spends must still be ours and free: a channel funding or a CLI
+    // command may have taken one since it was shown.
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT 1 FROM utxos WHERE txid = ? AND vout = ? AND reserved_by IS NULL"));
+    for (const auto &op : prepared.spent) {
+        q.addBindValue(toBlob(op.txid));
+        q.addBindValue(static_cast<qint64>(op.index));
+        SPW_TRY(SqliteDatabase::run(q, "coins"));
+        if (!q.next())
+            return makeError(ErrorCode::InsufficientFunds, "a coin of this payment was spent since it was shown");
+    }
+    if (prepared.tx.outputs.empty())
+        return makeError(ErrorCode::InvalidTransaction, "no output");
+    const int64_t amount = prepared.tx.outputs.front().value.sat();
+    SPW_TRY(commit(prepared, QStringLiteral("send"), -amount, address.trimmed()));
+    auto sent = broadcast(prepared.tx);
+    if (!sent)
+        return sent.error();
+    SPW_TRY(sync());
+    return SendResult{*sent, amount, prepared.fee, prepared.change, prepared.tx.vsize()};
+}
+
 Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std::optional<chain::FeeRate> feeRate, bool requireChange)
 {
     int64_t amount = 0;
@@ -599,6 +663,7 @@ Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std:
         return makeError(ErrorCode::TxFeeTooLow, "estimate below the real size");
     p.fee = fee;
     p.change = change;
+    p.feeRateSatPerKvB = feeRate->satPerKvB;
     return p;
 }
 

@@ -83,11 +83,21 @@ public:
         std::vector<bitcoin::OutPoint> spent;
         int64_t fee = 0;
         int64_t change = 0;
+        int64_t feeRateSatPerKvB = 0; ///< the rate it was priced at
     };
     /// With `requireChange` (a channel's funding, protocol.md "Keys"), the transaction
     /// always has a change output above dust, its handle for CPFP while unconfirmed.
     Result<Prepared> prepare(const std::vector<bitcoin::TxOut> &outputs, std::optional<chain::FeeRate> feeRate = std::nullopt,
                              bool requireChange = false);
+    /// A payment to `address`, signed but neither stored nor broadcast, for the user to
+    /// confirm. Without `amount`, everything spendable (Max): every confirmed coin,
+    /// one output, no change, the fee taken from the amount.
+    Result<Prepared> prepareSend(const QString &address, std::optional<bitcoin::Amount> amount,
+                                 std::optional<chain::FeeRate> feeRate = std::nullopt);
+    /// Sends exactly what `prepareSend` made and the user confirmed: stored, then
+    /// broadcast. INSUFFICIENT_FUNDS, nothing sent, when one of its coins was spent
+    /// or reserved since (ask again).
+    Result<SendResult> sendPrepared(const Prepared &prepared, const QString &address);
     /// Reserves its coins without making it broadcastable (a channel funding that
     /// must wait for the payee's refund signature).
     Status reserve(const Prepared &p);

@@ -6,6 +6,10 @@
 #include "MainWindow.h"
 #include "MessageDialog.h"
 #include "OpenChannelWizard.h"
+#include "AmountField.h"
+#include "SendConfirmDialog.h"
+#include "SendPanel.h"
+#include "bitcoin/Address.h"
 #include "models/ChannelTableModel.h"
 #include "services/WalletService.h"
 
@@ -24,6 +28,9 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QTableView>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -97,6 +104,7 @@ private Q_SLOTS:
     }
     void payerAndPayee();
     void sellAndBuyOverTls();
+    void sendWithConfirmation();
 };
 
 void TestGuiFlow::payerAndPayee()
@@ -276,6 +284,111 @@ void TestGuiFlow::sellAndBuyOverTls()
     QFile got(out);
     QVERIFY(got.open(QIODevice::ReadOnly));
     QCOMPARE(got.readAll(), QByteArray(3 * (1 << 20) + 123, 'r'));
+}
+
+void TestGuiFlow::sendWithConfirmation()
+{
+    // In BTC: the amount typed as "0.001", a BIP 21 link's amount (always BTC), the
+    // confirmation's figures, the form cleared after, and Max.
+    QSettings().setValue(QStringLiteral("unit"), QStringLiteral("btc"));
+    auto restoreUnit = qScopeGuard([] { QSettings().remove(QStringLiteral("unit")); });
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    Side alice(dir.filePath(QStringLiteral("alice")), chain), bob(dir.filePath(QStringLiteral("bob")), chain);
+    QSignalSpy r1(alice.service, &WalletService::ready), r2(bob.service, &WalletService::ready);
+    alice.service->startOnThread();
+    bob.service->startOnThread();
+    alice.window->show();
+    QVERIFY(r1.wait(20000) || r1.size() == 1);
+    QVERIFY(r2.size() == 1 || r2.wait(20000));
+    // The title names the wallet (its data directory) and the network.
+    QCOMPARE(alice.window->windowTitle(), QStringLiteral("alice (local) — Spillway"));
+    QMetaObject::invokeMethod(alice.service, [s = alice.service] { s->mine(101); });
+    QTRY_VERIFY_WITH_TIMEOUT(alice.label("confirmedBalanceLabel") != QStringLiteral("0.00000000 BTC"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!bob.label("receiveAddressLabel").isEmpty(), 20000);
+    const QString bobAddress = bob.label("receiveAddressLabel");
+
+    auto *panel = alice.window->findChild<SendPanel *>(QStringLiteral("sendPanel"));
+    auto *address = panel->findChild<QLineEdit *>(QStringLiteral("sendAddressLineEdit"));
+    auto *problem = panel->findChild<QLabel *>(QStringLiteral("sendAddressProblemLabel"));
+    auto *amount = panel->findChild<AmountField *>(QStringLiteral("sendAmountField"));
+    QVERIFY(panel && address && problem && amount);
+
+    // A mistyped address: a plain sentence as it is typed, no internal code.
+    QTest::keyClicks(address, bobAddress.left(20) + QStringLiteral("o") + bobAddress.mid(21));
+    QVERIFY(problem->isVisibleTo(panel));
+    QVERIFY2(problem->text().startsWith(QLatin1String("This is not a valid Bitcoin address.")), qPrintable(problem->text()));
+    QVERIFY(!problem->text().contains(QLatin1String("INVALID")) && !problem->text().contains(QLatin1String("bech32")));
+    // Another network's address is said to be so.
+    spillway::bitcoin::Hash160 h{};
+    address->setText(QString::fromStdString(
+        *spillway::bitcoin::encodeAddress(spillway::bitcoin::p2wpkh(h), spillway::bitcoin::network(spillway::bitcoin::NetworkId::Main))));
+    QVERIFY(problem->isVisibleTo(panel));
+    QCOMPARE(problem->text(), QStringLiteral("This address belongs to another Bitcoin network; this wallet is on local."));
+    address->clear();
+    QVERIFY(!problem->isVisibleTo(panel));
+    // A BIP 21 link with an unknown requirement is refused whole.
+    address->setText(QStringLiteral("bitcoin:%1?amount=0.5&req-escrow=1").arg(bobAddress));
+    QVERIFY(problem->isVisibleTo(panel));
+    QVERIFY2(problem->text().contains(QLatin1String("does not support")), qPrintable(problem->text()));
+    // A good link fills the address and the amount (BTC in the link, BTC shown).
+    address->setText(QStringLiteral("bitcoin:%1?amount=0.002&label=Bob%27s%20shop").arg(bobAddress));
+    QCOMPARE(address->text(), bobAddress);
+    QCOMPARE(amount->value(), std::optional<qint64>(200'000));
+    QCOMPARE(amount->lineEdit()->text(), QStringLiteral("0.00200000"));
+    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("sendRequestNoteLabel"))->text().contains(QLatin1String("Bob's shop")));
+    // "0.001" in BTC is an amount; "0.000000001" is not (a sentence, not a truncation).
+    amount->lineEdit()->setText(QStringLiteral("0.000000001"));
+    QVERIFY(!amount->value());
+    QVERIFY(amount->problem().contains(QLatin1String("8 decimal places")));
+    amount->lineEdit()->setText(QStringLiteral("0.001"));
+    QCOMPARE(amount->value(), std::optional<qint64>(100'000));
+    // A custom fee rate of 3 sat/vB.
+    auto *fee = panel->findChild<QComboBox *>(QStringLiteral("feeComboBox"));
+    fee->setCurrentIndex(3);
+    panel->findChild<QDoubleSpinBox *>(QStringLiteral("customFeeRateSpinBox"))->setValue(3.0);
+
+    QSignalSpy sent(alice.service, &WalletService::sent);
+    panel->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->confirmDialog() != nullptr, 20000);
+    SendConfirmDialog *confirm = panel->confirmDialog();
+    const SendPreview p = confirm->preview();
+    QCOMPARE(p.address, bobAddress);
+    QCOMPARE(p.amountSat, 100'000);
+    QCOMPARE(p.feeRateSatPerKvB, 3000);
+    QVERIFY(p.feeSat >= 3 * p.vsize && p.feeSat < 4 * p.vsize);
+    QVERIFY(p.changeSat > 0);
+    QCOMPARE(confirm->findChild<QLabel *>(QStringLiteral("confirmAmountLabel"))->text(), QStringLiteral("0.00100000 BTC"));
+    QVERIFY(confirm->findChild<QLabel *>(QStringLiteral("confirmFeeLabel"))->text().contains(QLatin1String("3.0 sat/vB")));
+    QCOMPARE(confirm->findChild<QLabel *>(QStringLiteral("confirmTotalLabel"))->text(),
+             QStringLiteral("0.%1 BTC").arg(100'000 + p.feeSat, 8, 10, QLatin1Char('0')));
+    // Nothing has left before the user says yes.
+    QCOMPARE(sent.size(), 0);
+    confirm->findChild<QPushButton *>(QStringLiteral("confirmSendButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 20000);
+    QCOMPARE(sent[0][1].toLongLong(), 100'000);
+    QCOMPARE(sent[0][2].toLongLong(), p.feeSat);
+    // The form is cleared for the next payment.
+    QTRY_VERIFY(address->text().isEmpty());
+    QVERIFY(amount->lineEdit()->text().isEmpty());
+    // Bob has it once a block confirms it, in BTC.
+    alice.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(bob.label("confirmedBalanceLabel"), QStringLiteral("0.00100000 BTC"), 20000);
+
+    // Max: everything spendable, no change; cancelled, nothing leaves.
+    address->setText(bobAddress);
+    panel->findChild<QPushButton *>(QStringLiteral("sendMaxButton"))->click();
+    QVERIFY(!amount->isEnabled());
+    panel->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->confirmDialog() != nullptr, 20000);
+    confirm = panel->confirmDialog();
+    QVERIFY(confirm->preview().max);
+    QCOMPARE(confirm->preview().changeSat, 0);
+    QVERIFY(confirm->preview().amountSat > 100'000);
+    QVERIFY(confirm->findChild<QLabel *>(QStringLiteral("confirmAmountLabel"))->text().contains(QLatin1String("everything spendable")));
+    confirm->findChild<QPushButton *>(QStringLiteral("cancelSendButton"))->click();
+    QTest::qWait(300);
+    QCOMPARE(sent.size(), 1);
 }
 
 QTEST_MAIN(TestGuiFlow)

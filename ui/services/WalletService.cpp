@@ -105,6 +105,7 @@ void WalletService::start()
         if (m_server)
             m_server->setTipHeight(tip.height); // the seller's expiry check before any signature work
         refresh();
+        estimateFees(); // the Send form's presets follow the chain
     });
     if (!wallet::Wallet::exists(m_dataDir)) {
         auto mnemonic = wallet::Wallet::create(m_dataDir, *m_chain);
@@ -131,6 +132,7 @@ void WalletService::start()
     const Network &net = m_chain->network();
     Q_EMIT ready(QString::fromLatin1(net.name.data()), m_chain->describe());
     newReceiveAddress();
+    estimateFees();
     refresh();
 }
 
@@ -355,6 +357,53 @@ void WalletService::newReceiveAddress()
     if (!a)
         return report(a.error());
     Q_EMIT receiveAddressChanged(*a);
+}
+
+void WalletService::previewSend(const QString &address, qint64 amountSat, qint64 feeRateSatPerKvB)
+{
+    if (!m_wallet)
+        return;
+    m_pendingSend.reset();
+    std::optional<chain::FeeRate> rate;
+    if (feeRateSatPerKvB > 0)
+        rate = chain::FeeRate{feeRateSatPerKvB};
+    const bool max = amountSat <= 0;
+    auto p = m_wallet->prepareSend(address, max ? std::nullopt : std::optional<Amount>(Amount::fromSat(amountSat)), rate);
+    if (!p)
+        return report(p.error());
+    const qint64 amount = p->tx.outputs.front().value.sat();
+    Q_EMIT sendPreviewReady(address.trimmed(), amount, p->fee, p->feeRateSatPerKvB, static_cast<qint64>(p->tx.vsize()), p->change, max);
+    m_pendingSend = PendingSend{std::move(*p), address.trimmed()};
+}
+
+void WalletService::confirmSend()
+{
+    if (!m_wallet || !m_pendingSend)
+        return;
+    const PendingSend pending = std::move(*m_pendingSend);
+    m_pendingSend.reset();
+    auto r = m_wallet->sendPrepared(pending.prepared, pending.address);
+    if (!r)
+        return report(r.error());
+    syncAndPublish();
+    Q_EMIT sent(QString::fromStdString(toDisplayHex(r->txid)), r->amount, r->fee);
+}
+
+void WalletService::cancelSend()
+{
+    m_pendingSend.reset();
+}
+
+void WalletService::estimateFees()
+{
+    if (!m_chain)
+        return;
+    qint64 rates[3] = {};
+    const int targets[3] = {2, 6, 24};
+    for (int i = 0; i < 3; ++i)
+        if (auto r = chain::await(m_chain->estimateFeeRate(targets[i])))
+            rates[i] = r->satPerKvB;
+    Q_EMIT feeEstimates(rates[0], rates[1], rates[2]);
 }
 
 void WalletService::loadPayments(const QString &channelId)

@@ -49,6 +49,8 @@ public:
     WalletService(QString dataDir, QString chainFile);
     ~WalletService() override;
 
+    /// The wallet's data directory (set at construction: safe from any thread).
+    const QString &dataDir() const { return m_dataDir; }
     /// Moves the service to its own thread and starts it.
     void startOnThread();
 
@@ -67,6 +69,15 @@ public Q_SLOTS:
     void mine(int blocks);
     void newReceiveAddress();
     void send(const QString &address, qint64 amountSat);
+    /// Send, first step: prices the payment (amountSat 0: Max) at `feeRateSatPerKvB`
+    /// (0: the chain's estimate for 6 blocks) and signs it without sending it;
+    /// answers sendPreviewReady, or failed.
+    void previewSend(const QString &address, qint64 amountSat, qint64 feeRateSatPerKvB);
+    /// Send, second step: broadcasts exactly the previewed payment; answers sent.
+    void confirmSend();
+    void cancelSend();
+    /// The chain's fee estimates for about 2, 6 and 24 blocks (feeEstimates).
+    void estimateFees();
     void loadPayments(const QString &channelId);
     /// Sell: serve the files of `dir` over TLS; answers offerReady and catalogReady.
     void startSelling(const QString &dir, qint64 pricePerMiB, const QString &listen);
@@ -104,6 +115,11 @@ Q_SIGNALS:
     /// Messages for the peer: `title` says what they are ("Offer", "Payment 3", ...).
     void messagesReady(const QString &title, const QStringList &texts);
     void info(const QString &text);
+    void sendPreviewReady(const QString &address, qint64 amountSat, qint64 feeSat, qint64 feeRateSatPerKvB, qint64 vsize,
+                          qint64 changeSat, bool max);
+    void sent(const QString &txid, qint64 amountSat, qint64 feeSat);
+    /// sat/kvB for about 2, 6 and 24 blocks (0 where the chain had no estimate).
+    void feeEstimates(qint64 fast, qint64 normal, qint64 slow);
 
 private:
     void report(const Error &e);
@@ -127,6 +143,11 @@ private:
     std::unique_ptr<transport::PaymentServer> m_server;
     std::unique_ptr<ChannelFeed> m_feed;
     wallet::Balance m_walletBalance;
+    struct PendingSend {
+        wallet::Wallet::Prepared prepared;
+        QString address;
+    };
+    std::optional<PendingSend> m_pendingSend; ///< previewed, waiting for the user's yes
     UpdateThrottle *m_publishSoon = nullptr;     ///< coalesces bursts of server-side changes
     std::mutex m_clientMutex;                    ///< guards m_client against pauseDownload()
     transport::PaymentClient *m_client = nullptr;
