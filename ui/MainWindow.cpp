@@ -7,6 +7,7 @@
 #include "OpenChannelWizard.h"
 #include "QrCode.h"
 #include "RemainingBarDelegate.h"
+#include "ReceivePanel.h"
 #include "SendPanel.h"
 #include "SettingsDialog.h"
 #include "models/ChannelTableModel.h"
@@ -140,8 +141,7 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
             showBalances();
         });
         connect(m_service, &WalletService::receiveAddressChanged, this, [this](const QString &a) {
-            m_addressLabel->setText(a);
-            m_addressQr->setPixmap(QPixmap::fromImage(renderQrCode(QStringLiteral("bitcoin:") + a.toUpper(), 3)));
+            m_receivePanel->setAddress(a);
         });
         connect(m_service, &WalletService::messagesReady, this, &MainWindow::showMessages);
         connect(m_service, &WalletService::failed, this, [this](const QString &code, const QString &sentence) {
@@ -175,6 +175,7 @@ void MainWindow::applySettings()
     m_model->setUnit(btc ? ChannelTableModel::Unit::Btc : ChannelTableModel::Unit::Sat);
     m_balanceBar->setFormatter([m = m_model](qint64 sat) { return m->formatAmount(sat); });
     m_sendPanel->setUnit(btc ? BitcoinUnits::Unit::Btc : BitcoinUnits::Unit::Sat);
+    m_receivePanel->setUnit(btc ? BitcoinUnits::Unit::Btc : BitcoinUnits::Unit::Sat);
     showBalances();
     if (m_table && m_model->rowCount() > 0)
         fitChannelColumns(); // the amounts' width changed with the unit
@@ -270,28 +271,11 @@ void MainWindow::buildWalletTab(QTabWidget *tabs)
         m_balanceLabels[k]->setObjectName(QString::fromLatin1(names[k]));
         form->addRow(captions[k], m_balanceLabels[k]);
     }
-    m_addressLabel = new QLabel(page);
-    m_addressLabel->setObjectName(QStringLiteral("receiveAddressLabel"));
-    m_addressLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form->addRow(tr("Receive address:"), m_addressLabel);
-    auto *copy = new QPushButton(tr("Copy address"), page);
-    copy->setObjectName(QStringLiteral("copyAddressButton"));
-    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_addressLabel->text()); });
-    auto *fresh = new QPushButton(tr("New address"), page);
-    fresh->setObjectName(QStringLiteral("newAddressButton"));
-    if (m_service)
-        connect(fresh, &QPushButton::clicked, m_service, [s = m_service] { s->newReceiveAddress(); });
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(copy);
-    buttons->addWidget(fresh);
-    form->addRow(QString(), buttons);
     m_sendPanel = new SendPanel(m_service, page);
     form->addRow(m_sendPanel);
-    outer->addLayout(form, 2);
-    m_addressQr = new QLabel(page);
-    m_addressQr->setObjectName(QStringLiteral("receiveQrLabel"));
-    m_addressQr->setAlignment(Qt::AlignCenter);
-    outer->addWidget(m_addressQr, 1);
+    outer->addLayout(form, 1);
+    m_receivePanel = new ReceivePanel(m_service, page);
+    outer->addWidget(m_receivePanel, 1);
     auto *wrapper = new QWidget(tabs);
     auto *column = new QVBoxLayout(wrapper);
     page->setParent(wrapper);

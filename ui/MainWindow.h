@@ -20,6 +20,7 @@ class WalletService;
 class MessageDialog;
 class BalanceBar;
 class SendPanel;
+class ReceivePanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -70,8 +71,7 @@ private:
     QLabel *m_balanceLabels[4] = {};
     BalanceBar *m_balanceBar = nullptr;
     SendPanel *m_sendPanel = nullptr;
-    QLabel *m_addressLabel = nullptr;
-    QLabel *m_addressQr = nullptr;
+    ReceivePanel *m_receivePanel = nullptr;
     QAction *m_newOffer, *m_open, *m_pay, *m_import, *m_settle, *m_close, *m_refund, *m_export;
     MessageDialog *m_lastMessage = nullptr;
     std::function<QVariant(const QString &)> m_autoAnswer;

@@ -9,6 +9,7 @@
 #include "AmountField.h"
 #include "SendConfirmDialog.h"
 #include "SendPanel.h"
+#include "QrCode.h"
 #include "bitcoin/Address.h"
 #include "models/ChannelTableModel.h"
 #include "services/WalletService.h"
@@ -331,8 +332,17 @@ void TestGuiFlow::sendWithConfirmation()
     address->setText(QStringLiteral("bitcoin:%1?amount=0.5&req-escrow=1").arg(bobAddress));
     QVERIFY(problem->isVisibleTo(panel));
     QVERIFY2(problem->text().contains(QLatin1String("does not support")), qPrintable(problem->text()));
+    // Bob's request for 0.002 BTC, as a link and a QR code: the QR read back is the same request.
+    auto *request = bob.window->findChild<AmountField *>(QStringLiteral("receiveAmountField"));
+    request->lineEdit()->setText(QStringLiteral("0.002"));
+    bob.window->findChild<QLineEdit *>(QStringLiteral("receiveLabelLineEdit"))->setText(QStringLiteral("Bob's shop"));
+    const QString link = bob.label("receiveUriLabel");
+    QCOMPARE(link, QStringLiteral("bitcoin:%1?amount=0.002&label=Bob%27s%20shop").arg(bobAddress));
+    const auto scanned = decodeQrCode(bob.window->findChild<QLabel *>(QStringLiteral("receiveQrLabel"))->pixmap().toImage());
+    QVERIFY(scanned);
+    QCOMPARE(*scanned, QStringLiteral("BITCOIN:%1?amount=0.002&label=Bob%27s%20shop").arg(bobAddress.toUpper()));
     // A good link fills the address and the amount (BTC in the link, BTC shown).
-    address->setText(QStringLiteral("bitcoin:%1?amount=0.002&label=Bob%27s%20shop").arg(bobAddress));
+    address->setText(*scanned);
     QCOMPARE(address->text(), bobAddress);
     QCOMPARE(amount->value(), std::optional<qint64>(200'000));
     QCOMPARE(amount->lineEdit()->text(), QStringLiteral("0.00200000"));
