@@ -9,6 +9,8 @@
 #include "RemainingBarDelegate.h"
 #include "ReceivePanel.h"
 #include "SendPanel.h"
+#include "TransactionDialog.h"
+#include "models/CsvWriter.h"
 #include "SettingsDialog.h"
 #include "models/ChannelTableModel.h"
 #include "models/HistoryModels.h"
@@ -17,6 +19,7 @@
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QSpinBox>
 #include <QApplication>
 #include <QClipboard>
@@ -130,6 +133,8 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         connect(m_service, &WalletService::tipChanged, this, [this](int height, qint64 time, int interval) {
             m_model->setBlockInterval(interval);
             m_model->setTip(height, time);
+            m_history->setTip(height);
+            m_tipHeight = height;
             m_tipLabel->setText(tr("Height %L1").arg(height));
         });
         connect(m_service, &WalletService::channelsChanged, this, [this](const QList<ChannelSummary> &list) {
@@ -162,6 +167,11 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         });
         connect(this, &MainWindow::importRequested, m_service, &WalletService::importText);
         connect(m_service, &WalletService::historyChanged, m_history, &WalletHistoryModel::setRows);
+        connect(m_service, &WalletService::transactionLoaded, this, [this](const TransactionDetails &d) {
+            auto *dialog = new TransactionDialog(d, m_tipHeight, m_sendUnit, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
         connect(m_service, &WalletService::paymentsLoaded, m_payments, &PaymentHistoryModel::setPayments);
     }
     applySettings();
@@ -176,6 +186,9 @@ void MainWindow::applySettings()
     m_balanceBar->setFormatter([m = m_model](qint64 sat) { return m->formatAmount(sat); });
     m_sendPanel->setUnit(btc ? BitcoinUnits::Unit::Btc : BitcoinUnits::Unit::Sat);
     m_receivePanel->setUnit(btc ? BitcoinUnits::Unit::Btc : BitcoinUnits::Unit::Sat);
+    m_sendUnit = btc ? BitcoinUnits::Unit::Btc : BitcoinUnits::Unit::Sat;
+    m_history->setUnit(m_sendUnit);
+    m_payments->setUnit(m_sendUnit);
     showBalances();
     if (m_table && m_model->rowCount() > 0)
         fitChannelColumns(); // the amounts' width changed with the unit
@@ -280,14 +293,88 @@ void MainWindow::buildWalletTab(QTabWidget *tabs)
     auto *column = new QVBoxLayout(wrapper);
     page->setParent(wrapper);
     column->addWidget(page);
-    auto *history = new QTableView(wrapper);
+    // History: newest first (unconfirmed on top), sized to its contents when rows come.
+    auto *historyBar = new QHBoxLayout;
+    historyBar->addWidget(new QLabel(tr("Transactions"), wrapper), 1);
+    auto *exportCsv = new QPushButton(tr("Export CSV…"), wrapper);
+    exportCsv->setObjectName(QStringLiteral("exportHistoryButton"));
+    connect(exportCsv, &QPushButton::clicked, this, &MainWindow::exportHistory);
+    historyBar->addWidget(exportCsv);
+    column->addLayout(historyBar);
+    auto *historyProxy = new QSortFilterProxyModel(wrapper);
+    historyProxy->setSourceModel(m_history);
+    historyProxy->setSortRole(WalletHistoryModel::SortRole);
+    m_historyView = new QTableView(wrapper);
+    QTableView *history = m_historyView;
     history->setObjectName(QStringLiteral("walletHistoryView"));
-    history->setModel(m_history);
+    history->setModel(historyProxy);
+    history->setSortingEnabled(true);
+    history->sortByColumn(WalletHistoryModel::TimeColumn, Qt::DescendingOrder);
+    history->setSelectionBehavior(QAbstractItemView::SelectRows);
+    history->setSelectionMode(QAbstractItemView::SingleSelection);
+    history->setTextElideMode(Qt::ElideMiddle);
     history->verticalHeader()->hide();
     history->horizontalHeader()->setStretchLastSection(true);
-    history->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    history->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *copyTxid = new QAction(tr("Copy transaction ID"), history);
+    copyTxid->setObjectName(QStringLiteral("copyTxidAction"));
+    connect(copyTxid, &QAction::triggered, this, [this] {
+        const QString txid = selectedTransaction();
+        if (!txid.isEmpty())
+            QApplication::clipboard()->setText(txid);
+    });
+    auto *details = new QAction(tr("Details…"), history);
+    details->setObjectName(QStringLiteral("transactionDetailsAction"));
+    connect(details, &QAction::triggered, this, &MainWindow::showTransaction);
+    connect(history, &QTableView::doubleClicked, this, &MainWindow::showTransaction);
+    history->addAction(copyTxid);
+    history->addAction(details);
+    connect(m_history, &QAbstractItemModel::rowsInserted, this, [history] {
+        // Fitted to what the rows hold (no "29 No…"), the transaction id elided in the middle.
+        for (int c = 0; c < WalletHistoryModel::TxidColumn; ++c)
+            history->resizeColumnToContents(c);
+    });
     column->addWidget(history, 1);
     tabs->addTab(wrapper, tr("Wallet"));
+}
+
+QString MainWindow::selectedTransaction() const
+{
+    const QModelIndexList rows = m_historyView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.first().data(WalletHistoryModel::TxidRole).toString();
+}
+
+void MainWindow::showTransaction()
+{
+    const QString txid = selectedTransaction();
+    if (txid.isEmpty() || !m_service)
+        return;
+    QMetaObject::invokeMethod(m_service, [s = m_service, txid] { s->loadTransaction(txid); });
+}
+
+void MainWindow::exportHistory()
+{
+    const QString path = m_autoAnswer ? ask(QStringLiteral("csv path"), QString()).toString()
+                                      : QFileDialog::getSaveFileName(this, tr("Export transactions"), tr("transactions.csv"),
+                                                                     tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    CsvWriter csv;
+    // Amounts as raw satoshis and the status as confirmations: a spreadsheet computes with them.
+    csv.setColumnRole(WalletHistoryModel::AmountColumn, WalletHistoryModel::SortRole);
+    csv.setColumnRole(WalletHistoryModel::FeeColumn, WalletHistoryModel::SortRole);
+    csv.setColumnRole(WalletHistoryModel::StatusColumn, WalletHistoryModel::ConfirmationsRole);
+    csv.setColumnHeader(WalletHistoryModel::AmountColumn, tr("Amount (sat)"));
+    csv.setColumnHeader(WalletHistoryModel::FeeColumn, tr("Fee (sat)"));
+    csv.setColumnHeader(WalletHistoryModel::StatusColumn, tr("Confirmations"));
+    QString error;
+    if (!csv.write(*m_historyView->model(), path, &error)) {
+        if (!m_autoAnswer)
+            QMessageBox::warning(this, tr("Export transactions"), tr("The file could not be written: %1").arg(error));
+        statusBar()->showMessage(tr("The file could not be written: %1").arg(error), 8000);
+        return;
+    }
+    statusBar()->showMessage(tr("%n transaction(s) exported to %1", nullptr, m_historyView->model()->rowCount()).arg(path), 8000);
 }
 
 QString MainWindow::selectedChannel() const

@@ -2,6 +2,8 @@
 // The Spillway main window: channels (table, countdowns, detail) and wallet tabs
 // over a WalletService; actions on the toolbar, in menus and with shortcuts.
 
+#include "BitcoinUnits.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -56,6 +58,9 @@ private:
     void updateActions();
     void applySettings();
     void showBalances();
+    QString selectedTransaction() const;
+    void showTransaction();
+    void exportHistory();
     void fitChannelColumns();
     QVariant ask(const QString &question, const QVariant &fallback);
 
@@ -72,6 +77,9 @@ private:
     BalanceBar *m_balanceBar = nullptr;
     SendPanel *m_sendPanel = nullptr;
     ReceivePanel *m_receivePanel = nullptr;
+    QTableView *m_historyView = nullptr;
+    int m_tipHeight = 0;
+    BitcoinUnits::Unit m_sendUnit = BitcoinUnits::Unit::Sat;
     QAction *m_newOffer, *m_open, *m_pay, *m_import, *m_settle, *m_close, *m_refund, *m_export;
     MessageDialog *m_lastMessage = nullptr;
     std::function<QVariant(const QString &)> m_autoAnswer;

@@ -9,6 +9,9 @@
 #include "AmountField.h"
 #include "SendConfirmDialog.h"
 #include "SendPanel.h"
+#include "TransactionDialog.h"
+#include "models/HistoryModels.h"
+#include <QClipboard>
 #include "QrCode.h"
 #include "bitcoin/Address.h"
 #include "models/ChannelTableModel.h"
@@ -384,6 +387,48 @@ void TestGuiFlow::sendWithConfirmation()
     // Bob has it once a block confirms it, in BTC.
     alice.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
     QTRY_COMPARE_WITH_TIMEOUT(bob.label("confirmedBalanceLabel"), QStringLiteral("0.00100000 BTC"), 20000);
+
+    // History: newest first, the payment on top with one confirmation.
+    const QString txid = sent[0][0].toString();
+    auto *historyView = alice.window->findChild<QTableView *>(QStringLiteral("walletHistoryView"));
+    QAbstractItemModel *history = historyView->model();
+    QTRY_COMPARE_WITH_TIMEOUT(history->index(0, WalletHistoryModel::TxidColumn).data().toString(), txid, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(history->index(0, WalletHistoryModel::StatusColumn).data(WalletHistoryModel::ConfirmationsRole).toInt(), 1, 20000);
+    QCOMPARE(history->index(0, WalletHistoryModel::AmountColumn).data().toString(), QStringLiteral("-0.00100000 BTC"));
+    QVERIFY(history->rowCount() >= 101);
+    // Nothing clipped: each column is at least as wide as its widest text.
+    for (int c = 0; c < WalletHistoryModel::TxidColumn; ++c)
+        for (int r = 0; r < 20; ++r) {
+            const QString text = history->index(r, c).data().toString();
+            QVERIFY2(historyView->fontMetrics().horizontalAdvance(text) < historyView->columnWidth(c), qPrintable(text));
+        }
+    // Copy the transaction id; the details window: inputs, outputs, fee, raw hex.
+    historyView->selectRow(0);
+    alice.window->findChild<QAction *>(QStringLiteral("copyTxidAction"))->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), txid);
+    alice.window->findChild<QAction *>(QStringLiteral("transactionDetailsAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(alice.window->findChild<TransactionDialog *>(QStringLiteral("transactionDialog")), 20000);
+    auto *details = alice.window->findChild<TransactionDialog *>(QStringLiteral("transactionDialog"));
+    QCOMPARE(details->details().txid, txid);
+    QCOMPARE(details->details().feeSat, p.feeSat);
+    QCOMPARE(details->details().outputs.size(), 2);
+    QCOMPARE(details->details().outputs[0].where, bobAddress);
+    QCOMPARE(details->details().outputs[0].valueSat, 100'000);
+    QVERIFY(!details->details().inputs.isEmpty());
+    details->findChild<QPushButton *>(QStringLiteral("copyRawHexButton"))->click();
+    QVERIFY(QApplication::clipboard()->text().startsWith(QLatin1String("02000000")));
+    QCOMPARE(QApplication::clipboard()->text(), details->details().rawHex);
+    details->close();
+    // CSV export, newest first, raw satoshis and confirmations for a spreadsheet.
+    const QString csvPath = dir.filePath(QStringLiteral("history.csv"));
+    alice.window->setAutoAnswer([csvPath](const QString &q) -> QVariant { return q == QLatin1String("csv path") ? QVariant(csvPath) : QVariant(); });
+    alice.window->findChild<QPushButton *>(QStringLiteral("exportHistoryButton"))->click();
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(csv.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), history->rowCount() + 1);
+    QCOMPARE(lines[0], QStringLiteral("Time,What,Amount (sat),Fee (sat),Confirmations,Transaction"));
+    QVERIFY2(lines[1].endsWith(QStringLiteral(",sent,-100000,%1,1,%2").arg(p.feeSat).arg(txid)), qPrintable(lines[1]));
 
     // Max: everything spendable, no change; cancelled, nothing leaves.
     address->setText(bobAddress);

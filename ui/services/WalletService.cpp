@@ -51,6 +51,7 @@ WalletService::WalletService(QString dataDir, chain::ChainSettings chain)
     qRegisterMetaType<QList<spillway::ui::ChannelSummary>>();
     qRegisterMetaType<QList<spillway::ui::PaymentRow>>();
     qRegisterMetaType<QList<spillway::ui::WalletTxRow>>();
+    qRegisterMetaType<spillway::ui::TransactionDetails>();
 }
 
 WalletService::~WalletService()
@@ -404,6 +405,47 @@ void WalletService::estimateFees()
         if (auto r = chain::await(m_chain->estimateFeeRate(targets[i])))
             rates[i] = r->satPerKvB;
     Q_EMIT feeEstimates(rates[0], rates[1], rates[2]);
+}
+
+void WalletService::loadTransaction(const QString &txid)
+{
+    if (!m_chain)
+        return;
+    auto id = fromDisplayHex(txid.toStdString());
+    if (!id)
+        return report(id.error());
+    auto tx = chain::await(m_chain->transaction(*id));
+    if (!tx)
+        return report(tx.error());
+    TransactionDetails d;
+    d.txid = txid;
+    d.vsize = static_cast<qint64>(tx->vsize());
+    d.rawHex = QString::fromStdString(toHex(tx->serialize()));
+    if (auto st = chain::await(m_chain->transactionStatus(*id)); st && st->confirmations > 0)
+        d.height = st->blockHeight;
+    const Network &net = m_chain->network();
+    qint64 in = 0, out = 0;
+    bool allKnown = true;
+    for (const TxIn &i : tx->inputs) {
+        TransactionDetails::Part p;
+        p.where = QString::fromStdString(i.prevout.toString());
+        if (auto prev = chain::await(m_chain->transaction(i.prevout.txid)); prev && i.prevout.index < prev->outputs.size())
+            p.valueSat = prev->outputs[i.prevout.index].value.sat();
+        allKnown = allKnown && p.valueSat >= 0;
+        in += std::max<qint64>(p.valueSat, 0);
+        d.inputs.append(p);
+    }
+    for (const TxOut &o : tx->outputs) {
+        TransactionDetails::Part p;
+        const auto address = encodeAddress(o.scriptPubKey, net);
+        p.where = address ? QString::fromStdString(*address) : QString::fromStdString(toHex(o.scriptPubKey.bytes()));
+        p.valueSat = o.value.sat();
+        out += p.valueSat;
+        d.outputs.append(p);
+    }
+    const bool coinbase = tx->inputs.size() == 1 && tx->inputs[0].prevout.txid == Hash256{};
+    d.feeSat = coinbase ? 0 : allKnown ? in - out : -1;
+    Q_EMIT transactionLoaded(d);
 }
 
 void WalletService::loadPayments(const QString &channelId)

@@ -9,6 +9,7 @@
 #include "common/Result.h"
 #include "models/ChannelSummary.h"
 #include "models/HistoryModels.h"
+#include "models/TransactionDetails.h"
 #include "services/UpdateThrottle.h"
 #include "wallet/Wallet.h"
 
@@ -79,6 +80,8 @@ public Q_SLOTS:
     /// The chain's fee estimates for about 2, 6 and 24 blocks (feeEstimates).
     void estimateFees();
     void loadPayments(const QString &channelId);
+    /// A wallet transaction in full, from the chain (transactionLoaded).
+    void loadTransaction(const QString &txid);
     /// Sell: serve the files of `dir` over TLS; answers offerReady and catalogReady.
     void startSelling(const QString &dir, qint64 pricePerMiB, const QString &listen);
     /// Buy: connect to the offer's provider and list its files (catalogReady).
@@ -102,6 +105,7 @@ Q_SIGNALS:
     void downloadFinished(bool ok, const QString &message);
     void paymentsLoaded(const QString &channelId, const QList<spillway::ui::PaymentRow> &rows);
     void historyChanged(const QList<spillway::ui::WalletTxRow> &rows);
+    void transactionLoaded(const spillway::ui::TransactionDetails &details);
     void ready(const QString &networkName, const QString &backend);
     /// First run: the recovery phrase, to be shown once.
     void walletCreated(const QString &mnemonic);
