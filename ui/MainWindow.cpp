@@ -9,6 +9,8 @@
 #include "RemainingBarDelegate.h"
 #include "ReceivePanel.h"
 #include "SendPanel.h"
+#include "FirstRunDialog.h"
+#include "RecoveryPhraseView.h"
 #include "TransactionDialog.h"
 #include "models/CsvWriter.h"
 #include "SettingsDialog.h"
@@ -90,6 +92,8 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         applySettings();
     });
     settings->setObjectName(QStringLiteral("settingsAction"));
+    auto *phrase = walletMenu->addAction(tr("Show recovery phrase…"), this, &MainWindow::showRecoveryPhrase);
+    phrase->setObjectName(QStringLiteral("showPhraseAction"));
     auto *quit = walletMenu->addAction(tr("Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     quit->setObjectName(QStringLiteral("quitAction"));
 
@@ -155,15 +159,11 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
                 QMessageBox::warning(this, tr("Spillway"), sentence);
         });
         connect(m_service, &WalletService::info, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
-        connect(m_service, &WalletService::walletCreated, this, [this](const QString &words) {
-            if (m_autoAnswer)
-                return;
-            QMessageBox box(QMessageBox::Information, tr("Your recovery phrase"),
-                            tr("Write down these words and keep them safe. They restore this wallet and every channel. "
-                               "They are shown only this once."),
-                            QMessageBox::Ok, this);
-            box.setDetailedText(words);
-            box.exec();
+        connect(m_service, &WalletService::walletMissing, this, &MainWindow::firstRun);
+        connect(m_service, &WalletService::recoveryPhraseReady, this, [this](const QString &words) {
+            auto *d = new RecoveryPhraseDialog(words.split(QLatin1Char(' ')), this);
+            d->setAttribute(Qt::WA_DeleteOnClose);
+            d->open();
         });
         connect(this, &MainWindow::importRequested, m_service, &WalletService::importText);
         connect(m_service, &WalletService::historyChanged, m_history, &WalletHistoryModel::setRows);
@@ -336,6 +336,40 @@ void MainWindow::buildWalletTab(QTabWidget *tabs)
     });
     column->addWidget(history, 1);
     tabs->addTab(wrapper, tr("Wallet"));
+}
+
+void MainWindow::firstRun()
+{
+    auto start = [this](const QString &phrase, bool fresh) {
+        QMetaObject::invokeMethod(m_service, [s = m_service, phrase, fresh] { s->restoreWallet(phrase, fresh); });
+    };
+    if (m_autoAnswer) {
+        // Tests and scripts: a phrase to restore, else a new wallet made at once.
+        const QString phrase = ask(QStringLiteral("first run phrase"), QString()).toString();
+        if (phrase.isEmpty())
+            QMetaObject::invokeMethod(m_service, [s = m_service] { s->createNewWallet(); });
+        else
+            start(phrase, false);
+        return;
+    }
+    auto *d = new FirstRunDialog(this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &QDialog::accepted, this, [d, start] { start(d->phrase(), !d->restoring()); });
+    connect(d, &QDialog::rejected, qApp, &QApplication::quit, Qt::QueuedConnection); // no wallet, nothing to show
+    d->open();
+}
+
+void MainWindow::showRecoveryPhrase()
+{
+    if (!m_service)
+        return;
+    const bool yes = m_autoAnswer ? ask(QStringLiteral("show phrase"), false).toBool()
+                                  : QMessageBox::question(this, tr("Show recovery phrase"),
+                                                          tr("Anyone who sees these words can take this wallet's money. Show them "
+                                                             "now, with nobody watching your screen?"),
+                                                          QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+    if (yes)
+        QMetaObject::invokeMethod(m_service, [s = m_service] { s->showRecoveryPhrase(); });
 }
 
 QString MainWindow::selectedTransaction() const

@@ -61,6 +61,8 @@ private:
     QString selectedTransaction() const;
     void showTransaction();
     void exportHistory();
+    void firstRun();
+    void showRecoveryPhrase();
     void fitChannelColumns();
     QVariant ask(const QString &question, const QVariant &fallback);
 

@@ -58,7 +58,13 @@ Hash256 hashOf(const QByteArray &a)
 }
 
 
-Status initialize(const QString &dataDir, chain::ChainBackend &chain, const SecretBytes &seed, int birthHeight)
+QString phraseKey(const QString &walletId)
+{
+    return walletId + QStringLiteral("/phrase");
+}
+
+Status initialize(const QString &dataDir, chain::ChainBackend &chain, const SecretBytes &seed, int birthHeight,
+                  const SecretBytes &entropy)
 {
     if (Wallet::exists(dataDir))
         return makeError(ErrorCode::WalletExists, dataDir.toStdString());
@@ -73,6 +79,9 @@ Status initialize(const QString &dataDir, chain::ChainBackend &chain, const Secr
 
     // The seed goes to the keychain first: if that fails, nothing is written to disk.
     SPW_TRY(store::SeedKeychain::writeBlocking(walletId, seed));
+    // And the phrase's entropy beside it, so that Wallet → Show recovery phrase can
+    // show the words again (the seed cannot give them back).
+    SPW_TRY(store::SeedKeychain::writeBlocking(phraseKey(walletId), entropy));
 
     SqliteDatabase db;
     Status st = db.open(walletFile(dataDir), migrations());
@@ -99,6 +108,7 @@ Status initialize(const QString &dataDir, chain::ChainBackend &chain, const Secr
         db.close();
         QFile::remove(walletFile(dataDir));
         (void)store::SeedKeychain::removeBlocking(walletId);
+        (void)store::SeedKeychain::removeBlocking(phraseKey(walletId));
         return st;
     }
     return {};
@@ -125,7 +135,10 @@ Result<SecretBytes> Wallet::create(const QString &dataDir, chain::ChainBackend &
     SecretBytes mnemonic = generateMnemonic(words);
     const std::string_view text(reinterpret_cast<const char *>(mnemonic.data()), mnemonic.size());
     const SecretBytes seed = mnemonicToSeed(text);
-    SPW_TRY(initialize(dataDir, chain, seed, tip->height));
+    auto entropy = mnemonicToEntropy(text);
+    if (!entropy)
+        return entropy.error();
+    SPW_TRY(initialize(dataDir, chain, seed, tip->height, *entropy));
     return mnemonic;
 }
 
@@ -137,7 +150,15 @@ Status Wallet::restore(const QString &dataDir, chain::ChainBackend &chain, std::
         return entropy.error();
     const SecretBytes seed = mnemonicToSeed(mnemonic, passphrase);
     // A restored wallet may have coins anywhere after its birthday (0: from the start).
-    return initialize(dataDir, chain, seed, std::max(0, birthHeight));
+    return initialize(dataDir, chain, seed, std::max(0, birthHeight), *entropy);
+}
+
+Result<SecretBytes> Wallet::recoveryPhrase()
+{
+    auto entropy = store::SeedKeychain::readBlocking(phraseKey(m_walletId));
+    if (!entropy)
+        return entropy.error();
+    return mnemonicFromEntropy(entropy->view());
 }
 
 Result<std::unique_ptr<Wallet>> Wallet::open(const QString &dataDir, chain::ChainBackend &chain)

@@ -64,6 +64,9 @@ public:
     static bool exists(const QString &dataDir);
 
     const QString &walletId() const { return m_walletId; }
+    /// The recovery phrase again, from the keychain (its entropy is kept beside the
+    /// seed). SEED_NOT_FOUND for a wallet made before it was kept.
+    Result<SecretBytes> recoveryPhrase();
     const bitcoin::Network &network() const { return m_chain.network(); }
 
     /// Looks for new, confirmed and spent coins on the chain.

@@ -9,6 +9,10 @@
 #include "AmountField.h"
 #include "SendConfirmDialog.h"
 #include "SendPanel.h"
+#include "FirstRunDialog.h"
+#include "RecoveryPhraseView.h"
+#include <QPlainTextEdit>
+#include <QRadioButton>
 #include "TransactionDialog.h"
 #include "models/HistoryModels.h"
 #include <QClipboard>
@@ -56,6 +60,8 @@ struct Side {
                 return 1500;
             if (q == QLatin1String("settle"))
                 return true;
+            if (q == QLatin1String("first run phrase"))
+                return QString(); // a new wallet, made at once
             return QStringLiteral("GUI test feed");
         });
     }
@@ -109,6 +115,7 @@ private Q_SLOTS:
     void payerAndPayee();
     void sellAndBuyOverTls();
     void sendWithConfirmation();
+    void firstRunCreateVerifyRestore();
 };
 
 void TestGuiFlow::payerAndPayee()
@@ -444,6 +451,94 @@ void TestGuiFlow::sendWithConfirmation()
     confirm->findChild<QPushButton *>(QStringLiteral("cancelSendButton"))->click();
     QTest::qWait(300);
     QCOMPARE(sent.size(), 1);
+}
+
+void TestGuiFlow::firstRunCreateVerifyRestore()
+{
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    // Create: the words numbered on their own page, three asked back before the wallet exists.
+    auto *service = new WalletService(dir.filePath(QStringLiteral("first")), chain);
+    auto *window = new MainWindow(service);
+    QSignalSpy ready(service, &WalletService::ready);
+    service->startOnThread();
+    window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(window->findChild<FirstRunDialog *>(QStringLiteral("firstRunDialog")), 20000);
+    auto *wizard = window->findChild<FirstRunDialog *>(QStringLiteral("firstRunDialog"));
+    QVERIFY(wizard->findChild<QRadioButton *>(QStringLiteral("createRadioButton"))->isChecked());
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("first/wallet.sqlite")))); // nothing made behind the user's back
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(FirstRunDialog::WordsPage));
+    auto *view = wizard->findChild<RecoveryPhraseView *>(QStringLiteral("recoveryPhraseView"));
+    const QStringList words = view->words();
+    QCOMPARE(words.size(), 24);
+    QVERIFY(view->findChild<QLabel *>(QStringLiteral("phraseWordLabel1"))->text().contains(QStringLiteral("<b>%1</b>").arg(words[0])));
+    QVERIFY(view->findChild<QLabel *>(QStringLiteral("phraseWordLabel24"))->text().startsWith(QLatin1String("24.")));
+    QVERIFY(view->findChild<QLabel *>(QStringLiteral("phraseExplanationLabel"))->text().contains(QLatin1String("restore this wallet")));
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(FirstRunDialog::VerifyPage));
+    QAbstractButton *finish = wizard->button(QWizard::FinishButton);
+    QVERIFY(!finish->isEnabled());
+    const auto positions = wizard->verifyPositions();
+    for (int i = 0; i < 3; ++i) // a wrong word in the last box
+        wizard->findChild<QLineEdit *>(QStringLiteral("verifyWordLineEdit%1").arg(i))
+            ->setText(i < 2 ? words[positions[static_cast<size_t>(i)] - 1] : QStringLiteral("zoo") + words[0]);
+    QVERIFY(!finish->isEnabled());
+    wizard->findChild<QLineEdit *>(QStringLiteral("verifyWordLineEdit2"))->setText(QStringLiteral(" %1 ").arg(words[positions[2] - 1].toUpper()));
+    QVERIFY(finish->isEnabled());
+    finish->click();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->findChild<QLabel *>(QStringLiteral("receiveAddressLabel"))->text().isEmpty(), 20000);
+    const QString firstAddress = window->findChild<QLabel *>(QStringLiteral("receiveAddressLabel"))->text();
+
+    // Wallet → Show recovery phrase, after an explicit yes: the same words again.
+    window->setAutoAnswer([](const QString &q) -> QVariant { return q == QLatin1String("show phrase") ? QVariant(false) : QVariant(); });
+    window->findChild<QAction *>(QStringLiteral("showPhraseAction"))->trigger();
+    QTest::qWait(300);
+    QVERIFY(!window->findChild<RecoveryPhraseDialog *>(QStringLiteral("recoveryPhraseDialog"))); // "no": nothing shown
+    window->setAutoAnswer([](const QString &q) -> QVariant { return q == QLatin1String("show phrase") ? QVariant(true) : QVariant(); });
+    window->findChild<QAction *>(QStringLiteral("showPhraseAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(window->findChild<RecoveryPhraseDialog *>(QStringLiteral("recoveryPhraseDialog")), 20000);
+    auto *shown = window->findChild<RecoveryPhraseDialog *>(QStringLiteral("recoveryPhraseDialog"));
+    QCOMPARE(shown->findChild<RecoveryPhraseView *>()->words(), words);
+    shown->close();
+    delete window;
+    delete service;
+
+    // Restore: the words typed (a misspelt word is named), the same wallet comes back.
+    service = new WalletService(dir.filePath(QStringLiteral("restored")), chain);
+    window = new MainWindow(service);
+    QSignalSpy ready2(service, &WalletService::ready);
+    service->startOnThread();
+    window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(window->findChild<FirstRunDialog *>(QStringLiteral("firstRunDialog")), 20000);
+    wizard = window->findChild<FirstRunDialog *>(QStringLiteral("firstRunDialog"));
+    wizard->findChild<QRadioButton *>(QStringLiteral("restoreRadioButton"))->setChecked(true);
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(FirstRunDialog::RestorePage));
+    auto *edit = wizard->findChild<QPlainTextEdit *>(QStringLiteral("restorePhraseEdit"));
+    QStringList typo = words;
+    typo[4] = QStringLiteral("bitcoinz");
+    edit->setPlainText(typo.join(QLatin1Char(' ')));
+    QCOMPARE(wizard->findChild<QLabel *>(QStringLiteral("restoreProblemLabel"))->text(),
+             QStringLiteral("Word 5, \"bitcoinz\", is not a recovery-phrase word. Check its spelling."));
+    QVERIFY(!wizard->button(QWizard::FinishButton)->isEnabled());
+    QStringList swapped = words;
+    swapped.swapItemsAt(0, 1);
+    if (swapped != words) {
+        edit->setPlainText(swapped.join(QLatin1Char(' ')));
+        // (a swap may by chance keep the checksum: then the phrase is valid, and that is fine)
+        if (!wizard->button(QWizard::FinishButton)->isEnabled())
+            QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("restoreProblemLabel"))->text().contains(QLatin1String("not a valid recovery phrase")));
+    }
+    edit->setPlainText(QStringLiteral("  ") + words.join(QStringLiteral("  \n")).toUpper());
+    QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("restoreProblemLabel"))->text().isEmpty());
+    QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
+    wizard->button(QWizard::FinishButton)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(ready2.size(), 1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->findChild<QLabel *>(QStringLiteral("receiveAddressLabel"))->text(), firstAddress, 20000);
+    delete window;
+    delete service;
 }
 
 QTEST_MAIN(TestGuiFlow)

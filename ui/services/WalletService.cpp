@@ -109,14 +109,61 @@ void WalletService::start()
         estimateFees(); // the Send form's presets follow the chain
     });
     if (!wallet::Wallet::exists(m_dataDir)) {
-        auto mnemonic = wallet::Wallet::create(m_dataDir, *m_chain);
-        if (!mnemonic) {
-            report(mnemonic.error());
-            return;
-        }
-        Q_EMIT walletCreated(QString::fromLatin1(reinterpret_cast<const char *>(mnemonic->data()),
-                                                 static_cast<qsizetype>(mnemonic->size())));
+        // First run: the window asks the user to create or restore (createWallet,
+        // restoreWallet), nothing is made behind their back.
+        Q_EMIT walletMissing();
+        return;
     }
+    openWallet();
+}
+
+void WalletService::createNewWallet()
+{
+    if (!m_chain || m_wallet)
+        return;
+    auto mnemonic = wallet::Wallet::create(m_dataDir, *m_chain);
+    if (!mnemonic)
+        return report(mnemonic.error());
+    Q_EMIT walletCreated(QString::fromLatin1(reinterpret_cast<const char *>(mnemonic->data()), static_cast<qsizetype>(mnemonic->size())));
+    openWallet();
+}
+
+void WalletService::restoreWallet(const QString &phrase, bool fresh)
+{
+    if (!m_chain || m_wallet)
+        return;
+    // A phrase made a moment ago has no coins before today's tip; a restored one is
+    // looked for from the start of the chain.
+    int birth = 0;
+    if (fresh) {
+        auto tip = chain::await(m_chain->tip());
+        if (!tip)
+            return report(tip.error());
+        birth = tip->height;
+    }
+    QByteArray words = phrase.simplified().toLower().toUtf8();
+    const Status st = wallet::Wallet::restore(m_dataDir, *m_chain, std::string_view(words.constData(), static_cast<size_t>(words.size())), {}, birth);
+    words.fill('\0');
+    if (!st.ok()) {
+        report(st.error());
+        Q_EMIT walletMissing(); // ask again
+        return;
+    }
+    openWallet();
+}
+
+void WalletService::showRecoveryPhrase()
+{
+    if (!m_wallet)
+        return;
+    auto words = m_wallet->recoveryPhrase();
+    if (!words)
+        return report(words.error());
+    Q_EMIT recoveryPhraseReady(QString::fromLatin1(reinterpret_cast<const char *>(words->data()), static_cast<qsizetype>(words->size())));
+}
+
+void WalletService::openWallet()
+{
     auto w = wallet::Wallet::open(m_dataDir, *m_chain);
     if (!w) {
         report(w.error());

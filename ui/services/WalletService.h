@@ -57,6 +57,14 @@ public:
 
 public Q_SLOTS:
     void start();
+    /// First run: a new wallet from a fresh phrase shown once (walletCreated) - the
+    /// tests' and scripts' path; the window's first-run dialog uses restoreWallet.
+    void createNewWallet();
+    /// First run: the wallet from `phrase`; `fresh` when it was made a moment ago
+    /// (no coins to look for before today's tip).
+    void restoreWallet(const QString &phrase, bool fresh);
+    /// Wallet → Show recovery phrase: answers recoveryPhraseReady, or failed.
+    void showRecoveryPhrase();
     void refresh();
     void createOffer(const QString &label);
     void openChannel(const QString &offerText, qint64 capacitySat, int expiryBlocks, bool refundVariant, qint64 commitFeeSat = 0);
@@ -107,8 +115,11 @@ Q_SIGNALS:
     void historyChanged(const QList<spillway::ui::WalletTxRow> &rows);
     void transactionLoaded(const spillway::ui::TransactionDetails &details);
     void ready(const QString &networkName, const QString &backend);
-    /// First run: the recovery phrase, to be shown once.
+    /// First run: the recovery phrase of the wallet createNewWallet made.
     void walletCreated(const QString &mnemonic);
+    /// First run: there is no wallet in the data directory yet (create or restore).
+    void walletMissing();
+    void recoveryPhraseReady(const QString &words);
     void failed(const QString &code, const QString &sentence);
     void tipChanged(int height, qint64 time, int blockInterval);
     void channelsChanged(const QList<spillway::ui::ChannelSummary> &channels);
@@ -131,6 +142,8 @@ private:
     std::optional<bitcoin::OutPoint> channelOf(const QString &channelId);
     /// Everything the window shows: tip, history, balances and the changed channels.
     void publish();
+    /// The wallet exists: open it, the store and the engine, and tell the window.
+    void openWallet();
     /// After a broadcast: the wallet looks for its new coins (change), then publish().
     void syncAndPublish();
     /// Only the channels written since the last publish (and the balances they move).
