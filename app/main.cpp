@@ -45,6 +45,8 @@ int main(int argc, char **argv)
     const QString language = p.isSet(QStringLiteral("language"))
                                  ? p.value(QStringLiteral("language"))
                                  : QSettings().value(QStringLiteral("language"), QLocale::system().name()).toString();
+    // Dates and numbers in the language chosen (QLocale() everywhere in the window).
+    QLocale::setDefault(QLocale(language));
     QTranslator qtBase, ours;
     if (qtBase.load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

@@ -10,6 +10,8 @@
 #include <QSortFilterProxyModel>
 #include <QTest>
 #include <QTranslator>
+#include <QLibraryInfo>
+#include <QLocale>
 
 using namespace spillway::ui;
 
@@ -60,6 +62,13 @@ void TestChannelTableModel::chineseIsComplete()
     ChannelTableModel model;
     QCOMPARE(model.headerData(ChannelTableModel::CountdownColumn, Qt::Horizontal).toString(), QStringLiteral("可退款倒计时"));
     QCoreApplication::removeTranslator(&zh);
+    // Qt's own buttons (Debian's qt6-translations-l10n, loaded by the app as "qtbase").
+    QTranslator qt;
+    QVERIFY2(qt.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("qtbase"), QStringLiteral("_"),
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)),
+             "qtbase_zh_CN.qm missing: scripts/install-deps installs qt6-translations-l10n");
+    QCOMPARE(qt.translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
+    QCOMPARE(qt.translate("QWizard", "&Next"), QStringLiteral("下一步(&N)"));
 }
 
 void TestChannelTableModel::insertsAndUpdatesOnlyWhatChanged()
