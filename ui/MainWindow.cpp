@@ -153,10 +153,14 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
             m_receivePanel->setAddress(a);
         });
         connect(m_service, &WalletService::messagesReady, this, &MainWindow::showMessages);
-        connect(m_service, &WalletService::failed, this, [this](const QString &code, const QString &sentence) {
-            statusBar()->showMessage(tr("%1: %2").arg(code, sentence), 10000);
-            if (!m_autoAnswer)
-                QMessageBox::warning(this, tr("Spillway"), sentence);
+        connect(m_service, &WalletService::failed, this, [this](const QString &, const QString &sentence, const QString &details) {
+            // The sentence only; the code and its context behind "Show Details…".
+            statusBar()->showMessage(sentence, 10000);
+            if (m_autoAnswer)
+                return;
+            QMessageBox box(QMessageBox::Warning, tr("Spillway"), sentence, QMessageBox::Ok, this);
+            box.setDetailedText(details);
+            box.exec();
         });
         connect(m_service, &WalletService::info, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
         connect(m_service, &WalletService::walletMissing, this, &MainWindow::firstRun);

@@ -16,6 +16,7 @@
 #include "TransactionDialog.h"
 #include "models/HistoryModels.h"
 #include <QClipboard>
+#include <QStatusBar>
 #include "QrCode.h"
 #include "bitcoin/Address.h"
 #include "models/ChannelTableModel.h"
@@ -436,6 +437,18 @@ void TestGuiFlow::sendWithConfirmation()
     QCOMPARE(lines.size(), history->rowCount() + 1);
     QCOMPARE(lines[0], QStringLiteral("Time,What,Amount (sat),Fee (sat),Confirmations,Transaction"));
     QVERIFY2(lines[1].endsWith(QStringLiteral(",sent,-100000,%1,1,%2").arg(p.feeSat).arg(txid)), qPrintable(lines[1]));
+
+    // More than the wallet has: a sentence in the status bar, the code only in the details.
+    QSignalSpy failed(alice.service, &WalletService::failed);
+    address->setText(bobAddress);
+    amount->lineEdit()->setText(QStringLiteral("20000000"));
+    panel->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
+    QCOMPARE(failed[0][1].toString(), QStringLiteral("The wallet does not have enough confirmed coins for this."));
+    QVERIFY(failed[0][2].toString().startsWith(QLatin1String("INSUFFICIENT_FUNDS")));
+    QCOMPARE(alice.window->statusBar()->currentMessage(), failed[0][1].toString());
+    QVERIFY(panel->findChild<QPushButton *>(QStringLiteral("sendButton"))->isEnabled());
+    QVERIFY(!panel->confirmDialog());
 
     // Max: everything spendable, no change; cancelled, nothing leaves.
     address->setText(bobAddress);

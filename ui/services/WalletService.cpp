@@ -83,10 +83,11 @@ void WalletService::startOnThread()
 
 void WalletService::report(const Error &e)
 {
-    // The sentence in the user's language; the context (technical detail) as it is.
-    Q_EMIT failed(QString::fromLatin1(errorCodeName(e.code).data()),
-                  QCoreApplication::translate("ErrorCode", errorCodeSentence(e.code).data()) +
-                      (e.context.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(e.context))));
+    // The sentence in the user's language; the code and its technical context apart,
+    // for a "Details" expander and bug reports, never in the sentence.
+    const QString code = QString::fromLatin1(errorCodeName(e.code).data());
+    Q_EMIT failed(code, QCoreApplication::translate("ErrorCode", errorCodeSentence(e.code).data()),
+                  e.context.empty() ? code : QStringLiteral("%1: %2").arg(code, QString::fromStdString(e.context)));
 }
 
 void WalletService::start()
@@ -626,11 +627,11 @@ void WalletService::buyFile(const QString &offerText, const QString &file, const
     };
     if (const Status st = client.connectTo(*offer); !st.ok()) {
         report(st.error());
-        return finish(false, QString::fromStdString(st.error().describe()));
+        return finish(false, QCoreApplication::translate("ErrorCode", errorCodeSentence(st.error().code).data()));
     }
     auto cat = client.catalog();
     if (!cat)
-        return finish(false, QString::fromStdString(cat.error().describe()));
+        return finish(false, QCoreApplication::translate("ErrorCode", errorCodeSentence(cat.error().code).data()));
     std::optional<transport::CatalogEntry> entry;
     for (const auto &e : *cat)
         if (e.name == file)

@@ -120,7 +120,9 @@ Q_SIGNALS:
     /// First run: there is no wallet in the data directory yet (create or restore).
     void walletMissing();
     void recoveryPhraseReady(const QString &words);
-    void failed(const QString &code, const QString &sentence);
+    /// Something went wrong: a sentence in the user's language, and the code with its
+    /// technical context (`details`) for a Details expander.
+    void failed(const QString &code, const QString &sentence, const QString &details);
     void tipChanged(int height, qint64 time, int blockInterval);
     void channelsChanged(const QList<spillway::ui::ChannelSummary> &channels);
     /// The wallet's coins, and what is in open channels: ours locked in channels we
