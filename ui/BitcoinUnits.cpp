@@ -35,14 +35,31 @@ BitcoinUnits::Parsed BitcoinUnits::parse(const QString &text, Unit u)
     QString t = text.trimmed();
     if (t.isEmpty())
         return {};
-    // Group separators (the locale's, spaces, and ',' where it is not the decimal point).
-    t.remove(locale.groupSeparator());
-    t.remove(QLatin1Char(' '));
-    t.remove(QChar(0x00a0));
-    t.remove(QChar(0x202f));
-    if (locale.decimalPoint() != QLatin1String(","))
-        t.remove(QLatin1Char(','));
-    t.replace(locale.decimalPoint(), QStringLiteral("."));
+    // The decimal point: the locale's, or a plain '.' (typed or pasted from elsewhere).
+    const QString point = locale.decimalPoint();
+    QString spaces = t;
+    for (QChar c : {QChar(' '), QChar(0x00a0), QChar(0x202f)})
+        spaces.remove(c);
+    t = spaces;
+    QString group = locale.groupSeparator();
+    if (group.trimmed().isEmpty() || group == QString(QChar(0x00a0)) || group == QString(QChar(0x202f)))
+        group.clear(); // a space: already gone
+    if (point != QLatin1String("."))
+        t.replace(point, QStringLiteral("."));
+    if (!group.isEmpty() && group != QLatin1String(".")) {
+        // Group separators only where they group thousands: "0,001" is not one BTC.
+        const qsizetype dotAt = t.indexOf(QLatin1Char('.'));
+        const QString whole = dotAt < 0 ? t : t.left(dotAt);
+        if (whole.contains(group)) {
+            const QStringList parts = whole.split(group);
+            bool grouped = !parts.first().isEmpty() && parts.first().size() <= 3 && !parts.first().startsWith(QLatin1Char('0'));
+            for (qsizetype i = 1; i < parts.size(); ++i)
+                grouped = grouped && parts[i].size() == 3;
+            if (!grouped)
+                return {std::nullopt, tr("\"%1\" is not an amount: use %2 for the decimal point.").arg(text.trimmed(), point)};
+            t = parts.join(QString()) + (dotAt < 0 ? QString() : t.mid(dotAt));
+        }
+    }
     const qsizetype dot = t.indexOf(QLatin1Char('.'));
     const QString whole = dot < 0 ? t : t.left(dot), frac = dot < 0 ? QString() : t.mid(dot + 1);
     auto digits = [](const QString &s) {

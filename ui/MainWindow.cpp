@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AmountField.h"
 #include "BalanceBar.h"
 #include "ImportDialog.h"
 #include "MarketTabs.h"
@@ -512,12 +513,12 @@ void MainWindow::payChannel()
     d.setWindowTitle(tr("Pay"));
     auto *layout = new QVBoxLayout(&d);
     layout->addWidget(new QLabel(tr("%1 left in this channel.").arg(m_model->formatAmount(c->remainingSat())), &d));
-    auto *amount = new QSpinBox(&d);
-    amount->setObjectName(QStringLiteral("payAmountSpinBox"));
-    amount->setRange(1, static_cast<int>(std::min<qint64>(c->remainingSat(), 2'000'000'000)));
-    amount->setValue(static_cast<int>(std::min<qint64>(1000, c->remainingSat())));
-    amount->setSuffix(tr(" sat"));
-    amount->setGroupSeparatorShown(true);
+    // In the chosen unit, never cut: above what the channel has left it turns red and says the limit.
+    auto *amount = new AmountField(&d);
+    amount->setObjectName(QStringLiteral("payAmountField"));
+    amount->setUnit(m_sendUnit);
+    amount->setMaximum(c->remainingSat());
+    amount->setValue(std::min<qint64>(1000, c->remainingSat()));
     layout->addWidget(amount);
     auto *quick = new QHBoxLayout;
     for (int v : {1000, 10000, 100000}) {
@@ -534,9 +535,10 @@ void MainWindow::payChannel()
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
     connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
+    connect(amount, &AmountField::valueChanged, &d, [amount, buttons] { buttons->button(QDialogButtonBox::Ok)->setEnabled(amount->value().has_value()); });
     layout->addWidget(buttons);
-    if (d.exec() == QDialog::Accepted)
-        send(amount->value());
+    if (d.exec() == QDialog::Accepted && amount->value())
+        send(*amount->value());
 }
 
 void MainWindow::importMessage()
