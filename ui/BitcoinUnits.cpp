@@ -1,4 +1,5 @@
 #include "BitcoinUnits.h"
+#include "WalletSettings.h"
 
 #include <QLocale>
 #include <QSettings>
@@ -7,7 +8,7 @@ namespace spillway::ui {
 
 BitcoinUnits::Unit BitcoinUnits::chosen()
 {
-    return QSettings().value(QStringLiteral("unit")).toString() == QLatin1String("btc") ? Unit::Btc : Unit::Sat;
+    return WalletSettings::value(QStringLiteral("unit")).toString() == QLatin1String("btc") ? Unit::Btc : Unit::Sat;
 }
 
 QString BitcoinUnits::name(Unit u)

@@ -10,6 +10,7 @@
 #include "RemainingBarDelegate.h"
 #include "ReceivePanel.h"
 #include "SendPanel.h"
+#include "WalletSettings.h"
 #include "FirstRunDialog.h"
 #include "RecoveryPhraseView.h"
 #include "TransactionDialog.h"
@@ -52,6 +53,8 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
       m_payments(new PaymentHistoryModel(this)), m_history(new WalletHistoryModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    if (m_service)
+        WalletSettings::setWallet(m_service->dataDir()); // units and expiry are this wallet's
     setWindowTitle(tr("Spillway"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/spillway.svg")));
     m_proxy->setSourceModel(m_model);
@@ -186,7 +189,7 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
 
 void MainWindow::applySettings()
 {
-    const bool btc = QSettings().value(QStringLiteral("unit")).toString() == QLatin1String("btc");
+    const bool btc = BitcoinUnits::chosen() == BitcoinUnits::Unit::Btc;
     m_model->setUnit(btc ? ChannelTableModel::Unit::Btc : ChannelTableModel::Unit::Sat);
     m_balanceBar->setFormatter([m = m_model](qint64 sat) { return m->formatAmount(sat); });
     m_sendPanel->setUnit(btc ? BitcoinUnits::Unit::Btc : BitcoinUnits::Unit::Sat);

@@ -1,4 +1,5 @@
 #include "OpenChannelWizard.h"
+#include "WalletSettings.h"
 #include "ImportDialog.h"
 #include "QrCode.h"
 
@@ -59,7 +60,7 @@ OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
     // 0: the network's default distance (1008 blocks on mainnet), within the offer's limits.
     m_expiry->setRange(0, 52560);
     m_expiry->setSpecialValueText(tr("the network's default"));
-    m_expiry->setValue(QSettings().value(QStringLiteral("defaultExpiryBlocks"), 0).toInt());
+    m_expiry->setValue(WalletSettings::value(QStringLiteral("defaultExpiryBlocks"), 0).toInt());
     m_expiry->setSuffix(tr(" blocks"));
     form->addRow(tr("Refund possible after:"), m_expiry);
     m_fee = new QSpinBox(termsPage);

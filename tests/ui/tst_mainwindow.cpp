@@ -3,6 +3,9 @@
 #include "BalanceBar.h"
 #include "BitcoinUnits.h"
 #include "MainWindow.h"
+#include "WalletSettings.h"
+
+#include <QSettings>
 
 #include <QLabel>
 #include <QLineEdit>
@@ -67,6 +70,33 @@ private Q_SLOTS:
         field.setUnit(Unit::Sat);
         QCOMPARE(field.lineEdit()->text(), QStringLiteral("400,000"));
         QCOMPARE(field.value(), std::optional<qint64>(400'000));
+    }
+    void unitsBelongToTheWallet()
+    {
+        using namespace spillway::ui;
+        const QVariant unitBefore = QSettings().value(QStringLiteral("unit")), languageBefore = QSettings().value(QStringLiteral("language"));
+        QSettings().remove(QStringLiteral("unit"));
+        WalletSettings::setWallet(QStringLiteral("/tmp/spillway-test-alice"));
+        const QString alice = WalletSettings::group();
+        WalletSettings::setValue(QStringLiteral("unit"), QStringLiteral("btc"));
+        QSettings().setValue(QStringLiteral("language"), QStringLiteral("en")); // the person's: global
+        QCOMPARE(BitcoinUnits::chosen(), BitcoinUnits::Unit::Btc);
+        WalletSettings::setWallet(QStringLiteral("/tmp/spillway-test-bob"));
+        QVERIFY(WalletSettings::group() != alice);
+        QCOMPARE(BitcoinUnits::chosen(), BitcoinUnits::Unit::Sat); // Bob's wallet did not follow Alice's
+        QCOMPARE(WalletSettings::value(QStringLiteral("language")).toString(), QStringLiteral("en"));
+        // A setting saved before settings were per wallet still counts for every wallet.
+        QSettings().setValue(QStringLiteral("unit"), QStringLiteral("btc"));
+        QCOMPARE(BitcoinUnits::chosen(), BitcoinUnits::Unit::Btc);
+        QSettings().remove(QStringLiteral("unit"));
+        QSettings().remove(alice);
+        QSettings().remove(WalletSettings::group());
+        QSettings().remove(QStringLiteral("language"));
+        if (unitBefore.isValid())
+            QSettings().setValue(QStringLiteral("unit"), unitBefore);
+        if (languageBefore.isValid())
+            QSettings().setValue(QStringLiteral("language"), languageBefore);
+        WalletSettings::setWallet({});
     }
     void balancesInTheStatusBar()
     {
