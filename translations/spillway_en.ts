@@ -981,6 +981,13 @@
         <source>Which transaction?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n transaction(s) exported to %1</source>
+        <translation>
+            <numerusform>%n transaction exported to %1</numerusform>
+            <numerusform>%n transactions exported to %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::MessageDialog</name>
@@ -1460,6 +1467,13 @@
         <source>Transaction</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n confirmation(s)</source>
+        <translation>
+            <numerusform>%n confirmation</numerusform>
+            <numerusform>%n confirmations</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::WalletService</name>
@@ -1527,6 +1541,16 @@
         <location filename="../ui/services/WalletService.cpp" line="514"/>
         <source>%1: %L2 bytes, SHA-256 checked.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::TransactionDialog</name>
+    <message numerus="yes">
+        <source>%n confirmation(s), in block %1</source>
+        <translation>
+            <numerusform>%n confirmation, in block %1</numerusform>
+            <numerusform>%n confirmations, in block %1</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

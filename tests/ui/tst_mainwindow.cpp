@@ -6,6 +6,16 @@
 #include "WalletSettings.h"
 
 #include <QSettings>
+#include <QAbstractButton>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QTranslator>
+#include "FirstRunDialog.h"
+#include "RecoveryPhraseView.h"
+#include "SendConfirmDialog.h"
+#include "TransactionDialog.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -97,6 +107,89 @@ private Q_SLOTS:
         if (languageBefore.isValid())
             QSettings().setValue(QStringLiteral("language"), languageBefore);
         WalletSettings::setWallet({});
+    }
+    void chineseWalkFindsNoEnglish()
+    {
+        // zh_CN: Spillway's and Qt's own translations, as the app installs them; every
+        // visible text of the window and of the wallet dialogs must be translated.
+        using namespace spillway::ui;
+        QTranslator ours, qt;
+        QVERIFY(ours.load(QStringLiteral(":/i18n/spillway_zh_CN.qm")));
+        QVERIFY(qt.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("qtbase"), QStringLiteral("_"),
+                        QLibraryInfo::path(QLibraryInfo::TranslationsPath)));
+        QCoreApplication::installTranslator(&qt);
+        QCoreApplication::installTranslator(&ours);
+        auto restore = qScopeGuard([&] {
+            QCoreApplication::removeTranslator(&ours);
+            QCoreApplication::removeTranslator(&qt);
+        });
+        // English: two words of letters in a row, once names and units are set aside.
+        static const QRegularExpression english(QStringLiteral("[A-Za-z]{2,}[ ,'][A-Za-z]{2,}"));
+        static const QStringList allowed = {QStringLiteral("Spillway"), QStringLiteral("BTC"), QStringLiteral("BIP 39"),
+                                            QStringLiteral("sat/vB"), QStringLiteral("vB"), QStringLiteral("CSV"), QStringLiteral("PSBT")};
+        auto walk = [&](QWidget *top) {
+            QStringList found;
+            QList<QWidget *> widgets = top->findChildren<QWidget *>();
+            widgets.prepend(top);
+            for (QWidget *w : widgets) {
+                if (!w->isVisibleTo(top) && w != top)
+                    continue;
+                QStringList texts;
+                if (w->isWindow())
+                    texts << w->windowTitle();
+                if (auto *l = qobject_cast<QLabel *>(w))
+                    texts << l->text();
+                if (auto *b = qobject_cast<QAbstractButton *>(w))
+                    texts << b->text();
+                if (auto *e = qobject_cast<QLineEdit *>(w))
+                    texts << e->placeholderText();
+                if (auto *t = qobject_cast<QTabWidget *>(w))
+                    for (int i = 0; i < t->count(); ++i)
+                        texts << t->tabText(i);
+                for (QString t : std::as_const(texts)) {
+                    for (const QString &a : allowed)
+                        t.remove(a);
+                    t.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+                    if (english.match(t).hasMatch())
+                        found << QStringLiteral("%1: %2").arg(w->objectName(), t);
+                }
+            }
+            return found;
+        };
+        QStringList english_;
+        MainWindow window;
+        window.show();
+        english_ << walk(&window);
+        window.findChild<QTabWidget *>(QStringLiteral("mainTabWidget"))->setCurrentIndex(1); // the Wallet tab
+        english_ << walk(&window);
+        FirstRunDialog first;
+        first.show();
+        english_ << walk(&first);
+        first.next();
+        english_ << walk(&first);
+        first.next();
+        english_ << walk(&first);
+        SendConfirmDialog confirm(SendPreview{QStringLiteral("bcrt1qexample"), 100'000, 420, 2000, 210, 5000, false}, BitcoinUnits::Unit::Sat);
+        confirm.show();
+        english_ << walk(&confirm);
+        TransactionDetails tx;
+        tx.txid = QStringLiteral("ab");
+        tx.inputs = {{QStringLiteral("cd:0"), 1000, false}};
+        tx.outputs = {{QStringLiteral("bcrt1qexample"), 900, false}};
+        tx.feeSat = 100;
+        tx.vsize = 110;
+        TransactionDialog details(tx, 10, BitcoinUnits::Unit::Btc);
+        details.show();
+        english_ << walk(&details);
+        RecoveryPhraseDialog phrase(QStringList(24, QStringLiteral("abandon")));
+        phrase.show();
+        english_ << walk(&phrase);
+        QVERIFY2(english_.isEmpty(), qPrintable(english_.join(QLatin1Char('\n'))));
+        // Numbers and dates through QLocale.
+        const QLocale before;
+        QLocale::setDefault(QLocale(QStringLiteral("zh_CN")));
+        QCOMPARE(BitcoinUnits::format(1'234'567, BitcoinUnits::Unit::Sat), QStringLiteral("1,234,567 聪"));
+        QLocale::setDefault(before);
     }
     void balancesInTheStatusBar()
     {
