@@ -1255,6 +1255,13 @@
         <source>Offer for buyers</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n open channel(s) with buyers; earned %1 in all.</source>
+        <translation>
+            <numerusform>%n open channel with buyers; earned %1 in all.</numerusform>
+            <numerusform>%n open channels with buyers; earned %1 in all.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::SettingsDialog</name>

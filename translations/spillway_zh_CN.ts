@@ -516,6 +516,18 @@
         <source>Stopped: %1 Download again to resume.</source>
         <translation>已停止：%1 再次下载即可继续。</translation>
     </message>
+    <message>
+        <source>Total: %1, paid piece by piece as the file arrives.</source>
+        <translation>总计 %1，随文件到达逐块支付。</translation>
+    </message>
+    <message>
+        <source>Buy %1 for %2? It is paid piece by piece as the file arrives, and every piece is checked against its SHA-256 before more is paid.</source>
+        <translation>以 %2 购买 %1？随文件到达逐块支付，每一块都先核对 SHA-256 再继续付款。</translation>
+    </message>
+    <message>
+        <source>%L1 bytes received, %2 paid</source>
+        <translation>已收到 %L1 字节，已付 %2</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::ChannelTableModel</name>
@@ -1396,6 +1408,12 @@
         <location filename="../ui/MarketTabs.cpp" line="101"/>
         <source>Offer for buyers</source>
         <translation>给买家的报价</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open channel(s) with buyers; earned %1 in all.</source>
+        <translation>
+            <numerusform>与买家有 %n 个未关闭的通道；共收入 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "MarketTabs.h"
+#include "BitcoinUnits.h"
 #include "ImportDialog.h"
 #include "MessageDialog.h"
 #include "services/WalletService.h"
@@ -28,7 +29,7 @@ void fillCatalog(QStandardItemModel *m, const QStringList &names, const QList<qi
     for (int i = 0; i < names.size(); ++i) {
         QList<QStandardItem *> row{new QStandardItem(names[i]),
                                    new QStandardItem(QObject::tr("%L1 MiB").arg(static_cast<double>(sizes[i]) / (1 << 20), 0, 'f', 1)),
-                                   new QStandardItem(QObject::tr("%L1 sat").arg(prices[i])), new QStandardItem(hashes[i])};
+                                   new QStandardItem(BitcoinUnits::format(prices[i], BitcoinUnits::chosen())), new QStandardItem(hashes[i])};
         for (auto *item : row)
             item->setEditable(false);
         row[2]->setData(prices[i], Qt::UserRole);
@@ -84,7 +85,7 @@ SellTab::SellTab(WalletService *service, QWidget *parent) : QWidget(parent), m_s
             open += live ? 1 : 0;
             earned += paid;
         }
-        m_earnings->setText(tr("%n open channel(s) with buyers; earned %L1 sat in all.", nullptr, open).arg(earned));
+        m_earnings->setText(tr("%n open channel(s) with buyers; earned %1 in all.", nullptr, open).arg(BitcoinUnits::format(earned, BitcoinUnits::chosen())));
     });
     m_catalog = new QStandardItemModel(0, 4, this);
     m_catalog->setHorizontalHeaderLabels({tr("File"), tr("Size"), tr("Price"), tr("SHA-256")});
@@ -175,8 +176,9 @@ BuyTab::BuyTab(WalletService *service, QWidget *parent) : QWidget(parent), m_ser
         const QModelIndexList rows = m_table->selectionModel()->selectedRows();
         if (rows.isEmpty())
             return;
-        m_total->setText(tr("Total: %L1 sat, paid piece by piece as the file arrives.")
-                             .arg(m_catalog->item(rows.first().row(), 2)->data(Qt::UserRole).toLongLong()));
+        m_total->setText(tr("Total: %1, paid piece by piece as the file arrives.")
+                             .arg(BitcoinUnits::format(m_catalog->item(rows.first().row(), 2)->data(Qt::UserRole).toLongLong(),
+                                                       BitcoinUnits::chosen())));
     });
     connect(m_download, &QPushButton::clicked, this, [this] {
         const QModelIndexList rows = m_table->selectionModel()->selectedRows();
@@ -187,10 +189,9 @@ BuyTab::BuyTab(WalletService *service, QWidget *parent) : QWidget(parent), m_ser
         // The user sees the whole price and agrees to it before anything is paid;
         // the purchase is refused if it would cost more.
         if (QMessageBox::question(this, tr("Buy %1").arg(name),
-                                  tr("Buy %1 for %L2 sat? It is paid piece by piece as the file arrives, and every piece is "
+                                  tr("Buy %1 for %2? It is paid piece by piece as the file arrives, and every piece is "
                                      "checked against its SHA-256 before more is paid.")
-                                      .arg(name)
-                                      .arg(price)) != QMessageBox::Yes)
+                                      .arg(name, BitcoinUnits::format(price, BitcoinUnits::chosen()))) != QMessageBox::Yes)
             return;
         const QString out = QFileDialog::getSaveFileName(this, tr("Save the file as"), name);
         if (out.isEmpty())
@@ -202,7 +203,7 @@ BuyTab::BuyTab(WalletService *service, QWidget *parent) : QWidget(parent), m_ser
     connect(m_service, &WalletService::downloadProgress, this, [this](qint64 done, qint64 total, qint64 bytes, qint64 paid) {
         m_progress->setMaximum(static_cast<int>(total));
         m_progress->setValue(static_cast<int>(done));
-        m_status->setText(tr("%L1 bytes received, %L2 sat paid").arg(bytes).arg(paid));
+        m_status->setText(tr("%L1 bytes received, %2 paid").arg(bytes).arg(BitcoinUnits::format(paid, BitcoinUnits::chosen())));
     });
     connect(m_service, &WalletService::downloadFinished, this, [this](bool ok, const QString &message) {
         setBusy(false);
