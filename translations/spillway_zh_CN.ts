@@ -1760,6 +1760,10 @@
         <source>&lt;b&gt;Total: %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;合计：%1&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>Everything above together, newly mined coins included.</source>
+        <translation>以上全部之和，包括新挖出的币。</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::BitcoinUnits</name>

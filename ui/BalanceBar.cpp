@@ -11,11 +11,12 @@ BalanceBar::BalanceBar(QWidget *parent) : QWidget(parent), m_format([](qint64 sa
     setObjectName(QStringLiteral("balanceBar"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(12);
+    layout->setSpacing(10);
     auto label = [&](const char *name, const QString &tip) {
         auto *l = new QLabel(this);
         l->setObjectName(QString::fromLatin1(name));
         l->setToolTip(tip);
+        l->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred); // never squeezed: the figures are the point
         layout->addWidget(l);
         return l;
     };
@@ -24,7 +25,7 @@ BalanceBar::BalanceBar(QWidget *parent) : QWidget(parent), m_format([](qint64 sa
     m_immature = label("statusImmatureLabel", tr("Newly mined coins, spendable after 100 blocks."));
     m_paying = label("statusPayingLabel", tr("Your money locked in channels you pay through, not yet paid out."));
     m_receiving = label("statusReceivingLabel", tr("What channels you receive on have paid you, until you settle them."));
-    m_total = label("statusTotalLabel", tr("Everything above together."));
+    m_total = label("statusTotalLabel", tr("Everything above together, newly mined coins included."));
     render();
 }
 
@@ -48,7 +49,7 @@ void BalanceBar::render()
     m_spendable->setText(tr("Spendable: %1").arg(m_format(b.spendable)));
     m_unconfirmed->setText(tr("Unconfirmed: %1").arg(m_format(b.unconfirmed)));
     m_immature->setText(tr("Immature: %1").arg(m_format(b.immature)));
-    m_immature->setVisible(b.immature != 0);
+    m_immature->hide(); // newly mined coins (test chains) are on the Wallet tab; the total counts them
     m_paying->setText(tr("In channels, paying: %1").arg(m_format(b.paying)));
     m_receiving->setText(tr("receiving: %1").arg(m_format(b.receiving)));
     m_total->setText(tr("<b>Total: %1</b>").arg(m_format(b.total()).toHtmlEscaped()));

@@ -113,6 +113,7 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
 
     m_networkLabel = new QLabel(tr("Network: local chain"), this);
     m_networkLabel->setObjectName(QStringLiteral("networkLabel"));
+    m_networkLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // gives way to the balances
     statusBar()->addWidget(m_networkLabel);
     m_tipLabel = new QLabel(tr("Connecting…"), this);
     m_tipLabel->setObjectName(QStringLiteral("tipLabel"));
@@ -129,6 +130,7 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         connect(mine, &QPushButton::clicked, m_service, [s = m_service] { s->mine(1); });
         connect(m_service, &WalletService::ready, this, [this, mine](const QString &net, const QString &backend) {
             m_networkLabel->setText(tr("Network: %1 · %2").arg(net, backend));
+            m_networkLabel->setToolTip(m_networkLabel->text());
             m_sendPanel->setNetwork(net);
             // Two wallets side by side are told apart by their title: the data directory's name and the network.
             setWindowTitle(tr("%1 (%2) — Spillway").arg(QDir(m_service->dataDir()).dirName(), net));
@@ -144,6 +146,10 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
             m_history->setTip(height);
             m_tipHeight = height;
             m_tipLabel->setText(tr("Height %L1").arg(height));
+            if (!m_columnsFitToTip && m_model->rowCount() > 0) {
+                fitChannelColumns(); // the countdowns' text is known once the tip is
+                m_columnsFitToTip = true;
+            }
         });
         connect(m_service, &WalletService::channelsChanged, this, [this](const QList<ChannelSummary> &list) {
             m_model->setChannels(list);
@@ -184,7 +190,7 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
     }
     applySettings();
     updateActions();
-    resize(1100, 640);
+    resize(1240, 680); // room for the balances in the status bar
 }
 
 void MainWindow::applySettings()
@@ -204,9 +210,12 @@ void MainWindow::applySettings()
 
 void MainWindow::fitChannelColumns()
 {
+    // A little room beyond the widest text: a countdown's text grows and shrinks by a character or two.
     for (int col = 0; col < ChannelTableModel::ColumnCount; ++col)
-        if (col != ChannelTableModel::RemainingColumn)
+        if (col != ChannelTableModel::RemainingColumn) {
             m_table->resizeColumnToContents(col);
+            m_table->setColumnWidth(col, m_table->columnWidth(col) + m_table->fontMetrics().horizontalAdvance(QStringLiteral("00")));
+        }
 }
 
 void MainWindow::showBalances()
@@ -250,6 +259,7 @@ void MainWindow::buildChannelsTab(QTabWidget *tabs)
     });
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false); // one line per channel, elided if the user narrows a column
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &tl) {
         if (tl.column() != ChannelTableModel::CountdownColumn)

@@ -81,6 +81,7 @@ private:
     ReceivePanel *m_receivePanel = nullptr;
     QTableView *m_historyView = nullptr;
     int m_tipHeight = 0;
+    bool m_columnsFitToTip = false;
     BitcoinUnits::Unit m_sendUnit = BitcoinUnits::Unit::Sat;
     QAction *m_newOffer, *m_open, *m_pay, *m_import, *m_settle, *m_close, *m_refund, *m_export;
     MessageDialog *m_lastMessage = nullptr;
