@@ -1137,6 +1137,18 @@
             <numerusform>已导出 %n 笔交易到 %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The newest payment (commitment)</source>
+        <translation>最新一笔付款（承诺交易）</translation>
+    </message>
+    <message>
+        <source>The refund</source>
+        <translation>退款交易</translation>
+    </message>
+    <message>
+        <source>The settlement</source>
+        <translation>结算交易</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::MessageDialog</name>

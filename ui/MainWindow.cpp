@@ -596,9 +596,16 @@ void MainWindow::exportPsbt()
     if (id.isEmpty())
         return;
     const QStringList kinds{QStringLiteral("commitment"), QStringLiteral("refund"), QStringLiteral("settlement")};
+    // The user picks among translated names; the service is told the kind.
+    const QStringList names{tr("The newest payment (commitment)"), tr("The refund"), tr("The settlement")};
     bool ok = true;
-    const QString which = m_autoAnswer ? ask(QStringLiteral("psbt kind"), kinds.first()).toString()
-                                       : QInputDialog::getItem(this, tr("Export PSBT"), tr("Which transaction?"), kinds, 0, false, &ok);
+    QString which;
+    if (m_autoAnswer) {
+        which = ask(QStringLiteral("psbt kind"), kinds.first()).toString();
+    } else {
+        const QString name = QInputDialog::getItem(this, tr("Export PSBT"), tr("Which transaction?"), names, 0, false, &ok);
+        which = kinds.value(static_cast<int>(names.indexOf(name)), kinds.first());
+    }
     if (ok)
         QMetaObject::invokeMethod(m_service, [s = m_service, id, which] { s->exportPsbt(id, which); });
 }
