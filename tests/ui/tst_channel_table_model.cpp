@@ -2,6 +2,11 @@
 // changed cells signalled, and the countdown tick touching one column only.
 #include "models/ChannelTableModel.h"
 #include "services/UpdateThrottle.h"
+#include "services/ChannelFeed.h"
+#include "store/ChannelStore.h"
+#include "bitcoin/Key.h"
+
+#include <QTemporaryDir>
 
 #include <QElapsedTimer>
 
@@ -48,6 +53,7 @@ private Q_SLOTS:
     void tickTouchesTheCountdownColumnOnly();
     void tenThousandChannels();
     void throttleFiresUnderAStream();
+    void feedReadsOnlyWhatChanged();
     void countdownTextAndUrgency();
     void sortsByRawValues();
 };
@@ -287,6 +293,74 @@ void TestChannelTableModel::throttleFiresUnderAStream()
     QTRY_COMPARE(debounced, 1);
     QVERIFY(fired.size() <= after + 1);
     QVERIFY(!throttle.pending());
+}
+
+void TestChannelTableModel::feedReadsOnlyWhatChanged()
+{
+    // What the service hands the window, counted on a real store: every channel once,
+    // then only those written since, with the money in channels kept per side.
+    using namespace spillway;
+    QTemporaryDir dir;
+    store::ChannelStore st;
+    QVERIFY(st.open(dir.path()).ok());
+    const auto a = bitcoin::PrivateKey::generate().publicKey(), b = bitcoin::PrivateKey::generate().publicKey();
+    std::vector<store::ChannelRecord> recs;
+    for (uint32_t i = 0; i < 100; ++i) {
+        store::ChannelRecord r;
+        r.params.funding = bitcoin::OutPoint{bitcoin::sha256(asBytes("feed")), i};
+        r.params.capacity = bitcoin::Amount::fromSat(10'000);
+        r.params.payerPub = a.bytes();
+        r.params.payeePub = b.bytes();
+        r.params.payeePayout = bitcoin::p2wpkh(b.hash());
+        r.params.payerRefund = bitcoin::p2wpkh(a.hash());
+        r.params.expiry = 500;
+        r.params.commitFee = bitcoin::Amount::fromSat(300);
+        r.params.refundFee = bitcoin::Amount::fromSat(300);
+        r.role = i < 60 ? store::ChannelRole::Payer : store::ChannelRole::Payee;
+        r.state = i % 20 == 0 ? store::ChannelState::Proposed : store::ChannelState::Open;
+        recs.push_back(r);
+    }
+    QVERIFY(st.insertMany(recs).ok());
+    ui::ChannelFeed feed(st);
+    auto first = feed.changes();
+    QVERIFY(first.ok());
+    QCOMPARE(first->size(), 100);
+    QCOMPARE(feed.rowsRead(), 100);
+    // 60 payers, 3 of them only proposed: 57 x 10,000 locked; payees have been paid nothing.
+    QCOMPARE(feed.totals().paying, 57 * 10'000);
+    QCOMPARE(feed.totals().receiving, 0);
+    QCOMPARE(feed.changes()->size(), 0); // nothing written: nothing read
+    QCOMPARE(feed.rowsRead(), 100);
+    // Payments on two channels (one paying, one receiving) and one settled.
+    std::vector<store::ChannelRecord> pays;
+    auto all = st.changedSince(0);
+    store::ChannelRecord payer = all->channels[5], payee = all->channels[70], settled = all->channels[71];
+    payer.signedSeq = 1;
+    payer.signedPaid = 2'500;
+    payee.seq = 1;
+    payee.paid = 4'000;
+    settled.state = store::ChannelState::Settled;
+    QVERIFY(st.update(payer, true).ok());
+    QVERIFY(st.update(payee, true).ok());
+    QVERIFY(st.update(settled).ok());
+    auto second = feed.changes();
+    QCOMPARE(second->size(), 3);
+    QCOMPARE(feed.rowsRead(), 103);
+    QCOMPARE(second->at(0).payments, 1);
+    QCOMPARE(feed.totals().paying, 57 * 10'000 - 2'500);
+    QCOMPARE(feed.totals().receiving, 4'000);
+    // Into the model: three rows updated in place, no insertion.
+    ChannelTableModel model;
+    model.setChannels(*first);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setChannels(*second);
+    QCOMPARE(inserted.size(), 0);
+    QVERIFY(changed.size() >= 3);
+    QSet<int> rows;
+    for (const auto &args : changed)
+        rows.insert(args[0].value<QModelIndex>().row());
+    QCOMPARE(rows, (QSet<int>{5, 70, 71}));
 }
 
 QTEST_MAIN(TestChannelTableModel)
