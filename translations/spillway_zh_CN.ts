@@ -1964,6 +1964,18 @@
         <source>Enter the amount to send, or press Max.</source>
         <translation>请输入发送金额，或点击“全部”。</translation>
     </message>
+    <message>
+        <source>Scan…</source>
+        <translation>扫描…</translation>
+    </message>
+    <message>
+        <source>Read a bitcoin: payment link or an address from a QR code or a file.</source>
+        <translation>从二维码或文件读取 bitcoin: 付款链接或地址。</translation>
+    </message>
+    <message>
+        <source>Scan a payment request</source>
+        <translation>扫描付款请求</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::ReceivePanel</name>

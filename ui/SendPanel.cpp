@@ -1,6 +1,7 @@
 #include "SendPanel.h"
 
 #include "AmountField.h"
+#include "ImportDialog.h"
 #include "SendConfirmDialog.h"
 #include "services/WalletService.h"
 
@@ -44,8 +45,23 @@ SendPanel::SendPanel(WalletService *service, QWidget *parent) : QWidget(parent),
     m_requestNote->setObjectName(QStringLiteral("sendRequestNoteLabel"));
     m_requestNote->setWordWrap(true);
     m_requestNote->hide();
+    // A payment link from a QR code: the Import dialog's sources (camera, image,
+    // clipboard, screen, file, drop).
+    auto *scan = new QPushButton(tr("Scan…"), this);
+    scan->setObjectName(QStringLiteral("sendScanButton"));
+    scan->setToolTip(tr("Read a bitcoin: payment link or an address from a QR code or a file."));
+    connect(scan, &QPushButton::clicked, this, [this] {
+        auto *d = new ImportDialog(tr("Scan a payment request"), this);
+        d->setObjectName(QStringLiteral("sendScanDialog"));
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        connect(d, &QDialog::accepted, this, [this, d] { m_address->setText(d->text().trimmed()); });
+        d->open();
+    });
+    auto *addressRow = new QHBoxLayout;
+    addressRow->addWidget(m_address, 1);
+    addressRow->addWidget(scan);
     auto *addressColumn = new QVBoxLayout;
-    addressColumn->addWidget(m_address);
+    addressColumn->addLayout(addressRow);
     addressColumn->addWidget(m_addressProblem);
     addressColumn->addWidget(m_requestNote);
     form->addRow(tr("Send to:"), addressColumn);

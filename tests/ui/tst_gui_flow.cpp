@@ -353,7 +353,12 @@ void TestGuiFlow::sendWithConfirmation()
     QVERIFY(scanned);
     QCOMPARE(*scanned, QStringLiteral("BITCOIN:%1?amount=0.002&label=Bob%27s%20shop").arg(bobAddress.toUpper()));
     // A good link fills the address and the amount (BTC in the link, BTC shown).
-    address->setText(*scanned);
+    // Scanned through the Import dialog's sources (here the QR code's image, as a camera frame).
+    panel->findChild<QPushButton *>(QStringLiteral("sendScanButton"))->click();
+    auto *scan = panel->findChild<ImportDialog *>(QStringLiteral("sendScanDialog"));
+    QVERIFY(scan);
+    QVERIFY(scan->importImage(bob.window->findChild<QLabel *>(QStringLiteral("receiveQrLabel"))->pixmap().toImage()));
+    scan->accept();
     QCOMPARE(address->text(), bobAddress);
     QCOMPARE(amount->value(), std::optional<qint64>(200'000));
     QCOMPARE(amount->lineEdit()->text(), QStringLiteral("0.00200000"));
