@@ -2,6 +2,19 @@
 
 namespace spillway::chain {
 
+QFuture<Result<std::vector<bitcoin::Hash256>>> ChainBackend::broadcastPackage(const std::vector<bitcoin::Transaction> &txs)
+{
+    (void)txs;
+    return QtFuture::makeReadyFuture(Result<std::vector<bitcoin::Hash256>>(
+        makeError(ErrorCode::NoPackageRelay, "this chain takes transactions one at a time only")));
+}
+
+QFuture<Result<int64_t>> ChainBackend::mempoolFee(const bitcoin::Hash256 &txid)
+{
+    (void)txid;
+    return QtFuture::makeReadyFuture(Result<int64_t>(makeError(ErrorCode::NotFound, "this chain does not say a transaction's fee")));
+}
+
 QFuture<Result<ChainTip>> ChainBackend::mine(int count, const bitcoin::Script &payTo)
 {
     (void)count;

@@ -716,6 +716,13 @@ Result<Hash256> ChannelEngine::settle(const OutPoint &id)
     rec->closingTxid = tx->txid();
     SPW_TRY(m_store.update(*rec));
     auto sent = chain::await(m_chain.broadcast(*tx));
+    if (!sent && sent.code() == ErrorCode::TxMempoolFull && m_wallet) {
+        // A full mempool refuses it alone: it goes in with a child that pays for both.
+        auto bumped = bumpSettlement(*rec);
+        if (!bumped)
+            return bumped.error();
+        return rec->closingTxid;
+    }
     if (!sent)
         return sent.error(); // still closing: settle again, or the watcher does on the next block
     return *sent;
@@ -767,12 +774,18 @@ Result<Hash256> ChannelEngine::refund(const OutPoint &id)
     if (!tx)
         return tx.error();
     auto sent = chain::await(m_chain.broadcast(*tx));
-    if (!sent)
+    if (!sent && sent.code() != ErrorCode::TxMempoolFull)
         return sent.error();
     rec->state = ChannelState::Closing;
-    rec->closingTxid = *sent;
+    rec->closingTxid = tx->txid();
     SPW_TRY(m_store.update(*rec));
-    return *sent;
+    if (!sent) {
+        // A full mempool refuses it alone: it goes in with a child that pays for both.
+        auto bumped = bumpSettlement(*rec);
+        if (!bumped)
+            return bumped.error();
+    }
+    return rec->closingTxid;
 }
 
 Result<std::vector<WatchEvent>> ChannelEngine::watch()
@@ -787,6 +800,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
     // A node that saw no block for far longer than the network's rhythm has stalled (or
     // is cut off): its idea of the deadline cannot be trusted, so payees settle now.
     const bool stalled = nodeStalled(*now);
+    std::map<int, int64_t> estimates; // fee estimates by target, asked once per pass
     if (stalled)
         events.push_back({OutPoint{}, "the node has seen no new block for " + std::to_string((clockNow() - now->time) / 60) +
                                           " minutes (one is expected every " +
@@ -846,8 +860,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             if (!bumped && bumped.code() != ErrorCode::NothingToSettle)
                 events.push_back({rec.id(), "could not raise the funding's fee: " + bumped.error().describe()});
             else if (bumped && *bumped)
-                events.push_back({rec.id(), "the funding's fee raised by a child (CPFP) " + toDisplayHex((*bumped)->childTxid) + ": " +
-                                                std::to_string((*bumped)->packageSatPerKvB / 1000) + " sat/vB for both"});
+                events.push_back({rec.id(), describeBump(**bumped, "funding")});
         }
         if (rec.state != before) {
             SPW_TRY(m_store.update(rec));
@@ -892,9 +905,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
                     events.push_back({rec.id(), std::string("could not raise the ") + (isRefund ? "refund" : "settlement") +
                                                     "'s fee: " + bumped.error().describe()});
                 else if (bumped && *bumped)
-                    events.push_back({rec.id(), std::string("the ") + (isRefund ? "refund" : "settlement") + "'s fee raised by a child (CPFP) " +
-                                                    toDisplayHex((*bumped)->childTxid) +
-                                                    ": " + std::to_string((*bumped)->packageSatPerKvB / 1000) + " sat/vB for both"});
+                    events.push_back({rec.id(), describeBump(**bumped, isRefund ? "refund" : "settlement")});
             }
             return Status{};
         }
@@ -907,11 +918,31 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             auto s = settle(rec.id());
             events.push_back({rec.id(), s ? "settlement broadcast again: " + toDisplayHex(*s)
                                           : "could not broadcast the settlement again: " + s.error().describe()});
-        } else if (rec.role == ChannelRole::Payee && rec.seq > 0 &&
-                   (stalled || static_cast<int64_t>(now->height) >= static_cast<int64_t>(rec.params.expiry) - rec.safetyMargin)) {
+            return Status{};
+        }
+        // Fees: settle early when confirming within the margin eats into the budget, and
+        // say once when a settlement could not be bumped at all (keep a coin in reserve).
+        FeeOutlook outlook;
+        if (rec.role == ChannelRole::Payee && rec.seq > 0 && rec.state == ChannelState::Open && !stalled) {
+            auto o = feeOutlook(rec, estimates);
+            if (o)
+                outlook = *o; // without an estimate the deadline rule below still holds
+            if (outlook.cannotBump && m_reserveWarned.insert(rec.id()).second)
+                events.push_back({rec.id(), "the payout of " + std::to_string(rec.paid) + " sat cannot pay a fee bump of " +
+                                                std::to_string(outlook.neededChildFee) +
+                                                " sat at today's fees and the wallet has no confirmed coin: keep a wallet coin in reserve"});
+        }
+        if (rec.role == ChannelRole::Payee && rec.seq > 0 &&
+                   (stalled || outlook.settleNow ||
+                    static_cast<int64_t>(now->height) >= static_cast<int64_t>(rec.params.expiry) - rec.safetyMargin)) {
             // A failure here must not lock the user out of every other command: report it.
             auto s = settle(rec.id());
-            const std::string why = stalled ? "settled early, the node having stalled: " : "settled automatically at the safety margin: ";
+            const std::string why = stalled ? "settled early, the node having stalled: "
+                                    : outlook.settleNow
+                                        ? "settled early, confirming within the safety margin costing " +
+                                              std::to_string(outlook.neededChildFee) + " sat of a " + std::to_string(outlook.budget) +
+                                              " sat fee budget: "
+                                        : "settled automatically at the safety margin: ";
             events.push_back({rec.id(), s ? why + toDisplayHex(*s) : "could not settle automatically: " + s.error().describe()});
         } else if (rec.role == ChannelRole::Payer && now->height >= static_cast<int>(rec.params.expiry)) {
             auto r = refund(rec.id());
@@ -928,6 +959,8 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             return st.error();
         events.push_back({rec.id(), "changed by another process meanwhile: looked at again on the next block"});
     }
+    for (const auto &[target, rate] : estimates)
+        m_lastEstimates[target] = rate;
     return events;
 }
 

@@ -99,6 +99,9 @@ constexpr Entry kEntries[] = {
     {ErrorCode::ChunkNotPaid, "CHUNK_NOT_PAID", QT_TRANSLATE_NOOP("ErrorCode", "This piece of the file is not paid for yet.")},
     {ErrorCode::ChunkCorrupt, "CHUNK_CORRUPT", QT_TRANSLATE_NOOP("ErrorCode", "A piece of the file does not match its SHA-256 in the catalogue: nothing more is paid.")},
     {ErrorCode::PriceTooHigh, "PRICE_TOO_HIGH", QT_TRANSLATE_NOOP("ErrorCode", "The price is above the one accepted.")},
+    {ErrorCode::TxMempoolFull, "MEMPOOL_FULL", QT_TRANSLATE_NOOP("ErrorCode", "The node's mempool is full and this fee is below its current minimum; a child paying for both can still bring it in.")},
+    {ErrorCode::NoPackageRelay, "NO_PACKAGE_RELAY", QT_TRANSLATE_NOOP("ErrorCode", "The node cannot take a transaction together with the child that pays for it (no package relay).")},
+    {ErrorCode::OverBudget, "OVER_BUDGET", QT_TRANSLATE_NOOP("ErrorCode", "Confirming in time would cost more than the fee budget allows.")},
     {ErrorCode::TlsKeyMismatch, "TLS_KEY_MISMATCH", QT_TRANSLATE_NOOP("ErrorCode", "The server's key is not the one its offer pins: refusing to connect.")},
 };
 } // namespace
