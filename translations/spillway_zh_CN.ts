@@ -1649,6 +1649,10 @@
             <numerusform>%n 个确认</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::WalletService</name>

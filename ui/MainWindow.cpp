@@ -181,6 +181,9 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         });
         connect(this, &MainWindow::importRequested, m_service, &WalletService::importText);
         connect(m_service, &WalletService::historyChanged, m_history, &WalletHistoryModel::setRows);
+        connect(m_history, &WalletHistoryModel::labelEdited, m_service, [s = m_service](const QString &txid, const QString &label) {
+            s->setTransactionLabel(txid, label); // queued: the service's thread
+        });
         connect(m_service, &WalletService::transactionLoaded, this, [this](const TransactionDetails &d) {
             auto *dialog = new TransactionDialog(d, m_tipHeight, m_sendUnit, this);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -334,6 +337,7 @@ void MainWindow::buildWalletTab(QTabWidget *tabs)
     history->verticalHeader()->hide();
     history->horizontalHeader()->setStretchLastSection(true);
     history->setContextMenuPolicy(Qt::ActionsContextMenu);
+    history->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed); // the Label column
     auto *copyTxid = new QAction(tr("Copy transaction ID"), history);
     copyTxid->setObjectName(QStringLiteral("copyTxidAction"));
     connect(copyTxid, &QAction::triggered, this, [this] {
@@ -344,7 +348,10 @@ void MainWindow::buildWalletTab(QTabWidget *tabs)
     auto *details = new QAction(tr("Details…"), history);
     details->setObjectName(QStringLiteral("transactionDetailsAction"));
     connect(details, &QAction::triggered, this, &MainWindow::showTransaction);
-    connect(history, &QTableView::doubleClicked, this, &MainWindow::showTransaction);
+    connect(history, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.column() != WalletHistoryModel::LabelColumn) // there a double click edits the label
+            showTransaction();
+    });
     history->addAction(copyTxid);
     history->addAction(details);
     connect(m_history, &QAbstractItemModel::rowsInserted, this, [history] {

@@ -128,6 +128,7 @@ SendPanel::SendPanel(WalletService *service, QWidget *parent) : QWidget(parent),
             m_amount->clear();
             m_max->setChecked(false);
             m_requestNote->hide();
+            m_requestLabel.clear();
             m_send->setEnabled(true);
         });
     }
@@ -199,6 +200,7 @@ bool SendPanel::takeUri(const QString &uri)
         note << tr("For: %1").arg(QString::fromStdString(r->label));
     if (!r->message.empty())
         note << tr("Message: %1").arg(QString::fromStdString(r->message));
+    m_requestLabel = QString::fromStdString(r->label);
     m_requestNote->setText(note.join(QLatin1Char('\n')));
     m_requestNote->setVisible(!note.isEmpty());
     return true;
@@ -248,9 +250,8 @@ void SendPanel::requestPreview()
     }
     m_waiting = true;
     m_send->setEnabled(false);
-    QMetaObject::invokeMethod(m_service, [s = m_service, a = m_address->text().trimmed(), sat = max ? 0 : *amount, r = chosenRate()] {
-        s->previewSend(a, sat, r);
-    });
+    QMetaObject::invokeMethod(m_service, [s = m_service, a = m_address->text().trimmed(), sat = max ? 0 : *amount, r = chosenRate(),
+                                          l = m_requestLabel] { s->previewSend(a, sat, r, l); });
 }
 
 void SendPanel::showPreview(const QString &address, qint64 amount, qint64 fee, qint64 rate, qint64 vsize, qint64 change, bool max)

@@ -48,6 +48,7 @@ private:
     QLineEdit *m_address;
     QLabel *m_addressProblem;
     QLabel *m_requestNote;
+    QString m_requestLabel; ///< the pasted request's label: the payment's label in the history
     AmountField *m_amount;
     QPushButton *m_max;
     QComboBox *m_fee;

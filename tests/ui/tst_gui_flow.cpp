@@ -9,6 +9,7 @@
 #include "AmountField.h"
 #include "SendConfirmDialog.h"
 #include "SendPanel.h"
+#include "store/LabelStore.h"
 #include "FirstRunDialog.h"
 #include "RecoveryPhraseView.h"
 #include <QPlainTextEdit>
@@ -428,6 +429,7 @@ void TestGuiFlow::sendWithConfirmation()
             QVERIFY2(historyView->fontMetrics().horizontalAdvance(text) < historyView->columnWidth(c), qPrintable(text));
         }
     // Copy the transaction id; the details window: inputs, outputs, fee, raw hex.
+    QCOMPARE(history->index(sentRow, WalletHistoryModel::LabelColumn).data().toString(), QStringLiteral("Bob's shop"));
     historyView->selectRow(sentRow);
     alice.window->findChild<QAction *>(QStringLiteral("copyTxidAction"))->trigger();
     QCOMPARE(QApplication::clipboard()->text(), txid);
@@ -452,8 +454,9 @@ void TestGuiFlow::sendWithConfirmation()
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QStringList lines = QString::fromUtf8(csv.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), history->rowCount() + 1);
-    QCOMPARE(lines[0], QStringLiteral("Time,What,Amount (sat),Fee (sat),Confirmations,Transaction"));
-    QVERIFY2(lines[sentRow + 1].endsWith(QStringLiteral(",sent,-100000,%1,1,%2").arg(p.feeSat).arg(txid)), qPrintable(lines[sentRow + 1]));
+    QCOMPARE(lines[0], QStringLiteral("Time,What,Amount (sat),Fee (sat),Confirmations,Label,Transaction"));
+    // The request's label names the payment.
+    QVERIFY2(lines[sentRow + 1].endsWith(QStringLiteral(",sent,-100000,%1,1,Bob's shop,%2").arg(p.feeSat).arg(txid)), qPrintable(lines[sentRow + 1]));
     QVERIFY2(lines.last().contains(QLatin1String(",102,")), qPrintable(lines.last())); // the oldest last
 
     // More than the wallet has: a sentence in the status bar, the code only in the details.
@@ -467,6 +470,17 @@ void TestGuiFlow::sendWithConfirmation()
     QCOMPARE(alice.window->statusBar()->currentMessage(), failed[0][1].toString());
     QVERIFY(panel->findChild<QPushButton *>(QStringLiteral("sendButton"))->isEnabled());
     QVERIFY(!panel->confirmDialog());
+
+    // A label typed in the history is kept in the store (labels.sqlite) and survives refreshes.
+    QVERIFY(history->setData(history->index(rowOf(txid), WalletHistoryModel::LabelColumn), QStringLiteral("coffee beans")));
+    alice.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click(); // a refresh from the store
+    QTRY_COMPARE_WITH_TIMEOUT(history->index(rowOf(txid), WalletHistoryModel::StatusColumn).data(WalletHistoryModel::ConfirmationsRole).toInt(), 2, 20000);
+    QCOMPARE(history->index(rowOf(txid), WalletHistoryModel::LabelColumn).data().toString(), QStringLiteral("coffee beans"));
+    {
+        spillway::store::LabelStore labels;
+        QVERIFY(labels.open(dir.filePath(QStringLiteral("alice"))).ok());
+        QCOMPARE(labels.all(QStringLiteral("tx"))->value(txid), QStringLiteral("coffee beans"));
+    }
 
     // Max: everything spendable, no change; cancelled, nothing leaves.
     address->setText(bobAddress);

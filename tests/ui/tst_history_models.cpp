@@ -56,7 +56,7 @@ private Q_SLOTS:
         WalletHistoryModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
-        WalletTxRow r{QStringLiteral("ab"), QStringLiteral("receive"), 5000, 0, -1, 100, QStringLiteral("bcrt1q...")};
+        WalletTxRow r{QStringLiteral("ab"), QStringLiteral("receive"), 5000, 0, -1, 100, QStringLiteral("bcrt1q..."), {}};
         m.setRows({r});
         QCOMPARE(m.data(m.index(0, WalletHistoryModel::StatusColumn)).toString(), QStringLiteral("unconfirmed"));
         r.height = 12;
@@ -75,10 +75,10 @@ private Q_SLOTS:
         newest.sort(WalletHistoryModel::TimeColumn, Qt::DescendingOrder);
         QSignalSpy inserted(&m, &QAbstractItemModel::rowsInserted);
         // Oldest first from the wallet; two mined in one go share a time.
-        m.setRows({{QStringLiteral("a1"), QStringLiteral("mined"), 5'000'000'000, 0, 1, 100, {}},
-                   {QStringLiteral("a2"), QStringLiteral("mined"), 5'000'000'000, 0, 2, 100, {}},
-                   {QStringLiteral("b"), QStringLiteral("send"), -100'000, 420, 7, 200, {}},
-                   {QStringLiteral("c"), QStringLiteral("receive"), 2'500, 0, -1, 150, {}}});
+        m.setRows({{QStringLiteral("a1"), QStringLiteral("mined"), 5'000'000'000, 0, 1, 100, {}, {}},
+                   {QStringLiteral("a2"), QStringLiteral("mined"), 5'000'000'000, 0, 2, 100, {}, {}},
+                   {QStringLiteral("b"), QStringLiteral("send"), -100'000, 420, 7, 200, {}, {}},
+                   {QStringLiteral("c"), QStringLiteral("receive"), 2'500, 0, -1, 150, {}, {}}});
         QCOMPARE(inserted.size(), 1);
         auto txidAt = [&](int row) { return newest.index(row, 0).data(WalletHistoryModel::TxidRole).toString(); };
         QCOMPARE(txidAt(0), QStringLiteral("c")); // unconfirmed on top
@@ -104,8 +104,17 @@ private Q_SLOTS:
         csv.setColumnHeader(WalletHistoryModel::AmountColumn, QStringLiteral("Amount (sat)"));
         const QStringList lines = csv.toCsv(newest).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 5);
-        QCOMPARE(lines[0], QStringLiteral("Time,What,Amount (sat),Fee,Status,Transaction"));
-        QVERIFY2(lines[2].contains(QLatin1String(",sent,-100000,0.00000420 BTC,3 confirmation(s),b")), qPrintable(lines[2]));
+        QCOMPARE(lines[0], QStringLiteral("Time,What,Amount (sat),Fee,Status,Label,Transaction"));
+        QVERIFY2(lines[2].contains(QLatin1String(",sent,-100000,0.00000420 BTC,3 confirmation(s),,b")), qPrintable(lines[2]));
+        // The label is edited in place and asked to be kept.
+        QSignalSpy edited(&m, &WalletHistoryModel::labelEdited);
+        QVERIFY(newest.index(1, WalletHistoryModel::LabelColumn).flags() & Qt::ItemIsEditable);
+        QVERIFY(!(newest.index(1, WalletHistoryModel::AmountColumn).flags() & Qt::ItemIsEditable));
+        QVERIFY(newest.setData(newest.index(1, WalletHistoryModel::LabelColumn), QStringLiteral(" rent, March ")));
+        QCOMPARE(edited.size(), 1);
+        QCOMPARE(edited[0][0].toString(), QStringLiteral("b"));
+        QCOMPARE(edited[0][1].toString(), QStringLiteral("rent, March"));
+        QVERIFY2(csv.toCsv(newest).contains(QLatin1String("3 confirmation(s),\"rent, March\",b")), qPrintable(csv.toCsv(newest)));
         QStandardItemModelLike tricky;
         QCOMPARE(CsvWriter().toCsv(tricky), QStringLiteral("\"a,b\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",plain\r\n"));
         QTemporaryDir dir;

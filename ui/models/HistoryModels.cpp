@@ -78,6 +78,7 @@ QVariant WalletHistoryModel::data(const QModelIndex &index, int role) const
     const WalletTxRow &r = m_rows.at(index.row());
     switch (role) {
     case Qt::ToolTipRole: return index.column() == TxidColumn ? r.txid : r.address;
+    case Qt::EditRole: return index.column() == LabelColumn ? QVariant(r.label) : QVariant();
     case TxidRole: return r.txid;
     case ConfirmationsRole: return r.height < 0 || m_tip <= 0 ? 0 : std::max(m_tip - r.height + 1, 1);
     case SortRole:
@@ -116,6 +117,7 @@ QVariant WalletHistoryModel::data(const QModelIndex &index, int role) const
     case AmountColumn: return BitcoinUnits::format(r.amountSat, m_unit);
     case FeeColumn: return r.feeSat ? BitcoinUnits::format(r.feeSat, m_unit) : QString();
     case StatusColumn: return status(r);
+    case LabelColumn: return r.label;
     case TxidColumn: return r.txid;
     default: return {};
     }
@@ -131,6 +133,7 @@ QVariant WalletHistoryModel::headerData(int section, Qt::Orientation orientation
     case AmountColumn: return tr("Amount");
     case FeeColumn: return tr("Fee");
     case StatusColumn: return tr("Status");
+    case LabelColumn: return tr("Label");
     case TxidColumn: return tr("Transaction");
     default: return {};
     }
@@ -157,6 +160,28 @@ void WalletHistoryModel::setRows(const QList<WalletTxRow> &rows)
         m_rows.append(r);
     }
     endInsertRows();
+}
+
+Qt::ItemFlags WalletHistoryModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == LabelColumn)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool WalletHistoryModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid) || index.column() != LabelColumn)
+        return false;
+    WalletTxRow &r = m_rows[index.row()];
+    const QString label = value.toString().trimmed();
+    if (label == r.label)
+        return true;
+    r.label = label; // shown at once; the store keeps it and the next refresh agrees
+    Q_EMIT dataChanged(index, index, {Qt::DisplayRole, Qt::EditRole});
+    Q_EMIT labelEdited(r.txid, label);
+    return true;
 }
 
 void WalletHistoryModel::setTip(int height)

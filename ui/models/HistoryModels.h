@@ -28,6 +28,7 @@ struct WalletTxRow {
     int height = -1;
     qint64 time = 0;
     QString address;
+    QString label;       ///< the user's, from the label store
     bool operator==(const WalletTxRow &) const = default;
 };
 
@@ -54,7 +55,7 @@ private:
 class WalletHistoryModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, KindColumn, AmountColumn, FeeColumn, StatusColumn, TxidColumn, ColumnCount };
+    enum Column { TimeColumn, KindColumn, AmountColumn, FeeColumn, StatusColumn, LabelColumn, TxidColumn, ColumnCount };
     enum Roles {
         TxidRole = Qt::UserRole + 1,
         ConfirmationsRole, ///< 0 unconfirmed
@@ -66,10 +67,16 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void setRows(const QList<WalletTxRow> &rows);
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    /// The Label column is edited in place: the model asks (labelEdited), the store keeps it.
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     /// The chain's height: the Status column counts confirmations from it.
     void setTip(int height);
     void setUnit(BitcoinUnits::Unit u);
     const WalletTxRow *rowAt(int row) const { return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr; }
+
+Q_SIGNALS:
+    void labelEdited(const QString &txid, const QString &label);
 
 private:
     QString status(const WalletTxRow &r) const;

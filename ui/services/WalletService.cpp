@@ -8,6 +8,7 @@
 #include "store/SeedKeychain.h"
 #include "channel/ChannelEngine.h"
 #include "store/ChannelStore.h"
+#include "store/LabelStore.h"
 #include "transport/FileProvider.h"
 #include "transport/PaymentClient.h"
 #include "transport/PaymentServer.h"
@@ -62,6 +63,7 @@ WalletService::~WalletService()
             m_server.reset();
             m_provider.reset();
             m_feed.reset();
+            m_labels.reset();
             m_engine.reset();
             m_store.reset();
             m_wallet.reset();
@@ -178,6 +180,11 @@ void WalletService::openWallet()
     }
     m_engine = std::make_unique<channel::ChannelEngine>(*m_wallet, *m_chain, *m_store);
     m_feed = std::make_unique<ChannelFeed>(*m_store);
+    m_labels = std::make_unique<store::LabelStore>();
+    if (const Status st = m_labels->open(m_dataDir); !st.ok()) {
+        report(st.error());
+        m_labels.reset(); // labels are a convenience: the wallet works without them
+    }
     const Network &net = m_chain->network();
     Q_EMIT ready(QString::fromLatin1(net.name.data()), m_chain->describe());
     newReceiveAddress();
@@ -206,9 +213,15 @@ void WalletService::publish()
     if (tip)
         Q_EMIT tipChanged(tip->height, tip->time, static_cast<int>(m_chain->network().blockIntervalSeconds));
     if (auto h = m_wallet->history(); h) {
+        QHash<QString, QString> labels;
+        if (m_labels)
+            if (auto l = m_labels->all(QString::fromLatin1(store::LabelStore::kTransaction)))
+                labels = *l;
         QList<WalletTxRow> rows;
-        for (const auto &e : *h)
-            rows.append(WalletTxRow{QString::fromStdString(toDisplayHex(e.txid)), e.kind, e.amount, e.fee, e.height, e.time, e.address});
+        for (const auto &e : *h) {
+            const QString txid = QString::fromStdString(toDisplayHex(e.txid));
+            rows.append(WalletTxRow{txid, e.kind, e.amount, e.fee, e.height, e.time, e.address, labels.value(txid)});
+        }
         Q_EMIT historyChanged(rows);
     }
     if (auto b = m_wallet->balance(); b)
@@ -408,7 +421,16 @@ void WalletService::newReceiveAddress()
     Q_EMIT receiveAddressChanged(*a);
 }
 
-void WalletService::previewSend(const QString &address, qint64 amountSat, qint64 feeRateSatPerKvB)
+void WalletService::setTransactionLabel(const QString &txid, const QString &label)
+{
+    if (!m_labels)
+        return;
+    if (const Status st = m_labels->set(QString::fromLatin1(store::LabelStore::kTransaction), txid, label); !st.ok())
+        return report(st.error());
+    publish();
+}
+
+void WalletService::previewSend(const QString &address, qint64 amountSat, qint64 feeRateSatPerKvB, const QString &label)
 {
     if (!m_wallet)
         return;
@@ -422,7 +444,7 @@ void WalletService::previewSend(const QString &address, qint64 amountSat, qint64
         return report(p.error());
     const qint64 amount = p->tx.outputs.front().value.sat();
     Q_EMIT sendPreviewReady(address.trimmed(), amount, p->fee, p->feeRateSatPerKvB, static_cast<qint64>(p->tx.vsize()), p->change, max);
-    m_pendingSend = PendingSend{std::move(*p), address.trimmed()};
+    m_pendingSend = PendingSend{std::move(*p), address.trimmed(), label.trimmed()};
 }
 
 void WalletService::confirmSend()
@@ -434,6 +456,9 @@ void WalletService::confirmSend()
     auto r = m_wallet->sendPrepared(pending.prepared, pending.address);
     if (!r)
         return report(r.error());
+    if (m_labels && !pending.label.isEmpty())
+        (void)m_labels->set(QString::fromLatin1(store::LabelStore::kTransaction), QString::fromStdString(toDisplayHex(r->txid)),
+                            pending.label); // the request's label names the payment in the history
     syncAndPublish();
     Q_EMIT sent(QString::fromStdString(toDisplayHex(r->txid)), r->amount, r->fee);
 }

@@ -28,6 +28,7 @@ namespace spillway::chain {
 }
 namespace spillway::store {
 class ChannelStore;
+class LabelStore;
 }
 namespace spillway::channel {
 class ChannelEngine;
@@ -81,7 +82,9 @@ public Q_SLOTS:
     /// Send, first step: prices the payment (amountSat 0: Max) at `feeRateSatPerKvB`
     /// (0: the chain's estimate for 6 blocks) and signs it without sending it;
     /// answers sendPreviewReady, or failed.
-    void previewSend(const QString &address, qint64 amountSat, qint64 feeRateSatPerKvB);
+    void previewSend(const QString &address, qint64 amountSat, qint64 feeRateSatPerKvB, const QString &label = {});
+    /// The user's label for a wallet transaction (empty: none), kept in labels.sqlite.
+    void setTransactionLabel(const QString &txid, const QString &label);
     /// Send, second step: broadcasts exactly the previewed payment; answers sent.
     void confirmSend();
     void cancelSend();
@@ -161,10 +164,12 @@ private:
     std::unique_ptr<transport::FileProvider> m_provider;
     std::unique_ptr<transport::PaymentServer> m_server;
     std::unique_ptr<ChannelFeed> m_feed;
+    std::unique_ptr<store::LabelStore> m_labels;
     wallet::Balance m_walletBalance;
     struct PendingSend {
         wallet::Wallet::Prepared prepared;
         QString address;
+        QString label; ///< the payment request's, kept as the transaction's label
     };
     std::optional<PendingSend> m_pendingSend; ///< previewed, waiting for the user's yes
     UpdateThrottle *m_publishSoon = nullptr;     ///< coalesces bursts of server-side changes
