@@ -1,4 +1,5 @@
 #include "OpenChannelWizard.h"
+#include "AmountField.h"
 #include "WalletSettings.h"
 #include "ImportDialog.h"
 #include "QrCode.h"
@@ -48,12 +49,11 @@ OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
     auto *termsPage = new QWizardPage(this);
     termsPage->setTitle(tr("Terms"));
     auto *form = new QFormLayout(termsPage);
-    m_capacity = new QSpinBox(termsPage);
-    m_capacity->setObjectName(QStringLiteral("capacitySpinBox"));
-    m_capacity->setRange(1000, 2'000'000'000);
+    m_capacity = new AmountField(termsPage);
+    m_capacity->setObjectName(QStringLiteral("capacityAmountField"));
+    m_capacity->setUnit(BitcoinUnits::chosen());
+    m_capacity->setMinimum(1000);
     m_capacity->setValue(100'000);
-    m_capacity->setSuffix(tr(" sat"));
-    m_capacity->setGroupSeparatorShown(true);
     form->addRow(tr("Capacity:"), m_capacity);
     m_expiry = new QSpinBox(termsPage);
     m_expiry->setObjectName(QStringLiteral("expirySpinBox"));
@@ -74,10 +74,10 @@ OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
     m_variant->addItem(tr("CLTV (BIP 65): one round trip"), QStringLiteral("cltv"));
     m_variant->addItem(tr("Pre-signed refund: the payee signs the refund first"), QStringLiteral("refund"));
     form->addRow(tr("Kind:"), m_variant);
-    connect(m_capacity, &QSpinBox::valueChanged, this, &OpenChannelWizard::updateSummary);
+    connect(m_capacity, &AmountField::valueChanged, this, &OpenChannelWizard::updateSummary);
     connect(m_expiry, &QSpinBox::valueChanged, this, &OpenChannelWizard::updateSummary);
     connect(m_fee, &QSpinBox::valueChanged, this, &OpenChannelWizard::updateSummary);
-    addPage(termsPage);
+    m_termsPage = addPage(termsPage);
 
     auto *summaryPage = new QWizardPage(this);
     summaryPage->setTitle(tr("Summary"));
@@ -97,7 +97,16 @@ QString OpenChannelWizard::offerText() const
 
 qint64 OpenChannelWizard::capacity() const
 {
-    return m_capacity->value();
+    return m_capacity->value().value_or(0);
+}
+
+bool OpenChannelWizard::validateCurrentPage()
+{
+    if (currentId() == m_termsPage && !m_capacity->value()) {
+        m_capacity->setFocus();
+        return false; // the field says why, in red
+    }
+    return QWizard::validateCurrentPage();
 }
 
 int OpenChannelWizard::expiryBlocks() const
@@ -135,6 +144,8 @@ void OpenChannelWizard::updateSummary()
     int expiry = m_expiry->value();
     if (m && std::holds_alternative<channel::OfferMsg>(*m)) {
         const auto &o = std::get<channel::OfferMsg>(*m);
+        m_capacity->setMinimum(std::max<qint64>(1000, o.minCapacity));
+        m_capacity->setMaximum(o.maxCapacity > 0 ? std::optional<qint64>(o.maxCapacity) : std::nullopt);
         if (expiry == 0)
             expiry = static_cast<int>(std::clamp(bitcoin::network(o.network).defaultExpiryDelta, o.minExpiryDelta,
                                                  std::max(o.minExpiryDelta, o.maxExpiryDelta)));
@@ -152,11 +163,11 @@ void OpenChannelWizard::updateSummary()
     m_summary->setText(tr("Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; "
                           "the payee settles with the newest payment. If the payee disappears, the refund "
                           "returns your money after %n block(s), minus its fee.", nullptr, expiry)
-                           .arg(m_capacity->value()) +
+                           .arg(capacity()) +
                        QStringLiteral("<br><br>") +
                        (m_fee->value() > 0 ? tr("The settlement's fee, %L1 sat, comes out of your side; at most %L2 sat can be paid.")
                                                  .arg(m_fee->value())
-                                                 .arg(m_capacity->value() - m_fee->value())
+                                                 .arg(capacity() - m_fee->value())
                                            : tr("The settlement's fee follows the chain's fee estimate and comes out of your side.")));
 }
 

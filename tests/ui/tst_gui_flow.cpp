@@ -150,7 +150,14 @@ void TestGuiFlow::payerAndPayee()
     OpenChannelWizard *wizard = payer.window->findChild<OpenChannelWizard *>(QStringLiteral("openChannelWizard"));
     QVERIFY(wizard);
     wizard->setOfferText(offer);
-    wizard->findChild<QSpinBox *>(QStringLiteral("capacitySpinBox"))->setValue(60'000);
+    auto *capacity = wizard->findChild<AmountField *>(QStringLiteral("capacityAmountField"));
+    // Above what the offer allows: kept as typed, red, with the limit; the wizard does not go on.
+    capacity->lineEdit()->setText(QStringLiteral("100000000000"));
+    QVERIFY2(capacity->problem().startsWith(QLatin1String("At most ")), qPrintable(capacity->problem()));
+    QCOMPARE(capacity->lineEdit()->text(), QStringLiteral("100000000000"));
+    QCOMPARE(wizard->capacity(), 0);
+    capacity->lineEdit()->setText(QStringLiteral("60,000"));
+    QCOMPARE(wizard->capacity(), 60'000);
     QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("offerInfoLabel"))->text().contains(QLatin1String("GUI test feed")));
     wizard->accept();
     const QString opening = takeMessage(payer, viaFile, dir.path()); // proposal + funded (cltv)
