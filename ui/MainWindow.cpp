@@ -6,7 +6,6 @@
 #include "MarketTabs.h"
 #include "MessageDialog.h"
 #include "OpenChannelWizard.h"
-#include "QrCode.h"
 #include "RemainingBarDelegate.h"
 #include "ReceivePanel.h"
 #include "SendPanel.h"
