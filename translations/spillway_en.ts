@@ -1141,6 +1141,13 @@
         <source>The settlement&apos;s fee follows the chain&apos;s fee estimate and comes out of your side.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Your wallet locks %1 in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n block(s), minus its fee.</source>
+        <translation>
+            <numerusform>Your wallet locks %1 in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n block, minus its fee.</numerusform>
+            <numerusform>Your wallet locks %1 in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n blocks, minus its fee.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::PaymentHistoryModel</name>

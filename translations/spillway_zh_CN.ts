@@ -1304,6 +1304,20 @@
         <source>the network&apos;s default</source>
         <translation>网络默认值</translation>
     </message>
+    <message>
+        <source>Offer &quot;%1&quot;: capacity %2 to %3, refund after %4 to %5 blocks.</source>
+        <translation>报价“%1”：容量 %2 至 %3，%4 至 %5 个区块后可退款。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your wallet locks %1 in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n block(s), minus its fee.</source>
+        <translation>
+            <numerusform>您的钱包将 %1 锁定在与收款方共同控制的 2-of-2 输出中。您通过签名付款；收款方用最新的付款结算。如果收款方消失，%n 个区块后退款交易会把钱退还给您（扣除手续费）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The settlement&apos;s fee, %1, comes out of your side; at most %2 can be paid.</source>
+        <translation>结算手续费 %1 由您一方承担；最多可付 %2。</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::PaymentHistoryModel</name>

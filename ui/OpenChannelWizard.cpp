@@ -149,10 +149,11 @@ void OpenChannelWizard::updateSummary()
         if (expiry == 0)
             expiry = static_cast<int>(std::clamp(bitcoin::network(o.network).defaultExpiryDelta, o.minExpiryDelta,
                                                  std::max(o.minExpiryDelta, o.maxExpiryDelta)));
-        m_offerInfo->setText(tr("Offer \"%1\": capacity %L2 to %L3 sat, refund after %4 to %5 blocks.")
+        const BitcoinUnits::Unit unit = BitcoinUnits::chosen();
+        m_offerInfo->setText(tr("Offer \"%1\": capacity %2 to %3, refund after %4 to %5 blocks.")
                                  .arg(QString::fromStdString(o.label))
-                                 .arg(o.minCapacity)
-                                 .arg(o.maxCapacity)
+                                 .arg(BitcoinUnits::format(o.minCapacity, unit))
+                                 .arg(BitcoinUnits::format(o.maxCapacity, unit))
                                  .arg(o.minExpiryDelta)
                                  .arg(o.maxExpiryDelta));
     } else {
@@ -160,14 +161,15 @@ void OpenChannelWizard::updateSummary()
         if (expiry == 0)
             expiry = static_cast<int>(bitcoin::network(bitcoin::NetworkId::Local).defaultExpiryDelta);
     }
-    m_summary->setText(tr("Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; "
+    const BitcoinUnits::Unit unit = BitcoinUnits::chosen();
+    m_summary->setText(tr("Your wallet locks %1 in a 2-of-2 output with the payee. You pay by signing; "
                           "the payee settles with the newest payment. If the payee disappears, the refund "
                           "returns your money after %n block(s), minus its fee.", nullptr, expiry)
-                           .arg(capacity()) +
+                           .arg(BitcoinUnits::format(capacity(), unit)) +
                        QStringLiteral("<br><br>") +
-                       (m_fee->value() > 0 ? tr("The settlement's fee, %L1 sat, comes out of your side; at most %L2 sat can be paid.")
-                                                 .arg(m_fee->value())
-                                                 .arg(capacity() - m_fee->value())
+                       (m_fee->value() > 0 ? tr("The settlement's fee, %1, comes out of your side; at most %2 can be paid.")
+                                                 .arg(BitcoinUnits::format(m_fee->value(), unit),
+                                                      BitcoinUnits::format(capacity() - m_fee->value(), unit))
                                            : tr("The settlement's fee follows the chain's fee estimate and comes out of your side.")));
 }
 
