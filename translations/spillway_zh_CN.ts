@@ -2204,4 +2204,19 @@
         <translation>这些单词不是有效的助记词：有单词错误或顺序不对。</translation>
     </message>
 </context>
+<context>
+    <name>spillway::ui::NetworkNames</name>
+    <message>
+        <source>mainnet</source>
+        <translation>主网</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>本地链</translation>
+    </message>
+    <message>
+        <source>testnet</source>
+        <translation>测试网</translation>
+    </message>
+</context>
 </TS>

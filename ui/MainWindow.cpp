@@ -4,6 +4,7 @@
 #include "BalanceBar.h"
 #include "ImportDialog.h"
 #include "MarketTabs.h"
+#include "NetworkNames.h"
 #include "MessageDialog.h"
 #include "OpenChannelWizard.h"
 #include "RemainingBarDelegate.h"
@@ -128,11 +129,11 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
     if (m_service) {
         connect(mine, &QPushButton::clicked, m_service, [s = m_service] { s->mine(1); });
         connect(m_service, &WalletService::ready, this, [this, mine](const QString &net, const QString &backend) {
-            m_networkLabel->setText(tr("Network: %1 · %2").arg(net, backend));
+            m_networkLabel->setText(tr("Network: %1 · %2").arg(NetworkNames::display(net), backend));
             m_networkLabel->setToolTip(m_networkLabel->text());
             m_sendPanel->setNetwork(net);
             // Two wallets side by side are told apart by their title: the data directory's name and the network.
-            setWindowTitle(tr("%1 (%2) — Spillway").arg(QDir(m_service->dataDir()).dirName(), net));
+            setWindowTitle(tr("%1 (%2) — Spillway").arg(QDir(m_service->dataDir()).dirName(), NetworkNames::display(net)));
             // Only the local chain and a regtest node mine on request; real networks do not.
             const bool canMine = net == QLatin1String("local") || net == QLatin1String("regtest");
             mine->setVisible(canMine);

@@ -2,6 +2,7 @@
 
 #include "AmountField.h"
 #include "ImportDialog.h"
+#include "NetworkNames.h"
 #include "SendConfirmDialog.h"
 #include "services/WalletService.h"
 
@@ -156,7 +157,7 @@ QString SendPanel::addressProblem() const
     if (r)
         return {};
     if (r.code() == ErrorCode::WrongNetwork)
-        return tr("This address belongs to another Bitcoin network; this wallet is on %1.").arg(m_network);
+        return tr("This address belongs to another Bitcoin network; this wallet is on %1.").arg(NetworkNames::display(m_network));
     return tr("This is not a valid Bitcoin address. Check that it was copied whole, without a missing or changed character.");
 }
 
@@ -177,7 +178,7 @@ bool SendPanel::takeUri(const QString &uri)
     if (!r) {
         QString why;
         switch (r.code()) {
-        case ErrorCode::WrongNetwork: why = tr("This payment link is for another Bitcoin network; this wallet is on %1.").arg(m_network); break;
+        case ErrorCode::WrongNetwork: why = tr("This payment link is for another Bitcoin network; this wallet is on %1.").arg(NetworkNames::display(m_network)); break;
         case ErrorCode::InvalidAmount: why = tr("The amount in this payment link is not a valid amount of BTC."); break;
         case ErrorCode::InvalidAddress: why = tr("The address in this payment link is not valid."); break;
         default:

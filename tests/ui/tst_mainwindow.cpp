@@ -13,6 +13,7 @@
 #include <QScopeGuard>
 #include <QTranslator>
 #include "FirstRunDialog.h"
+#include "NetworkNames.h"
 #include "RecoveryPhraseView.h"
 #include "SendConfirmDialog.h"
 #include "TransactionDialog.h"
@@ -185,6 +186,9 @@ private Q_SLOTS:
         phrase.show();
         english_ << walk(&phrase);
         QVERIFY2(english_.isEmpty(), qPrintable(english_.join(QLatin1Char('\n'))));
+        // The network's name too (the title, the status bar, the Send form's sentences).
+        QCOMPARE(NetworkNames::display(QStringLiteral("local")), QStringLiteral("本地链"));
+        QCOMPARE(NetworkNames::display(QStringLiteral("main")), QStringLiteral("主网"));
         // Numbers and dates through QLocale.
         const QLocale before;
         QLocale::setDefault(QLocale(QStringLiteral("zh_CN")));
