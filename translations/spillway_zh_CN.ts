@@ -1441,6 +1441,10 @@
             <numerusform>与买家有 %n 个未关闭的通道；共收入 %1。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Price per MiB:</source>
+        <translation>每 MiB 价格：</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::SettingsDialog</name>

@@ -1,5 +1,6 @@
 #include "MarketTabs.h"
 #include "BitcoinUnits.h"
+#include "AmountField.h"
 #include "ImportDialog.h"
 #include "MessageDialog.h"
 #include "services/WalletService.h"
@@ -54,12 +55,12 @@ SellTab::SellTab(WalletService *service, QWidget *parent) : QWidget(parent), m_s
     dirRow->addWidget(m_dir);
     dirRow->addWidget(browse);
     form->addRow(tr("Directory:"), dirRow);
-    m_price = new QSpinBox(this);
-    m_price->setObjectName(QStringLiteral("pricePerMibSpinBox"));
-    m_price->setRange(1, 100'000'000);
+    m_price = new AmountField(this); // per MiB, in the chosen unit
+    m_price->setObjectName(QStringLiteral("pricePerMibAmountField"));
+    m_price->setUnit(BitcoinUnits::chosen());
+    m_price->setMaximum(100'000'000);
     m_price->setValue(100);
-    m_price->setSuffix(tr(" sat per MiB"));
-    form->addRow(tr("Price:"), m_price);
+    form->addRow(tr("Price per MiB:"), m_price);
     m_listen = new QLineEdit(QStringLiteral("127.0.0.1:0"), this);
     m_listen->setObjectName(QStringLiteral("listenLineEdit"));
     form->addRow(tr("Listen on:"), m_listen);
@@ -96,7 +97,9 @@ SellTab::SellTab(WalletService *service, QWidget *parent) : QWidget(parent), m_s
     table->verticalHeader()->hide();
     layout->addWidget(table, 1);
     connect(start, &QPushButton::clicked, this, [this] {
-        QMetaObject::invokeMethod(m_service, [s = m_service, d = m_dir->text(), p = m_price->value(), l = m_listen->text()] {
+        if (!m_price->value())
+            return; // the field says why, in red
+        QMetaObject::invokeMethod(m_service, [s = m_service, d = m_dir->text(), p = *m_price->value(), l = m_listen->text()] {
             s->startSelling(d, p, l);
         });
     });

@@ -18,6 +18,7 @@ class QTableView;
 namespace spillway::ui {
 
 class WalletService;
+class AmountField;
 
 class SellTab : public QWidget {
     Q_OBJECT
@@ -27,7 +28,7 @@ public:
 private:
     WalletService *m_service;
     QLineEdit *m_dir;
-    QSpinBox *m_price;
+    AmountField *m_price;
     QLineEdit *m_listen;
     QLabel *m_status;
     QLabel *m_earnings;

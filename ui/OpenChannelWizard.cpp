@@ -63,11 +63,12 @@ OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
     m_expiry->setValue(WalletSettings::value(QStringLiteral("defaultExpiryBlocks"), 0).toInt());
     m_expiry->setSuffix(tr(" blocks"));
     form->addRow(tr("Refund possible after:"), m_expiry);
-    m_fee = new QSpinBox(termsPage);
-    m_fee->setObjectName(QStringLiteral("feeSpinBox"));
-    m_fee->setRange(0, 1'000'000);
-    m_fee->setSpecialValueText(tr("from the chain's estimate"));
-    m_fee->setSuffix(tr(" sat"));
+    m_fee = new AmountField(termsPage);
+    m_fee->setObjectName(QStringLiteral("feeAmountField"));
+    m_fee->setUnit(BitcoinUnits::chosen());
+    m_fee->setMinimum(0);
+    m_fee->setMaximum(1'000'000);
+    m_fee->setPlaceholderText(tr("from the chain's estimate")); // empty: the estimate
     form->addRow(tr("Closing fee:"), m_fee);
     m_variant = new QComboBox(termsPage);
     m_variant->setObjectName(QStringLiteral("variantComboBox"));
@@ -76,7 +77,7 @@ OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
     form->addRow(tr("Kind:"), m_variant);
     connect(m_capacity, &AmountField::valueChanged, this, &OpenChannelWizard::updateSummary);
     connect(m_expiry, &QSpinBox::valueChanged, this, &OpenChannelWizard::updateSummary);
-    connect(m_fee, &QSpinBox::valueChanged, this, &OpenChannelWizard::updateSummary);
+    connect(m_fee, &AmountField::valueChanged, this, &OpenChannelWizard::updateSummary);
     m_termsPage = addPage(termsPage);
 
     auto *summaryPage = new QWizardPage(this);
@@ -102,7 +103,7 @@ qint64 OpenChannelWizard::capacity() const
 
 bool OpenChannelWizard::validateCurrentPage()
 {
-    if (currentId() == m_termsPage && !m_capacity->value()) {
+    if (currentId() == m_termsPage && (!m_capacity->value() || !m_fee->problem().isEmpty())) {
         m_capacity->setFocus();
         return false; // the field says why, in red
     }
@@ -116,7 +117,7 @@ int OpenChannelWizard::expiryBlocks() const
 
 qint64 OpenChannelWizard::commitFee() const
 {
-    return m_fee->value();
+    return m_fee->value().value_or(0);
 }
 
 bool OpenChannelWizard::refundVariant() const
@@ -167,9 +168,8 @@ void OpenChannelWizard::updateSummary()
                           "returns your money after %n block(s), minus its fee.", nullptr, expiry)
                            .arg(BitcoinUnits::format(capacity(), unit)) +
                        QStringLiteral("<br><br>") +
-                       (m_fee->value() > 0 ? tr("The settlement's fee, %1, comes out of your side; at most %2 can be paid.")
-                                                 .arg(BitcoinUnits::format(m_fee->value(), unit),
-                                                      BitcoinUnits::format(capacity() - m_fee->value(), unit))
+                       (commitFee() > 0 ? tr("The settlement's fee, %1, comes out of your side; at most %2 can be paid.")
+                                              .arg(BitcoinUnits::format(commitFee(), unit), BitcoinUnits::format(capacity() - commitFee(), unit))
                                            : tr("The settlement's fee follows the chain's fee estimate and comes out of your side.")));
 }
 

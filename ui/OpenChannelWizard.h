@@ -36,7 +36,7 @@ private:
     AmountField *m_capacity; ///< in the chosen unit, within the offer's limits (red with the limit beyond)
     int m_termsPage = -1;
     QSpinBox *m_expiry;
-    QSpinBox *m_fee;
+    AmountField *m_fee; ///< empty: from the chain's estimate
     QComboBox *m_variant;
     QLabel *m_summary;
     QLabel *m_offerInfo;

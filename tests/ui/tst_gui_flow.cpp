@@ -247,7 +247,7 @@ void TestGuiFlow::sellAndBuyOverTls()
 
     // Sell: directory, price, Start; the offer comes up as a QR code.
     seller.window->findChild<QLineEdit *>(QStringLiteral("sellDirLineEdit"))->setText(dir.filePath(QStringLiteral("shop")));
-    seller.window->findChild<QSpinBox *>(QStringLiteral("pricePerMibSpinBox"))->setValue(500);
+    seller.window->findChild<AmountField *>(QStringLiteral("pricePerMibAmountField"))->setValue(500);
     seller.window->findChild<QPushButton *>(QStringLiteral("startSellingButton"))->click();
     QTRY_VERIFY_WITH_TIMEOUT(seller.window->findChild<MessageDialog *>(QStringLiteral("messageDialog")) != nullptr, 20000);
     auto *offerDialog = seller.window->findChild<MessageDialog *>(QStringLiteral("messageDialog"));
