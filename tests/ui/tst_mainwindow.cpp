@@ -13,6 +13,8 @@
 #include <QScopeGuard>
 #include <QTranslator>
 #include "FirstRunDialog.h"
+#include "OpenChannelWizard.h"
+#include "SettingsDialog.h"
 #include "NetworkNames.h"
 #include "RecoveryPhraseView.h"
 #include "SendConfirmDialog.h"
@@ -182,6 +184,14 @@ private Q_SLOTS:
         TransactionDialog details(tx, 10, BitcoinUnits::Unit::Btc);
         details.show();
         english_ << walk(&details);
+        OpenChannelWizard open;
+        open.show();
+        english_ << walk(&open);
+        open.next();
+        english_ << walk(&open);
+        SettingsDialog settings;
+        settings.show();
+        english_ << walk(&settings);
         RecoveryPhraseDialog phrase(QStringList(24, QStringLiteral("abandon")));
         phrase.show();
         english_ << walk(&phrase);
