@@ -348,7 +348,7 @@ void WalletService::pay(const QString &channelId, qint64 amountSat)
     auto m = m_engine->pay(*op, amountSat);
     if (!m)
         return report(m.error());
-    publish();
+    publishChannels(false); // a payment moves one channel, not the wallet's coins
     Q_EMIT messagesReady(tr("Payment %1").arg(m->sequence), texts({*m}));
 }
 
