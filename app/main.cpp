@@ -45,6 +45,8 @@ int main(int argc, char **argv)
     const QString language = p.isSet(QStringLiteral("language"))
                                  ? p.value(QStringLiteral("language"))
                                  : QSettings().value(QStringLiteral("language"), QLocale::system().name()).toString();
+    // Dates and numbers in the language chosen (QLocale() everywhere in the window).
+    QLocale::setDefault(QLocale(language));
     QTranslator qtBase, ours;
     if (qtBase.load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -84,8 +86,13 @@ int main(int argc, char **argv)
     if (p.isSet(QStringLiteral("screenshot"))) {
         // scripts/screenshot: let the service load and the countdowns tick, then grab the window.
         const QString file = p.value(QStringLiteral("screenshot"));
+        // On a first run the first-run dialog is what the user sees: it is grabbed instead.
         QTimer::singleShot(4000, &window, [&window, file] {
-            window.grab().save(file);
+            QWidget *shown = &window;
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (w->isVisible() && w->objectName() == QLatin1String("firstRunDialog"))
+                    shown = w;
+            shown->grab().save(file);
             QApplication::quit();
         });
     }

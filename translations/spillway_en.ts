@@ -989,6 +989,13 @@
         <source>Which transaction?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n transaction(s) exported to %1</source>
+        <translation>
+            <numerusform>%n transaction exported to %1</numerusform>
+            <numerusform>%n transactions exported to %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::MessageDialog</name>
@@ -1134,6 +1141,13 @@
         <source>The settlement&apos;s fee follows the chain&apos;s fee estimate and comes out of your side.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Your wallet locks %1 in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n block(s), minus its fee.</source>
+        <translation>
+            <numerusform>Your wallet locks %1 in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n block, minus its fee.</numerusform>
+            <numerusform>Your wallet locks %1 in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n blocks, minus its fee.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::PaymentHistoryModel</name>
@@ -1258,6 +1272,13 @@
         <location filename="../ui/MarketTabs.cpp" line="101"/>
         <source>Offer for buyers</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open channel(s) with buyers; earned %1 in all.</source>
+        <translation>
+            <numerusform>%n open channel with buyers; earned %1 in all.</numerusform>
+            <numerusform>%n open channels with buyers; earned %1 in all.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1471,6 +1492,13 @@
         <source>Transaction</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n confirmation(s)</source>
+        <translation>
+            <numerusform>%n confirmation</numerusform>
+            <numerusform>%n confirmations</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::WalletService</name>
@@ -1544,6 +1572,16 @@
         <translation>
             <numerusform>%n block left before the payer's refund becomes valid.</numerusform>
             <numerusform>%n blocks left before the payer's refund becomes valid.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::TransactionDialog</name>
+    <message numerus="yes">
+        <source>%n confirmation(s), in block %1</source>
+        <translation>
+            <numerusform>%n confirmation, in block %1</numerusform>
+            <numerusform>%n confirmations, in block %1</numerusform>
         </translation>
     </message>
 </context>

@@ -528,6 +528,18 @@
         <source>Stopped: %1 Download again to resume.</source>
         <translation>已停止：%1 再次下载即可继续。</translation>
     </message>
+    <message>
+        <source>Total: %1, paid piece by piece as the file arrives.</source>
+        <translation>总计 %1，随文件到达逐块支付。</translation>
+    </message>
+    <message>
+        <source>Buy %1 for %2? It is paid piece by piece as the file arrives, and every piece is checked against its SHA-256 before more is paid.</source>
+        <translation>以 %2 购买 %1？随文件到达逐块支付，每一块都先核对 SHA-256 再继续付款。</translation>
+    </message>
+    <message>
+        <source>%L1 bytes received, %2 paid</source>
+        <translation>已收到 %L1 字节，已付 %2</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::ChannelTableModel</name>
@@ -1189,6 +1201,84 @@
         <source>Raise the fee of the channel's waiting settlement, refund or funding with a child transaction</source>
         <translation>用子交易提高通道待确认的结算、退款或注资交易的手续费</translation>
     </message>
+    <message>
+        <source>Show recovery phrase…</source>
+        <translation>显示助记词…</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — Spillway</source>
+        <translation>%1（%2）— Spillway</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Copy transaction ID</source>
+        <translation>复制交易 ID</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <source>Show recovery phrase</source>
+        <translation>显示助记词</translation>
+    </message>
+    <message>
+        <source>Anyone who sees these words can take this wallet&apos;s money. Show them now, with nobody watching your screen?</source>
+        <translation>任何看到这些单词的人都能拿走本钱包的钱。确定没有人看着你的屏幕，现在显示吗？</translation>
+    </message>
+    <message>
+        <source>Export transactions</source>
+        <translation>导出交易</translation>
+    </message>
+    <message>
+        <source>transactions.csv</source>
+        <translation>交易记录.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Amount (sat)</source>
+        <translation>金额（聪）</translation>
+    </message>
+    <message>
+        <source>Fee (sat)</source>
+        <translation>手续费（聪）</translation>
+    </message>
+    <message>
+        <source>Confirmations</source>
+        <translation>确认数</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transaction(s) exported to %1</source>
+        <translation>
+            <numerusform>已导出 %n 笔交易到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The newest payment (commitment)</source>
+        <translation>最新一笔付款（承诺交易）</translation>
+    </message>
+    <message>
+        <source>The refund</source>
+        <translation>退款交易</translation>
+    </message>
+    <message>
+        <source>The settlement</source>
+        <translation>结算交易</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::MessageDialog</name>
@@ -1342,6 +1432,20 @@
         <source>the network&apos;s default</source>
         <translation>网络默认值</translation>
     </message>
+    <message>
+        <source>Offer &quot;%1&quot;: capacity %2 to %3, refund after %4 to %5 blocks.</source>
+        <translation>报价“%1”：容量 %2 至 %3，%4 至 %5 个区块后可退款。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your wallet locks %1 in a 2-of-2 output with the payee. You pay by signing; the payee settles with the newest payment. If the payee disappears, the refund returns your money after %n block(s), minus its fee.</source>
+        <translation>
+            <numerusform>您的钱包将 %1 锁定在与收款方共同控制的 2-of-2 输出中。您通过签名付款；收款方用最新的付款结算。如果收款方消失，%n 个区块后退款交易会把钱退还给您（扣除手续费）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The settlement&apos;s fee, %1, comes out of your side; at most %2 can be paid.</source>
+        <translation>结算手续费 %1 由您一方承担；最多可付 %2。</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::PaymentHistoryModel</name>
@@ -1374,6 +1478,10 @@
         <location filename="../ui/models/HistoryModels.cpp" line="38"/>
         <source>Time</source>
         <translation>时间</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
     </message>
 </context>
 <context>
@@ -1482,6 +1590,16 @@
         <location filename="../ui/MarketTabs.cpp" line="101"/>
         <source>Offer for buyers</source>
         <translation>给买家的报价</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open channel(s) with buyers; earned %1 in all.</source>
+        <translation>
+            <numerusform>与买家有 %n 个未关闭的通道；共收入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Price per MiB:</source>
+        <translation>每 MiB 价格：</translation>
     </message>
 </context>
 <context>
@@ -1699,6 +1817,16 @@
         <source>Transaction</source>
         <translation>交易</translation>
     </message>
+    <message numerus="yes">
+        <source>%n confirmation(s)</source>
+        <translation>
+            <numerusform>%n 个确认</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::WalletService</name>
@@ -1800,6 +1928,489 @@
     <message>
         <source>Nothing to raise: it already pays what confirms in time, or it has confirmed.</source>
         <translation>无需提高：其手续费已足以按时确认，或已经确认。</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::BalanceBar</name>
+    <message>
+        <source>%L1 sat</source>
+        <translation>%L1 聪</translation>
+    </message>
+    <message>
+        <source>Confirmed coins you can spend now.</source>
+        <translation>现在即可花费的已确认币。</translation>
+    </message>
+    <message>
+        <source>Coins of yours in transactions not yet in a block, change included.</source>
+        <translation>尚未进入区块的交易中属于你的币，包括找零。</translation>
+    </message>
+    <message>
+        <source>Newly mined coins, spendable after 100 blocks.</source>
+        <translation>新挖出的币，100 个区块后可花费。</translation>
+    </message>
+    <message>
+        <source>Your money locked in channels you pay through, not yet paid out.</source>
+        <translation>你付款通道中锁定、尚未付出的钱。</translation>
+    </message>
+    <message>
+        <source>What channels you receive on have paid you, until you settle them.</source>
+        <translation>收款通道已付给你的金额，结算之前都算在这里。</translation>
+    </message>
+    <message>
+        <source>Everything above together.</source>
+        <translation>以上全部之和。</translation>
+    </message>
+    <message>
+        <source>Spendable: %1</source>
+        <translation>可用：%1</translation>
+    </message>
+    <message>
+        <source>Unconfirmed: %1</source>
+        <translation>未确认：%1</translation>
+    </message>
+    <message>
+        <source>Immature: %1</source>
+        <translation>未成熟：%1</translation>
+    </message>
+    <message>
+        <source>In channels, paying: %1</source>
+        <translation>通道中，付款：%1</translation>
+    </message>
+    <message>
+        <source>receiving: %1</source>
+        <translation>收款：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total: %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;合计：%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Everything above together, newly mined coins included.</source>
+        <translation>以上全部之和，包括新挖出的币。</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::BitcoinUnits</name>
+    <message>
+        <source>sat</source>
+        <translation>聪</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount: use %2 for the decimal point.</source>
+        <translation>“%1”不是金额：小数点请用 %2。</translation>
+    </message>
+    <message>
+        <source>Enter an amount in %1, for example %2.</source>
+        <translation>请以 %1 为单位输入金额，例如 %2。</translation>
+    </message>
+    <message>
+        <source>A satoshi cannot be divided: enter a whole number of sat (1 BTC is 100,000,000 sat).</source>
+        <translation>聪不能再分：请输入整数聪（1 BTC = 100,000,000 聪）。</translation>
+    </message>
+    <message>
+        <source>BTC has at most 8 decimal places (0.00000001 BTC is 1 sat).</source>
+        <translation>BTC 最多 8 位小数（0.00000001 BTC 即 1 聪）。</translation>
+    </message>
+    <message>
+        <source>That is more than all the bitcoin there will ever be (21 million BTC).</source>
+        <translation>这超过了比特币的总量（2100 万 BTC）。</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::AmountField</name>
+    <message>
+        <source>At most %1.</source>
+        <translation>最多 %1。</translation>
+    </message>
+    <message>
+        <source>At least %1.</source>
+        <translation>至少 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::SendConfirmDialog</name>
+    <message>
+        <source>Confirm payment</source>
+        <translation>确认付款</translation>
+    </message>
+    <message>
+        <source>Check the address and the amounts. Once sent, a Bitcoin payment cannot be taken back.</source>
+        <translation>请核对地址和金额。比特币付款一经发出就无法撤回。</translation>
+    </message>
+    <message>
+        <source>Pay to:</source>
+        <translation>付给：</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source> (everything spendable, after the fee)</source>
+        <translation>（全部可用余额，已扣除手续费）</translation>
+    </message>
+    <message>
+        <source>Network fee:</source>
+        <translation>网络手续费：</translation>
+    </message>
+    <message>
+        <source>%1 (%2 sat/vB, %3 vB)</source>
+        <translation>%1（%2 聪/vB，%3 vB）</translation>
+    </message>
+    <message>
+        <source>Total from your wallet:</source>
+        <translation>从钱包支出合计：</translation>
+    </message>
+    <message>
+        <source>Change back to you:</source>
+        <translation>找零给你：</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::SendPanel</name>
+    <message>
+        <source>Address to pay, or a bitcoin: payment link</source>
+        <translation>收款地址，或 bitcoin: 付款链接</translation>
+    </message>
+    <message>
+        <source>Send to:</source>
+        <translation>发送到：</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Send everything spendable; the fee is taken from the amount.</source>
+        <translation>发送全部可用余额；手续费从金额中扣除。</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source> sat/vB</source>
+        <translation> 聪/vB</translation>
+    </message>
+    <message>
+        <source>Fee:</source>
+        <translation>手续费：</translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation>发送…</translation>
+    </message>
+    <message>
+        <source>This address belongs to another Bitcoin network; this wallet is on %1.</source>
+        <translation>这个地址属于另一个比特币网络；本钱包在 %1 网络上。</translation>
+    </message>
+    <message>
+        <source>This is not a valid Bitcoin address. Check that it was copied whole, without a missing or changed character.</source>
+        <translation>这不是有效的比特币地址。请检查是否完整复制，没有缺少或改错字符。</translation>
+    </message>
+    <message>
+        <source>This payment link is for another Bitcoin network; this wallet is on %1.</source>
+        <translation>这个付款链接属于另一个比特币网络；本钱包在 %1 网络上。</translation>
+    </message>
+    <message>
+        <source>The amount in this payment link is not a valid amount of BTC.</source>
+        <translation>这个付款链接中的金额不是有效的 BTC 金额。</translation>
+    </message>
+    <message>
+        <source>The address in this payment link is not valid.</source>
+        <translation>这个付款链接中的地址无效。</translation>
+    </message>
+    <message>
+        <source>This payment link asks for something this wallet does not support, so it cannot be paid safely.</source>
+        <translation>这个付款链接要求本钱包不支持的功能，因此无法安全付款。</translation>
+    </message>
+    <message>
+        <source>This is not a payment link this wallet can read.</source>
+        <translation>本钱包无法读取这个付款链接。</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>用途：%1</translation>
+    </message>
+    <message>
+        <source>Message: %1</source>
+        <translation>留言：%1</translation>
+    </message>
+    <message>
+        <source>%1 sat/vB</source>
+        <translation>%1 聪/vB</translation>
+    </message>
+    <message>
+        <source>no estimate</source>
+        <translation>暂无估计</translation>
+    </message>
+    <message>
+        <source>Fast (about 20 minutes): %1</source>
+        <translation>快（约 20 分钟）：%1</translation>
+    </message>
+    <message>
+        <source>Normal (about an hour): %1</source>
+        <translation>普通（约 1 小时）：%1</translation>
+    </message>
+    <message>
+        <source>Slow (about 4 hours): %1</source>
+        <translation>慢（约 4 小时）：%1</translation>
+    </message>
+    <message>
+        <source>Custom fee rate</source>
+        <translation>自定义费率</translation>
+    </message>
+    <message>
+        <source>Enter the address to pay.</source>
+        <translation>请输入收款地址。</translation>
+    </message>
+    <message>
+        <source>Enter the amount to send, or press Max.</source>
+        <translation>请输入发送金额，或点击“全部”。</translation>
+    </message>
+    <message>
+        <source>Scan…</source>
+        <translation>扫描…</translation>
+    </message>
+    <message>
+        <source>Read a bitcoin: payment link or an address from a QR code or a file.</source>
+        <translation>从二维码或文件读取 bitcoin: 付款链接或地址。</translation>
+    </message>
+    <message>
+        <source>Scan a payment request</source>
+        <translation>扫描付款请求</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::ReceivePanel</name>
+    <message>
+        <source>Receive address:</source>
+        <translation>收款地址：</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>复制地址</translation>
+    </message>
+    <message>
+        <source>New address</source>
+        <translation>新地址</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Request amount:</source>
+        <translation>请求金额：</translation>
+    </message>
+    <message>
+        <source>Optional: who pays, or what for</source>
+        <translation>可选：谁付款，或付款用途</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Payment link:</source>
+        <translation>付款链接：</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>复制链接</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::TransactionDialog</name>
+    <message>
+        <source>Transaction</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Transaction ID:</source>
+        <translation>交易 ID：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>unconfirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n confirmation(s), in block %1</source>
+        <translation>
+            <numerusform>%n 个确认，在区块 %1 中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>%1 vB</source>
+        <translation>%1 vB</translation>
+    </message>
+    <message>
+        <source>Fee:</source>
+        <translation>手续费：</translation>
+    </message>
+    <message>
+        <source>not known (an input&apos;s amount is not available)</source>
+        <translation>未知（某个输入的金额无法获取）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 sat/vB)</source>
+        <translation>%1（%2 聪/vB）</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>%1 (this wallet)</source>
+        <translation>%1（本钱包）</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Spends</source>
+        <translation>花费</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Pays to</source>
+        <translation>付给</translation>
+    </message>
+    <message>
+        <source>Copy transaction ID</source>
+        <translation>复制交易 ID</translation>
+    </message>
+    <message>
+        <source>Copy raw transaction</source>
+        <translation>复制原始交易</translation>
+    </message>
+    <message>
+        <source>The whole transaction in hex, as a node or a block explorer takes it.</source>
+        <translation>完整交易的十六进制形式，节点或区块浏览器可直接使用。</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::RecoveryPhraseView</name>
+    <message>
+        <source>These words restore this wallet, its coins and the keys of every channel, on any computer, with Spillway or another wallet that reads BIP 39 phrases. Write them on paper in this order and keep it safe and offline. Anyone who has them can take your money; nobody, not even Spillway, can give them back to you if they are lost.</source>
+        <translation>这些单词可以在任何电脑上，用 Spillway 或其他支持 BIP 39 助记词的钱包，恢复本钱包、其中的币以及每个通道的密钥。请按顺序抄写在纸上，离线妥善保管。任何人拿到它们都能拿走你的钱；一旦丢失，没有人（包括 Spillway）能帮你找回。</translation>
+    </message>
+    <message>
+        <source>%1. &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>%1. &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::RecoveryPhraseDialog</name>
+    <message>
+        <source>Recovery phrase</source>
+        <translation>助记词</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::FirstRunDialog</name>
+    <message>
+        <source>Welcome to Spillway</source>
+        <translation>欢迎使用 Spillway</translation>
+    </message>
+    <message>
+        <source>A wallet for this computer</source>
+        <translation>本机钱包</translation>
+    </message>
+    <message>
+        <source>Spillway keeps the wallet&apos;s keys in this computer&apos;s keychain. Make a new wallet, or bring back one you have from its recovery phrase.</source>
+        <translation>Spillway 把钱包密钥保存在本机的钥匙串中。你可以新建钱包，或用助记词恢复已有的钱包。</translation>
+    </message>
+    <message>
+        <source>Create a new wallet</source>
+        <translation>新建钱包</translation>
+    </message>
+    <message>
+        <source>Restore a wallet from its recovery phrase</source>
+        <translation>用助记词恢复钱包</translation>
+    </message>
+    <message>
+        <source>Your recovery phrase</source>
+        <translation>你的助记词</translation>
+    </message>
+    <message>
+        <source>Write these 24 words down, in order, on paper. The next page asks for three of them.</source>
+        <translation>请把这 24 个单词按顺序抄写在纸上。下一页会请你输入其中三个。</translation>
+    </message>
+    <message>
+        <source>Check what you wrote</source>
+        <translation>核对你抄写的内容</translation>
+    </message>
+    <message>
+        <source>Type these three words from your paper. The wallet is made once they match.</source>
+        <translation>请根据纸上内容输入这三个单词。全部正确后才会创建钱包。</translation>
+    </message>
+    <message>
+        <source>Word %1:</source>
+        <translation>第 %1 个单词：</translation>
+    </message>
+    <message>
+        <source>Restore from a recovery phrase</source>
+        <translation>用助记词恢复</translation>
+    </message>
+    <message>
+        <source>Type the 12 or 24 words, in order, separated by spaces. Coins and channels are looked for on the chain once the wallet is made.</source>
+        <translation>请按顺序输入 12 或 24 个单词，用空格分隔。钱包创建后会在链上查找币和通道。</translation>
+    </message>
+    <message>
+        <source>Type the words of your recovery phrase.</source>
+        <translation>请输入助记词。</translation>
+    </message>
+    <message>
+        <source>Word %1, &quot;%2&quot;, is not a recovery-phrase word. Check its spelling.</source>
+        <translation>第 %1 个单词“%2”不是助记词单词，请检查拼写。</translation>
+    </message>
+    <message>
+        <source>%1 words so far: a recovery phrase has 12 or 24 words.</source>
+        <translation>目前 %1 个单词：助记词应有 12 或 24 个单词。</translation>
+    </message>
+    <message>
+        <source>These words are not a valid recovery phrase: a word is wrong or out of order.</source>
+        <translation>这些单词不是有效的助记词：有单词错误或顺序不对。</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::NetworkNames</name>
+    <message>
+        <source>mainnet</source>
+        <translation>主网</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>本地链</translation>
+    </message>
+    <message>
+        <source>testnet</source>
+        <translation>测试网</translation>
     </message>
 </context>
 </TS>

@@ -96,7 +96,7 @@ ImportDialog::ImportDialog(const QString &title, QWidget *parent) : QDialog(pare
         updateScanning();
         if (!cb->image().isNull())
             importImage(cb->image());
-        else if (isCodeForSpillway(cb->text()))
+        else if (wanted(cb->text()))
             acceptCode(cb->text());
         else
             m_edit->setPlainText(cb->text());
@@ -158,7 +158,7 @@ ImportDialog::ImportDialog(const QString &title, QWidget *parent) : QDialog(pare
     connect(m_scanTimer, &QTimer::timeout, this, &ImportDialog::scanRegionNow);
     connect(m_reader, &QrFrameReader::codeRead, this, [this](const QString &code) {
         // A screen or camera shows other codes too (a receive address): only ours count.
-        if (isCodeForSpillway(code))
+        if (wanted(code))
             acceptCode(code);
     });
     connect(QApplication::clipboard(), &QClipboard::dataChanged, this, [this] {
@@ -167,7 +167,7 @@ ImportDialog::ImportDialog(const QString &title, QWidget *parent) : QDialog(pare
         const QClipboard *cb = QApplication::clipboard();
         if (!cb->image().isNull())
             m_reader->offerImage(cb->image());
-        else if (isCodeForSpillway(cb->text()))
+        else if (wanted(cb->text()))
             acceptCode(cb->text().trimmed());
     });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -199,7 +199,7 @@ bool ImportDialog::importImage(const QImage &image)
     }
     QStringList ours;
     for (const QString &c : codes)
-        if (isCodeForSpillway(c))
+        if (wanted(c))
             ours << c;
     if (ours.isEmpty()) {
         // Not ours (an address, a link): shown so the user sees what was read.

@@ -9,8 +9,11 @@
 // clipboard) and imports each new code as it appears (codeImported), showing the
 // answer for the other side in the same window; repeats are ignored quietly.
 
+#include "QrCode.h"
+
 #include <QDialog>
 
+#include <functional>
 #include <memory>
 
 class QCheckBox;
@@ -40,6 +43,9 @@ public:
     /// An image (a screen grab, a file, a camera frame) whose QR code is read.
     /// True if a code was found and taken (a part of an animated code counts).
     bool importImage(const QImage &image);
+    /// Which codes this window takes (default: Spillway's messages, URs and PSBTs; the
+    /// Send tab's scanner takes bitcoin: links and addresses instead).
+    void setCodeFilter(std::function<bool(const QString &)> wanted) { m_wanted = std::move(wanted); }
     bool importFile(const QString &path);
     /// A code's text as scanned: a message, a PSBT, or one part of an animated UR.
     bool acceptCode(const QString &code);
@@ -79,6 +85,8 @@ protected:
     void dropEvent(QDropEvent *e) override;
 
 private:
+    bool wanted(const QString &code) const { return m_wanted ? m_wanted(code) : isCodeForSpillway(code); }
+    std::function<bool(const QString &)> m_wanted;
     void startCamera();
     void pickRegion();
     void scanRegionNow();

@@ -1,11 +1,20 @@
 #include "MainWindow.h"
 
+#include "AmountField.h"
+#include "BalanceBar.h"
 #include "ImportDialog.h"
 #include "MarketTabs.h"
+#include "NetworkNames.h"
 #include "MessageDialog.h"
 #include "OpenChannelWizard.h"
-#include "QrCode.h"
 #include "RemainingBarDelegate.h"
+#include "ReceivePanel.h"
+#include "SendPanel.h"
+#include "WalletSettings.h"
+#include "FirstRunDialog.h"
+#include "RecoveryPhraseView.h"
+#include "TransactionDialog.h"
+#include "models/CsvWriter.h"
 #include "SettingsDialog.h"
 #include "models/ChannelTableModel.h"
 #include "models/HistoryModels.h"
@@ -13,6 +22,8 @@
 
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QSpinBox>
 #include <QApplication>
 #include <QClipboard>
@@ -42,6 +53,8 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
       m_payments(new PaymentHistoryModel(this)), m_history(new WalletHistoryModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    if (m_service)
+        WalletSettings::setWallet(m_service->dataDir()); // units and expiry are this wallet's
     setWindowTitle(tr("Spillway"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/spillway.svg")));
     m_proxy->setSourceModel(m_model);
@@ -85,6 +98,8 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         applySettings();
     });
     settings->setObjectName(QStringLiteral("settingsAction"));
+    auto *phrase = walletMenu->addAction(tr("Show recovery phrase…"), this, &MainWindow::showRecoveryPhrase);
+    phrase->setObjectName(QStringLiteral("showPhraseAction"));
     auto *quit = walletMenu->addAction(tr("Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     quit->setObjectName(QStringLiteral("quitAction"));
 
@@ -100,10 +115,13 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
 
     m_networkLabel = new QLabel(tr("Network: local chain"), this);
     m_networkLabel->setObjectName(QStringLiteral("networkLabel"));
+    m_networkLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // gives way to the balances
     statusBar()->addWidget(m_networkLabel);
     m_tipLabel = new QLabel(tr("Connecting…"), this);
     m_tipLabel->setObjectName(QStringLiteral("tipLabel"));
     statusBar()->addWidget(m_tipLabel);
+    m_balanceBar = new BalanceBar(this);
+    statusBar()->addPermanentWidget(m_balanceBar);
     auto *mine = new QPushButton(tr("Mine a block"), this);
     mine->setObjectName(QStringLiteral("mineButton"));
     mine->setToolTip(tr("The local chain mines on demand: one block to this wallet."));
@@ -113,7 +131,11 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
     if (m_service) {
         connect(mine, &QPushButton::clicked, m_service, [s = m_service] { s->mine(1); });
         connect(m_service, &WalletService::ready, this, [this, mine](const QString &net, const QString &backend) {
-            m_networkLabel->setText(tr("Network: %1 · %2").arg(net, backend));
+            m_networkLabel->setText(tr("Network: %1 · %2").arg(NetworkNames::display(net), backend));
+            m_networkLabel->setToolTip(m_networkLabel->text());
+            m_sendPanel->setNetwork(net);
+            // Two wallets side by side are told apart by their title: the data directory's name and the network.
+            setWindowTitle(tr("%1 (%2) — Spillway").arg(QDir(m_service->dataDir()).dirName(), NetworkNames::display(net)));
             // Only the local chain and a regtest node mine on request; real networks do not.
             const bool canMine = net == QLatin1String("local") || net == QLatin1String("regtest");
             mine->setVisible(canMine);
@@ -123,40 +145,52 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         connect(m_service, &WalletService::tipChanged, this, [this](int height, qint64 time, int interval) {
             m_model->setBlockInterval(interval);
             m_model->setTip(height, time);
+            m_history->setTip(height);
+            m_tipHeight = height;
             m_tipLabel->setText(tr("Height %L1").arg(height));
+            if (!m_columnsFitToTip && m_model->rowCount() > 0) {
+                fitChannelColumns(); // the countdowns' text is known once the tip is
+                m_columnsFitToTip = true;
+            }
         });
         connect(m_service, &WalletService::channelsChanged, this, [this](const QList<ChannelSummary> &list) {
             m_model->setChannels(list);
             updateActions();
         });
-        connect(m_service, &WalletService::balanceChanged, this, [this](qint64 c, qint64 u, qint64 i, qint64 ch) {
-            const qint64 values[4] = {c, u, i, ch};
-            for (int k = 0; k < 4; ++k)
-                m_balanceLabels[k]->setText(m_model->formatAmount(values[k]));
+        connect(m_service, &WalletService::balanceChanged, this, [this](qint64 c, qint64 u, qint64 i, qint64 paying, qint64 receiving) {
+            m_balanceBar->setBalances(Balances{c, u, i, paying, receiving});
+            showBalances();
         });
         connect(m_service, &WalletService::receiveAddressChanged, this, [this](const QString &a) {
-            m_addressLabel->setText(a);
-            m_addressQr->setPixmap(QPixmap::fromImage(renderQrCode(QStringLiteral("bitcoin:") + a.toUpper(), 3)));
+            m_receivePanel->setAddress(a);
         });
         connect(m_service, &WalletService::messagesReady, this, &MainWindow::showMessages);
-        connect(m_service, &WalletService::failed, this, [this](const QString &code, const QString &sentence) {
-            statusBar()->showMessage(tr("%1: %2").arg(code, sentence), 10000);
-            if (!m_autoAnswer)
-                QMessageBox::warning(this, tr("Spillway"), sentence);
-        });
-        connect(m_service, &WalletService::info, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
-        connect(m_service, &WalletService::walletCreated, this, [this](const QString &words) {
+        connect(m_service, &WalletService::failed, this, [this](const QString &, const QString &sentence, const QString &details) {
+            // The sentence only; the code and its context behind "Show Details…".
+            statusBar()->showMessage(sentence, 10000);
             if (m_autoAnswer)
                 return;
-            QMessageBox box(QMessageBox::Information, tr("Your recovery phrase"),
-                            tr("Write down these words and keep them safe. They restore this wallet and every channel. "
-                               "They are shown only this once."),
-                            QMessageBox::Ok, this);
-            box.setDetailedText(words);
+            QMessageBox box(QMessageBox::Warning, tr("Spillway"), sentence, QMessageBox::Ok, this);
+            box.setDetailedText(details);
             box.exec();
+        });
+        connect(m_service, &WalletService::info, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
+        connect(m_service, &WalletService::walletMissing, this, &MainWindow::firstRun);
+        connect(m_service, &WalletService::recoveryPhraseReady, this, [this](const QString &words) {
+            auto *d = new RecoveryPhraseDialog(words.split(QLatin1Char(' ')), this);
+            d->setAttribute(Qt::WA_DeleteOnClose);
+            d->open();
         });
         connect(this, &MainWindow::importRequested, m_service, &WalletService::importText);
         connect(m_service, &WalletService::historyChanged, m_history, &WalletHistoryModel::setRows);
+        connect(m_history, &WalletHistoryModel::labelEdited, m_service, [s = m_service](const QString &txid, const QString &label) {
+            s->setTransactionLabel(txid, label); // queued: the service's thread
+        });
+        connect(m_service, &WalletService::transactionLoaded, this, [this](const TransactionDetails &d) {
+            auto *dialog = new TransactionDialog(d, m_tipHeight, m_sendUnit, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
         connect(m_service, &WalletService::paymentsLoaded, m_payments, &PaymentHistoryModel::setPayments);
         connect(m_service, &WalletService::tipChanged, this, [this] { m_bumpsChannel.clear(); }); // blocks left changed
         connect(m_service, &WalletService::bumpsLoaded, this, [this](const QString &id, const QStringList &lines) {
@@ -167,13 +201,40 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
     }
     applySettings();
     updateActions();
-    resize(1100, 640);
+    resize(1240, 680); // room for the balances in the status bar
 }
 
 void MainWindow::applySettings()
 {
-    const bool btc = QSettings().value(QStringLiteral("unit")).toString() == QLatin1String("btc");
+    const bool btc = BitcoinUnits::chosen() == BitcoinUnits::Unit::Btc;
     m_model->setUnit(btc ? ChannelTableModel::Unit::Btc : ChannelTableModel::Unit::Sat);
+    m_balanceBar->setFormatter([m = m_model](qint64 sat) { return m->formatAmount(sat); });
+    m_sendPanel->setUnit(btc ? BitcoinUnits::Unit::Btc : BitcoinUnits::Unit::Sat);
+    m_receivePanel->setUnit(btc ? BitcoinUnits::Unit::Btc : BitcoinUnits::Unit::Sat);
+    m_sendUnit = btc ? BitcoinUnits::Unit::Btc : BitcoinUnits::Unit::Sat;
+    m_history->setUnit(m_sendUnit);
+    m_payments->setUnit(m_sendUnit);
+    showBalances();
+    if (m_table && m_model->rowCount() > 0)
+        fitChannelColumns(); // the amounts' width changed with the unit
+}
+
+void MainWindow::fitChannelColumns()
+{
+    // A little room beyond the widest text: a countdown's text grows and shrinks by a character or two.
+    for (int col = 0; col < ChannelTableModel::ColumnCount; ++col)
+        if (col != ChannelTableModel::RemainingColumn) {
+            m_table->resizeColumnToContents(col);
+            m_table->setColumnWidth(col, m_table->columnWidth(col) + m_table->fontMetrics().horizontalAdvance(QStringLiteral("00")));
+        }
+}
+
+void MainWindow::showBalances()
+{
+    const Balances &b = m_balanceBar->balances();
+    const qint64 values[4] = {b.spendable, b.unconfirmed, b.immature, b.paying + b.receiving};
+    for (int k = 0; k < 4; ++k)
+        m_balanceLabels[k]->setText(m_model->formatAmount(values[k]));
 }
 
 void MainWindow::buildChannelsTab(QTabWidget *tabs)
@@ -196,11 +257,20 @@ void MainWindow::buildChannelsTab(QTabWidget *tabs)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Columns sized to their contents once, when the first channels arrive (and when
+    // the unit changes), not on every change: ResizeToContents measures a thousand
+    // rows of every column on each dataChanged, which was most of the window's CPU
+    // with many channels (docs/benchmarks.md).
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(ChannelTableModel::RemainingColumn, QHeaderView::Fixed);
     m_table->horizontalHeader()->resizeSection(ChannelTableModel::RemainingColumn, 140); // room for the bar
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first) {
+        if (first == 0)
+            fitChannelColumns();
+    });
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false); // one line per channel, elided if the user narrows a column
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &tl) {
         if (tl.column() != ChannelTableModel::CountdownColumn)
@@ -243,59 +313,135 @@ void MainWindow::buildWalletTab(QTabWidget *tabs)
         m_balanceLabels[k]->setObjectName(QString::fromLatin1(names[k]));
         form->addRow(captions[k], m_balanceLabels[k]);
     }
-    m_addressLabel = new QLabel(page);
-    m_addressLabel->setObjectName(QStringLiteral("receiveAddressLabel"));
-    m_addressLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form->addRow(tr("Receive address:"), m_addressLabel);
-    auto *copy = new QPushButton(tr("Copy address"), page);
-    copy->setObjectName(QStringLiteral("copyAddressButton"));
-    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_addressLabel->text()); });
-    auto *fresh = new QPushButton(tr("New address"), page);
-    fresh->setObjectName(QStringLiteral("newAddressButton"));
-    if (m_service)
-        connect(fresh, &QPushButton::clicked, m_service, [s = m_service] { s->newReceiveAddress(); });
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(copy);
-    buttons->addWidget(fresh);
-    form->addRow(QString(), buttons);
-    auto *sendAddress = new QLineEdit(page);
-    sendAddress->setObjectName(QStringLiteral("sendAddressLineEdit"));
-    sendAddress->setPlaceholderText(tr("Address to pay"));
-    auto *sendAmount = new QLineEdit(page);
-    sendAmount->setObjectName(QStringLiteral("sendAmountLineEdit"));
-    sendAmount->setPlaceholderText(tr("Amount in sat"));
-    auto *send = new QPushButton(tr("Send"), page);
-    send->setObjectName(QStringLiteral("sendButton"));
-    if (m_service)
-        connect(send, &QPushButton::clicked, this, [this, sendAddress, sendAmount] {
-            bool ok = false;
-            const qint64 sat = sendAmount->text().toLongLong(&ok);
-            if (!ok || sat <= 0) {
-                statusBar()->showMessage(tr("Enter the amount in whole satoshis."), 5000);
-                return;
-            }
-            QMetaObject::invokeMethod(m_service, [s = m_service, a = sendAddress->text(), sat] { s->send(a, sat); });
-        });
-    form->addRow(tr("Send to:"), sendAddress);
-    form->addRow(tr("Amount:"), sendAmount);
-    form->addRow(QString(), send);
-    outer->addLayout(form, 2);
-    m_addressQr = new QLabel(page);
-    m_addressQr->setObjectName(QStringLiteral("receiveQrLabel"));
-    m_addressQr->setAlignment(Qt::AlignCenter);
-    outer->addWidget(m_addressQr, 1);
+    m_sendPanel = new SendPanel(m_service, page);
+    form->addRow(m_sendPanel);
+    outer->addLayout(form, 1);
+    m_receivePanel = new ReceivePanel(m_service, page);
+    outer->addWidget(m_receivePanel, 1);
     auto *wrapper = new QWidget(tabs);
     auto *column = new QVBoxLayout(wrapper);
     page->setParent(wrapper);
     column->addWidget(page);
-    auto *history = new QTableView(wrapper);
+    // History: newest first (unconfirmed on top), sized to its contents when rows come.
+    auto *historyBar = new QHBoxLayout;
+    historyBar->addWidget(new QLabel(tr("Transactions"), wrapper), 1);
+    auto *exportCsv = new QPushButton(tr("Export CSV…"), wrapper);
+    exportCsv->setObjectName(QStringLiteral("exportHistoryButton"));
+    connect(exportCsv, &QPushButton::clicked, this, &MainWindow::exportHistory);
+    historyBar->addWidget(exportCsv);
+    column->addLayout(historyBar);
+    auto *historyProxy = new QSortFilterProxyModel(wrapper);
+    historyProxy->setSourceModel(m_history);
+    historyProxy->setSortRole(WalletHistoryModel::SortRole);
+    m_historyView = new QTableView(wrapper);
+    QTableView *history = m_historyView;
     history->setObjectName(QStringLiteral("walletHistoryView"));
-    history->setModel(m_history);
+    history->setModel(historyProxy);
+    history->setSortingEnabled(true);
+    history->sortByColumn(WalletHistoryModel::TimeColumn, Qt::DescendingOrder);
+    history->setSelectionBehavior(QAbstractItemView::SelectRows);
+    history->setSelectionMode(QAbstractItemView::SingleSelection);
+    history->setTextElideMode(Qt::ElideMiddle);
     history->verticalHeader()->hide();
     history->horizontalHeader()->setStretchLastSection(true);
-    history->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    history->setContextMenuPolicy(Qt::ActionsContextMenu);
+    history->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed); // the Label column
+    auto *copyTxid = new QAction(tr("Copy transaction ID"), history);
+    copyTxid->setObjectName(QStringLiteral("copyTxidAction"));
+    connect(copyTxid, &QAction::triggered, this, [this] {
+        const QString txid = selectedTransaction();
+        if (!txid.isEmpty())
+            QApplication::clipboard()->setText(txid);
+    });
+    auto *details = new QAction(tr("Details…"), history);
+    details->setObjectName(QStringLiteral("transactionDetailsAction"));
+    connect(details, &QAction::triggered, this, &MainWindow::showTransaction);
+    connect(history, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.column() != WalletHistoryModel::LabelColumn) // there a double click edits the label
+            showTransaction();
+    });
+    history->addAction(copyTxid);
+    history->addAction(details);
+    connect(m_history, &QAbstractItemModel::rowsInserted, this, [history] {
+        // Fitted to what the rows hold (no "29 No…"), the transaction id elided in the middle.
+        for (int c = 0; c < WalletHistoryModel::TxidColumn; ++c)
+            history->resizeColumnToContents(c);
+    });
     column->addWidget(history, 1);
     tabs->addTab(wrapper, tr("Wallet"));
+}
+
+void MainWindow::firstRun()
+{
+    auto start = [this](const QString &phrase, bool fresh) {
+        QMetaObject::invokeMethod(m_service, [s = m_service, phrase, fresh] { s->restoreWallet(phrase, fresh); });
+    };
+    if (m_autoAnswer) {
+        // Tests and scripts: a phrase to restore, else a new wallet made at once.
+        const QString phrase = ask(QStringLiteral("first run phrase"), QString()).toString();
+        if (phrase.isEmpty())
+            QMetaObject::invokeMethod(m_service, [s = m_service] { s->createNewWallet(); });
+        else
+            start(phrase, false);
+        return;
+    }
+    auto *d = new FirstRunDialog(this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &QDialog::accepted, this, [d, start] { start(d->phrase(), !d->restoring()); });
+    connect(d, &QDialog::rejected, qApp, &QApplication::quit, Qt::QueuedConnection); // no wallet, nothing to show
+    d->open();
+}
+
+void MainWindow::showRecoveryPhrase()
+{
+    if (!m_service)
+        return;
+    const bool yes = m_autoAnswer ? ask(QStringLiteral("show phrase"), false).toBool()
+                                  : QMessageBox::question(this, tr("Show recovery phrase"),
+                                                          tr("Anyone who sees these words can take this wallet's money. Show them "
+                                                             "now, with nobody watching your screen?"),
+                                                          QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+    if (yes)
+        QMetaObject::invokeMethod(m_service, [s = m_service] { s->showRecoveryPhrase(); });
+}
+
+QString MainWindow::selectedTransaction() const
+{
+    const QModelIndexList rows = m_historyView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.first().data(WalletHistoryModel::TxidRole).toString();
+}
+
+void MainWindow::showTransaction()
+{
+    const QString txid = selectedTransaction();
+    if (txid.isEmpty() || !m_service)
+        return;
+    QMetaObject::invokeMethod(m_service, [s = m_service, txid] { s->loadTransaction(txid); });
+}
+
+void MainWindow::exportHistory()
+{
+    const QString path = m_autoAnswer ? ask(QStringLiteral("csv path"), QString()).toString()
+                                      : QFileDialog::getSaveFileName(this, tr("Export transactions"), tr("transactions.csv"),
+                                                                     tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    CsvWriter csv;
+    // Amounts as raw satoshis and the status as confirmations: a spreadsheet computes with them.
+    csv.setColumnRole(WalletHistoryModel::AmountColumn, WalletHistoryModel::SortRole);
+    csv.setColumnRole(WalletHistoryModel::FeeColumn, WalletHistoryModel::SortRole);
+    csv.setColumnRole(WalletHistoryModel::StatusColumn, WalletHistoryModel::ConfirmationsRole);
+    csv.setColumnHeader(WalletHistoryModel::AmountColumn, tr("Amount (sat)"));
+    csv.setColumnHeader(WalletHistoryModel::FeeColumn, tr("Fee (sat)"));
+    csv.setColumnHeader(WalletHistoryModel::StatusColumn, tr("Confirmations"));
+    QString error;
+    if (!csv.write(*m_historyView->model(), path, &error)) {
+        if (!m_autoAnswer)
+            QMessageBox::warning(this, tr("Export transactions"), tr("The file could not be written: %1").arg(error));
+        statusBar()->showMessage(tr("The file could not be written: %1").arg(error), 8000);
+        return;
+    }
+    statusBar()->showMessage(tr("%n transaction(s) exported to %1", nullptr, m_historyView->model()->rowCount()).arg(path), 8000);
 }
 
 QString MainWindow::selectedChannel() const
@@ -409,12 +555,12 @@ void MainWindow::payChannel()
     d.setWindowTitle(tr("Pay"));
     auto *layout = new QVBoxLayout(&d);
     layout->addWidget(new QLabel(tr("%1 left in this channel.").arg(m_model->formatAmount(c->remainingSat())), &d));
-    auto *amount = new QSpinBox(&d);
-    amount->setObjectName(QStringLiteral("payAmountSpinBox"));
-    amount->setRange(1, static_cast<int>(std::min<qint64>(c->remainingSat(), 2'000'000'000)));
-    amount->setValue(static_cast<int>(std::min<qint64>(1000, c->remainingSat())));
-    amount->setSuffix(tr(" sat"));
-    amount->setGroupSeparatorShown(true);
+    // In the chosen unit, never cut: above what the channel has left it turns red and says the limit.
+    auto *amount = new AmountField(&d);
+    amount->setObjectName(QStringLiteral("payAmountField"));
+    amount->setUnit(m_sendUnit);
+    amount->setMaximum(c->remainingSat());
+    amount->setValue(std::min<qint64>(1000, c->remainingSat()));
     layout->addWidget(amount);
     auto *quick = new QHBoxLayout;
     for (int v : {1000, 10000, 100000}) {
@@ -431,9 +577,10 @@ void MainWindow::payChannel()
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
     connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
+    connect(amount, &AmountField::valueChanged, &d, [amount, buttons] { buttons->button(QDialogButtonBox::Ok)->setEnabled(amount->value().has_value()); });
     layout->addWidget(buttons);
-    if (d.exec() == QDialog::Accepted)
-        send(amount->value());
+    if (d.exec() == QDialog::Accepted && amount->value())
+        send(*amount->value());
 }
 
 void MainWindow::importMessage()
@@ -490,9 +637,16 @@ void MainWindow::exportPsbt()
     if (id.isEmpty())
         return;
     const QStringList kinds{QStringLiteral("commitment"), QStringLiteral("refund"), QStringLiteral("settlement")};
+    // The user picks among translated names; the service is told the kind.
+    const QStringList names{tr("The newest payment (commitment)"), tr("The refund"), tr("The settlement")};
     bool ok = true;
-    const QString which = m_autoAnswer ? ask(QStringLiteral("psbt kind"), kinds.first()).toString()
-                                       : QInputDialog::getItem(this, tr("Export PSBT"), tr("Which transaction?"), kinds, 0, false, &ok);
+    QString which;
+    if (m_autoAnswer) {
+        which = ask(QStringLiteral("psbt kind"), kinds.first()).toString();
+    } else {
+        const QString name = QInputDialog::getItem(this, tr("Export PSBT"), tr("Which transaction?"), names, 0, false, &ok);
+        which = kinds.value(static_cast<int>(names.indexOf(name)), kinds.first());
+    }
     if (ok)
         QMetaObject::invokeMethod(m_service, [s = m_service, id, which] { s->exportPsbt(id, which); });
 }

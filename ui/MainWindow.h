@@ -3,6 +3,7 @@
 // over a WalletService; actions on the toolbar, in menus and with shortcuts.
 
 #include "ImportDialog.h"
+#include "BitcoinUnits.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -21,6 +22,9 @@ class PaymentHistoryModel;
 class WalletHistoryModel;
 class WalletService;
 class MessageDialog;
+class BalanceBar;
+class SendPanel;
+class ReceivePanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -58,6 +62,13 @@ private:
     void showMessages(const QString &title, const QStringList &texts);
     void updateActions();
     void applySettings();
+    void showBalances();
+    QString selectedTransaction() const;
+    void showTransaction();
+    void exportHistory();
+    void firstRun();
+    void showRecoveryPhrase();
+    void fitChannelColumns();
     QVariant ask(const QString &question, const QVariant &fallback);
 
     WalletService *m_service;
@@ -72,8 +83,13 @@ private:
     QLabel *m_tipLabel = nullptr;
     QLabel *m_networkLabel = nullptr;
     QLabel *m_balanceLabels[4] = {};
-    QLabel *m_addressLabel = nullptr;
-    QLabel *m_addressQr = nullptr;
+    BalanceBar *m_balanceBar = nullptr;
+    SendPanel *m_sendPanel = nullptr;
+    ReceivePanel *m_receivePanel = nullptr;
+    QTableView *m_historyView = nullptr;
+    int m_tipHeight = 0;
+    bool m_columnsFitToTip = false;
+    BitcoinUnits::Unit m_sendUnit = BitcoinUnits::Unit::Sat;
     QAction *m_newOffer, *m_open, *m_pay, *m_import, *m_settle, *m_close, *m_refund, *m_export;
     QAction *m_bump = nullptr;
     MessageDialog *m_lastMessage = nullptr;

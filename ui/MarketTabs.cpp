@@ -1,4 +1,6 @@
 #include "MarketTabs.h"
+#include "BitcoinUnits.h"
+#include "AmountField.h"
 #include "ImportDialog.h"
 #include "MessageDialog.h"
 #include "services/WalletService.h"
@@ -28,7 +30,7 @@ void fillCatalog(QStandardItemModel *m, const QStringList &names, const QList<qi
     for (int i = 0; i < names.size(); ++i) {
         QList<QStandardItem *> row{new QStandardItem(names[i]),
                                    new QStandardItem(QObject::tr("%L1 MiB").arg(static_cast<double>(sizes[i]) / (1 << 20), 0, 'f', 1)),
-                                   new QStandardItem(QObject::tr("%L1 sat").arg(prices[i])), new QStandardItem(hashes[i])};
+                                   new QStandardItem(BitcoinUnits::format(prices[i], BitcoinUnits::chosen())), new QStandardItem(hashes[i])};
         for (auto *item : row)
             item->setEditable(false);
         row[2]->setData(prices[i], Qt::UserRole);
@@ -53,12 +55,12 @@ SellTab::SellTab(WalletService *service, QWidget *parent) : QWidget(parent), m_s
     dirRow->addWidget(m_dir);
     dirRow->addWidget(browse);
     form->addRow(tr("Directory:"), dirRow);
-    m_price = new QSpinBox(this);
-    m_price->setObjectName(QStringLiteral("pricePerMibSpinBox"));
-    m_price->setRange(1, 100'000'000);
+    m_price = new AmountField(this); // per MiB, in the chosen unit
+    m_price->setObjectName(QStringLiteral("pricePerMibAmountField"));
+    m_price->setUnit(BitcoinUnits::chosen());
+    m_price->setMaximum(100'000'000);
     m_price->setValue(100);
-    m_price->setSuffix(tr(" sat per MiB"));
-    form->addRow(tr("Price:"), m_price);
+    form->addRow(tr("Price per MiB:"), m_price);
     m_listen = new QLineEdit(QStringLiteral("127.0.0.1:0"), this);
     m_listen->setObjectName(QStringLiteral("listenLineEdit"));
     form->addRow(tr("Listen on:"), m_listen);
@@ -75,14 +77,16 @@ SellTab::SellTab(WalletService *service, QWidget *parent) : QWidget(parent), m_s
     layout->addWidget(m_earnings);
     // Live: the channels we receive on, and what they have paid so far.
     connect(m_service, &WalletService::channelsChanged, this, [this](const QList<ChannelSummary> &list) {
+        for (const auto &c : list)
+            if (c.role == ChannelSummary::Role::Receiving)
+                m_received.insert(c.id, {!c.isFinal(), c.paidSat});
         int open = 0;
         qint64 earned = 0;
-        for (const auto &c : list)
-            if (c.role == ChannelSummary::Role::Receiving) {
-                open += c.isFinal() ? 0 : 1;
-                earned += c.paidSat;
-            }
-        m_earnings->setText(tr("%n open channel(s) with buyers; earned %L1 sat in all.", nullptr, open).arg(earned));
+        for (const auto &[live, paid] : std::as_const(m_received)) {
+            open += live ? 1 : 0;
+            earned += paid;
+        }
+        m_earnings->setText(tr("%n open channel(s) with buyers; earned %1 in all.", nullptr, open).arg(BitcoinUnits::format(earned, BitcoinUnits::chosen())));
     });
     m_catalog = new QStandardItemModel(0, 4, this);
     m_catalog->setHorizontalHeaderLabels({tr("File"), tr("Size"), tr("Price"), tr("SHA-256")});
@@ -93,7 +97,9 @@ SellTab::SellTab(WalletService *service, QWidget *parent) : QWidget(parent), m_s
     table->verticalHeader()->hide();
     layout->addWidget(table, 1);
     connect(start, &QPushButton::clicked, this, [this] {
-        QMetaObject::invokeMethod(m_service, [s = m_service, d = m_dir->text(), p = m_price->value(), l = m_listen->text()] {
+        if (!m_price->value())
+            return; // the field says why, in red
+        QMetaObject::invokeMethod(m_service, [s = m_service, d = m_dir->text(), p = *m_price->value(), l = m_listen->text()] {
             s->startSelling(d, p, l);
         });
     });
@@ -173,8 +179,9 @@ BuyTab::BuyTab(WalletService *service, QWidget *parent) : QWidget(parent), m_ser
         const QModelIndexList rows = m_table->selectionModel()->selectedRows();
         if (rows.isEmpty())
             return;
-        m_total->setText(tr("Total: %L1 sat, paid piece by piece as the file arrives.")
-                             .arg(m_catalog->item(rows.first().row(), 2)->data(Qt::UserRole).toLongLong()));
+        m_total->setText(tr("Total: %1, paid piece by piece as the file arrives.")
+                             .arg(BitcoinUnits::format(m_catalog->item(rows.first().row(), 2)->data(Qt::UserRole).toLongLong(),
+                                                       BitcoinUnits::chosen())));
     });
     connect(m_download, &QPushButton::clicked, this, [this] {
         const QModelIndexList rows = m_table->selectionModel()->selectedRows();
@@ -185,10 +192,9 @@ BuyTab::BuyTab(WalletService *service, QWidget *parent) : QWidget(parent), m_ser
         // The user sees the whole price and agrees to it before anything is paid;
         // the purchase is refused if it would cost more.
         if (QMessageBox::question(this, tr("Buy %1").arg(name),
-                                  tr("Buy %1 for %L2 sat? It is paid piece by piece as the file arrives, and every piece is "
+                                  tr("Buy %1 for %2? It is paid piece by piece as the file arrives, and every piece is "
                                      "checked against its SHA-256 before more is paid.")
-                                      .arg(name)
-                                      .arg(price)) != QMessageBox::Yes)
+                                      .arg(name, BitcoinUnits::format(price, BitcoinUnits::chosen()))) != QMessageBox::Yes)
             return;
         const QString out = QFileDialog::getSaveFileName(this, tr("Save the file as"), name);
         if (out.isEmpty())
@@ -200,7 +206,7 @@ BuyTab::BuyTab(WalletService *service, QWidget *parent) : QWidget(parent), m_ser
     connect(m_service, &WalletService::downloadProgress, this, [this](qint64 done, qint64 total, qint64 bytes, qint64 paid) {
         m_progress->setMaximum(static_cast<int>(total));
         m_progress->setValue(static_cast<int>(done));
-        m_status->setText(tr("%L1 bytes received, %L2 sat paid").arg(bytes).arg(paid));
+        m_status->setText(tr("%L1 bytes received, %2 paid").arg(bytes).arg(BitcoinUnits::format(paid, BitcoinUnits::chosen())));
     });
     connect(m_service, &WalletService::downloadFinished, this, [this](bool ok, const QString &message) {
         setBusy(false);

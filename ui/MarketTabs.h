@@ -3,6 +3,7 @@
 // TLS at a price per MiB; "Buy" takes a provider's offer, lists its files and
 // downloads one chunk by chunk, paying as it arrives, with pause and resume.
 
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
@@ -17,6 +18,7 @@ class QTableView;
 namespace spillway::ui {
 
 class WalletService;
+class AmountField;
 
 class SellTab : public QWidget {
     Q_OBJECT
@@ -26,11 +28,14 @@ public:
 private:
     WalletService *m_service;
     QLineEdit *m_dir;
-    QSpinBox *m_price;
+    AmountField *m_price;
     QLineEdit *m_listen;
     QLabel *m_status;
     QLabel *m_earnings;
     QStandardItemModel *m_catalog;
+    /// The channels we receive on: still open, and paid so far. The service sends
+    /// only the channels that changed, so the totals are kept here.
+    QHash<QString, std::pair<bool, qint64>> m_received;
 };
 
 class BuyTab : public QWidget {

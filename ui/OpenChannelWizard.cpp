@@ -1,4 +1,6 @@
 #include "OpenChannelWizard.h"
+#include "AmountField.h"
+#include "WalletSettings.h"
 #include "ImportDialog.h"
 #include "QrCode.h"
 
@@ -47,36 +49,36 @@ OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
     auto *termsPage = new QWizardPage(this);
     termsPage->setTitle(tr("Terms"));
     auto *form = new QFormLayout(termsPage);
-    m_capacity = new QSpinBox(termsPage);
-    m_capacity->setObjectName(QStringLiteral("capacitySpinBox"));
-    m_capacity->setRange(1000, 2'000'000'000);
+    m_capacity = new AmountField(termsPage);
+    m_capacity->setObjectName(QStringLiteral("capacityAmountField"));
+    m_capacity->setUnit(BitcoinUnits::chosen());
+    m_capacity->setMinimum(1000);
     m_capacity->setValue(100'000);
-    m_capacity->setSuffix(tr(" sat"));
-    m_capacity->setGroupSeparatorShown(true);
     form->addRow(tr("Capacity:"), m_capacity);
     m_expiry = new QSpinBox(termsPage);
     m_expiry->setObjectName(QStringLiteral("expirySpinBox"));
     // 0: the network's default distance (1008 blocks on mainnet), within the offer's limits.
     m_expiry->setRange(0, 52560);
     m_expiry->setSpecialValueText(tr("the network's default"));
-    m_expiry->setValue(QSettings().value(QStringLiteral("defaultExpiryBlocks"), 0).toInt());
+    m_expiry->setValue(WalletSettings::value(QStringLiteral("defaultExpiryBlocks"), 0).toInt());
     m_expiry->setSuffix(tr(" blocks"));
     form->addRow(tr("Refund possible after:"), m_expiry);
-    m_fee = new QSpinBox(termsPage);
-    m_fee->setObjectName(QStringLiteral("feeSpinBox"));
-    m_fee->setRange(0, 1'000'000);
-    m_fee->setSpecialValueText(tr("from the chain's estimate"));
-    m_fee->setSuffix(tr(" sat"));
+    m_fee = new AmountField(termsPage);
+    m_fee->setObjectName(QStringLiteral("feeAmountField"));
+    m_fee->setUnit(BitcoinUnits::chosen());
+    m_fee->setMinimum(0);
+    m_fee->setMaximum(1'000'000);
+    m_fee->setPlaceholderText(tr("from the chain's estimate")); // empty: the estimate
     form->addRow(tr("Closing fee:"), m_fee);
     m_variant = new QComboBox(termsPage);
     m_variant->setObjectName(QStringLiteral("variantComboBox"));
     m_variant->addItem(tr("CLTV (BIP 65): one round trip"), QStringLiteral("cltv"));
     m_variant->addItem(tr("Pre-signed refund: the payee signs the refund first"), QStringLiteral("refund"));
     form->addRow(tr("Kind:"), m_variant);
-    connect(m_capacity, &QSpinBox::valueChanged, this, &OpenChannelWizard::updateSummary);
+    connect(m_capacity, &AmountField::valueChanged, this, &OpenChannelWizard::updateSummary);
     connect(m_expiry, &QSpinBox::valueChanged, this, &OpenChannelWizard::updateSummary);
-    connect(m_fee, &QSpinBox::valueChanged, this, &OpenChannelWizard::updateSummary);
-    addPage(termsPage);
+    connect(m_fee, &AmountField::valueChanged, this, &OpenChannelWizard::updateSummary);
+    m_termsPage = addPage(termsPage);
 
     auto *summaryPage = new QWizardPage(this);
     summaryPage->setTitle(tr("Summary"));
@@ -96,7 +98,16 @@ QString OpenChannelWizard::offerText() const
 
 qint64 OpenChannelWizard::capacity() const
 {
-    return m_capacity->value();
+    return m_capacity->value().value_or(0);
+}
+
+bool OpenChannelWizard::validateCurrentPage()
+{
+    if (currentId() == m_termsPage && (!m_capacity->value() || !m_fee->problem().isEmpty())) {
+        m_capacity->setFocus();
+        return false; // the field says why, in red
+    }
+    return QWizard::validateCurrentPage();
 }
 
 int OpenChannelWizard::expiryBlocks() const
@@ -106,7 +117,7 @@ int OpenChannelWizard::expiryBlocks() const
 
 qint64 OpenChannelWizard::commitFee() const
 {
-    return m_fee->value();
+    return m_fee->value().value_or(0);
 }
 
 bool OpenChannelWizard::refundVariant() const
@@ -134,13 +145,16 @@ void OpenChannelWizard::updateSummary()
     int expiry = m_expiry->value();
     if (m && std::holds_alternative<channel::OfferMsg>(*m)) {
         const auto &o = std::get<channel::OfferMsg>(*m);
+        m_capacity->setMinimum(std::max<qint64>(1000, o.minCapacity));
+        m_capacity->setMaximum(o.maxCapacity > 0 ? std::optional<qint64>(o.maxCapacity) : std::nullopt);
         if (expiry == 0)
             expiry = static_cast<int>(std::clamp(bitcoin::network(o.network).defaultExpiryDelta, o.minExpiryDelta,
                                                  std::max(o.minExpiryDelta, o.maxExpiryDelta)));
-        m_offerInfo->setText(tr("Offer \"%1\": capacity %L2 to %L3 sat, refund after %4 to %5 blocks.")
+        const BitcoinUnits::Unit unit = BitcoinUnits::chosen();
+        m_offerInfo->setText(tr("Offer \"%1\": capacity %2 to %3, refund after %4 to %5 blocks.")
                                  .arg(QString::fromStdString(o.label))
-                                 .arg(o.minCapacity)
-                                 .arg(o.maxCapacity)
+                                 .arg(BitcoinUnits::format(o.minCapacity, unit))
+                                 .arg(BitcoinUnits::format(o.maxCapacity, unit))
                                  .arg(o.minExpiryDelta)
                                  .arg(o.maxExpiryDelta));
     } else {
@@ -148,14 +162,14 @@ void OpenChannelWizard::updateSummary()
         if (expiry == 0)
             expiry = static_cast<int>(bitcoin::network(bitcoin::NetworkId::Local).defaultExpiryDelta);
     }
-    m_summary->setText(tr("Your wallet locks %L1 sat in a 2-of-2 output with the payee. You pay by signing; "
+    const BitcoinUnits::Unit unit = BitcoinUnits::chosen();
+    m_summary->setText(tr("Your wallet locks %1 in a 2-of-2 output with the payee. You pay by signing; "
                           "the payee settles with the newest payment. If the payee disappears, the refund "
                           "returns your money after %n block(s), minus its fee.", nullptr, expiry)
-                           .arg(m_capacity->value()) +
+                           .arg(BitcoinUnits::format(capacity(), unit)) +
                        QStringLiteral("<br><br>") +
-                       (m_fee->value() > 0 ? tr("The settlement's fee, %L1 sat, comes out of your side; at most %L2 sat can be paid.")
-                                                 .arg(m_fee->value())
-                                                 .arg(m_capacity->value() - m_fee->value())
+                       (commitFee() > 0 ? tr("The settlement's fee, %1, comes out of your side; at most %2 can be paid.")
+                                              .arg(BitcoinUnits::format(commitFee(), unit), BitcoinUnits::format(capacity() - commitFee(), unit))
                                            : tr("The settlement's fee follows the chain's fee estimate and comes out of your side.")));
 }
 

@@ -12,6 +12,7 @@ class QLabel;
 namespace spillway::ui {
 
 class ImportDialog;
+class AmountField;
 
 class OpenChannelWizard : public QWizard {
     Q_OBJECT
@@ -26,13 +27,16 @@ public:
     /// Test hook and the Image… button: fill the offer from a QR image.
     bool setOfferFromImage(const QImage &image);
     void setOfferText(const QString &text);
+    /// The terms page goes on only with a capacity the offer allows.
+    bool validateCurrentPage() override;
 
 private:
     void updateSummary();
     QPlainTextEdit *m_offer;
-    QSpinBox *m_capacity;
+    AmountField *m_capacity; ///< in the chosen unit, within the offer's limits (red with the limit beyond)
+    int m_termsPage = -1;
     QSpinBox *m_expiry;
-    QSpinBox *m_fee;
+    AmountField *m_fee; ///< empty: from the chain's estimate
     QComboBox *m_variant;
     QLabel *m_summary;
     QLabel *m_offerInfo;

@@ -1,4 +1,5 @@
 #include "SettingsDialog.h"
+#include "WalletSettings.h"
 
 #include "chain/CoreRpcBackend.h"
 #include "store/SeedKeychain.h"
@@ -50,14 +51,14 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     m_unit->setObjectName(QStringLiteral("unitComboBox"));
     m_unit->addItem(tr("satoshi (sat)"), QStringLiteral("sat"));
     m_unit->addItem(tr("bitcoin (BTC)"), QStringLiteral("btc"));
-    m_unit->setCurrentIndex(s.value(QStringLiteral("unit")).toString() == QLatin1String("btc") ? 1 : 0);
+    m_unit->setCurrentIndex(WalletSettings::value(QStringLiteral("unit")).toString() == QLatin1String("btc") ? 1 : 0);
     form->addRow(tr("Amounts in:"), m_unit);
     m_expiry = new QSpinBox(this);
     m_expiry->setObjectName(QStringLiteral("defaultExpirySpinBox"));
     m_expiry->setRange(0, 52560);
     m_expiry->setSpecialValueText(tr("the network's default (1008 blocks on mainnet)"));
     m_expiry->setSuffix(tr(" blocks"));
-    m_expiry->setValue(s.value(QStringLiteral("defaultExpiryBlocks"), 0).toInt());
+    m_expiry->setValue(WalletSettings::value(QStringLiteral("defaultExpiryBlocks"), 0).toInt());
     form->addRow(tr("New channels: refund after"), m_expiry);
 
     // The chain.
@@ -204,8 +205,9 @@ bool SettingsDialog::save() const
     const QString before = s.value(QStringLiteral("language"), QLocale::system().name()).toString();
     const QString lang = m_language->currentData().toString();
     s.setValue(QStringLiteral("language"), lang);
-    s.setValue(QStringLiteral("unit"), m_unit->currentData().toString());
-    s.setValue(QStringLiteral("defaultExpiryBlocks"), m_expiry->value());
+    // The unit and the expiry are this wallet's; the language is the person's (global).
+    WalletSettings::setValue(QStringLiteral("unit"), m_unit->currentData().toString());
+    WalletSettings::setValue(QStringLiteral("defaultExpiryBlocks"), m_expiry->value());
     const chain::ChainSettings was = chain::savedChainSettings();
     // A password typed into the URL goes to the keychain like the password field's.
     const chain::ChainSettings now = chain::withoutUrlCredentials(chainSettings());

@@ -272,7 +272,7 @@ Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const Op
     }
     SPW_TRY(m_wallet->commit(*prepared, QStringLiteral("channel-open"), -p.capacity.sat(), QString::fromStdString(p.funding.toString())));
     auto sent = m_wallet->broadcast(prepared->tx);
-    if (!sent)
+    if (!sent && sent.code() != ErrorCode::TxMempoolFull) // a full mempool: the watcher sends it with a child
         return sent.error();
     rec.state = ChannelState::Opening;
     SPW_TRY(m_store.update(rec));
@@ -404,7 +404,7 @@ Result<std::vector<Message>> ChannelEngine::onRefundSig(const RefundSigMsg &m)
         SPW_TRY(m_wallet->commit(prepared, QStringLiteral("channel-open"), -rec->params.capacity.sat(),
                                 QString::fromStdString(rec->id().toString())));
         auto sent = m_wallet->broadcast(*funding);
-        if (!sent)
+        if (!sent && sent.code() != ErrorCode::TxMempoolFull) // a full mempool: the watcher sends it with a child
             return sent.error();
         rec->state = ChannelState::Opening;
         SPW_TRY(m_store.update(*rec));
@@ -985,7 +985,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
         // say once when a settlement could not be bumped at all (keep a coin in reserve).
         FeeOutlook outlook;
         if (rec.role == ChannelRole::Payee && rec.seq > 0 && rec.state == ChannelState::Open && !stalled) {
-            auto o = feeOutlook(rec, estimates);
+            auto o = feeOutlook(rec, estimates, now->height);
             if (o)
                 outlook = *o; // without an estimate the deadline rule below still holds
             if (outlook.cannotBump && m_reserveWarned.insert(rec.id()).second)
@@ -1022,8 +1022,14 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             return st.error();
         events.push_back({rec.id(), "changed by another process meanwhile: looked at again on the next block"});
     }
-    for (const auto &[target, rate] : estimates)
-        m_lastEstimates[target] = rate;
+    for (const auto &[target, rate] : estimates) {
+        EstimateSeen &seen = m_lastEstimates[target];
+        if (seen.height != now->height) {
+            seen.previousRate = seen.height >= 0 ? seen.rate : -1;
+            seen.height = now->height;
+        }
+        seen.rate = rate;
+    }
     return events;
 }
 

@@ -190,9 +190,16 @@ private:
         int64_t neededChildFee = 0;
         int64_t budget = 0;
     };
-    Result<FeeOutlook> feeOutlook(const store::ChannelRecord &rec, std::map<int, int64_t> &estimates);
+    Result<FeeOutlook> feeOutlook(const store::ChannelRecord &rec, std::map<int, int64_t> &estimates, int height);
     std::set<bitcoin::OutPoint> m_reserveWarned; ///< channels told once to keep a coin in reserve
-    std::map<int, int64_t> m_lastEstimates;
+    /// Estimates by target as seen at a block height, and at the height before: fees
+    /// "rising" is judged block to block, not pass to pass (a GUI passes many times a block).
+    struct EstimateSeen {
+        int height = -1;
+        int64_t rate = 0;
+        int64_t previousRate = -1; ///< at the last height before `height` (-1: none yet)
+    };
+    std::map<int, EstimateSeen> m_lastEstimates;
     WatchStats m_watchStats;
     /// A settlement's size and fee, by channel and row version (not parsed every block).
     struct SettlementShape {

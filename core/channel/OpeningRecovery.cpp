@@ -38,7 +38,7 @@ Result<std::optional<std::string>> ChannelEngine::resumeOpening(ChannelRecord &r
         if (!*pending)
             return std::optional<std::string>{};
         auto sent = m_wallet->broadcast(*funding);
-        if (!sent)
+        if (!sent && sent.code() != ErrorCode::TxMempoolFull) // a full mempool: bumpFunding sends it with a child
             return makeError(sent.error().code, "the interrupted opening's funding: " + sent.error().describe());
     }
     rec.state = ChannelState::Opening;

@@ -75,7 +75,7 @@ Result<int64_t> ChannelEngine::bumpBudget(const OutPoint &channel, int64_t saved
     return saved * percent / 100;
 }
 
-Result<ChannelEngine::FeeOutlook> ChannelEngine::feeOutlook(const ChannelRecord &rec, std::map<int, int64_t> &estimates)
+Result<ChannelEngine::FeeOutlook> ChannelEngine::feeOutlook(const ChannelRecord &rec, std::map<int, int64_t> &estimates, int height)
 {
     FeeOutlook out;
     if (rec.role != ChannelRole::Payee || rec.seq == 0 || rec.state != ChannelState::Open || rec.settlementTx.empty() || !m_wallet)
@@ -117,8 +117,13 @@ Result<ChannelEngine::FeeOutlook> ChannelEngine::feeOutlook(const ChannelRecord 
     if (!budget)
         return budget.error();
     out.budget = *budget;
+    // Rising: at least 20 % above what it was a block earlier (noise and a pass repeated
+    // within one block do not count).
     const auto last = m_lastEstimates.find(std::max(1, static_cast<int>(rec.safetyMargin)));
-    const bool rising = last != m_lastEstimates.end() && *withinMargin > last->second;
+    int64_t before = -1;
+    if (last != m_lastEstimates.end())
+        before = last->second.height < height ? last->second.rate : last->second.previousRate;
+    const bool rising = before > 0 && *withinMargin * 5 >= before * 6;
     out.settleNow = rising && out.neededChildFee * 2 > out.budget;
     // Something to bump with: the payout alone pays the child, or the wallet has a coin.
     if (payout - out.neededChildFee < dustThreshold(rec.params.payeePayout)) {
@@ -194,7 +199,7 @@ Result<std::optional<SettlementBump>> ChannelEngine::bumpFunding(ChannelRecord &
     auto status = chain::await(m_chain.transactionStatus(funding->txid()));
     if (!status)
         return status.error();
-    if (!status->known || status->confirmations > 0)
+    if (status->confirmations > 0)
         return std::optional<SettlementBump>{};
     // The change: the output that is not the channel's.
     std::optional<uint32_t> change;
@@ -210,6 +215,7 @@ Result<std::optional<SettlementBump>> ChannelEngine::bumpFunding(ChannelRecord &
     req.parent = BumpParent{*funding, *fee, *change};
     req.ourScript = funding->outputs[*change].scriptPubKey;
     req.channel = rec.id();
+    req.parentInMempool = status->known; // not there: a full mempool refused it alone, a package may not
     if (satPerKvB) {
         req.target = *satPerKvB;
     } else {
@@ -270,7 +276,7 @@ Result<std::optional<SettlementBump>> ChannelEngine::bumpByChild(const BumpReque
                     childIn += ours.value.sat();
                     continue;
                 }
-                auto own = m_wallet ? m_wallet->ownOutput(in.prevout) : Result<TxOut>(makeError(ErrorCode::NoWallet));
+                auto own = m_wallet ? m_wallet->spentOutput(in.prevout) : Result<TxOut>(makeError(ErrorCode::NoWallet));
                 if (!own)
                     return makeError(ErrorCode::TxDoubleSpend, "our output is spent by a transaction that is not our child");
                 childIn += own->value.sat();
@@ -328,7 +334,7 @@ Result<std::optional<SettlementBump>> ChannelEngine::bumpByChild(const BumpReque
         if (earlier)
             for (const auto &in : earlier->inputs)
                 if (!(in.prevout == ourOutpoint)) {
-                    auto own = m_wallet->ownOutput(in.prevout);
+                    auto own = m_wallet->spentOutput(in.prevout);
                     if (!own)
                         return own.error();
                     forced.push_back({in.prevout, *own});

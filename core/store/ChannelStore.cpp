@@ -36,6 +36,18 @@ const std::vector<SqliteDatabase::Migration> &migrations()
             QStringLiteral("ALTER TABLE channels ADD COLUMN swept INTEGER NOT NULL DEFAULT 0"),
             QStringLiteral("ALTER TABLE channels ADD COLUMN version INTEGER NOT NULL DEFAULT 0"),
         },
+        // 3: a store-wide change sequence (the GUI reads only the rows written since
+        // it last looked) and each channel's payment count and newest payment time,
+        // so that a summary never reads the payment log.
+        {
+            QStringLiteral("ALTER TABLE channels ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE channels ADD COLUMN payment_count INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE channels ADD COLUMN last_payment INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("UPDATE channels SET change_seq = rowid, "
+                           "payment_count = (SELECT COUNT(*) FROM payments WHERE payments.channel = channels.id), "
+                           "last_payment = COALESCE((SELECT MAX(time) FROM payments WHERE payments.channel = channels.id), 0)"),
+            QStringLiteral("CREATE INDEX channels_by_change ON channels(change_seq)"),
+        },
     };
     return m;
 }
@@ -64,7 +76,7 @@ std::array<uint8_t, N> arrayFrom(const QByteArray &a)
 
 const char *kColumns = "id, role, state, params, key_index, label, funding_tx, refund_sig, seq, paid, payer_sig, signed_seq, "
                        "signed_paid, min_conf, safety_margin, closing_txid, closed_height, final_payee, final_payer, created, updated, "
-                       "settlement, swept, version";
+                       "settlement, swept, version, change_seq, payment_count, last_payment";
 
 Result<ChannelRecord> readRow(const QSqlQuery &q)
 {
@@ -97,6 +109,9 @@ Result<ChannelRecord> readRow(const QSqlQuery &q)
         r.settlementTx = fromBlob(q.value(21).toByteArray());
     r.swept = q.value(22).toInt() != 0;
     r.version = q.value(23).toLongLong();
+    r.changeSeq = q.value(24).toLongLong();
+    r.paymentCount = static_cast<uint64_t>(q.value(25).toLongLong());
+    r.lastPaymentTime = q.value(26).toLongLong();
     return r;
 }
 
@@ -206,7 +221,7 @@ Result<int64_t> ChannelStore::refresh(std::map<OutPoint, ChannelRecord> &cache)
         op.index = uint32_t(i[0]) | uint32_t(i[1]) << 8 | uint32_t(i[2]) << 16 | uint32_t(i[3]) << 24;
         seen.insert(op);
         const auto it = cache.find(op);
-        if (it != cache.end() && it->second.version == q.value(23).toLongLong())
+        if (it != cache.end() && it->second.version == q.value(23).toLongLong() && it->second.changeSeq == q.value(24).toLongLong())
             continue;
         auto r = readRow(q);
         if (!r)
@@ -219,19 +234,30 @@ Result<int64_t> ChannelStore::refresh(std::map<OutPoint, ChannelRecord> &cache)
     return decoded;
 }
 
-Status ChannelStore::write(ChannelRecord &rec, bool insert, bool logPayment)
+Status ChannelStore::write(ChannelRecord &rec, bool insert, bool logPayment, PaymentCount carried)
 {
     const int64_t now = QDateTime::currentSecsSinceEpoch();
+    if (logPayment) {
+        auto fresh = this->logPayment(rec);
+        if (!fresh)
+            return fresh.error();
+        carried.added += *fresh ? 1 : 0;
+        carried.time = std::max(carried.time, now);
+    }
+    // Every write takes the next store-wide change number: a reader that saw changes
+    // up to n asks for the rows above n (changedSince), not for every row.
     QSqlQuery q = m_db.query();
     if (insert)
-        q.prepare(QStringLiteral("INSERT INTO channels(%1) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+        q.prepare(QStringLiteral("INSERT INTO channels(%1) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, "
+                                 "(SELECT COALESCE(MAX(change_seq), 0) + 1 FROM channels), ?, ?)")
                       .arg(QLatin1String(kColumns)));
     else
         q.prepare(QStringLiteral("UPDATE channels SET id = ?, role = ?, state = ?, params = ?, key_index = ?, label = ?, "
                                  "funding_tx = ?, refund_sig = ?, seq = ?, paid = ?, payer_sig = ?, signed_seq = ?, "
                                  "signed_paid = ?, min_conf = ?, safety_margin = ?, closing_txid = ?, closed_height = ?, "
                                  "final_payee = ?, final_payer = ?, created = ?, updated = ?, settlement = ?, swept = ?, "
-                                 "version = version + 1 "
+                                 "version = version + 1, change_seq = (SELECT MAX(change_seq) + 1 FROM channels), "
+                                 "payment_count = payment_count + ?, last_payment = MAX(last_payment, ?) "
                                  // Compare-and-swap: another process (the GUI beside `channel watch
                                  // --follow`, `serve` beside a CLI command) may have written the row
                                  // since this copy was read; then nothing is written.
@@ -259,6 +285,8 @@ Status ChannelStore::write(ChannelRecord &rec, bool insert, bool logPayment)
     q.addBindValue(static_cast<qint64>(now));
     q.addBindValue(rec.settlementTx.empty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(toBlob(rec.settlementTx)));
     q.addBindValue(rec.swept ? 1 : 0);
+    q.addBindValue(static_cast<qint64>(carried.added));
+    q.addBindValue(static_cast<qint64>(carried.time));
     if (!insert) {
         q.addBindValue(idBlob(rec.id()));
         q.addBindValue(static_cast<qint64>(rec.version));
@@ -278,36 +306,59 @@ Status ChannelStore::write(ChannelRecord &rec, bool insert, bool logPayment)
     }
     if (!insert)
         ++rec.version;
-    if (logPayment)
-        return this->logPayment(rec);
     return {};
 }
 
-Status ChannelStore::logPayment(const ChannelRecord &rec)
+Result<bool> ChannelStore::logPayment(const ChannelRecord &rec)
 {
+    const bool payer = rec.role == ChannelRole::Payer;
+    const qint64 seq = static_cast<qint64>(payer ? rec.signedSeq : rec.seq);
+    const qint64 paid = static_cast<qint64>(payer ? rec.signedPaid : rec.paid);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
     QSqlQuery p = m_db.query();
+    p.prepare(QStringLiteral("INSERT OR IGNORE INTO payments(channel, seq, paid, time) VALUES(?, ?, ?, ?)"));
+    p.addBindValue(idBlob(rec.id()));
+    p.addBindValue(seq);
+    p.addBindValue(paid);
+    p.addBindValue(now);
+    SPW_TRY(SqliteDatabase::run(p, "log payment"));
+    if (p.numRowsAffected() == 1)
+        return true; // a new payment: the channel's count goes up
     // The newest word on a sequence number wins: a payer that caught up with its payee
     // after a restore signs new payments on sequence numbers its older copy had used.
-    p.prepare(QStringLiteral("INSERT OR REPLACE INTO payments(channel, seq, paid, time) VALUES(?, ?, ?, ?)"));
-    p.addBindValue(idBlob(rec.id()));
-    const bool payer = rec.role == ChannelRole::Payer;
-    p.addBindValue(static_cast<qint64>(payer ? rec.signedSeq : rec.seq));
-    p.addBindValue(static_cast<qint64>(payer ? rec.signedPaid : rec.paid));
-    p.addBindValue(static_cast<qint64>(QDateTime::currentSecsSinceEpoch()));
-    return SqliteDatabase::run(p, "log payment");
+    QSqlQuery u = m_db.query();
+    u.prepare(QStringLiteral("UPDATE payments SET paid = ?, time = ? WHERE channel = ? AND seq = ?"));
+    u.addBindValue(paid);
+    u.addBindValue(now);
+    u.addBindValue(idBlob(rec.id()));
+    u.addBindValue(seq);
+    SPW_TRY(SqliteDatabase::run(u, "log payment"));
+    return false;
 }
 
 Status ChannelStore::insert(const ChannelRecord &rec)
 {
     ChannelRecord copy = rec;
     copy.version = 0;
-    return m_db.transaction([&] { return write(copy, true, false); });
+    return m_db.transaction([&] { return write(copy, true, false, {}); });
+}
+
+Status ChannelStore::insertMany(const std::vector<ChannelRecord> &recs)
+{
+    return m_db.transaction([&]() -> Status {
+        for (const auto &r : recs) {
+            ChannelRecord copy = r;
+            copy.version = 0;
+            SPW_TRY(write(copy, true, false, {}));
+        }
+        return {};
+    });
 }
 
 Status ChannelStore::update(ChannelRecord &rec, bool logPayment)
 {
     const int64_t read = rec.version;
-    const Status st = m_db.transaction([&] { return write(rec, false, logPayment); });
+    const Status st = m_db.transaction([&] { return write(rec, false, logPayment, {}); });
     if (!st.ok())
         rec.version = read; // rolled back: still the version it was read at
     return st;
@@ -319,13 +370,20 @@ Status ChannelStore::updateMany(std::vector<ChannelRecord> &recs, bool logPaymen
     for (const auto &r : recs)
         read.push_back(r.version);
     const Status st = m_db.transaction([&]() -> Status {
+        PaymentCount carried; // payments of superseded states, counted on the channel's last write
         for (size_t i = 0; i < recs.size(); ++i) {
             // Only the newest state of a channel needs its row written; every payment is logged.
             const bool superseded = i + 1 < recs.size() && recs[i + 1].id() == recs[i].id();
-            if (superseded && logPayments)
-                SPW_TRY(logPayment(recs[i]));
-            else if (!superseded)
-                SPW_TRY(write(recs[i], false, logPayments));
+            if (superseded && logPayments) {
+                auto fresh = logPayment(recs[i]);
+                if (!fresh)
+                    return fresh.error();
+                carried.added += *fresh ? 1 : 0;
+                carried.time = QDateTime::currentSecsSinceEpoch();
+            } else if (!superseded) {
+                SPW_TRY(write(recs[i], false, logPayments, carried));
+                carried = {};
+            }
         }
         return {};
     });
@@ -336,6 +394,25 @@ Status ChannelStore::updateMany(std::vector<ChannelRecord> &recs, bool logPaymen
             recs[i].version = read[i] + 1; // its successor's write covered it
     }
     return st;
+}
+
+Result<ChannelStore::Changes> ChannelStore::changedSince(int64_t changeSeq)
+{
+    QSqlQuery q = m_db.query();
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM channels WHERE change_seq > ? ORDER BY change_seq").arg(QLatin1String(kColumns)));
+    q.addBindValue(static_cast<qint64>(changeSeq));
+    SPW_TRY(SqliteDatabase::run(q, "changed channels"));
+    Changes out;
+    out.through = changeSeq;
+    while (q.next()) {
+        auto r = readRow(q);
+        if (!r)
+            return r.error();
+        out.through = std::max(out.through, r->changeSeq);
+        out.channels.push_back(std::move(*r));
+    }
+    return out;
 }
 
 Status ChannelStore::insertOffer(const OfferRecord &offer)

@@ -58,6 +58,11 @@ struct ChannelRecord {
     int64_t finalPayer = 0;
     int64_t created = 0;
     int64_t updated = 0;
+    /// Read only (the store sets them on every write): the store-wide change
+    /// number of this row's newest write, and its payment log's size and newest time.
+    int64_t changeSeq = 0;
+    uint64_t paymentCount = 0;
+    int64_t lastPaymentTime = 0;
 
     const bitcoin::OutPoint &id() const { return params.funding; }
 };
@@ -82,6 +87,8 @@ public:
     /// many rows were decoded.
     Result<int64_t> refresh(std::map<bitcoin::OutPoint, ChannelRecord> &cache);
     Status insert(const ChannelRecord &rec);
+    /// Several new channels in one synced transaction, all or none.
+    Status insertMany(const std::vector<ChannelRecord> &recs);
     /// Replaces the stored row if it is still the version `rec` was read at (else
     /// CHANNEL_CHANGED_ELSEWHERE and nothing is written); `rec.version` follows.
     /// With `logPayment`, also appends the payment to the payment log.
@@ -90,6 +97,15 @@ public:
     /// transaction, all or none; consecutive records of one channel are its
     /// successive states (only the last row is written).
     Status updateMany(std::vector<ChannelRecord> &recs, bool logPayments = true);
+
+    /// The channels written since change number `changeSeq` (0: every channel), in the
+    /// order they were written, and the change number to ask from next time. Each
+    /// write (insert, update, payment) gives its row the next number of the store.
+    struct Changes {
+        std::vector<ChannelRecord> channels;
+        int64_t through = 0;
+    };
+    Result<Changes> changedSince(int64_t changeSeq);
 
     Status insertOffer(const OfferRecord &offer);
     Result<std::optional<OfferRecord>> offerForKey(const Bytes &payeePub);
@@ -114,8 +130,14 @@ public:
     SqliteDatabase &database() { return m_db; }
 
 private:
-    Status write(ChannelRecord &rec, bool insert, bool logPayment);
-    Status logPayment(const ChannelRecord &rec);
+    /// Payments logged for a channel before its row is written (group commit).
+    struct PaymentCount {
+        int64_t added = 0;
+        int64_t time = 0;
+    };
+    Status write(ChannelRecord &rec, bool insert, bool logPayment, PaymentCount carried);
+    /// True when the payment was not in the log yet.
+    Result<bool> logPayment(const ChannelRecord &rec);
     SqliteDatabase m_db;
 };
 

@@ -60,7 +60,13 @@ Hash256 hashOf(const QByteArray &a)
 }
 
 
-Status initialize(const QString &dataDir, chain::ChainBackend &chain, const SecretBytes &seed, int birthHeight)
+QString phraseKey(const QString &walletId)
+{
+    return walletId + QStringLiteral("/phrase");
+}
+
+Status initialize(const QString &dataDir, chain::ChainBackend &chain, const SecretBytes &seed, int birthHeight,
+                  const SecretBytes &entropy)
 {
     if (Wallet::exists(dataDir))
         return makeError(ErrorCode::WalletExists, dataDir.toStdString());
@@ -75,6 +81,9 @@ Status initialize(const QString &dataDir, chain::ChainBackend &chain, const Secr
 
     // The seed goes to the keychain first: if that fails, nothing is written to disk.
     SPW_TRY(store::SeedKeychain::writeBlocking(walletId, seed));
+    // And the phrase's entropy beside it, so that Wallet → Show recovery phrase can
+    // show the words again (the seed cannot give them back).
+    SPW_TRY(store::SeedKeychain::writeBlocking(phraseKey(walletId), entropy));
 
     SqliteDatabase db;
     Status st = db.open(walletFile(dataDir), migrations());
@@ -101,6 +110,7 @@ Status initialize(const QString &dataDir, chain::ChainBackend &chain, const Secr
         db.close();
         QFile::remove(walletFile(dataDir));
         (void)store::SeedKeychain::removeBlocking(walletId);
+        (void)store::SeedKeychain::removeBlocking(phraseKey(walletId));
         return st;
     }
     return {};
@@ -127,7 +137,10 @@ Result<SecretBytes> Wallet::create(const QString &dataDir, chain::ChainBackend &
     SecretBytes mnemonic = generateMnemonic(words);
     const std::string_view text(reinterpret_cast<const char *>(mnemonic.data()), mnemonic.size());
     const SecretBytes seed = mnemonicToSeed(text);
-    SPW_TRY(initialize(dataDir, chain, seed, tip->height));
+    auto entropy = mnemonicToEntropy(text);
+    if (!entropy)
+        return entropy.error();
+    SPW_TRY(initialize(dataDir, chain, seed, tip->height, *entropy));
     return mnemonic;
 }
 
@@ -139,7 +152,15 @@ Status Wallet::restore(const QString &dataDir, chain::ChainBackend &chain, std::
         return entropy.error();
     const SecretBytes seed = mnemonicToSeed(mnemonic, passphrase);
     // A restored wallet may have coins anywhere after its birthday (0: from the start).
-    return initialize(dataDir, chain, seed, std::max(0, birthHeight));
+    return initialize(dataDir, chain, seed, std::max(0, birthHeight), *entropy);
+}
+
+Result<SecretBytes> Wallet::recoveryPhrase()
+{
+    auto entropy = store::SeedKeychain::readBlocking(phraseKey(m_walletId));
+    if (!entropy)
+        return entropy.error();
+    return mnemonicFromEntropy(entropy->view());
 }
 
 Result<std::unique_ptr<Wallet>> Wallet::open(const QString &dataDir, chain::ChainBackend &chain)
@@ -481,6 +502,70 @@ Result<SendResult> Wallet::send(const QString &address, Amount amount, std::opti
     return SendResult{*sent, amount.sat(), prepared->fee, prepared->change, prepared->tx.vsize()};
 }
 
+Result<Wallet::Prepared> Wallet::prepareSend(const QString &address, std::optional<Amount> amount, std::optional<chain::FeeRate> feeRate)
+{
+    auto dest = decodeAddress(address.trimmed().toStdString(), network());
+    if (!dest)
+        return dest.error();
+    if (!feeRate) {
+        auto est = chain::await(m_chain.estimateFeeRate(6));
+        if (!est)
+            return est.error();
+        feeRate = *est;
+    }
+    int64_t value = 0;
+    if (amount) {
+        if (amount->sat() <= 0 || !amount->inMoneyRange())
+            return makeError(ErrorCode::InvalidAmount, "the amount must be positive");
+        value = amount->sat();
+    } else {
+        // Max: what every spendable coin (as prepare() picks them) pays after the fee
+        // of spending them all to one output.
+        SPW_TRY(sync());
+        auto tip = chain::await(m_chain.tip());
+        if (!tip)
+            return tip.error();
+        QSqlQuery q = m_db.query();
+        q.prepare(QStringLiteral("SELECT COALESCE(SUM(value), 0), COUNT(*) FROM utxos WHERE reserved_by IS NULL AND height IS NOT NULL "
+                                 "AND (coinbase = 0 OR ? - height + 1 >= ?)"));
+        q.addBindValue(tip->height);
+        q.addBindValue(kCoinbaseMaturity);
+        SPW_TRY(SqliteDatabase::run(q, "coins"));
+        if (!q.next() || q.value(1).toLongLong() == 0)
+            return makeError(ErrorCode::InsufficientFunds, "no confirmed coins");
+        const int64_t vsize = 11 + 68 * q.value(1).toLongLong() + 8 + 1 + static_cast<int64_t>(dest->size());
+        value = q.value(0).toLongLong() - feeRate->feeFor(vsize);
+    }
+    if (value < dustThreshold(*dest))
+        return makeError(amount ? ErrorCode::TxDust : ErrorCode::InsufficientFunds,
+                         "at least " + std::to_string(dustThreshold(*dest)) + " sat to this address");
+    return prepare({TxOut{Amount::fromSat(value), *dest}}, feeRate);
+}
+
+Result<SendResult> Wallet::sendPrepared(const Prepared &prepared, const QString &address)
+{
+    // The coins it spends must still be ours and free: a channel funding or a CLI
+    // command may have taken one since it was shown.
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT 1 FROM utxos WHERE txid = ? AND vout = ? AND reserved_by IS NULL"));
+    for (const auto &op : prepared.spent) {
+        q.addBindValue(toBlob(op.txid));
+        q.addBindValue(static_cast<qint64>(op.index));
+        SPW_TRY(SqliteDatabase::run(q, "coins"));
+        if (!q.next())
+            return makeError(ErrorCode::InsufficientFunds, "a coin of this payment was spent since it was shown");
+    }
+    if (prepared.tx.outputs.empty())
+        return makeError(ErrorCode::InvalidTransaction, "no output");
+    const int64_t amount = prepared.tx.outputs.front().value.sat();
+    SPW_TRY(commit(prepared, QStringLiteral("send"), -amount, address.trimmed()));
+    auto sent = broadcast(prepared.tx);
+    if (!sent)
+        return sent.error();
+    SPW_TRY(sync());
+    return SendResult{*sent, amount, prepared.fee, prepared.change, prepared.tx.vsize()};
+}
+
 Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std::optional<chain::FeeRate> feeRate, bool requireChange,
                                         const std::vector<OwnInput> &forced, int64_t extraFee)
 {
@@ -601,6 +686,7 @@ Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std:
         return makeError(ErrorCode::TxFeeTooLow, "estimate below the real size");
     p.fee = fee;
     p.change = change;
+    p.feeRateSatPerKvB = feeRate->satPerKvB;
     return p;
 }
 
@@ -670,15 +756,10 @@ Status Wallet::commit(const Prepared &prepared, const QString &kind, int64_t amo
 {
     const QByteArray txidBlob = toBlob(prepared.tx.txid());
     return m_db.transaction([&]() -> Status {
-        if (replaces) {
-            for (const char *sql : {"DELETE FROM pending WHERE txid = ?", "DELETE FROM history WHERE txid = ?",
-                                    "UPDATE utxos SET reserved_by = NULL WHERE reserved_by = ?"}) {
-                QSqlQuery q = m_db.query();
-                q.prepare(QString::fromLatin1(sql));
-                q.addBindValue(toBlob(*replaces));
-                SPW_TRY(SqliteDatabase::run(q, "replaced"));
-            }
-        }
+        // A replacement: the original stays recorded until the node takes this one
+        // (broadcast forgets it then; a refusal gives its coins back to it).
+        if (replaces)
+            m_replacing[prepared.tx.txid()] = *replaces;
         QSqlQuery p = m_db.query();
         p.prepare(QStringLiteral("INSERT INTO pending(txid, raw, created) VALUES(?, ?, ?)"));
         p.addBindValue(txidBlob);
@@ -716,16 +797,13 @@ Result<bool> Wallet::isPending(const Hash256 &txid)
 
 Result<int64_t> Wallet::feeOfOwnTransaction(const Transaction &tx)
 {
+    // Its inputs may have left the coin list already (a sync drops coins spent in the mempool).
     int64_t in = 0, out = 0;
-    QSqlQuery q = m_db.query();
-    q.prepare(QStringLiteral("SELECT value FROM utxos WHERE txid = ? AND vout = ?"));
     for (const auto &i : tx.inputs) {
-        q.addBindValue(toBlob(i.prevout.txid));
-        q.addBindValue(static_cast<qint64>(i.prevout.index));
-        SPW_TRY(SqliteDatabase::run(q, "input value"));
-        if (!q.next())
+        auto spent = spentOutput(i.prevout);
+        if (!spent)
             return makeError(ErrorCode::NotFound, "an input is not one of our coins");
-        in += q.value(0).toLongLong();
+        in += spent->value.sat();
     }
     for (const auto &o : tx.outputs)
         out += o.value.sat();
@@ -755,20 +833,51 @@ Result<Hash256> Wallet::broadcast(const Transaction &tx, const std::vector<Trans
                           code == ErrorCode::NodeSyncing || code == ErrorCode::RpcAuthFailed;
     if (!sent && noAnswer)
         return sent.error();
+    if (!sent && code == ErrorCode::TxMempoolFull) {
+        // A channel's funding below a full mempool's minimum stays committed: the refund
+        // already spends its txid, and a child through its change brings it in as a package.
+        QSqlQuery k = m_db.query();
+        k.prepare(QStringLiteral("SELECT kind FROM history WHERE txid = ?"));
+        k.addBindValue(toBlob(tx.txid()));
+        SPW_TRY(SqliteDatabase::run(k, "history kind"));
+        if (k.next() && k.value(0).toString() == QLatin1String("channel-open"))
+            return sent.error();
+    }
+    const auto replacing = m_replacing.find(tx.txid());
+    const std::optional<Hash256> original = replacing == m_replacing.end() ? std::nullopt : std::optional<Hash256>(replacing->second);
+    if (replacing != m_replacing.end())
+        m_replacing.erase(replacing);
     if (!sent) {
-        // Refused: undo, so the coins are spendable again.
+        // Refused: undo, so the coins are spendable again (or go back to the original this
+        // one was to replace, which is still in the mempool).
         const QByteArray txidBlob = toBlob(tx.txid());
         (void)m_db.transaction([&]() -> Status {
-            for (const char *sql : {"DELETE FROM pending WHERE txid = ?", "DELETE FROM history WHERE txid = ?",
-                                    "UPDATE utxos SET reserved_by = NULL WHERE reserved_by = ?"}) {
+            for (const char *sql : {"DELETE FROM pending WHERE txid = ?", "DELETE FROM history WHERE txid = ?"}) {
                 QSqlQuery q = m_db.query();
                 q.prepare(QString::fromLatin1(sql));
                 q.addBindValue(txidBlob);
                 SPW_TRY(SqliteDatabase::run(q, "undo"));
             }
-            return {};
+            QSqlQuery r = m_db.query();
+            r.prepare(QStringLiteral("UPDATE utxos SET reserved_by = ? WHERE reserved_by = ?"));
+            r.addBindValue(original ? toBlob(*original) : QVariant(QMetaType::fromType<QByteArray>()));
+            r.addBindValue(txidBlob);
+            return SqliteDatabase::run(r, "undo");
         });
         return sent.error();
+    }
+    if (original) {
+        // Taken: the original is gone from the mempool, and from our records.
+        (void)m_db.transaction([&]() -> Status {
+            for (const char *sql : {"DELETE FROM pending WHERE txid = ?", "DELETE FROM history WHERE txid = ?",
+                                    "UPDATE utxos SET reserved_by = NULL WHERE reserved_by = ?"}) {
+                QSqlQuery q = m_db.query();
+                q.prepare(QString::fromLatin1(sql));
+                q.addBindValue(toBlob(*original));
+                SPW_TRY(SqliteDatabase::run(q, "replaced"));
+            }
+            return {};
+        });
     }
     return *sent;
 }

@@ -12,6 +12,7 @@
 
 #include <QString>
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -72,6 +73,9 @@ public:
     static bool exists(const QString &dataDir);
 
     const QString &walletId() const { return m_walletId; }
+    /// The recovery phrase again, from the keychain (its entropy is kept beside the
+    /// seed). SEED_NOT_FOUND for a wallet made before it was kept.
+    Result<SecretBytes> recoveryPhrase();
     const bitcoin::Network &network() const { return m_chain.network(); }
 
     /// Looks for new, confirmed and spent coins on the chain.
@@ -91,6 +95,7 @@ public:
         std::vector<bitcoin::OutPoint> spent;
         int64_t fee = 0;
         int64_t change = 0;
+        int64_t feeRateSatPerKvB = 0; ///< the rate it was priced at
     };
     /// An output of ours a transaction must spend whatever coin selection says (our
     /// output of an unconfirmed settlement, for a child that pays for it).
@@ -106,6 +111,19 @@ public:
                              bool requireChange = false, const std::vector<OwnInput> &forced = {}, int64_t extraFee = 0);
     /// One of our outputs as the wallet knows it (spent or reserved ones too).
     Result<bitcoin::TxOut> ownOutput(const bitcoin::OutPoint &outpoint);
+    /// One of our outputs, listed or already spent (a sync drops coins spent in the
+    /// mempool): from the wallet's list, else from its transaction on the chain, with
+    /// the script checked to be ours. NOT_FOUND when it is not ours.
+    Result<bitcoin::TxOut> spentOutput(const bitcoin::OutPoint &outpoint);
+    /// A payment to `address`, signed but neither stored nor broadcast, for the user to
+    /// confirm. Without `amount`, everything spendable (Max): every confirmed coin,
+    /// one output, no change, the fee taken from the amount.
+    Result<Prepared> prepareSend(const QString &address, std::optional<bitcoin::Amount> amount,
+                                 std::optional<chain::FeeRate> feeRate = std::nullopt);
+    /// Sends exactly what `prepareSend` made and the user confirmed: stored, then
+    /// broadcast. INSUFFICIENT_FUNDS, nothing sent, when one of its coins was spent
+    /// or reserved since (ask again).
+    Result<SendResult> sendPrepared(const Prepared &prepared, const QString &address);
     /// Reserves its coins without making it broadcastable (a channel funding that
     /// must wait for the payee's refund signature).
     Status reserve(const Prepared &p);
@@ -152,6 +170,7 @@ private:
     QString m_dataDir;
     chain::ChainBackend &m_chain;
     store::SqliteDatabase m_db;
+    std::map<bitcoin::Hash256, bitcoin::Hash256> m_replacing; ///< committed replacement -> the original it replaces
     QString m_walletId;
     bitcoin::ExtendedPublicKey m_accountXpub;
 };

@@ -28,6 +28,23 @@ Result<bool> Wallet::isChange(const Script &script)
     return q.next();
 }
 
+Result<TxOut> Wallet::spentOutput(const OutPoint &outpoint)
+{
+    auto own = ownOutput(outpoint);
+    if (own)
+        return own;
+    auto prev = chain::await(m_chain.transaction(outpoint.txid));
+    if (!prev || outpoint.index >= prev->outputs.size())
+        return makeError(ErrorCode::NotFound, "not one of our coins: " + outpoint.toString());
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT 1 FROM addresses WHERE script = ?"));
+    q.addBindValue(toBlob(prev->outputs[outpoint.index].scriptPubKey.bytes()));
+    SPW_TRY(SqliteDatabase::run(q, "input lookup"));
+    if (!q.next())
+        return makeError(ErrorCode::NotFound, "not one of our coins: " + outpoint.toString());
+    return prev->outputs[outpoint.index];
+}
+
 Result<BumpResult> Wallet::bumpFee(const Hash256 &txid, std::optional<chain::FeeRate> feeRate)
 {
     SPW_TRY(sync());
@@ -59,18 +76,7 @@ Result<BumpResult> Wallet::bumpFee(const Hash256 &txid, std::optional<chain::Fee
     bool allOurs = true;
     for (const auto &in : tx->inputs) {
         // A coin the wallet still lists, or one it spent: read from its transaction.
-        auto own = ownOutput(in.prevout);
-        if (!own) {
-            auto prev = chain::await(m_chain.transaction(in.prevout.txid));
-            if (prev && in.prevout.index < prev->outputs.size()) {
-                QSqlQuery q = m_db.query();
-                q.prepare(QStringLiteral("SELECT 1 FROM addresses WHERE script = ?"));
-                q.addBindValue(toBlob(prev->outputs[in.prevout.index].scriptPubKey.bytes()));
-                SPW_TRY(SqliteDatabase::run(q, "input lookup"));
-                if (q.next())
-                    own = prev->outputs[in.prevout.index];
-            }
-        }
+        auto own = spentOutput(in.prevout);
         if (!own) {
             allOurs = false;
             break;

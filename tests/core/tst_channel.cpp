@@ -10,6 +10,9 @@
 #include "channel/PayerSweep.h"
 #include "store/ChannelStore.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
 #include <QTemporaryDir>
 
 using namespace spillway;
@@ -104,6 +107,7 @@ private Q_SLOTS:
     void payerOutputLockedOneBlock();
     void closeAndCatchUpMessages();
     void storeRefusesAnOlderCopy();
+    void storeSaysWhatChanged();
     void channelsFromBeforeTheLockedOutput();
 };
 
@@ -628,6 +632,144 @@ void TestChannel::storeRefusesAnOlderCopy()
     store::ChannelRecord ghost = fresh;
     ghost.params.funding.index = 9;
     QCOMPARE(gui.update(ghost).code(), ErrorCode::ChannelUnknown);
+}
+
+void TestChannel::storeSaysWhatChanged()
+{
+    // The GUI reads only the rows written since it last looked, whoever wrote them
+    // (here a second connection, as `serve` in another process would be).
+    QTemporaryDir dir;
+    store::ChannelStore gui, server;
+    QVERIFY(gui.open(dir.path()).ok());
+    QVERIFY(server.open(dir.path()).ok());
+    Fixture f(Variant::Cltv);
+    std::vector<store::ChannelRecord> recs;
+    for (uint32_t i = 0; i < 3; ++i) {
+        store::ChannelRecord r;
+        r.params = f.params;
+        r.params.funding.index = i;
+        r.role = store::ChannelRole::Payee;
+        r.state = store::ChannelState::Open;
+        recs.push_back(r);
+    }
+    QVERIFY(gui.insertMany(recs).ok());
+    auto first = gui.changedSince(0);
+    QVERIFY(first.ok());
+    QCOMPARE(first->channels.size(), size_t(3));
+    QVERIFY(first->through > 0);
+    auto none = gui.changedSince(first->through);
+    QVERIFY(none.ok());
+    QCOMPARE(none->channels.size(), size_t(0));
+    QCOMPARE(none->through, first->through);
+
+    // One payment on channel 1: that row only, with its payment counted.
+    store::ChannelRecord one = **server.find(recs[1].id());
+    QCOMPARE(one.paymentCount, uint64_t(0));
+    one.seq = 1;
+    one.paid = 1000;
+    QVERIFY(server.update(one, true).ok());
+    auto second = gui.changedSince(first->through);
+    QVERIFY(second.ok());
+    QCOMPARE(second->channels.size(), size_t(1));
+    QCOMPARE(second->channels[0].id(), recs[1].id());
+    QCOMPARE(second->channels[0].paymentCount, uint64_t(1));
+    QVERIFY(second->channels[0].lastPaymentTime > 0);
+    QVERIFY(second->through > first->through);
+
+    // Group commit: five payments on channel 0 and one on channel 2 in one transaction,
+    // two rows written, six payments counted.
+    std::vector<store::ChannelRecord> batch;
+    store::ChannelRecord zero = **server.find(recs[0].id()), two = **server.find(recs[2].id());
+    for (uint64_t n = 1; n <= 5; ++n) {
+        zero.seq = n;
+        zero.paid = 100 * static_cast<int64_t>(n);
+        batch.push_back(zero);
+    }
+    two.seq = 1;
+    two.paid = 50;
+    batch.push_back(two);
+    QVERIFY(server.updateMany(batch).ok());
+    auto third = gui.changedSince(second->through);
+    QVERIFY(third.ok());
+    QCOMPARE(third->channels.size(), size_t(2));
+    QCOMPARE(third->channels[0].id(), recs[0].id());
+    QCOMPARE(third->channels[0].paymentCount, uint64_t(5));
+    QCOMPARE(third->channels[0].paid, 500);
+    QCOMPARE(third->channels[1].paymentCount, uint64_t(1));
+    QCOMPARE(gui.payments(recs[0].id())->size(), size_t(5));
+
+    // The same sequence number signed again (a restored payer) replaces the logged
+    // amount and does not count a payment twice.
+    store::ChannelRecord again = **server.find(recs[1].id());
+    again.paid = 1500;
+    QVERIFY(server.update(again, true).ok());
+    auto fourth = gui.changedSince(third->through);
+    QCOMPARE(fourth->channels.size(), size_t(1));
+    QCOMPARE(fourth->channels[0].paymentCount, uint64_t(1));
+    QCOMPARE(gui.paidAt(recs[1].id(), 1)->value_or(0), 1500);
+
+    // A write refused by compare-and-swap changes nothing a reader would see.
+    store::ChannelRecord stale = one; // version before `again`
+    stale.label = "stale";
+    QCOMPARE(gui.update(stale).code(), ErrorCode::ChannelChangedElsewhere);
+    auto fifth = gui.changedSince(fourth->through);
+    QCOMPARE(fifth->channels.size(), size_t(0));
+    // From zero: every channel once, in the order of their newest writes.
+    auto everything = gui.changedSince(0);
+    QCOMPARE(everything->channels.size(), size_t(3));
+    QCOMPARE(everything->channels.back().id(), recs[1].id());
+
+    // A store from before the change numbers (schema 2) is brought up to date:
+    // its channels are all "changed" once, with their logged payments counted.
+    QTemporaryDir old;
+    {
+        const QString conn = QStringLiteral("schema-2");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), conn);
+            db.setDatabaseName(store::ChannelStore::fileIn(old.path()));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char *sql :
+                 {"CREATE TABLE channels(id BLOB PRIMARY KEY, role INTEGER NOT NULL, state INTEGER NOT NULL, params BLOB NOT NULL, "
+                  "key_index INTEGER NOT NULL, label TEXT NOT NULL, funding_tx BLOB NOT NULL, refund_sig BLOB, seq INTEGER NOT NULL, "
+                  "paid INTEGER NOT NULL, payer_sig BLOB NOT NULL, signed_seq INTEGER NOT NULL, signed_paid INTEGER NOT NULL, "
+                  "min_conf INTEGER NOT NULL, safety_margin INTEGER NOT NULL, closing_txid BLOB NOT NULL, closed_height INTEGER NOT NULL, "
+                  "final_payee INTEGER NOT NULL, final_payer INTEGER NOT NULL, created INTEGER NOT NULL, updated INTEGER NOT NULL)",
+                  "CREATE TABLE offers(payee_pub BLOB PRIMARY KEY, key_index INTEGER NOT NULL, offer BLOB NOT NULL, created INTEGER NOT NULL)",
+                  "CREATE TABLE payments(channel BLOB NOT NULL, seq INTEGER NOT NULL, paid INTEGER NOT NULL, time INTEGER NOT NULL, "
+                  "PRIMARY KEY(channel, seq))",
+                  "ALTER TABLE channels ADD COLUMN settlement BLOB", "ALTER TABLE channels ADD COLUMN swept INTEGER NOT NULL DEFAULT 0",
+                  "ALTER TABLE channels ADD COLUMN version INTEGER NOT NULL DEFAULT 0", "PRAGMA user_version = 2"})
+                QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
+            Writer id;
+            id.bytes(f.params.funding.txid);
+            id.u32(f.params.funding.index);
+            const Bytes params = encodeParams(f.params);
+            q.prepare(QStringLiteral("INSERT INTO channels VALUES(?, 1, 2, ?, 0, 'old', x'', NULL, 2, 700, x'00', 0, 0, 1, 6, x'00', -1, 0, 0, "
+                                     "1, 1, NULL, 0, 4)"));
+            q.addBindValue(store::toBlob(id.data()));
+            q.addBindValue(store::toBlob(params));
+            QVERIFY(q.exec());
+            for (int n = 1; n <= 2; ++n) {
+                q.prepare(QStringLiteral("INSERT INTO payments VALUES(?, ?, ?, ?)"));
+                q.addBindValue(store::toBlob(id.data()));
+                q.addBindValue(n);
+                q.addBindValue(350 * n);
+                q.addBindValue(1'700'000'000 + n);
+                QVERIFY(q.exec());
+            }
+        }
+        QSqlDatabase::removeDatabase(conn);
+    }
+    store::ChannelStore upgraded;
+    QVERIFY(upgraded.open(old.path()).ok());
+    auto migrated = upgraded.changedSince(0);
+    QVERIFY(migrated.ok());
+    QCOMPARE(migrated->channels.size(), size_t(1));
+    QCOMPARE(migrated->channels[0].paymentCount, uint64_t(2));
+    QCOMPARE(migrated->channels[0].lastPaymentTime, int64_t(1'700'000'002));
+    QCOMPARE(migrated->channels[0].paid, 700);
+    QCOMPARE(upgraded.changedSince(migrated->through)->channels.size(), size_t(0));
 }
 
 void TestChannel::channelsFromBeforeTheLockedOutput()

@@ -5,6 +5,7 @@
 #include "bitcoin/Address.h"
 #include "bitcoin/Base58.h"
 #include "bitcoin/Bech32.h"
+#include "bitcoin/Bip21.h"
 #include "bitcoin/Bip39.h"
 #include "bitcoin/Interpreter.h"
 #include "bitcoin/Psbt.h"
@@ -68,6 +69,7 @@ class TestPrimitives : public QObject {
 private Q_SLOTS:
     void amountCheckedArithmetic();
     void amountParsing();
+    void bip21Uris();
     void compactSizeCanonical();
     void transactionRoundTrip();
     void transactionBadInput();
@@ -106,6 +108,50 @@ void TestPrimitives::amountParsing()
     QCOMPARE(Amount::parseBtc(".5")->sat(), 50'000'000);
     for (const char *bad : {"", ".", "1.000000001", "21000000.00000001", "1e5", "-1", "1,5", "abc"})
         QVERIFY2(!Amount::parseBtc(bad).ok(), bad);
+}
+
+void TestPrimitives::bip21Uris()
+{
+    const Network &main = network(NetworkId::Main), &test = network(NetworkId::Testnet);
+    Hash160 h{};
+    h[0] = 0x42;
+    const std::string segwit = *encodeAddress(p2wpkh(h), main), legacy = *encodeAddress(p2pkh(h), main);
+    const std::string testAddr = *encodeAddress(p2wpkh(h), test);
+
+    // Amount always in decimal BTC; label and message percent-decoded; other extras ignored.
+    auto r = parseBip21("bitcoin:" + segwit + "?amount=0.001&label=Luke%20Jr&message=Donation%20for%20project%20xyz&lightning=lnbc1", main);
+    QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
+    QCOMPARE(r->address, segwit);
+    QCOMPARE(r->amount->sat(), 100'000);
+    QCOMPARE(r->label, std::string("Luke Jr"));
+    QCOMPARE(r->message, std::string("Donation for project xyz"));
+    // The scheme in any case, the address alone, and a base58 address.
+    QCOMPARE(parseBip21("BITCOIN:" + segwit, main)->amount, std::nullopt);
+    QCOMPARE(parseBip21("  bitcoin:" + legacy + "?amount=20.3  ", main)->amount->sat(), 2'030'000'000);
+    // Round trip, and the QR form (upper-case scheme and bech32 address, keys as BIP 21 writes them).
+    PaymentRequest req{segwit, Amount::fromSat(150'000), "Caf\xc3\xa9 & bar", "order 7?"};
+    const std::string uri = makeBip21(req);
+    QCOMPARE(uri, "bitcoin:" + segwit + "?amount=0.0015&label=Caf%C3%A9%20%26%20bar&message=order%207%3F");
+    QCOMPARE(*parseBip21(uri, main), req);
+    const std::string qr = makeBip21(req, true);
+    QVERIFY(qr.rfind("BITCOIN:BC1", 0) == 0);
+    QCOMPARE(*parseBip21(qr, main), req); // the address back in its canonical (lower) case
+    QCOMPARE(parseBip21(qr, main)->amount->sat(), 150'000);
+    QCOMPARE(makeBip21({legacy, Amount::fromSat(100'000'000), {}, {}}, true), "BITCOIN:" + legacy + "?amount=1");
+
+    // Refused: unknown requirements, another network's address, bad amounts and escapes.
+    QCOMPARE(parseBip21("bitcoin:" + segwit + "?req-somethingyoudontunderstand=50", main).code(), ErrorCode::InvalidArgument);
+    QVERIFY(parseBip21("bitcoin:" + segwit + "?somethingyoudontunderstand=50", main).ok());
+    QCOMPARE(parseBip21("bitcoin:" + testAddr + "?amount=1", main).code(), ErrorCode::WrongNetwork);
+    QVERIFY(parseBip21("bitcoin:" + testAddr, test).ok());
+    for (const char *amount : {"1,5", "100000000", "0.000000001", "-1", "0", "1e3", ""})
+        QCOMPARE(parseBip21("bitcoin:" + segwit + "?amount=" + amount, main).code(), ErrorCode::InvalidAmount);
+    QCOMPARE(parseBip21("bitcoin:" + segwit + "?amount=1&amount=2", main).code(), ErrorCode::InvalidArgument);
+    QCOMPARE(parseBip21("bitcoin:" + segwit + "?label=%G1", main).code(), ErrorCode::InvalidArgument);
+    QCOMPARE(parseBip21("bitcoin:" + segwit + "?label=%4", main).code(), ErrorCode::InvalidArgument);
+    QCOMPARE(parseBip21(segwit, main).code(), ErrorCode::InvalidArgument);
+    QCOMPARE(parseBip21("bitcoin:", main).code(), ErrorCode::InvalidAddress);
+    QCOMPARE(parseBip21("bitcoin:bc1qnotanaddress?amount=1", main).code(), ErrorCode::InvalidAddress);
 }
 
 void TestPrimitives::compactSizeCanonical()

@@ -7,6 +7,20 @@
 #include "MessageDialog.h"
 #include "OpenChannelWizard.h"
 #include "QrMessageView.h"
+#include "AmountField.h"
+#include "SendConfirmDialog.h"
+#include "SendPanel.h"
+#include "store/LabelStore.h"
+#include "FirstRunDialog.h"
+#include "RecoveryPhraseView.h"
+#include <QPlainTextEdit>
+#include <QRadioButton>
+#include "TransactionDialog.h"
+#include "models/HistoryModels.h"
+#include <QClipboard>
+#include <QStatusBar>
+#include "QrCode.h"
+#include "bitcoin/Address.h"
 #include "models/ChannelTableModel.h"
 #include "services/WalletService.h"
 
@@ -29,6 +43,9 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QTableView>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,6 +69,8 @@ struct Side {
                 return true;
             if (q == QLatin1String("psbt kind"))
                 return QStringLiteral("commitment");
+            if (q == QLatin1String("first run phrase"))
+                return QString(); // a new wallet, made at once
             return QStringLiteral("GUI test feed");
         });
     }
@@ -111,6 +130,8 @@ private Q_SLOTS:
     void payerAndPayee();
     void paymentsStreamByContinuousScanning();
     void sellAndBuyOverTls();
+    void sendWithConfirmation();
+    void firstRunCreateVerifyRestore();
 };
 
 void TestGuiFlow::payerAndPayee()
@@ -143,7 +164,14 @@ void TestGuiFlow::payerAndPayee()
     OpenChannelWizard *wizard = payer.window->findChild<OpenChannelWizard *>(QStringLiteral("openChannelWizard"));
     QVERIFY(wizard);
     wizard->setOfferText(offer);
-    wizard->findChild<QSpinBox *>(QStringLiteral("capacitySpinBox"))->setValue(60'000);
+    auto *capacity = wizard->findChild<AmountField *>(QStringLiteral("capacityAmountField"));
+    // Above what the offer allows: kept as typed, red, with the limit; the wizard does not go on.
+    capacity->lineEdit()->setText(QStringLiteral("100000000000"));
+    QVERIFY2(capacity->problem().startsWith(QLatin1String("At most ")), qPrintable(capacity->problem()));
+    QCOMPARE(capacity->lineEdit()->text(), QStringLiteral("100000000000"));
+    QCOMPARE(wizard->capacity(), 0);
+    capacity->lineEdit()->setText(QStringLiteral("60,000"));
+    QCOMPARE(wizard->capacity(), 60'000);
     QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("offerInfoLabel"))->text().contains(QLatin1String("GUI test feed")));
     wizard->accept();
     if (!viaFile) // proposal + funded (cltv): two messages, one animated code
@@ -153,11 +181,18 @@ void TestGuiFlow::payerAndPayee()
     Q_EMIT payee.window->importRequested(opening);
     QTRY_COMPARE_WITH_TIMEOUT(payee.model()->rowCount(), 1, 20000);
     QTRY_COMPARE_WITH_TIMEOUT(payer.model()->rowCount(), 1, 20000);
+    // The funding's change is the payer's at once, unconfirmed (it used to show 0
+    // until the next block), and the status bar says so beside the channel's money.
+    QTRY_VERIFY_WITH_TIMEOUT(payer.label("statusUnconfirmedLabel") != QStringLiteral("Unconfirmed: 0 sat"), 20000);
+    QVERIFY2(payer.label("unconfirmedBalanceLabel") != QStringLiteral("0 sat"), qPrintable(payer.label("unconfirmedBalanceLabel")));
+    QCOMPARE(payer.label("statusPayingLabel"), QStringLiteral("In channels, paying: 60,000 sat"));
     payer.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
     QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(),
                               QStringLiteral("open"), 20000);
 
-    // Three payments, each moved as a QR code (or a file), each acknowledged.
+    // Three payments, each moved as a QR code (or a file), each acknowledged. The
+    // service hands the window only the channels that changed: one per update.
+    QSignalSpy payeeChannels(payee.service, &WalletService::channelsChanged);
     for (int n = 1; n <= 3; ++n) {
         QTRY_VERIFY_WITH_TIMEOUT(payer.window->findChild<QAction *>(QStringLiteral("payAction"))->isEnabled(), 20000);
         payer.trigger("payAction");
@@ -171,6 +206,10 @@ void TestGuiFlow::payerAndPayee()
                                   1500LL * n, 20000);
     }
     QCOMPARE(payer.model()->data(payer.model()->index(0, 0), ChannelTableModel::PaidSatRole).toLongLong(), 4500LL);
+    QVERIFY(payeeChannels.size() >= 3);
+    for (const auto &args : payeeChannels)
+        QCOMPARE(args.at(0).value<QList<ChannelSummary>>().size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(payee.label("statusReceivingLabel"), QStringLiteral("receiving: 4,500 sat"), 20000);
     // The detail pane lists the three payments of the selected channel.
     auto *table = payer.window->findChild<QTableView *>(QStringLiteral("channelTableView"));
     table->selectRow(0);
@@ -216,6 +255,7 @@ void TestGuiFlow::payerAndPayee()
                               QStringLiteral("settled"), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(payee.label("confirmedBalanceLabel"), QLocale(QLocale::English).toString(4500 - childFee) + QStringLiteral(" sat"), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(payee.label("channelsBalanceLabel"), QStringLiteral("0 sat"), 20000);
+    QCOMPARE(payee.label("statusTotalLabel"), QStringLiteral("<b>Total: %1 sat</b>").arg(QLocale(QLocale::English).toString(4500 - childFee)));
     // The wallet tab's history shows the settlement's payout to the payee.
     auto *history = payee.window->findChild<QTableView *>(QStringLiteral("walletHistoryView"));
     QTRY_VERIFY_WITH_TIMEOUT(history->model()->rowCount() >= 1, 20000);
@@ -254,7 +294,8 @@ void TestGuiFlow::paymentsStreamByContinuousScanning()
     OpenChannelWizard *wizard = payer.window->findChild<OpenChannelWizard *>(QStringLiteral("openChannelWizard"));
     QVERIFY(wizard);
     wizard->setOfferText(offer);
-    wizard->findChild<QSpinBox *>(QStringLiteral("capacitySpinBox"))->setValue(60'000);
+    wizard->findChild<AmountField *>(QStringLiteral("capacityAmountField"))->lineEdit()->setText(QStringLiteral("60000"));
+    QCOMPARE(wizard->capacity(), 60'000);
     wizard->accept();
     const QString opening = takeMessage(payer, false, dir.path());
     QVERIFY(!opening.isEmpty());
@@ -317,7 +358,7 @@ void TestGuiFlow::sellAndBuyOverTls()
 
     // Sell: directory, price, Start; the offer comes up as a QR code.
     seller.window->findChild<QLineEdit *>(QStringLiteral("sellDirLineEdit"))->setText(dir.filePath(QStringLiteral("shop")));
-    seller.window->findChild<QSpinBox *>(QStringLiteral("pricePerMibSpinBox"))->setValue(500);
+    seller.window->findChild<AmountField *>(QStringLiteral("pricePerMibAmountField"))->setValue(500);
     seller.window->findChild<QPushButton *>(QStringLiteral("startSellingButton"))->click();
     QTRY_VERIFY_WITH_TIMEOUT(seller.window->findChild<MessageDialog *>(QStringLiteral("messageDialog")) != nullptr, 20000);
     auto *offerDialog = seller.window->findChild<MessageDialog *>(QStringLiteral("messageDialog"));
@@ -374,6 +415,293 @@ void TestGuiFlow::sellAndBuyOverTls()
     QFile got(out);
     QVERIFY(got.open(QIODevice::ReadOnly));
     QCOMPARE(got.readAll(), QByteArray(3 * (1 << 20) + 123, 'r'));
+}
+
+void TestGuiFlow::sendWithConfirmation()
+{
+    // In BTC: the amount typed as "0.001", a BIP 21 link's amount (always BTC), the
+    // confirmation's figures, the form cleared after, and Max.
+    QSettings().setValue(QStringLiteral("unit"), QStringLiteral("btc"));
+    auto restoreUnit = qScopeGuard([] { QSettings().remove(QStringLiteral("unit")); });
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    Side alice(dir.filePath(QStringLiteral("alice")), chain), bob(dir.filePath(QStringLiteral("bob")), chain);
+    QSignalSpy r1(alice.service, &WalletService::ready), r2(bob.service, &WalletService::ready);
+    alice.service->startOnThread();
+    bob.service->startOnThread();
+    alice.window->show();
+    QVERIFY(r1.wait(20000) || r1.size() == 1);
+    QVERIFY(r2.size() == 1 || r2.wait(20000));
+    // The title names the wallet (its data directory) and the network.
+    QCOMPARE(alice.window->windowTitle(), QStringLiteral("alice (local) — Spillway"));
+    QMetaObject::invokeMethod(alice.service, [s = alice.service] { s->mine(101); });
+    QTRY_VERIFY_WITH_TIMEOUT(alice.label("confirmedBalanceLabel") != QStringLiteral("0.00000000 BTC"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!bob.label("receiveAddressLabel").isEmpty(), 20000);
+    const QString bobAddress = bob.label("receiveAddressLabel");
+
+    auto *panel = alice.window->findChild<SendPanel *>(QStringLiteral("sendPanel"));
+    auto *address = panel->findChild<QLineEdit *>(QStringLiteral("sendAddressLineEdit"));
+    auto *problem = panel->findChild<QLabel *>(QStringLiteral("sendAddressProblemLabel"));
+    auto *amount = panel->findChild<AmountField *>(QStringLiteral("sendAmountField"));
+    QVERIFY(panel && address && problem && amount);
+
+    // A mistyped address: a plain sentence as it is typed, no internal code.
+    QTest::keyClicks(address, bobAddress.left(20) + QStringLiteral("o") + bobAddress.mid(21));
+    QVERIFY(problem->isVisibleTo(panel));
+    QVERIFY2(problem->text().startsWith(QLatin1String("This is not a valid Bitcoin address.")), qPrintable(problem->text()));
+    QVERIFY(!problem->text().contains(QLatin1String("INVALID")) && !problem->text().contains(QLatin1String("bech32")));
+    // Another network's address is said to be so.
+    spillway::bitcoin::Hash160 h{};
+    address->setText(QString::fromStdString(
+        *spillway::bitcoin::encodeAddress(spillway::bitcoin::p2wpkh(h), spillway::bitcoin::network(spillway::bitcoin::NetworkId::Main))));
+    QVERIFY(problem->isVisibleTo(panel));
+    QCOMPARE(problem->text(), QStringLiteral("This address belongs to another Bitcoin network; this wallet is on local."));
+    address->clear();
+    QVERIFY(!problem->isVisibleTo(panel));
+    // A BIP 21 link with an unknown requirement is refused whole.
+    address->setText(QStringLiteral("bitcoin:%1?amount=0.5&req-escrow=1").arg(bobAddress));
+    QVERIFY(problem->isVisibleTo(panel));
+    QVERIFY2(problem->text().contains(QLatin1String("does not support")), qPrintable(problem->text()));
+    // Bob's request for 0.002 BTC, as a link and a QR code: the QR read back is the same request.
+    auto *request = bob.window->findChild<AmountField *>(QStringLiteral("receiveAmountField"));
+    request->lineEdit()->setText(QStringLiteral("0.002"));
+    bob.window->findChild<QLineEdit *>(QStringLiteral("receiveLabelLineEdit"))->setText(QStringLiteral("Bob's shop"));
+    const QString link = bob.label("receiveUriLabel");
+    QCOMPARE(link, QStringLiteral("bitcoin:%1?amount=0.002&label=Bob%27s%20shop").arg(bobAddress));
+    const auto scanned = decodeQrCode(bob.window->findChild<QLabel *>(QStringLiteral("receiveQrLabel"))->pixmap().toImage());
+    QVERIFY(scanned);
+    QCOMPARE(*scanned, QStringLiteral("BITCOIN:%1?amount=0.002&label=Bob%27s%20shop").arg(bobAddress.toUpper()));
+    // A good link fills the address and the amount (BTC in the link, BTC shown).
+    // Scanned through the Import dialog's sources (here the QR code's image, as a camera frame).
+    panel->findChild<QPushButton *>(QStringLiteral("sendScanButton"))->click();
+    auto *scan = panel->findChild<ImportDialog *>(QStringLiteral("sendScanDialog"));
+    QVERIFY(scan);
+    QVERIFY(scan->importImage(bob.window->findChild<QLabel *>(QStringLiteral("receiveQrLabel"))->pixmap().toImage()));
+    scan->accept();
+    QCOMPARE(address->text(), bobAddress);
+    QCOMPARE(amount->value(), std::optional<qint64>(200'000));
+    QCOMPARE(amount->lineEdit()->text(), QStringLiteral("0.00200000"));
+    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("sendRequestNoteLabel"))->text().contains(QLatin1String("Bob's shop")));
+    // "0.001" in BTC is an amount; "0.000000001" is not (a sentence, not a truncation).
+    amount->lineEdit()->setText(QStringLiteral("0.000000001"));
+    QVERIFY(!amount->value());
+    QVERIFY(amount->problem().contains(QLatin1String("8 decimal places")));
+    amount->lineEdit()->setText(QStringLiteral("0.001"));
+    QCOMPARE(amount->value(), std::optional<qint64>(100'000));
+    // A custom fee rate of 3 sat/vB.
+    auto *fee = panel->findChild<QComboBox *>(QStringLiteral("feeComboBox"));
+    fee->setCurrentIndex(3);
+    panel->findChild<QDoubleSpinBox *>(QStringLiteral("customFeeRateSpinBox"))->setValue(3.0);
+
+    QSignalSpy sent(alice.service, &WalletService::sent);
+    panel->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->confirmDialog() != nullptr, 20000);
+    SendConfirmDialog *confirm = panel->confirmDialog();
+    const SendPreview p = confirm->preview();
+    QCOMPARE(p.address, bobAddress);
+    QCOMPARE(p.amountSat, 100'000);
+    QCOMPARE(p.feeRateSatPerKvB, 3000);
+    QVERIFY(p.feeSat >= 3 * p.vsize && p.feeSat < 4 * p.vsize);
+    QVERIFY(p.changeSat > 0);
+    QCOMPARE(confirm->findChild<QLabel *>(QStringLiteral("confirmAmountLabel"))->text(), QStringLiteral("0.00100000 BTC"));
+    QVERIFY(confirm->findChild<QLabel *>(QStringLiteral("confirmFeeLabel"))->text().contains(QLatin1String("3.0 sat/vB")));
+    QCOMPARE(confirm->findChild<QLabel *>(QStringLiteral("confirmTotalLabel"))->text(),
+             QStringLiteral("0.%1 BTC").arg(100'000 + p.feeSat, 8, 10, QLatin1Char('0')));
+    // Nothing has left before the user says yes.
+    QCOMPARE(sent.size(), 0);
+    confirm->findChild<QPushButton *>(QStringLiteral("confirmSendButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 20000);
+    QCOMPARE(sent[0][1].toLongLong(), 100'000);
+    QCOMPARE(sent[0][2].toLongLong(), p.feeSat);
+    // The form is cleared for the next payment.
+    QTRY_VERIFY(address->text().isEmpty());
+    QVERIFY(amount->lineEdit()->text().isEmpty());
+    // Bob has it once a block confirms it, in BTC.
+    alice.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(bob.label("confirmedBalanceLabel"), QStringLiteral("0.00100000 BTC"), 20000);
+
+    // History: newest first, the payment on top with one confirmation.
+    const QString txid = sent[0][0].toString();
+    auto *historyView = alice.window->findChild<QTableView *>(QStringLiteral("walletHistoryView"));
+    QAbstractItemModel *history = historyView->model();
+    // (the block that confirmed it also paid its reward to Alice: the two share the top)
+    auto rowOf = [history](const QString &id) {
+        for (int r = 0; r < history->rowCount(); ++r)
+            if (history->index(r, WalletHistoryModel::TxidColumn).data().toString() == id)
+                return r;
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(txid) >= 0, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(history->index(rowOf(txid), WalletHistoryModel::StatusColumn).data(WalletHistoryModel::ConfirmationsRole).toInt(), 1, 20000);
+    const int sentRow = rowOf(txid);
+    QVERIFY2(sentRow <= 1, qPrintable(QString::number(sentRow)));
+    for (int r = sentRow + 1; r < history->rowCount(); ++r) // everything below is older
+        QVERIFY(history->index(r, WalletHistoryModel::StatusColumn).data(WalletHistoryModel::ConfirmationsRole).toInt() >= 1);
+    QCOMPARE(history->index(history->rowCount() - 1, WalletHistoryModel::StatusColumn).data(WalletHistoryModel::ConfirmationsRole).toInt(), 102);
+    QCOMPARE(history->index(sentRow, WalletHistoryModel::AmountColumn).data().toString(), QStringLiteral("-0.00100000 BTC"));
+    QVERIFY(history->rowCount() >= 101);
+    // Nothing clipped: each column is at least as wide as its widest text.
+    for (int c = 0; c < WalletHistoryModel::TxidColumn; ++c)
+        for (int r = 0; r < 20; ++r) {
+            const QString text = history->index(r, c).data().toString();
+            QVERIFY2(historyView->fontMetrics().horizontalAdvance(text) < historyView->columnWidth(c), qPrintable(text));
+        }
+    // Copy the transaction id; the details window: inputs, outputs, fee, raw hex.
+    QCOMPARE(history->index(sentRow, WalletHistoryModel::LabelColumn).data().toString(), QStringLiteral("Bob's shop"));
+    historyView->selectRow(sentRow);
+    alice.window->findChild<QAction *>(QStringLiteral("copyTxidAction"))->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), txid);
+    alice.window->findChild<QAction *>(QStringLiteral("transactionDetailsAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(alice.window->findChild<TransactionDialog *>(QStringLiteral("transactionDialog")), 20000);
+    auto *details = alice.window->findChild<TransactionDialog *>(QStringLiteral("transactionDialog"));
+    QCOMPARE(details->details().txid, txid);
+    QCOMPARE(details->details().feeSat, p.feeSat);
+    QCOMPARE(details->details().outputs.size(), 2);
+    QCOMPARE(details->details().outputs[0].where, bobAddress);
+    QCOMPARE(details->details().outputs[0].valueSat, 100'000);
+    QVERIFY(!details->details().inputs.isEmpty());
+    details->findChild<QPushButton *>(QStringLiteral("copyRawHexButton"))->click();
+    QVERIFY(QApplication::clipboard()->text().startsWith(QLatin1String("02000000")));
+    QCOMPARE(QApplication::clipboard()->text(), details->details().rawHex);
+    details->close();
+    // CSV export, newest first, raw satoshis and confirmations for a spreadsheet.
+    const QString csvPath = dir.filePath(QStringLiteral("history.csv"));
+    alice.window->setAutoAnswer([csvPath](const QString &q) -> QVariant { return q == QLatin1String("csv path") ? QVariant(csvPath) : QVariant(); });
+    alice.window->findChild<QPushButton *>(QStringLiteral("exportHistoryButton"))->click();
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(csv.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), history->rowCount() + 1);
+    QCOMPARE(lines[0], QStringLiteral("Time,What,Amount (sat),Fee (sat),Confirmations,Label,Transaction"));
+    // The request's label names the payment.
+    QVERIFY2(lines[sentRow + 1].endsWith(QStringLiteral(",sent,-100000,%1,1,Bob's shop,%2").arg(p.feeSat).arg(txid)), qPrintable(lines[sentRow + 1]));
+    QVERIFY2(lines.last().contains(QLatin1String(",102,")), qPrintable(lines.last())); // the oldest last
+
+    // More than the wallet has: a sentence in the status bar, the code only in the details.
+    QSignalSpy failed(alice.service, &WalletService::failed);
+    address->setText(bobAddress);
+    amount->lineEdit()->setText(QStringLiteral("20000000"));
+    panel->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
+    QCOMPARE(failed[0][1].toString(), QStringLiteral("The wallet does not have enough confirmed coins for this."));
+    QVERIFY(failed[0][2].toString().startsWith(QLatin1String("INSUFFICIENT_FUNDS")));
+    QCOMPARE(alice.window->statusBar()->currentMessage(), failed[0][1].toString());
+    QVERIFY(panel->findChild<QPushButton *>(QStringLiteral("sendButton"))->isEnabled());
+    QVERIFY(!panel->confirmDialog());
+
+    // A label typed in the history is kept in the store (labels.sqlite) and survives refreshes.
+    QVERIFY(history->setData(history->index(rowOf(txid), WalletHistoryModel::LabelColumn), QStringLiteral("coffee beans")));
+    alice.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click(); // a refresh from the store
+    QTRY_COMPARE_WITH_TIMEOUT(history->index(rowOf(txid), WalletHistoryModel::StatusColumn).data(WalletHistoryModel::ConfirmationsRole).toInt(), 2, 20000);
+    QCOMPARE(history->index(rowOf(txid), WalletHistoryModel::LabelColumn).data().toString(), QStringLiteral("coffee beans"));
+    {
+        spillway::store::LabelStore labels;
+        QVERIFY(labels.open(dir.filePath(QStringLiteral("alice"))).ok());
+        QCOMPARE(labels.all(QStringLiteral("tx"))->value(txid), QStringLiteral("coffee beans"));
+    }
+
+    // Max: everything spendable, no change; cancelled, nothing leaves.
+    address->setText(bobAddress);
+    panel->findChild<QPushButton *>(QStringLiteral("sendMaxButton"))->click();
+    QVERIFY(!amount->isEnabled());
+    panel->findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->confirmDialog() != nullptr, 20000);
+    confirm = panel->confirmDialog();
+    QVERIFY(confirm->preview().max);
+    QCOMPARE(confirm->preview().changeSat, 0);
+    QVERIFY(confirm->preview().amountSat > 100'000);
+    QVERIFY(confirm->findChild<QLabel *>(QStringLiteral("confirmAmountLabel"))->text().contains(QLatin1String("everything spendable")));
+    confirm->findChild<QPushButton *>(QStringLiteral("cancelSendButton"))->click();
+    QTest::qWait(300);
+    QCOMPARE(sent.size(), 1);
+}
+
+void TestGuiFlow::firstRunCreateVerifyRestore()
+{
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    // Create: the words numbered on their own page, three asked back before the wallet exists.
+    auto *service = new WalletService(dir.filePath(QStringLiteral("first")), chain);
+    auto *window = new MainWindow(service);
+    QSignalSpy ready(service, &WalletService::ready);
+    service->startOnThread();
+    window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(window->findChild<FirstRunDialog *>(QStringLiteral("firstRunDialog")), 20000);
+    auto *wizard = window->findChild<FirstRunDialog *>(QStringLiteral("firstRunDialog"));
+    QVERIFY(wizard->findChild<QRadioButton *>(QStringLiteral("createRadioButton"))->isChecked());
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("first/wallet.sqlite")))); // nothing made behind the user's back
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(FirstRunDialog::WordsPage));
+    auto *view = wizard->findChild<RecoveryPhraseView *>(QStringLiteral("recoveryPhraseView"));
+    const QStringList words = view->words();
+    QCOMPARE(words.size(), 24);
+    QVERIFY(view->findChild<QLabel *>(QStringLiteral("phraseWordLabel1"))->text().contains(QStringLiteral("<b>%1</b>").arg(words[0])));
+    QVERIFY(view->findChild<QLabel *>(QStringLiteral("phraseWordLabel24"))->text().startsWith(QLatin1String("24.")));
+    QVERIFY(view->findChild<QLabel *>(QStringLiteral("phraseExplanationLabel"))->text().contains(QLatin1String("restore this wallet")));
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(FirstRunDialog::VerifyPage));
+    QAbstractButton *finish = wizard->button(QWizard::FinishButton);
+    QVERIFY(!finish->isEnabled());
+    const auto positions = wizard->verifyPositions();
+    for (int i = 0; i < 3; ++i) // a wrong word in the last box
+        wizard->findChild<QLineEdit *>(QStringLiteral("verifyWordLineEdit%1").arg(i))
+            ->setText(i < 2 ? words[positions[static_cast<size_t>(i)] - 1] : QStringLiteral("zoo") + words[0]);
+    QVERIFY(!finish->isEnabled());
+    wizard->findChild<QLineEdit *>(QStringLiteral("verifyWordLineEdit2"))->setText(QStringLiteral(" %1 ").arg(words[positions[2] - 1].toUpper()));
+    QVERIFY(finish->isEnabled());
+    finish->click();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->findChild<QLabel *>(QStringLiteral("receiveAddressLabel"))->text().isEmpty(), 20000);
+    const QString firstAddress = window->findChild<QLabel *>(QStringLiteral("receiveAddressLabel"))->text();
+
+    // Wallet → Show recovery phrase, after an explicit yes: the same words again.
+    window->setAutoAnswer([](const QString &q) -> QVariant { return q == QLatin1String("show phrase") ? QVariant(false) : QVariant(); });
+    window->findChild<QAction *>(QStringLiteral("showPhraseAction"))->trigger();
+    QTest::qWait(300);
+    QVERIFY(!window->findChild<RecoveryPhraseDialog *>(QStringLiteral("recoveryPhraseDialog"))); // "no": nothing shown
+    window->setAutoAnswer([](const QString &q) -> QVariant { return q == QLatin1String("show phrase") ? QVariant(true) : QVariant(); });
+    window->findChild<QAction *>(QStringLiteral("showPhraseAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(window->findChild<RecoveryPhraseDialog *>(QStringLiteral("recoveryPhraseDialog")), 20000);
+    auto *shown = window->findChild<RecoveryPhraseDialog *>(QStringLiteral("recoveryPhraseDialog"));
+    QCOMPARE(shown->findChild<RecoveryPhraseView *>()->words(), words);
+    shown->close();
+    delete window;
+    delete service;
+
+    // Restore: the words typed (a misspelt word is named), the same wallet comes back.
+    service = new WalletService(dir.filePath(QStringLiteral("restored")), chain);
+    window = new MainWindow(service);
+    QSignalSpy ready2(service, &WalletService::ready);
+    service->startOnThread();
+    window->show();
+    QTRY_VERIFY_WITH_TIMEOUT(window->findChild<FirstRunDialog *>(QStringLiteral("firstRunDialog")), 20000);
+    wizard = window->findChild<FirstRunDialog *>(QStringLiteral("firstRunDialog"));
+    wizard->findChild<QRadioButton *>(QStringLiteral("restoreRadioButton"))->setChecked(true);
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(FirstRunDialog::RestorePage));
+    auto *edit = wizard->findChild<QPlainTextEdit *>(QStringLiteral("restorePhraseEdit"));
+    QStringList typo = words;
+    typo[4] = QStringLiteral("bitcoinz");
+    edit->setPlainText(typo.join(QLatin1Char(' ')));
+    QCOMPARE(wizard->findChild<QLabel *>(QStringLiteral("restoreProblemLabel"))->text(),
+             QStringLiteral("Word 5, \"bitcoinz\", is not a recovery-phrase word. Check its spelling."));
+    QVERIFY(!wizard->button(QWizard::FinishButton)->isEnabled());
+    QStringList swapped = words;
+    swapped.swapItemsAt(0, 1);
+    if (swapped != words) {
+        edit->setPlainText(swapped.join(QLatin1Char(' ')));
+        // (a swap may by chance keep the checksum: then the phrase is valid, and that is fine)
+        if (!wizard->button(QWizard::FinishButton)->isEnabled())
+            QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("restoreProblemLabel"))->text().contains(QLatin1String("not a valid recovery phrase")));
+    }
+    edit->setPlainText(QStringLiteral("  ") + words.join(QStringLiteral("  \n")).toUpper());
+    QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("restoreProblemLabel"))->text().isEmpty());
+    QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
+    wizard->button(QWizard::FinishButton)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(ready2.size(), 1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(window->findChild<QLabel *>(QStringLiteral("receiveAddressLabel"))->text(), firstAddress, 20000);
+    delete window;
+    delete service;
 }
 
 QTEST_MAIN(TestGuiFlow)

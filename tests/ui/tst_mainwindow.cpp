@@ -1,5 +1,27 @@
 // The main window opens with its tabs, found by object name as users see them.
+#include "AmountField.h"
+#include "BalanceBar.h"
+#include "BitcoinUnits.h"
 #include "MainWindow.h"
+#include "WalletSettings.h"
+
+#include <QSettings>
+#include <QAbstractButton>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QTranslator>
+#include "FirstRunDialog.h"
+#include "OpenChannelWizard.h"
+#include "SettingsDialog.h"
+#include "NetworkNames.h"
+#include "RecoveryPhraseView.h"
+#include "SendConfirmDialog.h"
+#include "TransactionDialog.h"
+
+#include <QLabel>
+#include <QLineEdit>
 
 #include <QStatusBar>
 #include <QTabWidget>
@@ -16,6 +38,7 @@ private Q_SLOTS:
         auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("mainTabWidget"));
         QVERIFY(tabs);
         QCOMPARE(tabs->count(), 2);
+        QCOMPARE(w.windowTitle(), QStringLiteral("Spillway")); // no wallet yet: named once the service says which
         QCOMPARE(tabs->tabText(0), QStringLiteral("Channels"));
         QCOMPARE(tabs->tabText(1), QStringLiteral("Wallet"));
         QVERIFY(!w.statusBar()->currentMessage().isEmpty());
@@ -23,6 +46,179 @@ private Q_SLOTS:
         const QString dir = qEnvironmentVariable("SPILLWAY_SCREENSHOT_DIR");
         if (!dir.isEmpty())
             QVERIFY(w.grab().save(dir + QStringLiteral("/mainwindow.png")));
+    }
+    void amountsInTheChosenUnit()
+    {
+        using spillway::ui::BitcoinUnits;
+        using Unit = BitcoinUnits::Unit;
+        QCOMPARE(BitcoinUnits::parse(QStringLiteral("0.001"), Unit::Btc).sat, std::optional<qint64>(100'000));
+        QCOMPARE(BitcoinUnits::parse(QStringLiteral(".5"), Unit::Btc).sat, std::optional<qint64>(50'000'000));
+        QCOMPARE(BitcoinUnits::parse(QStringLiteral("1,234.5"), Unit::Btc).sat, std::optional<qint64>(123'450'000'000));
+        QCOMPARE(BitcoinUnits::parse(QStringLiteral("21,000,000"), Unit::Btc).sat, std::optional<qint64>(BitcoinUnits::kMaxSat));
+        QCOMPARE(BitcoinUnits::parse(QStringLiteral("100,000"), Unit::Sat).sat, std::optional<qint64>(100'000));
+        QCOMPARE(BitcoinUnits::parse(QStringLiteral("1 500"), Unit::Sat).sat, std::optional<qint64>(1'500));
+        // Refused with a sentence, never read as something else or cut.
+        for (const char *bad : {"0,001", "1.5", "abc", "1e5", "-3", "1..2"})
+            QVERIFY2(!BitcoinUnits::parse(QString::fromLatin1(bad), std::string_view(bad) == "0,001" ? Unit::Btc : Unit::Sat).sat, bad);
+        QVERIFY(BitcoinUnits::parse(QStringLiteral("1.5"), Unit::Sat).problem.contains(QLatin1String("whole number")));
+        QVERIFY(BitcoinUnits::parse(QStringLiteral("0.000000001"), Unit::Btc).problem.contains(QLatin1String("8 decimal places")));
+        QVERIFY(BitcoinUnits::parse(QStringLiteral("21000000.00000001"), Unit::Btc).problem.contains(QLatin1String("21 million")));
+        QCOMPARE(BitcoinUnits::format(123'456'789, Unit::Btc), QStringLiteral("1.23456789 BTC"));
+        QCOMPARE(BitcoinUnits::format(-5'000, Unit::Btc), QStringLiteral("-0.00005000 BTC"));
+        QCOMPARE(BitcoinUnits::format(1'234'567, Unit::Sat), QStringLiteral("1,234,567 sat"));
+
+        // The field: above its maximum it stays as typed, red, with the limit said.
+        spillway::ui::AmountField field;
+        field.setUnit(Unit::Btc);
+        field.setMaximum(500'000);
+        field.lineEdit()->setText(QStringLiteral("0.006"));
+        QCOMPARE(field.value(), std::nullopt);
+        QCOMPARE(field.lineEdit()->text(), QStringLiteral("0.006"));
+        QCOMPARE(field.problem(), QStringLiteral("At most 0.00500000 BTC."));
+        QVERIFY(field.lineEdit()->styleSheet().contains(QLatin1String("#c62828")));
+        field.lineEdit()->setText(QStringLiteral("0.004"));
+        QCOMPARE(field.value(), std::optional<qint64>(400'000));
+        QVERIFY(field.problem().isEmpty());
+        // Another unit: the same amount, written in it.
+        field.setUnit(Unit::Sat);
+        QCOMPARE(field.lineEdit()->text(), QStringLiteral("400,000"));
+        QCOMPARE(field.value(), std::optional<qint64>(400'000));
+    }
+    void unitsBelongToTheWallet()
+    {
+        using namespace spillway::ui;
+        const QVariant unitBefore = QSettings().value(QStringLiteral("unit")), languageBefore = QSettings().value(QStringLiteral("language"));
+        QSettings().remove(QStringLiteral("unit"));
+        WalletSettings::setWallet(QStringLiteral("/tmp/spillway-test-alice"));
+        const QString alice = WalletSettings::group();
+        WalletSettings::setValue(QStringLiteral("unit"), QStringLiteral("btc"));
+        QSettings().setValue(QStringLiteral("language"), QStringLiteral("en")); // the person's: global
+        QCOMPARE(BitcoinUnits::chosen(), BitcoinUnits::Unit::Btc);
+        WalletSettings::setWallet(QStringLiteral("/tmp/spillway-test-bob"));
+        QVERIFY(WalletSettings::group() != alice);
+        QCOMPARE(BitcoinUnits::chosen(), BitcoinUnits::Unit::Sat); // Bob's wallet did not follow Alice's
+        QCOMPARE(WalletSettings::value(QStringLiteral("language")).toString(), QStringLiteral("en"));
+        // A setting saved before settings were per wallet still counts for every wallet.
+        QSettings().setValue(QStringLiteral("unit"), QStringLiteral("btc"));
+        QCOMPARE(BitcoinUnits::chosen(), BitcoinUnits::Unit::Btc);
+        QSettings().remove(QStringLiteral("unit"));
+        QSettings().remove(alice);
+        QSettings().remove(WalletSettings::group());
+        QSettings().remove(QStringLiteral("language"));
+        if (unitBefore.isValid())
+            QSettings().setValue(QStringLiteral("unit"), unitBefore);
+        if (languageBefore.isValid())
+            QSettings().setValue(QStringLiteral("language"), languageBefore);
+        WalletSettings::setWallet({});
+    }
+    void chineseWalkFindsNoEnglish()
+    {
+        // zh_CN: Spillway's and Qt's own translations, as the app installs them; every
+        // visible text of the window and of the wallet dialogs must be translated.
+        using namespace spillway::ui;
+        QTranslator ours, qt;
+        QVERIFY(ours.load(QStringLiteral(":/i18n/spillway_zh_CN.qm")));
+        QVERIFY(qt.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("qtbase"), QStringLiteral("_"),
+                        QLibraryInfo::path(QLibraryInfo::TranslationsPath)));
+        QCoreApplication::installTranslator(&qt);
+        QCoreApplication::installTranslator(&ours);
+        auto restore = qScopeGuard([&] {
+            QCoreApplication::removeTranslator(&ours);
+            QCoreApplication::removeTranslator(&qt);
+        });
+        // English: two words of letters in a row, once names and units are set aside.
+        static const QRegularExpression english(QStringLiteral("[A-Za-z]{2,}[ ,'][A-Za-z]{2,}"));
+        static const QStringList allowed = {QStringLiteral("Spillway"), QStringLiteral("BTC"), QStringLiteral("BIP 39"),
+                                            QStringLiteral("sat/vB"), QStringLiteral("vB"), QStringLiteral("CSV"), QStringLiteral("PSBT")};
+        auto walk = [&](QWidget *top) {
+            QStringList found;
+            QList<QWidget *> widgets = top->findChildren<QWidget *>();
+            widgets.prepend(top);
+            for (QWidget *w : widgets) {
+                if (!w->isVisibleTo(top) && w != top)
+                    continue;
+                QStringList texts;
+                if (w->isWindow())
+                    texts << w->windowTitle();
+                if (auto *l = qobject_cast<QLabel *>(w))
+                    texts << l->text();
+                if (auto *b = qobject_cast<QAbstractButton *>(w))
+                    texts << b->text();
+                if (auto *e = qobject_cast<QLineEdit *>(w))
+                    texts << e->placeholderText();
+                if (auto *t = qobject_cast<QTabWidget *>(w))
+                    for (int i = 0; i < t->count(); ++i)
+                        texts << t->tabText(i);
+                for (QString t : std::as_const(texts)) {
+                    for (const QString &a : allowed)
+                        t.remove(a);
+                    t.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+                    if (english.match(t).hasMatch())
+                        found << QStringLiteral("%1: %2").arg(w->objectName(), t);
+                }
+            }
+            return found;
+        };
+        QStringList english_;
+        MainWindow window;
+        window.show();
+        english_ << walk(&window);
+        window.findChild<QTabWidget *>(QStringLiteral("mainTabWidget"))->setCurrentIndex(1); // the Wallet tab
+        english_ << walk(&window);
+        FirstRunDialog first;
+        first.show();
+        english_ << walk(&first);
+        first.next();
+        english_ << walk(&first);
+        first.next();
+        english_ << walk(&first);
+        SendConfirmDialog confirm(SendPreview{QStringLiteral("bcrt1qexample"), 100'000, 420, 2000, 210, 5000, false}, BitcoinUnits::Unit::Sat);
+        confirm.show();
+        english_ << walk(&confirm);
+        TransactionDetails tx;
+        tx.txid = QStringLiteral("ab");
+        tx.inputs = {{QStringLiteral("cd:0"), 1000, false}};
+        tx.outputs = {{QStringLiteral("bcrt1qexample"), 900, false}};
+        tx.feeSat = 100;
+        tx.vsize = 110;
+        TransactionDialog details(tx, 10, BitcoinUnits::Unit::Btc);
+        details.show();
+        english_ << walk(&details);
+        OpenChannelWizard open;
+        open.show();
+        english_ << walk(&open);
+        open.next();
+        english_ << walk(&open);
+        SettingsDialog settings;
+        settings.show();
+        english_ << walk(&settings);
+        RecoveryPhraseDialog phrase(QStringList(24, QStringLiteral("abandon")));
+        phrase.show();
+        english_ << walk(&phrase);
+        QVERIFY2(english_.isEmpty(), qPrintable(english_.join(QLatin1Char('\n'))));
+        // The network's name too (the title, the status bar, the Send form's sentences).
+        QCOMPARE(NetworkNames::display(QStringLiteral("local")), QStringLiteral("本地链"));
+        QCOMPARE(NetworkNames::display(QStringLiteral("main")), QStringLiteral("主网"));
+        // Numbers and dates through QLocale.
+        const QLocale before;
+        QLocale::setDefault(QLocale(QStringLiteral("zh_CN")));
+        QCOMPARE(BitcoinUnits::format(1'234'567, BitcoinUnits::Unit::Sat), QStringLiteral("1,234,567 聪"));
+        QLocale::setDefault(before);
+    }
+    void balancesInTheStatusBar()
+    {
+        spillway::ui::MainWindow w;
+        auto *bar = w.findChild<spillway::ui::BalanceBar *>(QStringLiteral("balanceBar"));
+        QVERIFY(bar);
+        bar->setBalances({100'000, 49'000, 0, 60'000, 4'500});
+        QCOMPARE(bar->findChild<QLabel *>(QStringLiteral("statusSpendableLabel"))->text(), QStringLiteral("Spendable: 100,000 sat"));
+        QCOMPARE(bar->findChild<QLabel *>(QStringLiteral("statusUnconfirmedLabel"))->text(), QStringLiteral("Unconfirmed: 49,000 sat"));
+        QVERIFY(bar->findChild<QLabel *>(QStringLiteral("statusImmatureLabel"))->isHidden());
+        QCOMPARE(bar->findChild<QLabel *>(QStringLiteral("statusPayingLabel"))->text(), QStringLiteral("In channels, paying: 60,000 sat"));
+        QCOMPARE(bar->findChild<QLabel *>(QStringLiteral("statusReceivingLabel"))->text(), QStringLiteral("receiving: 4,500 sat"));
+        QCOMPARE(bar->findChild<QLabel *>(QStringLiteral("statusTotalLabel"))->text(), QStringLiteral("<b>Total: 213,500 sat</b>"));
+        bar->setFormatter([](qint64 sat) { return spillway::ui::BitcoinUnits::format(sat, spillway::ui::BitcoinUnits::Unit::Btc); });
+        QCOMPARE(bar->findChild<QLabel *>(QStringLiteral("statusTotalLabel"))->text(), QStringLiteral("<b>Total: 0.00213500 BTC</b>"));
     }
 };
 

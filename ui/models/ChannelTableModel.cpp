@@ -11,9 +11,9 @@ namespace spillway::ui {
 ChannelTableModel::ChannelTableModel(QObject *parent)
     : QAbstractTableModel(parent), m_now([] { return QDateTime::currentSecsSinceEpoch(); })
 {
+    m_ticker.setSingleShot(true);
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &ChannelTableModel::tick);
-    m_ticker.start();
 }
 
 int ChannelTableModel::rowCount(const QModelIndex &parent) const
@@ -178,34 +178,124 @@ QVariant ChannelTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
+namespace {
+// The roles the countdown column's look depends on, without SortRole: a block or
+// a second later every channel moves by the same amount, the order stays, and a
+// sorting proxy is spared a re-sort of every row.
+const QList<int> kCountdownRoles = {Qt::DisplayRole,
+                                    Qt::ToolTipRole,
+                                    Qt::ForegroundRole,
+                                    Qt::DecorationRole,
+                                    ChannelTableModel::BlocksLeftRole,
+                                    ChannelTableModel::EtaSecondsRole,
+                                    ChannelTableModel::UrgencyRole};
+const QList<int> kEtaRoles = {Qt::DisplayRole, Qt::ToolTipRole, ChannelTableModel::EtaSecondsRole};
+} // namespace
+
 void ChannelTableModel::setChannels(const QList<ChannelSummary> &channels)
 {
+    QList<ChannelSummary> fresh;
+    QHash<QString, qsizetype> freshAt;
+    const int liveBefore = m_live;
     for (const ChannelSummary &c : channels) {
         const int row = rowOf(c.id);
         if (row < 0) {
-            const int at = static_cast<int>(m_rows.size());
-            beginInsertRows({}, at, at);
-            m_rows.append(c);
-            endInsertRows();
+            // A channel seen twice in one snapshot: the later copy wins.
+            if (const auto at = freshAt.constFind(c.id); at != freshAt.cend()) {
+                fresh[*at] = c;
+            } else {
+                freshAt.insert(c.id, fresh.size());
+                fresh.append(c);
+            }
             continue;
         }
         const ChannelSummary old = m_rows[row];
         if (old == c)
             continue;
         m_rows[row] = c;
-        // Signal exactly the cells whose text changed.
-        int first = -1, last = -1;
-        for (int col = 0; col < ColumnCount; ++col) {
-            if (cell(old, col) != cell(c, col) || (col == CountdownColumn && urgency(old) != urgency(c)) ||
-                (col == RemainingColumn && old.maxPayableSat != c.maxPayableSat)) {
-                if (first < 0)
-                    first = col;
-                last = col;
+        m_live += (c.isFinal() ? 0 : 1) - (old.isFinal() ? 0 : 1);
+        // Signal exactly the cells whose text changed, one signal per run of columns.
+        const qint64 now = m_now();
+        int first = -1;
+        for (int col = 0; col <= ColumnCount; ++col) {
+            const bool differs = col < ColumnCount &&
+                                 (cell(old, col) != cell(c, col) || (col == CountdownColumn && urgency(old) != urgency(c)) ||
+                                  (col == RemainingColumn && old.maxPayableSat != c.maxPayableSat));
+            if (differs && first < 0)
+                first = col;
+            if (!differs && first >= 0) {
+                Q_EMIT dataChanged(index(row, first), index(row, col - 1));
+                first = -1;
             }
         }
-        if (first >= 0)
-            Q_EMIT dataChanged(index(row, first), index(row, last));
+        m_countdownKeys[row] = countdownKey(c, now, nullptr);
     }
+    if (!fresh.isEmpty()) {
+        // New channels in one insertion: a sorting proxy and the view take them in one go.
+        const int at = static_cast<int>(m_rows.size());
+        const qint64 now = m_now();
+        beginInsertRows({}, at, at + static_cast<int>(fresh.size()) - 1);
+        m_rows.reserve(at + fresh.size());
+        m_countdownKeys.reserve(at + fresh.size());
+        for (ChannelSummary &c : fresh) {
+            m_rowOfId.insert(c.id, static_cast<int>(m_rows.size()));
+            m_countdownKeys.append(countdownKey(c, now, nullptr));
+            m_live += c.isFinal() ? 0 : 1;
+            m_rows.append(std::move(c));
+        }
+        endInsertRows();
+    }
+    if (m_live != liveBefore || (m_live > 0 && !m_ticker.isActive()))
+        scheduleTick(m_live > 0 ? 1 : -1);
+}
+
+qint64 ChannelTableModel::countdownKey(const ChannelSummary &c, qint64 now, qint64 *secondsToNextChange) const
+{
+    if (secondsToNextChange)
+        *secondsToNextChange = -1;
+    if (c.isFinal() || blocksLeft(c) <= 0)
+        return -1; // "closed", "refund possible now": no clock in the text
+    const qint64 eta = std::max<qint64>(m_tipTime + static_cast<qint64>(blocksLeft(c)) * m_blockInterval - now, 0);
+    // countdownText shows seconds under an hour, minutes under a day, hours beyond.
+    const qint64 step = eta >= 86400 ? 3600 : eta >= 3600 ? 60 : 1;
+    if (secondsToNextChange && eta > 0)
+        *secondsToNextChange = eta % step + 1;
+    return eta - eta % step;
+}
+
+std::pair<int, int> ChannelTableModel::refreshKeys(bool all)
+{
+    const qint64 now = m_now();
+    qint64 next = -1;
+    int first = -1, last = -1;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const ChannelSummary &c = m_rows[row];
+        if (c.isFinal() && !all)
+            continue;
+        qint64 in = -1;
+        const qint64 key = countdownKey(c, now, &in);
+        if (in > 0 && (next < 0 || in < next))
+            next = in;
+        if (key != m_countdownKeys[row] || all) {
+            m_countdownKeys[row] = key;
+            if (first < 0)
+                first = row;
+            last = row;
+        }
+    }
+    scheduleTick(next);
+    return {first, last};
+}
+
+void ChannelTableModel::scheduleTick(qint64 secondsToNextChange)
+{
+    if (m_live == 0 || secondsToNextChange < 0) {
+        // Nothing counts down (no open channel, or every clock at zero): no timer
+        // until a channel or a block comes.
+        m_ticker.stop();
+        return;
+    }
+    m_ticker.start(static_cast<int>(std::min<qint64>(secondsToNextChange, 3600) * 1000));
 }
 
 void ChannelTableModel::setTip(int height, qint64 blockTime)
@@ -214,12 +304,17 @@ void ChannelTableModel::setTip(int height, qint64 blockTime)
         return;
     m_tipHeight = height;
     m_tipTime = blockTime;
-    tick();
+    (void)refreshKeys(true);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, CountdownColumn), index(rowCount() - 1, CountdownColumn), kCountdownRoles);
 }
 
 void ChannelTableModel::setBlockInterval(int seconds)
 {
-    m_blockInterval = std::max(seconds, 1);
+    const int s = std::max(seconds, 1);
+    if (s == m_blockInterval)
+        return;
+    m_blockInterval = s;
     tick();
 }
 
@@ -239,9 +334,10 @@ void ChannelTableModel::setClock(std::function<qint64()> now)
 
 void ChannelTableModel::tick()
 {
-    if (m_rows.isEmpty())
-        return;
-    Q_EMIT dataChanged(index(0, CountdownColumn), index(rowCount() - 1, CountdownColumn));
+    const auto [first, last] = refreshKeys(false);
+    if (first < 0)
+        return; // no text changed: no signal, no repaint
+    Q_EMIT dataChanged(index(first, CountdownColumn), index(last, CountdownColumn), kEtaRoles);
 }
 
 const ChannelSummary *ChannelTableModel::channelAt(int row) const
@@ -251,10 +347,7 @@ const ChannelSummary *ChannelTableModel::channelAt(int row) const
 
 int ChannelTableModel::rowOf(const QString &id) const
 {
-    for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].id == id)
-            return i;
-    return -1;
+    return m_rowOfId.value(id, -1);
 }
 
 } // namespace spillway::ui

@@ -7,6 +7,7 @@
 #include "ChannelSummary.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QTimer>
 
 namespace spillway::ui {
@@ -46,8 +47,13 @@ public:
     void setUnit(Unit unit);
     /// Test hook: the clock the ETA is computed from (default: the system clock).
     void setClock(std::function<qint64()> now);
-    /// Ticks the ETA: one dataChanged for the countdown column.
+    /// Ticks the ETA: one dataChanged for the countdown column, over the rows whose
+    /// countdown text changed since the last tick (none: no signal at all). The
+    /// ticker then sleeps until the next change of any text (a second under an
+    /// hour left, a minute under a day, an hour beyond) and stops with no open channel.
     void tick();
+    /// Milliseconds until the ticker's next tick, -1 when it is stopped (tests).
+    int nextTickMs() const { return m_ticker.isActive() ? m_ticker.interval() : -1; }
 
     const ChannelSummary *channelAt(int row) const;
     int rowOf(const QString &id) const;
@@ -60,8 +66,17 @@ private:
     int urgency(const ChannelSummary &c) const;
     QString countdownText(const ChannelSummary &c) const;
     QVariant cell(const ChannelSummary &c, int column) const;
+    /// What the countdown text depends on besides the block count: the ETA rounded
+    /// to what the text shows. Equal keys, equal texts.
+    qint64 countdownKey(const ChannelSummary &c, qint64 now, qint64 *secondsToNextChange) const;
+    /// Recomputes the keys of every row; first/last row whose key changed (or -1).
+    std::pair<int, int> refreshKeys(bool all);
+    void scheduleTick(qint64 secondsToNextChange);
 
     QList<ChannelSummary> m_rows;
+    QList<qint64> m_countdownKeys;   ///< per row, the key its countdown text was last signalled at
+    QHash<QString, int> m_rowOfId;
+    int m_live = 0;                  ///< rows not yet settled or refunded (the ones that count down)
     int m_tipHeight = 0;
     qint64 m_tipTime = 0;
     int m_blockInterval = 600;

@@ -3,7 +3,10 @@
 // pane) and the wallet's transactions (wallet tab). Both append rows for new
 // entries and signal changed cells; they never reset on a refresh.
 
+#include "BitcoinUnits.h"
+
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -25,6 +28,7 @@ struct WalletTxRow {
     int height = -1;
     qint64 time = 0;
     QString address;
+    QString label;       ///< the user's, from the label store
     bool operator==(const WalletTxRow &) const = default;
 };
 
@@ -40,8 +44,10 @@ public:
     /// Another channel's payments replace the list; the same channel's only append.
     void setPayments(const QString &channelId, const QList<PaymentRow> &rows);
     const QString &channelId() const { return m_channel; }
+    void setUnit(BitcoinUnits::Unit u);
 
 private:
+    BitcoinUnits::Unit m_unit = BitcoinUnits::Unit::Sat;
     QString m_channel;
     QList<PaymentRow> m_rows;
 };
@@ -49,16 +55,35 @@ private:
 class WalletHistoryModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, KindColumn, AmountColumn, FeeColumn, StatusColumn, TxidColumn, ColumnCount };
+    enum Column { TimeColumn, KindColumn, AmountColumn, FeeColumn, StatusColumn, LabelColumn, TxidColumn, ColumnCount };
+    enum Roles {
+        TxidRole = Qt::UserRole + 1,
+        ConfirmationsRole, ///< 0 unconfirmed
+        SortRole,          ///< raw values: newest first sorts by time, then by height
+    };
     using QAbstractTableModel::QAbstractTableModel;
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : static_cast<int>(m_rows.size()); }
     int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void setRows(const QList<WalletTxRow> &rows);
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    /// The Label column is edited in place: the model asks (labelEdited), the store keeps it.
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    /// The chain's height: the Status column counts confirmations from it.
+    void setTip(int height);
+    void setUnit(BitcoinUnits::Unit u);
+    const WalletTxRow *rowAt(int row) const { return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr; }
+
+Q_SIGNALS:
+    void labelEdited(const QString &txid, const QString &label);
 
 private:
+    QString status(const WalletTxRow &r) const;
     QList<WalletTxRow> m_rows;
+    QHash<QString, int> m_rowOf; ///< txid + kind -> row
+    int m_tip = 0;
+    BitcoinUnits::Unit m_unit = BitcoinUnits::Unit::Sat;
 };
 
 } // namespace spillway::ui

@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include <QLocale>
+#include "ChannelFeed.h"
 
 #include "bitcoin/Address.h"
 #include "bitcoin/Psbt.h"
@@ -10,6 +11,7 @@
 #include "store/SeedKeychain.h"
 #include "channel/ChannelEngine.h"
 #include "store/ChannelStore.h"
+#include "store/LabelStore.h"
 #include "transport/FileProvider.h"
 #include "transport/PaymentClient.h"
 #include "transport/PaymentServer.h"
@@ -25,38 +27,6 @@ using namespace bitcoin;
 
 namespace {
 
-
-ChannelSummary summarize(const store::ChannelRecord &r, const std::vector<store::ChannelStore::PaymentRow> &log)
-{
-    ChannelSummary s;
-    s.id = QString::fromStdString(r.id().toString());
-    s.label = QString::fromStdString(r.label);
-    const Bytes &peer = r.role == store::ChannelRole::Payer ? r.params.payeePub : r.params.payerPub;
-    const QString hex = QString::fromStdString(toHex(peer));
-    s.peer = hex.left(6) + QStringLiteral("…") + hex.right(4);
-    s.role = r.role == store::ChannelRole::Payer ? ChannelSummary::Role::Paying : ChannelSummary::Role::Receiving;
-    switch (r.state) {
-    case store::ChannelState::Proposed: s.state = ChannelSummary::State::Offered; break;
-    case store::ChannelState::Opening: s.state = ChannelSummary::State::Opening; break;
-    case store::ChannelState::Open: s.state = ChannelSummary::State::Open; break;
-    case store::ChannelState::Closing: s.state = ChannelSummary::State::Closing; break;
-    case store::ChannelState::Settled: s.state = ChannelSummary::State::Settled; break;
-    case store::ChannelState::Refunded: s.state = ChannelSummary::State::Refunded; break;
-    }
-    s.variant = QString::fromLatin1(channel::variantName(r.params.variant).data());
-    s.capacitySat = r.params.capacity.sat();
-    s.paidSat = r.role == store::ChannelRole::Payer ? r.signedPaid : r.paid;
-    s.maxPayableSat = r.params.maxPayable().sat();
-    s.expiryHeight = static_cast<int>(r.params.expiry);
-    s.safetyMargin = static_cast<int>(r.safetyMargin);
-    s.payments = static_cast<int>(log.size());
-    s.lastPaymentTime = log.empty() ? 0 : log.back().time;
-    s.fundingTxid = QString::fromStdString(toDisplayHex(r.id().txid));
-    s.closingTxid = r.closingTxid == Hash256{} ? QString() : QString::fromStdString(toDisplayHex(r.closingTxid));
-    s.finalPayeeSat = r.finalPayee;
-    s.finalPayerSat = r.finalPayer;
-    return s;
-}
 
 QStringList texts(const std::vector<channel::Message> &msgs)
 {
@@ -85,6 +55,7 @@ WalletService::WalletService(QString dataDir, chain::ChainSettings chain)
     qRegisterMetaType<QList<spillway::ui::ChannelSummary>>();
     qRegisterMetaType<QList<spillway::ui::PaymentRow>>();
     qRegisterMetaType<QList<spillway::ui::WalletTxRow>>();
+    qRegisterMetaType<spillway::ui::TransactionDetails>();
 }
 
 WalletService::~WalletService()
@@ -94,6 +65,8 @@ WalletService::~WalletService()
         QMetaObject::invokeMethod(this, [this] {
             m_server.reset();
             m_provider.reset();
+            m_feed.reset();
+            m_labels.reset();
             m_engine.reset();
             m_store.reset();
             m_wallet.reset();
@@ -115,10 +88,11 @@ void WalletService::startOnThread()
 
 void WalletService::report(const Error &e)
 {
-    // The sentence in the user's language; the context (technical detail) as it is.
-    Q_EMIT failed(QString::fromLatin1(errorCodeName(e.code).data()),
-                  QCoreApplication::translate("ErrorCode", errorCodeSentence(e.code).data()) +
-                      (e.context.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(e.context))));
+    // The sentence in the user's language; the code and its technical context apart,
+    // for a "Details" expander and bug reports, never in the sentence.
+    const QString code = QString::fromLatin1(errorCodeName(e.code).data());
+    Q_EMIT failed(code, QCoreApplication::translate("ErrorCode", errorCodeSentence(e.code).data()),
+                  e.context.empty() ? code : QStringLiteral("%1: %2").arg(code, QString::fromStdString(e.context)));
 }
 
 void WalletService::start()
@@ -138,16 +112,64 @@ void WalletService::start()
         if (m_server)
             m_server->setTipHeight(tip.height); // the seller's expiry check before any signature work
         refresh();
+        estimateFees(); // the Send form's presets follow the chain
     });
     if (!wallet::Wallet::exists(m_dataDir)) {
-        auto mnemonic = wallet::Wallet::create(m_dataDir, *m_chain);
-        if (!mnemonic) {
-            report(mnemonic.error());
-            return;
-        }
-        Q_EMIT walletCreated(QString::fromLatin1(reinterpret_cast<const char *>(mnemonic->data()),
-                                                 static_cast<qsizetype>(mnemonic->size())));
+        // First run: the window asks the user to create or restore (createWallet,
+        // restoreWallet), nothing is made behind their back.
+        Q_EMIT walletMissing();
+        return;
     }
+    openWallet();
+}
+
+void WalletService::createNewWallet()
+{
+    if (!m_chain || m_wallet)
+        return;
+    auto mnemonic = wallet::Wallet::create(m_dataDir, *m_chain);
+    if (!mnemonic)
+        return report(mnemonic.error());
+    Q_EMIT walletCreated(QString::fromLatin1(reinterpret_cast<const char *>(mnemonic->data()), static_cast<qsizetype>(mnemonic->size())));
+    openWallet();
+}
+
+void WalletService::restoreWallet(const QString &phrase, bool fresh)
+{
+    if (!m_chain || m_wallet)
+        return;
+    // A phrase made a moment ago has no coins before today's tip; a restored one is
+    // looked for from the start of the chain.
+    int birth = 0;
+    if (fresh) {
+        auto tip = chain::await(m_chain->tip());
+        if (!tip)
+            return report(tip.error());
+        birth = tip->height;
+    }
+    QByteArray words = phrase.simplified().toLower().toUtf8();
+    const Status st = wallet::Wallet::restore(m_dataDir, *m_chain, std::string_view(words.constData(), static_cast<size_t>(words.size())), {}, birth);
+    words.fill('\0');
+    if (!st.ok()) {
+        report(st.error());
+        Q_EMIT walletMissing(); // ask again
+        return;
+    }
+    openWallet();
+}
+
+void WalletService::showRecoveryPhrase()
+{
+    if (!m_wallet)
+        return;
+    auto words = m_wallet->recoveryPhrase();
+    if (!words)
+        return report(words.error());
+    Q_EMIT recoveryPhraseReady(QString::fromLatin1(reinterpret_cast<const char *>(words->data()), static_cast<qsizetype>(words->size())));
+}
+
+void WalletService::openWallet()
+{
     auto w = wallet::Wallet::open(m_dataDir, *m_chain);
     if (!w) {
         report(w.error());
@@ -160,9 +182,16 @@ void WalletService::start()
         return;
     }
     m_engine = std::make_unique<channel::ChannelEngine>(*m_wallet, *m_chain, *m_store);
+    m_feed = std::make_unique<ChannelFeed>(*m_store);
+    m_labels = std::make_unique<store::LabelStore>();
+    if (const Status st = m_labels->open(m_dataDir); !st.ok()) {
+        report(st.error());
+        m_labels.reset(); // labels are a convenience: the wallet works without them
+    }
     const Network &net = m_chain->network();
     Q_EMIT ready(QString::fromLatin1(net.name.data()), m_chain->describe());
     newReceiveAddress();
+    estimateFees();
     refresh();
 }
 
@@ -186,27 +215,51 @@ void WalletService::publish()
     auto tip = chain::await(m_chain->tip());
     if (tip)
         Q_EMIT tipChanged(tip->height, tip->time, static_cast<int>(m_chain->network().blockIntervalSeconds));
-    auto all = m_store->all();
-    if (!all) {
-        report(all.error());
-        return;
-    }
-    QList<ChannelSummary> list;
-    for (const auto &r : *all) {
-        auto log = m_store->payments(r.id());
-        list.append(summarize(r, log ? *log : std::vector<store::ChannelStore::PaymentRow>{}));
-    }
-    Q_EMIT channelsChanged(list);
     if (auto h = m_wallet->history(); h) {
+        QHash<QString, QString> labels;
+        if (m_labels)
+            if (auto l = m_labels->all(QString::fromLatin1(store::LabelStore::kTransaction)))
+                labels = *l;
         QList<WalletTxRow> rows;
-        for (const auto &e : *h)
-            rows.append(WalletTxRow{QString::fromStdString(toDisplayHex(e.txid)), e.kind, e.amount, e.fee, e.height, e.time, e.address});
+        for (const auto &e : *h) {
+            const QString txid = QString::fromStdString(toDisplayHex(e.txid));
+            rows.append(WalletTxRow{txid, e.kind, e.amount, e.fee, e.height, e.time, e.address, labels.value(txid)});
+        }
         Q_EMIT historyChanged(rows);
     }
-    auto b = m_wallet->balance();
-    auto locked = m_engine->lockedInChannels();
-    if (b)
-        Q_EMIT balanceChanged(b->confirmed, b->unconfirmed, b->immature, locked ? *locked : 0);
+    if (auto b = m_wallet->balance(); b)
+        m_walletBalance = *b;
+    else
+        report(b.error());
+    publishChannels(true);
+}
+
+void WalletService::syncAndPublish()
+{
+    // A transaction just left (a funding, a settlement, a payment): its change is
+    // ours at once, unconfirmed, not at the next block.
+    if (m_wallet)
+        if (const Status st = m_wallet->sync(); !st.ok())
+            report(st.error());
+    publish();
+}
+
+void WalletService::publishChannels(bool balanceToo)
+{
+    if (!m_feed)
+        return;
+    // Only the rows written since the last look: the store numbers its writes.
+    auto changed = m_feed->changes();
+    if (!changed) {
+        report(changed.error());
+        return;
+    }
+    if (!changed->isEmpty())
+        Q_EMIT channelsChanged(*changed);
+    if (!changed->isEmpty() || balanceToo) {
+        const ChannelTotals t = m_feed->totals();
+        Q_EMIT balanceChanged(m_walletBalance.confirmed, m_walletBalance.unconfirmed, m_walletBalance.immature, t.paying, t.receiving);
+    }
 }
 
 std::optional<OutPoint> WalletService::channelOf(const QString &channelId)
@@ -253,7 +306,7 @@ void WalletService::openChannel(const QString &offerText, qint64 capacitySat, in
     if (!out)
         return report(out.error());
     Q_EMIT messagesReady(tr("Channel proposal"), texts(*out));
-    publish();
+    syncAndPublish();
 }
 
 void WalletService::importText(const QString &text)
@@ -277,13 +330,13 @@ void WalletService::importText(const QString &text)
         for (const auto &m : *msgs) {
             auto r = m_engine->receive(m);
             if (!r) {
-                publish();
+                syncAndPublish();
                 return report(r.error());
             }
             answers.insert(answers.end(), r->begin(), r->end());
         }
     }
-    publish();
+    syncAndPublish();
     if (!answers.empty())
         Q_EMIT messagesReady(tr("Answer for the other side"), texts(answers));
     else
@@ -298,7 +351,7 @@ void WalletService::pay(const QString &channelId, qint64 amountSat)
     auto m = m_engine->pay(*op, amountSat);
     if (!m)
         return report(m.error());
-    publish();
+    publishChannels(false); // a payment moves one channel, not the wallet's coins
     Q_EMIT messagesReady(tr("Payment %1").arg(m->sequence), texts({*m}));
 }
 
@@ -310,7 +363,7 @@ void WalletService::settle(const QString &channelId)
     auto txid = m_engine->settle(*op);
     if (!txid)
         return report(txid.error());
-    publish();
+    syncAndPublish();
     Q_EMIT info(tr("Settlement broadcast: %1").arg(QString::fromStdString(toDisplayHex(*txid))));
 }
 
@@ -333,7 +386,7 @@ void WalletService::refund(const QString &channelId)
     auto txid = m_engine->refund(*op);
     if (!txid)
         return report(txid.error());
-    publish();
+    syncAndPublish();
     Q_EMIT info(tr("Refund broadcast: %1").arg(QString::fromStdString(toDisplayHex(*txid))));
 }
 
@@ -439,6 +492,106 @@ void WalletService::bumpFee(const QString &channelId)
     loadBumps(channelId);
 }
 
+void WalletService::setTransactionLabel(const QString &txid, const QString &label)
+{
+    if (!m_labels)
+        return;
+    if (const Status st = m_labels->set(QString::fromLatin1(store::LabelStore::kTransaction), txid, label); !st.ok())
+        return report(st.error());
+    publish();
+}
+
+void WalletService::previewSend(const QString &address, qint64 amountSat, qint64 feeRateSatPerKvB, const QString &label)
+{
+    if (!m_wallet)
+        return;
+    m_pendingSend.reset();
+    std::optional<chain::FeeRate> rate;
+    if (feeRateSatPerKvB > 0)
+        rate = chain::FeeRate{feeRateSatPerKvB};
+    const bool max = amountSat <= 0;
+    auto p = m_wallet->prepareSend(address, max ? std::nullopt : std::optional<Amount>(Amount::fromSat(amountSat)), rate);
+    if (!p)
+        return report(p.error());
+    const qint64 amount = p->tx.outputs.front().value.sat();
+    Q_EMIT sendPreviewReady(address.trimmed(), amount, p->fee, p->feeRateSatPerKvB, static_cast<qint64>(p->tx.vsize()), p->change, max);
+    m_pendingSend = PendingSend{std::move(*p), address.trimmed(), label.trimmed()};
+}
+
+void WalletService::confirmSend()
+{
+    if (!m_wallet || !m_pendingSend)
+        return;
+    const PendingSend pending = std::move(*m_pendingSend);
+    m_pendingSend.reset();
+    auto r = m_wallet->sendPrepared(pending.prepared, pending.address);
+    if (!r)
+        return report(r.error());
+    if (m_labels && !pending.label.isEmpty())
+        (void)m_labels->set(QString::fromLatin1(store::LabelStore::kTransaction), QString::fromStdString(toDisplayHex(r->txid)),
+                            pending.label); // the request's label names the payment in the history
+    syncAndPublish();
+    Q_EMIT sent(QString::fromStdString(toDisplayHex(r->txid)), r->amount, r->fee);
+}
+
+void WalletService::cancelSend()
+{
+    m_pendingSend.reset();
+}
+
+void WalletService::estimateFees()
+{
+    if (!m_chain)
+        return;
+    qint64 rates[3] = {};
+    const int targets[3] = {2, 6, 24};
+    for (int i = 0; i < 3; ++i)
+        if (auto r = chain::await(m_chain->estimateFeeRate(targets[i])))
+            rates[i] = r->satPerKvB;
+    Q_EMIT feeEstimates(rates[0], rates[1], rates[2]);
+}
+
+void WalletService::loadTransaction(const QString &txid)
+{
+    if (!m_chain)
+        return;
+    auto id = fromDisplayHex(txid.toStdString());
+    if (!id)
+        return report(id.error());
+    auto tx = chain::await(m_chain->transaction(*id));
+    if (!tx)
+        return report(tx.error());
+    TransactionDetails d;
+    d.txid = txid;
+    d.vsize = static_cast<qint64>(tx->vsize());
+    d.rawHex = QString::fromStdString(toHex(tx->serialize()));
+    if (auto st = chain::await(m_chain->transactionStatus(*id)); st && st->confirmations > 0)
+        d.height = st->blockHeight;
+    const Network &net = m_chain->network();
+    qint64 in = 0, out = 0;
+    bool allKnown = true;
+    for (const TxIn &i : tx->inputs) {
+        TransactionDetails::Part p;
+        p.where = QString::fromStdString(i.prevout.toString());
+        if (auto prev = chain::await(m_chain->transaction(i.prevout.txid)); prev && i.prevout.index < prev->outputs.size())
+            p.valueSat = prev->outputs[i.prevout.index].value.sat();
+        allKnown = allKnown && p.valueSat >= 0;
+        in += std::max<qint64>(p.valueSat, 0);
+        d.inputs.append(p);
+    }
+    for (const TxOut &o : tx->outputs) {
+        TransactionDetails::Part p;
+        const auto address = encodeAddress(o.scriptPubKey, net);
+        p.where = address ? QString::fromStdString(*address) : QString::fromStdString(toHex(o.scriptPubKey.bytes()));
+        p.valueSat = o.value.sat();
+        out += p.valueSat;
+        d.outputs.append(p);
+    }
+    const bool coinbase = tx->inputs.size() == 1 && tx->inputs[0].prevout.txid == Hash256{};
+    d.feeSat = coinbase ? 0 : allKnown ? in - out : -1;
+    Q_EMIT transactionLoaded(d);
+}
+
 void WalletService::loadPayments(const QString &channelId)
 {
     if (!m_store)
@@ -462,7 +615,7 @@ void WalletService::send(const QString &address, qint64 amountSat)
     auto r = m_wallet->send(address, Amount::fromSat(amountSat));
     if (!r)
         return report(r.error());
-    publish();
+    syncAndPublish();
     Q_EMIT info(tr("Sent %1 sat, fee %2 sat").arg(r->amount).arg(r->fee));
 }
 
@@ -518,12 +671,12 @@ void WalletService::startSelling(const QString &dir, qint64 pricePerMiB, const Q
         m_server->setTipHeight(tip->height);
     const channel::OfferMsg offer = seller->offer;
     if (!m_publishSoon) {
-        m_publishSoon = new QTimer(this);
-        m_publishSoon->setSingleShot(true);
-        m_publishSoon->setInterval(200);
-        connect(m_publishSoon, &QTimer::timeout, this, &WalletService::publish);
+        // Payments arrive in streams: the table follows at a fixed rate (at most
+        // 200 ms behind), never once per payment and never starved by the stream.
+        m_publishSoon = new UpdateThrottle(200, this);
+        connect(m_publishSoon, &UpdateThrottle::fire, this, [this] { publishChannels(false); });
     }
-    connect(m_server.get(), &transport::PaymentServer::channelsChanged, m_publishSoon, qOverload<>(&QTimer::start));
+    connect(m_server.get(), &transport::PaymentServer::channelsChanged, m_publishSoon, &UpdateThrottle::poke);
     const CatalogLists c = catalogLists(m_provider->catalog());
     Q_EMIT sellCatalogReady(c.names, c.sizes, c.prices, c.hashes);
     Q_EMIT offerReady(QString::fromStdString(channel::messageToText(offer)), QString::fromStdString(offer.endpoint));
@@ -570,11 +723,11 @@ void WalletService::buyFile(const QString &offerText, const QString &file, const
     };
     if (const Status st = client.connectTo(*offer); !st.ok()) {
         report(st.error());
-        return finish(false, QString::fromStdString(st.error().describe()));
+        return finish(false, QCoreApplication::translate("ErrorCode", errorCodeSentence(st.error().code).data()));
     }
     auto cat = client.catalog();
     if (!cat)
-        return finish(false, QString::fromStdString(cat.error().describe()));
+        return finish(false, QCoreApplication::translate("ErrorCode", errorCodeSentence(cat.error().code).data()));
     std::optional<transport::CatalogEntry> entry;
     for (const auto &e : *cat)
         if (e.name == file)

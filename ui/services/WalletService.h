@@ -9,6 +9,9 @@
 #include "common/Result.h"
 #include "models/ChannelSummary.h"
 #include "models/HistoryModels.h"
+#include "models/TransactionDetails.h"
+#include "services/UpdateThrottle.h"
+#include "wallet/Wallet.h"
 
 #include <QObject>
 #include <QStringList>
@@ -23,11 +26,9 @@
 
 namespace spillway::chain {
 }
-namespace spillway::wallet {
-class Wallet;
-}
 namespace spillway::store {
 class ChannelStore;
+class LabelStore;
 }
 namespace spillway::channel {
 class ChannelEngine;
@@ -40,9 +41,7 @@ class FileProvider;
 
 namespace spillway::ui {
 
-struct BalanceSummary {
-    qint64 confirmed = 0, unconfirmed = 0, immature = 0, inChannels = 0;
-};
+class ChannelFeed;
 
 class WalletService : public QObject {
     Q_OBJECT
@@ -52,11 +51,21 @@ public:
     WalletService(QString dataDir, QString chainFile);
     ~WalletService() override;
 
+    /// The wallet's data directory (set at construction: safe from any thread).
+    const QString &dataDir() const { return m_dataDir; }
     /// Moves the service to its own thread and starts it.
     void startOnThread();
 
 public Q_SLOTS:
     void start();
+    /// First run: a new wallet from a fresh phrase shown once (walletCreated) - the
+    /// tests' and scripts' path; the window's first-run dialog uses restoreWallet.
+    void createNewWallet();
+    /// First run: the wallet from `phrase`; `fresh` when it was made a moment ago
+    /// (no coins to look for before today's tip).
+    void restoreWallet(const QString &phrase, bool fresh);
+    /// Wallet → Show recovery phrase: answers recoveryPhraseReady, or failed.
+    void showRecoveryPhrase();
     void refresh();
     void createOffer(const QString &label);
     void openChannel(const QString &offerText, qint64 capacitySat, int expiryBlocks, bool refundVariant, qint64 commitFeeSat = 0);
@@ -70,11 +79,24 @@ public Q_SLOTS:
     void mine(int blocks);
     void newReceiveAddress();
     void send(const QString &address, qint64 amountSat);
+    /// Send, first step: prices the payment (amountSat 0: Max) at `feeRateSatPerKvB`
+    /// (0: the chain's estimate for 6 blocks) and signs it without sending it;
+    /// answers sendPreviewReady, or failed.
+    void previewSend(const QString &address, qint64 amountSat, qint64 feeRateSatPerKvB, const QString &label = {});
+    /// The user's label for a wallet transaction (empty: none), kept in labels.sqlite.
+    void setTransactionLabel(const QString &txid, const QString &label);
+    /// Send, second step: broadcasts exactly the previewed payment; answers sent.
+    void confirmSend();
+    void cancelSend();
+    /// The chain's fee estimates for about 2, 6 and 24 blocks (feeEstimates).
+    void estimateFees();
     void loadPayments(const QString &channelId);
     /// A closing channel's fee situation and bumps (FeeView in the detail pane).
     void loadBumps(const QString &channelId);
     /// Raises the fee of the channel's waiting settlement, refund or funding by a child (CPFP).
     void bumpFee(const QString &channelId);
+    /// A wallet transaction in full, from the chain (transactionLoaded).
+    void loadTransaction(const QString &txid);
     /// Sell: serve the files of `dir` over TLS; answers offerReady and catalogReady.
     void startSelling(const QString &dir, qint64 pricePerMiB, const QString &listen);
     /// Buy: connect to the offer's provider and list its files (catalogReady).
@@ -100,23 +122,43 @@ Q_SIGNALS:
     /// Lines in the user's language: the closing transaction's feerate, the blocks left, each bump.
     void bumpsLoaded(const QString &channelId, const QStringList &lines);
     void historyChanged(const QList<spillway::ui::WalletTxRow> &rows);
+    void transactionLoaded(const spillway::ui::TransactionDetails &details);
     void ready(const QString &networkName, const QString &backend);
-    /// First run: the recovery phrase, to be shown once.
+    /// First run: the recovery phrase of the wallet createNewWallet made.
     void walletCreated(const QString &mnemonic);
-    void failed(const QString &code, const QString &sentence);
+    /// First run: there is no wallet in the data directory yet (create or restore).
+    void walletMissing();
+    void recoveryPhraseReady(const QString &words);
+    /// Something went wrong: a sentence in the user's language, and the code with its
+    /// technical context (`details`) for a Details expander.
+    void failed(const QString &code, const QString &sentence, const QString &details);
     void tipChanged(int height, qint64 time, int blockInterval);
     void channelsChanged(const QList<spillway::ui::ChannelSummary> &channels);
-    void balanceChanged(qint64 confirmed, qint64 unconfirmed, qint64 immature, qint64 inChannels);
+    /// The wallet's coins, and what is in open channels: ours locked in channels we
+    /// pay through, and what channels we receive on have paid us so far.
+    void balanceChanged(qint64 confirmed, qint64 unconfirmed, qint64 immature, qint64 payingInChannels, qint64 receivingInChannels);
     void receiveAddressChanged(const QString &address);
     /// Messages for the peer: `title` says what they are ("Offer", "Payment 3", ...).
     void messagesReady(const QString &title, const QStringList &texts);
     void info(const QString &text);
+    void sendPreviewReady(const QString &address, qint64 amountSat, qint64 feeSat, qint64 feeRateSatPerKvB, qint64 vsize,
+                          qint64 changeSat, bool max);
+    void sent(const QString &txid, qint64 amountSat, qint64 feeSat);
+    /// sat/kvB for about 2, 6 and 24 blocks (0 where the chain had no estimate).
+    void feeEstimates(qint64 fast, qint64 normal, qint64 slow);
 
 private:
     void report(const Error &e);
     /// The channel named by `channelId`, or nullopt (reported) when there is none.
     std::optional<bitcoin::OutPoint> channelOf(const QString &channelId);
+    /// Everything the window shows: tip, history, balances and the changed channels.
     void publish();
+    /// The wallet exists: open it, the store and the engine, and tell the window.
+    void openWallet();
+    /// After a broadcast: the wallet looks for its new coins (change), then publish().
+    void syncAndPublish();
+    /// Only the channels written since the last publish (and the balances they move).
+    void publishChannels(bool balanceToo);
 
     QString m_dataDir;
     chain::ChainSettings m_chainSettings;
@@ -127,7 +169,16 @@ private:
     std::unique_ptr<channel::ChannelEngine> m_engine;
     std::unique_ptr<transport::FileProvider> m_provider;
     std::unique_ptr<transport::PaymentServer> m_server;
-    QTimer *m_publishSoon = nullptr;             ///< coalesces bursts of server-side changes
+    std::unique_ptr<ChannelFeed> m_feed;
+    std::unique_ptr<store::LabelStore> m_labels;
+    wallet::Balance m_walletBalance;
+    struct PendingSend {
+        wallet::Wallet::Prepared prepared;
+        QString address;
+        QString label; ///< the payment request's, kept as the transaction's label
+    };
+    std::optional<PendingSend> m_pendingSend; ///< previewed, waiting for the user's yes
+    UpdateThrottle *m_publishSoon = nullptr;     ///< coalesces bursts of server-side changes
     std::mutex m_clientMutex;                    ///< guards m_client against pauseDownload()
     transport::PaymentClient *m_client = nullptr;
 };

@@ -1,0 +1,28 @@
+#pragma once
+// The user's own names for things (a wallet transaction, later addresses), in
+// <datadir>/labels.sqlite: rows of (kind, id, label). Kept apart from the wallet
+// and channel files: nothing about money depends on them.
+
+#include "SqliteDatabase.h"
+
+#include <QHash>
+#include <QString>
+
+namespace spillway::store {
+
+class LabelStore {
+public:
+    static constexpr const char *kTransaction = "tx";
+
+    Status open(const QString &dataDir);
+    static QString fileIn(const QString &dataDir);
+    /// Sets (or, with an empty label, removes) the label of `id`.
+    Status set(const QString &kind, const QString &id, const QString &label);
+    /// Every label of a kind, by id.
+    Result<QHash<QString, QString>> all(const QString &kind);
+
+private:
+    SqliteDatabase m_db;
+};
+
+} // namespace spillway::store

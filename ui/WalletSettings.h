@@ -1,0 +1,22 @@
+#pragma once
+// Settings that belong to a wallet (amounts' unit, new channels' expiry) kept
+// apart per wallet, beside those that belong to the person (language), which stay
+// global: two wallets side by side no longer share a unit. A wallet's setting
+// falls back to the global one saved by earlier versions.
+
+#include <QString>
+#include <QVariant>
+
+namespace spillway::ui {
+
+class WalletSettings {
+public:
+    /// The wallet this process shows (its data directory; one window per process).
+    static void setWallet(const QString &dataDir);
+    static QVariant value(const QString &key, const QVariant &fallback = {});
+    static void setValue(const QString &key, const QVariant &value);
+    /// The QSettings group of the current wallet ("wallets/<name>-<hash of its path>").
+    static QString group();
+};
+
+} // namespace spillway::ui
