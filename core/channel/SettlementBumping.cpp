@@ -259,6 +259,7 @@ Result<std::optional<SettlementBump>> ChannelEngine::bumpByChild(const BumpReque
 
     // What pays now: the parent alone, or with our earlier child (which we replace).
     int64_t minChildFee = 0;
+    int64_t earlierFee = -1; ///< our earlier child's fee while it is in the mempool (BIP 125 applies)
     std::optional<Transaction> earlier;
     if (req.parentInMempool) {
         auto spend = chain::await(m_chain.outpointSpend(ourOutpoint));
@@ -286,7 +287,22 @@ Result<std::optional<SettlementBump>> ChannelEngine::bumpByChild(const BumpReque
                 return std::optional<SettlementBump>{};
             // Replacing our own child: more than its fee, by at least 1 sat/vB of the new one.
             minChildFee = childFee + static_cast<int64_t>(child->vsize()) + 1;
+            earlierFee = childFee;
             earlier = *child;
+        }
+    } else if (m_wallet) {
+        // The parent left the mempool (evicted, a full mempool) with our child: a child of
+        // ours with wallet coins, still recorded, is what the new one takes the place of.
+        if (auto *b = bumps()) {
+            auto rows = b->forChannel(req.channel);
+            if (rows)
+                for (auto it = rows->rbegin(); it != rows->rend() && !earlier; ++it) {
+                    if (it->parent != parentId || !it->walletCoins)
+                        continue;
+                    auto pending = m_wallet->pendingTransaction(it->child);
+                    if (pending && *pending)
+                        earlier = **pending;
+                }
         }
     }
 
@@ -342,13 +358,16 @@ Result<std::optional<SettlementBump>> ChannelEngine::bumpByChild(const BumpReque
         // The parent's shortfall at the target, on top of the child's own size at it.
         int64_t extra = std::max<int64_t>(0, chain::FeeRate{target}.feeFor(parentVsize) - parent.fee);
         Result<wallet::Wallet::Prepared> prepared = makeError(ErrorCode::InsufficientFunds);
-        for (int attempt = 0; attempt < 2; ++attempt) {
+        for (int attempt = 0; attempt < 3; ++attempt) {
             prepared = m_wallet->prepare({}, chain::FeeRate{target}, true, forced, extra);
             if (!prepared)
                 break;
-            if (prepared->fee >= minChildFee)
+            // Replacing our child in the mempool: more than it paid by the relay fee for
+            // this one's own size (BIP 125 rule 4; this child may be larger than that one).
+            const int64_t need = std::max(minChildFee, earlierFee >= 0 ? earlierFee + static_cast<int64_t>(prepared->tx.vsize()) + 1 : 0);
+            if (prepared->fee >= need)
                 break;
-            extra += minChildFee - prepared->fee;
+            extra += need - prepared->fee;
         }
         if (!prepared) {
             if (prepared.code() == ErrorCode::InsufficientFunds)
@@ -364,6 +383,9 @@ Result<std::optional<SettlementBump>> ChannelEngine::bumpByChild(const BumpReque
             prepared = m_wallet->prepare({}, chain::FeeRate{0}, true, forced, req.budget);
             if (!prepared)
                 return prepared.error();
+            if (earlierFee >= 0 && prepared->fee < earlierFee + static_cast<int64_t>(prepared->tx.vsize()) + 1)
+                return makeError(ErrorCode::OverBudget, "replacing our earlier child needs more than the budget of " +
+                                                            std::to_string(req.budget) + " sat");
             if (prepared->fee < static_cast<int64_t>(prepared->tx.vsize()))
                 return makeError(ErrorCode::OverBudget, "the budget of " + std::to_string(req.budget) +
                                                             " sat does not pay the relay fee of a child with wallet coins");

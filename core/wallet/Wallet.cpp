@@ -795,6 +795,21 @@ Result<bool> Wallet::isPending(const Hash256 &txid)
     return q.next();
 }
 
+Result<std::optional<Transaction>> Wallet::pendingTransaction(const Hash256 &txid)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT raw FROM pending WHERE txid = ?"));
+    q.addBindValue(toBlob(txid));
+    SPW_TRY(SqliteDatabase::run(q, "pending"));
+    if (!q.next())
+        return std::optional<Transaction>{};
+    const QByteArray raw = q.value(0).toByteArray();
+    auto tx = Transaction::parse(Bytes(raw.begin(), raw.end()));
+    if (!tx)
+        return tx.error();
+    return std::optional<Transaction>(*tx);
+}
+
 Result<int64_t> Wallet::feeOfOwnTransaction(const Transaction &tx)
 {
     // Its inputs may have left the coin list already (a sync drops coins spent in the mempool).

@@ -134,6 +134,8 @@ public:
                   std::optional<bitcoin::Hash256> replaces = std::nullopt);
     /// Whether `txid` was committed (stored to be broadcast) and has not confirmed yet.
     Result<bool> isPending(const bitcoin::Hash256 &txid);
+    /// The committed transaction itself while it has not confirmed (nothing otherwise).
+    Result<std::optional<bitcoin::Transaction>> pendingTransaction(const bitcoin::Hash256 &txid);
     /// The fee of a transaction whose inputs are all our coins (for history rows).
     Result<int64_t> feeOfOwnTransaction(const bitcoin::Transaction &tx);
     /// Broadcasts a committed transaction; if the chain refuses it, the commit is undone.
