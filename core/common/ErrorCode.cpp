@@ -99,6 +99,10 @@ constexpr Entry kEntries[] = {
     {ErrorCode::ChunkNotPaid, "CHUNK_NOT_PAID", QT_TRANSLATE_NOOP("ErrorCode", "This piece of the file is not paid for yet.")},
     {ErrorCode::ChunkCorrupt, "CHUNK_CORRUPT", QT_TRANSLATE_NOOP("ErrorCode", "A piece of the file does not match its SHA-256 in the catalogue: nothing more is paid.")},
     {ErrorCode::PriceTooHigh, "PRICE_TOO_HIGH", QT_TRANSLATE_NOOP("ErrorCode", "The price is above the one accepted.")},
+    {ErrorCode::BackupDamaged, "BACKUP_DAMAGED", QT_TRANSLATE_NOOP("ErrorCode", "The backup file is damaged or was changed: it is refused and nothing was restored.")},
+    {ErrorCode::BackupWrongPhrase, "BACKUP_WRONG_PHRASE", QT_TRANSLATE_NOOP("ErrorCode", "This backup was made with another recovery phrase: it is refused and nothing was restored.")},
+    {ErrorCode::BackupUnsupported, "BACKUP_UNSUPPORTED", QT_TRANSLATE_NOOP("ErrorCode", "This is not a Spillway backup, or one from a newer version.")},
+    {ErrorCode::BackupFailed, "BACKUP_FAILED", QT_TRANSLATE_NOOP("ErrorCode", "The backup could not be written: check that the backup folder exists and is writable.")},
     {ErrorCode::TlsKeyMismatch, "TLS_KEY_MISMATCH", QT_TRANSLATE_NOOP("ErrorCode", "The server's key is not the one its offer pins: refusing to connect.")},
 };
 } // namespace

@@ -104,6 +104,11 @@ enum class ErrorCode : int {
     ChunkNotPaid,
     ChunkCorrupt,
     PriceTooHigh,
+    // Encrypted backups (docs/backup.md)
+    BackupDamaged,      ///< the file fails its authentication: changed, cut short or not ours
+    BackupWrongPhrase,  ///< made under another recovery phrase (its key id differs)
+    BackupUnsupported,  ///< not a Spillway backup, or a format version this build does not know
+    BackupFailed,       ///< the backup could not be written (folder missing, not writable, disk full)
 };
 
 /// Stable upper-case name, e.g. "INVALID_CHECKSUM".

@@ -7,6 +7,7 @@
 #include "SqliteDatabase.h"
 #include "channel/Messages.h"
 
+#include <functional>
 #include <optional>
 
 namespace spillway::store {
@@ -108,7 +109,20 @@ public:
 
     SqliteDatabase &database() { return m_db; }
 
+    /// Called after every write that reached the disk (insert, update, group
+    /// commit, offer, removal), on the writing thread: the backup writer's cue
+    /// (core/backup/BackupWriter.h). One observer; empty to remove it.
+    void setCommitObserver(std::function<void()> observer) { m_committed = std::move(observer); }
+
 private:
+    /// Tells the observer after a successful write; the status passes through.
+    Status committed(Status st)
+    {
+        if (st.ok() && m_committed)
+            m_committed();
+        return st;
+    }
+    std::function<void()> m_committed;
     Status write(ChannelRecord &rec, bool insert, bool logPayment);
     Status logPayment(const ChannelRecord &rec);
     SqliteDatabase m_db;
