@@ -6,6 +6,8 @@
 #include "OpenChannelWizard.h"
 #include "QrCode.h"
 #include "RemainingBarDelegate.h"
+#include "BackupSettingsBox.h"
+#include "BackupStatusLabel.h"
 #include "SettingsDialog.h"
 #include "models/ChannelTableModel.h"
 #include "models/HistoryModels.h"
@@ -76,8 +78,13 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
     QMenu *walletMenu = menuBar()->addMenu(tr("&Wallet"));
     auto *settings = walletMenu->addAction(tr("Settings…"), QKeySequence::Preferences, this, [this] {
         SettingsDialog d(this);
+        auto *backups = m_service ? new BackupSettingsBox(m_service, &d) : nullptr;
+        if (backups)
+            d.addSection(backups);
         if (d.exec() != QDialog::Accepted)
             return;
+        if (backups)
+            backups->apply();
         if (d.save())
             QMessageBox::information(this, tr("Settings"), tr("The new language or chain applies when Spillway starts again."));
         applySettings();
@@ -105,6 +112,7 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
     auto *mine = new QPushButton(tr("Mine a block"), this);
     mine->setObjectName(QStringLiteral("mineButton"));
     mine->setToolTip(tr("The local chain mines on demand: one block to this wallet."));
+    statusBar()->addPermanentWidget(new BackupStatusLabel(m_service, this));
     statusBar()->addPermanentWidget(mine);
     statusBar()->showMessage(tr("Network: local chain"), 3000);
 

@@ -2,6 +2,7 @@
 // window in one process, two data directories, one local chain. Messages move
 // by rendering the QR widget to an image and decoding it the way a camera frame
 // is decoded, or (second run) through files. Asserts rows and balances exactly.
+#include "BackupStatusLabel.h"
 #include "ImportDialog.h"
 #include "MainWindow.h"
 #include "MessageDialog.h"
@@ -26,6 +27,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QDialogButtonBox>
+#include "backup/BackupSettings.h"
 
 using namespace spillway::ui;
 
@@ -97,7 +100,65 @@ private Q_SLOTS:
     }
     void payerAndPayee();
     void sellAndBuyOverTls();
+    void backupFolderFromSettings();
 };
+
+void TestGuiFlow::backupFolderFromSettings()
+{
+    // The status bar's words, each state.
+    BackupStatusLabel label(nullptr);
+    label.setStatus(QString(), QDateTime(), false, 0, QString());
+    QCOMPARE(label.text(), QStringLiteral("Backups off"));
+    QVERIFY(!label.warning());
+    label.setStatus(QString(), QDateTime(), false, 2, QString());
+    QVERIFY(label.warning());
+    QVERIFY(label.text().contains(QLatin1String("no backup folder is set")));
+    label.setStatus(QStringLiteral("/media/usb"), QDateTime(), false, 2, QString());
+    QVERIFY(label.warning());
+    QVERIFY(label.text().contains(QLatin1String("cannot be written")));
+    label.setStatus(QStringLiteral("/media/usb"), QDateTime::currentDateTime(), true, 2, QString());
+    QVERIFY(!label.warning());
+    QVERIFY(label.text().startsWith(QLatin1String("Last backup: ")));
+
+    // The real thing: Settings' folder, stored where `spillway-cli backup folder` reads it,
+    // a backup written at once, the status bar saying when.
+    QTemporaryDir dir;
+    Side side(dir.filePath(QStringLiteral("wallet")), dir.filePath(QStringLiteral("chain.sqlite")));
+    QSignalSpy ready(side.service, &WalletService::ready);
+    side.service->startOnThread();
+    side.window->show();
+    QVERIFY(ready.wait(20000) || ready.size() == 1);
+    QTRY_COMPARE_WITH_TIMEOUT(side.label("backupStatusLabel"), QStringLiteral("Backups off"), 20000);
+    const QString folder = dir.filePath(QStringLiteral("backups"));
+    // Settings is modal: answered from a timer once it shows.
+    QTimer answer;
+    bool answered = false;
+    connect(&answer, &QTimer::timeout, side.window, [&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible()) {
+                box->accept(); // "applies when Spillway starts again" (the language saved for the first time)
+                continue;
+            }
+            if (w->objectName() != QLatin1String("settingsDialog") || !w->isVisible() || answered)
+                continue;
+            auto *edit = w->findChild<QLineEdit *>(QStringLiteral("backupFolderLineEdit"));
+            if (!edit)
+                continue;
+            edit->setText(folder);
+            w->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+            answered = true;
+        }
+    });
+    answer.start(50);
+    side.trigger("settingsAction");
+    QVERIFY(answered);
+    QTRY_VERIFY_WITH_TIMEOUT(side.label("backupStatusLabel").startsWith(QLatin1String("Last backup: ")), 20000);
+    const auto saved = spillway::backup::BackupSettings::load(dir.filePath(QStringLiteral("wallet")));
+    QVERIFY(saved.ok());
+    QCOMPARE(saved->folder, folder);
+    QVERIFY(QFileInfo::exists(saved->path()));
+    QVERIFY(saved->path().startsWith(folder + QStringLiteral("/spillway-local-")));
+}
 
 void TestGuiFlow::payerAndPayee()
 {

@@ -1,5 +1,6 @@
 #include "WalletService.h"
 
+#include "backup/BackupWriter.h"
 #include "bitcoin/Address.h"
 #include "bitcoin/Psbt.h"
 #include "chain/ChainSettings.h"
@@ -91,6 +92,7 @@ WalletService::~WalletService()
             m_server.reset();
             m_provider.reset();
             m_engine.reset();
+            m_backups.reset(); // writes what is still owed
             m_store.reset();
             m_wallet.reset();
             m_chain.reset();
@@ -156,6 +158,12 @@ void WalletService::start()
         return;
     }
     m_engine = std::make_unique<channel::ChannelEngine>(*m_wallet, *m_chain, *m_store);
+    m_backups = std::make_unique<backup::BackupWriter>(m_dataDir, m_chain->network().id, [this] { return backup::backupKeyOf(*m_wallet); });
+    m_backups->setFailureObserver([this](const Error &e) {
+        report(e);
+        QMetaObject::invokeMethod(this, [this] { publishBackupStatus(m_channelsToWatch); });
+    });
+    m_backups->attach(*m_store);
     const Network &net = m_chain->network();
     Q_EMIT ready(QString::fromLatin1(net.name.data()), m_chain->describe());
     newReceiveAddress();
@@ -188,11 +196,14 @@ void WalletService::publish()
         return;
     }
     QList<ChannelSummary> list;
+    int toWatch = 0;
     for (const auto &r : *all) {
         auto log = m_store->payments(r.id());
         list.append(summarize(r, log ? *log : std::vector<store::ChannelStore::PaymentRow>{}));
+        toWatch += r.state == store::ChannelState::Opening || r.state == store::ChannelState::Open || r.state == store::ChannelState::Closing;
     }
     Q_EMIT channelsChanged(list);
+    publishBackupStatus(toWatch);
     if (auto h = m_wallet->history(); h) {
         QList<WalletTxRow> rows;
         for (const auto &e : *h)
@@ -203,6 +214,39 @@ void WalletService::publish()
     auto locked = m_engine->lockedInChannels();
     if (b)
         Q_EMIT balanceChanged(b->confirmed, b->unconfirmed, b->immature, locked ? *locked : 0);
+}
+
+void WalletService::publishBackupStatus(int channelsToWatch)
+{
+    m_channelsToWatch = channelsToWatch;
+    const backup::BackupStatus st = backup::backupStatus(m_dataDir);
+    const Status last = m_backups ? m_backups->lastStatus() : Status{};
+    Q_EMIT backupStatusChanged(st.settings.folder, st.lastWritten.value_or(QDateTime()), st.folderWritable, channelsToWatch,
+                               last.ok() ? QString()
+                                         : QCoreApplication::translate("ErrorCode", errorCodeSentence(last.error().code).data()));
+}
+
+void WalletService::setBackupFolder(const QString &folder)
+{
+    if (!m_wallet)
+        return;
+    backup::BackupSettings settings;
+    if (!folder.trimmed().isEmpty()) {
+        settings.folder = QDir(folder.trimmed()).absolutePath();
+        QDir().mkpath(settings.folder);
+        if (const Status st = backup::checkFolderWritable(settings.folder); !st.ok())
+            return report(st.error());
+        auto key = backup::backupKeyOf(*m_wallet);
+        if (!key)
+            return report(key.error());
+        settings.fileName = key->fileName(m_chain->network().id);
+    }
+    if (const Status st = settings.save(m_dataDir); !st.ok())
+        return report(st.error());
+    if (settings.enabled())
+        if (const Status st = m_backups->writeNow(); !st.ok())
+            report(st.error());
+    publishBackupStatus(m_channelsToWatch);
 }
 
 std::optional<OutPoint> WalletService::channelOf(const QString &channelId)

@@ -10,6 +10,7 @@
 #include "models/ChannelSummary.h"
 #include "models/HistoryModels.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QStringList>
 #include <QThread>
@@ -31,6 +32,9 @@ class ChannelStore;
 }
 namespace spillway::channel {
 class ChannelEngine;
+}
+namespace spillway::backup {
+class BackupWriter;
 }
 namespace spillway::transport {
 class PaymentServer;
@@ -54,6 +58,8 @@ public:
 
     /// Moves the service to its own thread and starts it.
     void startOnThread();
+    /// The wallet's data directory (fixed for the service's life).
+    const QString &dataDir() const { return m_dataDir; }
 
 public Q_SLOTS:
     void start();
@@ -78,6 +84,9 @@ public Q_SLOTS:
     /// Buy: download (or resume) `file` into `outPath`, paying per chunk.
     /// `maxPrice`: the price the user confirmed; a purchase costing more is refused (PRICE_TOO_HIGH).
     void buyFile(const QString &offerText, const QString &file, const QString &outPath, int lead, qint64 maxPrice);
+    /// Backups go to `folder` (empty: off), the setting `spillway-cli backup folder`
+    /// shares; the first is written at once. Answers backupStatusChanged (or failed).
+    void setBackupFolder(const QString &folder);
 
 public:
     /// Pauses a running download after the chunk in hand. Thread-safe: the service
@@ -105,12 +114,18 @@ Q_SIGNALS:
     /// Messages for the peer: `title` says what they are ("Offer", "Payment 3", ...).
     void messagesReady(const QString &title, const QStringList &texts);
     void info(const QString &text);
+    /// After every change of channels and every backup problem: where backups go (empty:
+    /// nowhere), when the newest was written (invalid: never), whether the folder can be
+    /// written, how many channels are open or closing, and the newest write's problem.
+    void backupStatusChanged(const QString &folder, const QDateTime &lastWritten, bool writable, int channelsToWatch,
+                             const QString &problem);
 
 private:
     void report(const Error &e);
     /// The channel named by `channelId`, or nullopt (reported) when there is none.
     std::optional<bitcoin::OutPoint> channelOf(const QString &channelId);
     void publish();
+    void publishBackupStatus(int channelsToWatch);
 
     QString m_dataDir;
     chain::ChainSettings m_chainSettings;
@@ -119,6 +134,8 @@ private:
     std::unique_ptr<wallet::Wallet> m_wallet;
     std::unique_ptr<store::ChannelStore> m_store;
     std::unique_ptr<channel::ChannelEngine> m_engine;
+    std::unique_ptr<backup::BackupWriter> m_backups; ///< writes after every commit of m_store
+    int m_channelsToWatch = 0;
     std::unique_ptr<transport::FileProvider> m_provider;
     std::unique_ptr<transport::PaymentServer> m_server;
     QTimer *m_publishSoon = nullptr;             ///< coalesces bursts of server-side changes
