@@ -418,6 +418,22 @@
         <source>The price is above the one accepted.</source>
         <translation>价格高于已接受的价格。</translation>
     </message>
+    <message>
+        <source>The backup file is damaged or was changed: it is refused and nothing was restored.</source>
+        <translation>备份文件已损坏或被改动：已拒绝，未恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>This backup was made with another recovery phrase: it is refused and nothing was restored.</source>
+        <translation>此备份是用另一个恢复短语制作的：已拒绝，未恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>This is not a Spillway backup, or one from a newer version.</source>
+        <translation>这不是 Spillway 备份，或来自更新的版本。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: check that the backup folder exists and is writable.</source>
+        <translation>无法写入备份：请检查备份文件夹是否存在且可写。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -430,6 +446,56 @@
         <location filename="../ui/MarketTabs.cpp" line="30"/>
         <source>%L1 sat</source>
         <translation>%L1 聪</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::BackupSettingsBox</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>no folder: backups are off</source>
+        <translation>无文件夹：备份已关闭</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>After every payment and every channel change, an encrypted copy of the channels goes to this folder (a second disk or a synced folder). Your recovery phrase and this file bring every channel back; the file alone opens for no one.</source>
+        <translation>每次付款和每次通道变化后，通道的加密副本都会写入此文件夹（第二块磁盘或同步文件夹）。恢复短语加上此文件即可找回每个通道；单凭此文件谁也打不开。</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::BackupStatusLabel</name>
+    <message>
+        <source>No backup: channels are open and no backup folder is set</source>
+        <translation>没有备份：有通道开着，但未设置备份文件夹</translation>
+    </message>
+    <message>
+        <source>Backups off</source>
+        <translation>备份已关闭</translation>
+    </message>
+    <message>
+        <source>Choose a backup folder in Settings: the recovery phrase alone does not bring back the newest payments.</source>
+        <translation>请在设置中选择备份文件夹：仅凭恢复短语无法找回最新的付款。</translation>
+    </message>
+    <message>
+        <source>Backup failing: the folder cannot be written</source>
+        <translation>备份失败：无法写入该文件夹</translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>上次备份：%1</translation>
+    </message>
+    <message>
+        <source>No backup written yet</source>
+        <translation>尚未写入备份</translation>
     </message>
 </context>
 <context>

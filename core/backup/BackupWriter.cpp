@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -97,6 +98,12 @@ int BackupWriter::written() const
     return m_written;
 }
 
+uint64_t BackupWriter::commits() const
+{
+    std::lock_guard l(m_mutex);
+    return m_requested;
+}
+
 void BackupWriter::setFailureObserver(std::function<void(const Error &)> observer)
 {
     std::lock_guard l(m_mutex);
@@ -137,9 +144,17 @@ void BackupWriter::run()
 
 Status BackupWriter::writeOnce()
 {
-    auto settings = BackupSettings::load(m_dataDir);
-    if (!settings)
-        return settings.error();
+    const QFileInfo info(BackupSettings::fileIn(m_dataDir));
+    if (!info.exists())
+        return {};
+    if (info.lastModified() != m_settingsTime || !m_settingsTime.isValid()) {
+        auto loaded = BackupSettings::load(m_dataDir);
+        if (!loaded)
+            return loaded.error();
+        m_settings = *loaded;
+        m_settingsTime = info.lastModified();
+    }
+    const BackupSettings *settings = &m_settings;
     if (!settings->enabled() || !m_key)
         return {};
     if (m_lockFd < 0) {

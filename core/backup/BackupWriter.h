@@ -45,6 +45,8 @@ public:
     Status lastStatus() const;
     /// Backups written by this writer (tests and the bench count them).
     int written() const;
+    /// Commits it was told of while a folder was set.
+    uint64_t commits() const;
     /// Told when a write fails after one that did not (once per failing spell, not
     /// on every commit), on the writer's thread (the GUI notifies, the CLI prints).
     void setFailureObserver(std::function<void(const Error &)> observer);
@@ -69,7 +71,10 @@ private:
     int m_written = 0;
     std::function<void(const Error &)> m_onFailure;
 
-    // The writer thread's own: stores opened on it, the lock file.
+    // The writer thread's own: stores opened on it, the lock file, the settings as
+    // last read (read again only when the file's modification time moves).
+    BackupSettings m_settings;
+    QDateTime m_settingsTime;
     std::unique_ptr<store::ChannelStore> m_channels;
     std::unique_ptr<store::PurchaseStore> m_purchases;
     int m_lockFd = -1;
