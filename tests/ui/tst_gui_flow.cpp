@@ -4,6 +4,7 @@
 // is decoded, or (second run) through files. Asserts rows and balances exactly.
 #include "BackupStatusLabel.h"
 #include "ImportDialog.h"
+#include "services/BackgroundWatcher.h"
 #include "MainWindow.h"
 #include "MessageDialog.h"
 #include "OpenChannelWizard.h"
@@ -23,6 +24,7 @@
 #include <QMessageBox>
 #include <QTimer>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QProgressBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -101,7 +103,119 @@ private Q_SLOTS:
     void payerAndPayee();
     void sellAndBuyOverTls();
     void backupFolderFromSettings();
+    void backgroundWatcherUnit();
 };
+
+namespace {
+struct FakeSystemctl : SystemctlRunner {
+    QList<QStringList> calls;
+    spillway::Status run(const QStringList &args) override
+    {
+        calls << args;
+        return {};
+    }
+};
+
+/// ExecStart's words as systemd reads them: "…" quoting with \\ and \" escapes,
+/// %% and $$ for a literal % and $.
+QStringList systemdWords(const QString &line)
+{
+    QStringList out;
+    QString cur;
+    bool quoted = false, any = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (quoted && c == QLatin1Char('\\') && i + 1 < line.size()) {
+            cur += line[++i];
+        } else if (c == QLatin1Char('"')) {
+            quoted = !quoted;
+            any = true;
+        } else if ((c == QLatin1Char('%') || c == QLatin1Char('$')) && i + 1 < line.size() && line[i + 1] == c) {
+            cur += c;
+            ++i;
+        } else if (c == QLatin1Char(' ') && !quoted) {
+            if (any || !cur.isEmpty())
+                out << cur;
+            cur.clear();
+            any = false;
+        } else {
+            cur += c;
+        }
+    }
+    if (any || !cur.isEmpty())
+        out << cur;
+    return out;
+}
+} // namespace
+
+void TestGuiFlow::backgroundWatcherUnit()
+{
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    const QString dataDir = dir.filePath(QStringLiteral("my wallet 100% \"mine\" $HOME"));
+    QProcess create;
+    create.start(QStringLiteral(SPILLWAY_CLI), {QStringLiteral("--chain"), chain, QStringLiteral("--datadir"), dataDir,
+                                               QStringLiteral("wallet"), QStringLiteral("create")});
+    QVERIFY(create.waitForFinished(60000) && create.exitCode() == 0);
+    spillway::chain::ChainSettings settings;
+    settings.chainFile = chain;
+    FakeSystemctl systemctl;
+    BackgroundWatcher watcher(dataDir, settings, QStringLiteral(SPILLWAY_CLI), systemctl, dir.filePath(QStringLiteral("units")));
+    QVERIFY(watcher.unsupportedReason().isEmpty());
+    QVERIFY(!watcher.installed());
+    const spillway::Status st = watcher.install();
+    QVERIFY2(st.ok(), st.ok() ? "" : st.error().describe().c_str());
+    QVERIFY(watcher.installed());
+    QCOMPARE(systemctl.calls, (QList<QStringList>{{QStringLiteral("--user"), QStringLiteral("daemon-reload")},
+                                                 {QStringLiteral("--user"), QStringLiteral("enable"), QStringLiteral("--now"), watcher.unitName()}}));
+
+    // systemd's own check of the unit file.
+    QProcess verify;
+    verify.setProcessChannelMode(QProcess::MergedChannels);
+    verify.start(QStringLiteral("systemd-analyze"), {QStringLiteral("verify"), watcher.unitPath()});
+    QVERIFY2(verify.waitForFinished(60000), "systemd-analyze did not finish");
+    const QByteArray said = verify.readAll();
+    QVERIFY2(verify.exitCode() == 0 && !said.contains(watcher.unitName().toUtf8()), said.constData());
+
+    // ExecStart, read back from the file as systemd reads it, is the watcher's command line ...
+    QFile unit(watcher.unitPath());
+    QVERIFY(unit.open(QIODevice::ReadOnly));
+    QString line;
+    for (const QString &l : QString::fromUtf8(unit.readAll()).split(QLatin1Char('\n')))
+        if (l.startsWith(QLatin1String("ExecStart=")))
+            line = l.mid(10);
+    const QStringList words = systemdWords(line);
+    QCOMPARE(words, watcher.execStart());
+    QCOMPARE(words.mid(words.size() - 3), (QStringList{QStringLiteral("channel"), QStringLiteral("watch"), QStringLiteral("--follow")}));
+    // ... and it runs: it follows the chain until stopped, on the same data directory.
+    QProcess service;
+    service.setProcessChannelMode(QProcess::MergedChannels);
+    service.start(words.first(), words.mid(1));
+    QVERIFY(service.waitForStarted(10000));
+    QTest::qWait(3000);
+    QVERIFY2(service.state() == QProcess::Running, service.readAll().constData());
+    QProcess mine;
+    mine.start(QStringLiteral(SPILLWAY_CLI), {QStringLiteral("--chain"), chain, QStringLiteral("--datadir"), dataDir, QStringLiteral("chain"),
+                                             QStringLiteral("mine"), QStringLiteral("1")});
+    QVERIFY(mine.waitForFinished(60000) && mine.exitCode() == 0);
+    QTest::qWait(1500);
+    QVERIFY2(service.state() == QProcess::Running, service.readAll().constData());
+    service.terminate();
+    QVERIFY(service.waitForFinished(10000));
+
+    QVERIFY(watcher.uninstall().ok());
+    QVERIFY(!watcher.installed());
+    QCOMPARE(systemctl.calls.at(2), (QStringList{QStringLiteral("--user"), QStringLiteral("disable"), QStringLiteral("--now"), watcher.unitName()}));
+
+    // A node reached with a user name and password is not offered (the password stays in the keychain).
+    spillway::chain::ChainSettings node;
+    node.network = spillway::bitcoin::NetworkId::Regtest;
+    node.rpc.user = QStringLiteral("alice");
+    BackgroundWatcher refused(dataDir, node, QStringLiteral(SPILLWAY_CLI), systemctl, dir.filePath(QStringLiteral("units")));
+    QVERIFY(!refused.unsupportedReason().isEmpty());
+    QVERIFY(!refused.install().ok());
+    QVERIFY(!refused.installed());
+}
 
 void TestGuiFlow::backupFolderFromSettings()
 {
