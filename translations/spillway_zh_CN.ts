@@ -1542,6 +1542,21 @@
     </message>
 </context>
 <context>
+    <name>spillway::ui::WatcherSettingsBox</name>
+    <message>
+        <source>Watching while Spillway is closed</source>
+        <translation>Spillway 关闭时的监视</translation>
+    </message>
+    <message>
+        <source>Watch my channels with a background service (systemd, starts at login)</source>
+        <translation>用后台服务监视我的通道（systemd，登录时启动）</translation>
+    </message>
+    <message>
+        <source>The service settles or refunds at the deadline even when this window is closed: it broadcasts the stored, fully signed settlement or refund. A fee bump or the sweep of a payer's output needs the wallet's key and waits until your session's keychain is unlocked.</source>
+        <translation>即使此窗口已关闭，该服务也会在截止时结算或退款：它广播已保存、已完全签名的结算或退款交易。提高手续费或归集付款方输出需要钱包密钥，要等到会话的钥匙串解锁后才进行。</translation>
+    </message>
+</context>
+<context>
     <name>spillway::ui::WalletHistoryModel</name>
     <message>
         <location filename="../ui/models/HistoryModels.cpp" line="74"/>
@@ -1676,6 +1691,14 @@
         <location filename="../ui/services/WalletService.cpp" line="514"/>
         <source>%1: %L2 bytes, SHA-256 checked.</source>
         <translation>%1：%L2 字节，SHA-256 已校验。</translation>
+    </message>
+    <message>
+        <source>A background service now watches your channels while Spillway is closed (%1).</source>
+        <translation>现在有后台服务在 Spillway 关闭时监视您的通道（%1）。</translation>
+    </message>
+    <message>
+        <source>The background watcher is removed: channels are watched only while Spillway runs.</source>
+        <translation>后台监视已移除：只有 Spillway 运行时才监视通道。</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@
 #include "BackupSettingsBox.h"
 #include "BackupStatusLabel.h"
 #include "SettingsDialog.h"
+#include "WatcherSettingsBox.h"
 #include "models/ChannelTableModel.h"
 #include "models/HistoryModels.h"
 #include "services/WalletService.h"
@@ -79,12 +80,17 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
     auto *settings = walletMenu->addAction(tr("Settings…"), QKeySequence::Preferences, this, [this] {
         SettingsDialog d(this);
         auto *backups = m_service ? new BackupSettingsBox(m_service, &d) : nullptr;
-        if (backups)
+        auto *watcher = m_service ? new WatcherSettingsBox(m_service, &d) : nullptr;
+        if (backups) {
             d.addSection(backups);
+            d.addSection(watcher);
+        }
         if (d.exec() != QDialog::Accepted)
             return;
-        if (backups)
+        if (backups) {
             backups->apply();
+            watcher->apply();
+        }
         if (d.save())
             QMessageBox::information(this, tr("Settings"), tr("The new language or chain applies when Spillway starts again."));
         applySettings();

@@ -24,6 +24,7 @@
 #include <QMessageBox>
 #include <QTimer>
 #include <QPlainTextEdit>
+#include <QCheckBox>
 #include <QProcess>
 #include <QProgressBar>
 #include <QTableView>
@@ -107,6 +108,9 @@ private Q_SLOTS:
 };
 
 namespace {
+
+/// ExecStart's words as systemd reads them: "…" quoting with \\ and \" escapes,
+/// %% and $$ for a literal % and $.
 struct FakeSystemctl : SystemctlRunner {
     QList<QStringList> calls;
     spillway::Status run(const QStringList &args) override
@@ -116,8 +120,6 @@ struct FakeSystemctl : SystemctlRunner {
     }
 };
 
-/// ExecStart's words as systemd reads them: "…" quoting with \\ and \" escapes,
-/// %% and $$ for a literal % and $.
 QStringList systemdWords(const QString &line)
 {
     QStringList out;
@@ -238,11 +240,14 @@ void TestGuiFlow::backupFolderFromSettings()
     // a backup written at once, the status bar saying when.
     QTemporaryDir dir;
     Side side(dir.filePath(QStringLiteral("wallet")), dir.filePath(QStringLiteral("chain.sqlite")));
+    FakeSystemctl systemctl;
+    side.service->setSystemctlRunner(&systemctl);
     QSignalSpy ready(side.service, &WalletService::ready);
     side.service->startOnThread();
     side.window->show();
     QVERIFY(ready.wait(20000) || ready.size() == 1);
     QTRY_COMPARE_WITH_TIMEOUT(side.label("backupStatusLabel"), QStringLiteral("Backups off"), 20000);
+    QVERIFY(!side.service->backgroundWatcherInstalled());
     const QString folder = dir.filePath(QStringLiteral("backups"));
     // Settings is modal: answered from a timer once it shows.
     QTimer answer;
@@ -259,6 +264,7 @@ void TestGuiFlow::backupFolderFromSettings()
             if (!edit)
                 continue;
             edit->setText(folder);
+            w->findChild<QCheckBox *>(QStringLiteral("backgroundWatcherCheckBox"))->setChecked(true);
             w->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
             answered = true;
         }
@@ -272,6 +278,12 @@ void TestGuiFlow::backupFolderFromSettings()
     QCOMPARE(saved->folder, folder);
     QVERIFY(QFileInfo::exists(saved->path()));
     QVERIFY(saved->path().startsWith(folder + QStringLiteral("/spillway-local-")));
+    // The background watcher's unit, installed through systemctl (here a stand-in).
+    QTRY_VERIFY_WITH_TIMEOUT(side.service->backgroundWatcherInstalled(), 20000);
+    QTRY_VERIFY(systemctl.calls.size() == 2);
+    QCOMPARE(systemctl.calls.at(1).mid(0, 3), (QStringList{QStringLiteral("--user"), QStringLiteral("enable"), QStringLiteral("--now")}));
+    QVERIFY(systemctl.calls.at(1).at(3).startsWith(QLatin1String("spillway-watch-")));
+    QFile::remove(QDir::homePath() + QStringLiteral("/.config/systemd/user/") + systemctl.calls.at(1).at(3));
 }
 
 void TestGuiFlow::payerAndPayee()

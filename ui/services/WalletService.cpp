@@ -1,5 +1,6 @@
 #include "WalletService.h"
 
+#include "BackgroundWatcher.h"
 #include "backup/BackupWriter.h"
 #include "bitcoin/Address.h"
 #include "bitcoin/Psbt.h"
@@ -247,6 +248,31 @@ void WalletService::setBackupFolder(const QString &folder)
         if (const Status st = m_backups->writeNow(); !st.ok())
             report(st.error());
     publishBackupStatus(m_channelsToWatch);
+}
+
+namespace {
+BackgroundWatcher watcherFor(const QString &dataDir, const chain::ChainSettings &chain, SystemctlRunner *runner)
+{
+    static SystemctlRunner real;
+    return BackgroundWatcher(dataDir, chain, QCoreApplication::applicationDirPath() + QStringLiteral("/spillway-cli"), runner ? *runner : real);
+}
+} // namespace
+
+bool WalletService::backgroundWatcherInstalled() const
+{
+    return watcherFor(m_dataDir, m_chainSettings, m_systemctl).installed();
+}
+
+void WalletService::setBackgroundWatcher(bool on)
+{
+    BackgroundWatcher w = watcherFor(m_dataDir, m_chainSettings, m_systemctl);
+    if (on == w.installed())
+        return;
+    const Status st = on ? w.install() : w.uninstall();
+    if (!st.ok())
+        return report(st.error());
+    Q_EMIT info(on ? tr("A background service now watches your channels while Spillway is closed (%1).").arg(w.unitName())
+                   : tr("The background watcher is removed: channels are watched only while Spillway runs."));
 }
 
 std::optional<OutPoint> WalletService::channelOf(const QString &channelId)

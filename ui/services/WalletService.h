@@ -44,6 +44,8 @@ class FileProvider;
 
 namespace spillway::ui {
 
+class SystemctlRunner;
+
 struct BalanceSummary {
     qint64 confirmed = 0, unconfirmed = 0, immature = 0, inChannels = 0;
 };
@@ -87,6 +89,15 @@ public Q_SLOTS:
     /// Backups go to `folder` (empty: off), the setting `spillway-cli backup folder`
     /// shares; the first is written at once. Answers backupStatusChanged (or failed).
     void setBackupFolder(const QString &folder);
+    /// Installs (or removes) the systemd user service that watches this data directory
+    /// while the window is closed (BackgroundWatcher). Answers info or failed.
+    void setBackgroundWatcher(bool on);
+
+public:
+    /// Whether the background watcher's unit is installed for this data directory.
+    bool backgroundWatcherInstalled() const;
+    /// Tests: systemctl through `runner` (not owned; null: the real one).
+    void setSystemctlRunner(SystemctlRunner *runner) { m_systemctl = runner; }
 
 public:
     /// Pauses a running download after the chunk in hand. Thread-safe: the service
@@ -136,6 +147,7 @@ private:
     std::unique_ptr<channel::ChannelEngine> m_engine;
     std::unique_ptr<backup::BackupWriter> m_backups; ///< writes after every commit of m_store
     int m_channelsToWatch = 0;
+    SystemctlRunner *m_systemctl = nullptr;
     std::unique_ptr<transport::FileProvider> m_provider;
     std::unique_ptr<transport::PaymentServer> m_server;
     QTimer *m_publishSoon = nullptr;             ///< coalesces bursts of server-side changes
