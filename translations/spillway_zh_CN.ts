@@ -1552,8 +1552,8 @@
         <translation>用后台服务监视我的通道（systemd，登录时启动）</translation>
     </message>
     <message>
-        <source>The service settles or refunds at the deadline even when this window is closed: it broadcasts the stored, fully signed settlement or refund. A fee bump or the sweep of a payer's output needs the wallet's key and waits until your session's keychain is unlocked.</source>
-        <translation>即使此窗口已关闭，该服务也会在截止时结算或退款：它广播已保存、已完全签名的结算或退款交易。提高手续费或归集付款方输出需要钱包密钥，要等到会话的钥匙串解锁后才进行。</translation>
+        <source>The service settles or refunds at the deadline even when this window is closed. A payee&apos;s settlement is stored fully signed and needs no key; a payer&apos;s refund, a fee bump or a sweep needs the wallet&apos;s key from the keychain and waits until your session&apos;s keychain is unlocked.</source>
+        <translation>即使此窗口已关闭，该服务也会在截止时结算或退款。收款方的结算交易已完全签名保存，无需任何密钥；付款方的退款、提高手续费或归集需要钥匙串中的钱包密钥，要等到会话的钥匙串解锁后才进行。</translation>
     </message>
 </context>
 <context>

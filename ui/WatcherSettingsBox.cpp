@@ -17,9 +17,9 @@ WatcherSettingsBox::WatcherSettingsBox(WalletService *service, QWidget *parent)
     m_enabled->setObjectName(QStringLiteral("backgroundWatcherCheckBox"));
     m_enabled->setChecked(m_installed);
     layout->addWidget(m_enabled);
-    m_note = new QLabel(tr("The service settles or refunds at the deadline even when this window is closed: it broadcasts the stored, "
-                           "fully signed settlement or refund. A fee bump or the sweep of a payer's output needs the wallet's key "
-                           "and waits until your session's keychain is unlocked."),
+    m_note = new QLabel(tr("The service settles or refunds at the deadline even when this window is closed. A payee's settlement is "
+                           "stored fully signed and needs no key; a payer's refund, a fee bump or a sweep needs the wallet's key "
+                           "from the keychain and waits until your session's keychain is unlocked."),
                         this);
     m_note->setWordWrap(true);
     layout->addWidget(m_note);
