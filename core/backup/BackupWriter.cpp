@@ -73,6 +73,7 @@ void BackupWriter::committed()
 
 Status BackupWriter::writeNow()
 {
+    m_keyFailed = false; // asked for explicitly: the keychain is asked again
     if (!ensureKey()) {
         std::lock_guard l(m_mutex);
         if (!m_last.ok())
@@ -124,7 +125,7 @@ void BackupWriter::run()
             m_done = covering;
             const bool wasOk = m_last.ok();
             m_last = st;
-            if (st.ok())
+            if (st.ok() && m_wroteFile)
                 ++m_written;
             else if (wasOk && m_onFailure)
                 m_onFailure(st.error());
@@ -144,6 +145,7 @@ void BackupWriter::run()
 
 Status BackupWriter::writeOnce()
 {
+    m_wroteFile = false;
     const QFileInfo info(BackupSettings::fileIn(m_dataDir));
     if (!info.exists())
         return {};
@@ -193,7 +195,9 @@ Status BackupWriter::writeOnce()
     auto sealed = sealContents(*m_key, *contents);
     if (!sealed)
         return sealed.error();
-    return writeFileAtomically(QDir(settings->folder).filePath(m_key->fileName(m_network)), *sealed, false);
+    SPW_TRY(writeFileAtomically(QDir(settings->folder).filePath(m_key->fileName(m_network)), *sealed, false));
+    m_wroteFile = true;
+    return {};
 }
 
 Result<BackupKey> backupKeyOf(wallet::Wallet &wallet)

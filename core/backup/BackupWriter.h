@@ -74,6 +74,7 @@ private:
     // The writer thread's own: stores opened on it, the lock file, the settings as
     // last read (read again only when the file's modification time moves).
     BackupSettings m_settings;
+    bool m_wroteFile = false;
     QDateTime m_settingsTime;
     std::unique_ptr<store::ChannelStore> m_channels;
     std::unique_ptr<store::PurchaseStore> m_purchases;
