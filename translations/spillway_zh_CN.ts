@@ -1557,6 +1557,63 @@
     </message>
 </context>
 <context>
+    <name>spillway::ui::TrayController</name>
+    <message numerus="yes">
+        <source>Spillway: %n channel(s) watched</source>
+        <translation>
+            <numerusform>Spillway：正在监视 %n 个通道</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n block(s), about %1</source>
+        <translation>
+            <numerusform>%n 个区块后，约 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) are watched from here until you quit.</source>
+        <translation>
+            <numerusform>在您退出之前，这里会继续监视 %n 个通道。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>现在到期</translation>
+    </message>
+    <message>
+        <source>%1: auto-settle at height %2 (%3), %4 sat at stake</source>
+        <translation>%1：将在高度 %2 自动结算（%3），涉及 %4 聪</translation>
+    </message>
+    <message>
+        <source>%1: auto-refund at height %2 (%3), %4 sat at stake</source>
+        <translation>%1：将在高度 %2 自动退款（%3），涉及 %4 聪</translation>
+    </message>
+    <message>
+        <source>Show Spillway</source>
+        <translation>显示 Spillway</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Spillway settles and refunds at the deadlines only while it runs (or the background watcher does). Quit anyway?
+
+%1</source>
+        <translation>只有 Spillway（或后台监视服务）运行时，才会在截止时结算和退款。仍要退出吗？
+
+%1</translation>
+    </message>
+    <message>
+        <source>Channels are open</source>
+        <translation>有通道开着</translation>
+    </message>
+    <message>
+        <source>Spillway keeps watching</source>
+        <translation>Spillway 继续监视</translation>
+    </message>
+</context>
+<context>
     <name>spillway::ui::WalletHistoryModel</name>
     <message>
         <location filename="../ui/models/HistoryModels.cpp" line="74"/>

@@ -9,6 +9,7 @@
 #include "BackupSettingsBox.h"
 #include "BackupStatusLabel.h"
 #include "SettingsDialog.h"
+#include "TrayController.h"
 #include "WatcherSettingsBox.h"
 #include "models/ChannelTableModel.h"
 #include "models/HistoryModels.h"
@@ -96,7 +97,8 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         applySettings();
     });
     settings->setObjectName(QStringLiteral("settingsAction"));
-    auto *quit = walletMenu->addAction(tr("Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    auto *tray = new TrayController(this, m_service); // closing hides to the tray while channels need watching
+    auto *quit = walletMenu->addAction(tr("Quit"), QKeySequence::Quit, tray, &TrayController::requestQuit);
     quit->setObjectName(QStringLiteral("quitAction"));
 
     auto *tabs = new QTabWidget(this);

@@ -4,6 +4,7 @@
 // is decoded, or (second run) through files. Asserts rows and balances exactly.
 #include "BackupStatusLabel.h"
 #include "ImportDialog.h"
+#include "TrayController.h"
 #include "services/BackgroundWatcher.h"
 #include "MainWindow.h"
 #include "MessageDialog.h"
@@ -25,6 +26,7 @@
 #include <QTimer>
 #include <QPlainTextEdit>
 #include <QCheckBox>
+#include <QTranslator>
 #include <QProcess>
 #include <QProgressBar>
 #include <QTableView>
@@ -105,7 +107,73 @@ private Q_SLOTS:
     void sellAndBuyOverTls();
     void backupFolderFromSettings();
     void backgroundWatcherUnit();
+    void closingWithOpenChannelsAsks();
 };
+
+void TestGuiFlow::closingWithOpenChannelsAsks()
+{
+    QTranslator english; // plural forms ("44 blocks") come from the English translation, as in the app
+    QVERIFY(english.load(QStringLiteral(":/i18n/spillway_en.qm")));
+    QCoreApplication::installTranslator(&english);
+    WalletService service(QStringLiteral("/nonexistent"), QStringLiteral("/nonexistent/chain.sqlite")); // never started
+    MainWindow window(&service);
+    auto *tray = window.findChild<TrayController *>(QStringLiteral("trayController"));
+    QVERIFY(tray);
+    QStringList asked;
+    bool answer = false;
+    tray->setAutoAnswer([&](const QString &text) {
+        asked << text;
+        return answer;
+    });
+    // No channel to watch: the window closes as it always did, nothing asked.
+    window.show();
+    QVERIFY(window.close());
+    QVERIFY(!window.isVisible());
+    QVERIFY(asked.isEmpty());
+
+    ChannelSummary receiving;
+    receiving.id = QStringLiteral("ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12:0");
+    receiving.label = QStringLiteral("GUI test feed");
+    receiving.role = ChannelSummary::Role::Receiving;
+    receiving.state = ChannelSummary::State::Open;
+    receiving.expiryHeight = 150;
+    receiving.safetyMargin = 6;
+    receiving.paidSat = 1500;
+    receiving.capacitySat = 100000;
+    ChannelSummary paying = receiving;
+    paying.label.clear();
+    paying.role = ChannelSummary::Role::Paying;
+    paying.expiryHeight = 400;
+    ChannelSummary settled = receiving;
+    settled.label = QStringLiteral("old feed");
+    settled.state = ChannelSummary::State::Settled;
+    Q_EMIT service.tipChanged(100, QDateTime::currentSecsSinceEpoch(), 600);
+    Q_EMIT service.channelsChanged({receiving, paying, settled});
+    const QStringList at = tray->deadlines();
+    QCOMPARE(at.size(), 2);
+    QVERIFY2(at[0].startsWith(QLatin1String("GUI test feed: auto-settle at height 144 (in 44 blocks")), qPrintable(at[0]));
+    QVERIFY2(at[0].endsWith(QLatin1String("1500 sat at stake")), qPrintable(at[0]));
+    QVERIFY2(at[1].startsWith(QStringLiteral("ab12cd34ef56…: auto-refund at height 400 (in 300 blocks")), qPrintable(at[1]));
+
+    // No tray here (offscreen): closing asks, naming the channels and their deadlines; "no" keeps the window.
+    QVERIFY(!tray->closesToTray());
+    window.show();
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(asked[0].contains(QLatin1String("GUI test feed: auto-settle at height 144")));
+    QVERIFY(asked[0].contains(QLatin1String("auto-refund at height 400")));
+    QVERIFY(!asked[0].contains(QLatin1String("old feed")));
+    // The Quit action asks the same; "no" quits nothing.
+    window.findChild<QAction *>(QStringLiteral("quitAction"))->trigger();
+    QCOMPARE(asked.size(), 2);
+    QVERIFY(window.isVisible());
+    // "Yes": the window closes.
+    answer = true;
+    QVERIFY(window.close());
+    QVERIFY(!window.isVisible());
+    QCoreApplication::removeTranslator(&english);
+}
 
 namespace {
 
