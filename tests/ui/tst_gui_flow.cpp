@@ -26,7 +26,12 @@
 #include <QTimer>
 #include <QPlainTextEdit>
 #include <QCheckBox>
+#include <QDBusConnection>
+#include <QSystemTrayIcon>
+#include <QThread>
 #include <QTranslator>
+
+#include <mutex>
 #include <QProcess>
 #include <QProgressBar>
 #include <QTableView>
@@ -108,7 +113,100 @@ private Q_SLOTS:
     void backupFolderFromSettings();
     void backgroundWatcherUnit();
     void closingWithOpenChannelsAsks();
+    void closingHidesToTheTray();
 };
+
+namespace {
+/// A stand-in for the desktop's tray host (org.kde.StatusNotifierWatcher), on a
+/// connection and thread of its own so that Qt's blocking questions get answers.
+class StandInWatcher : public QObject {
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.kde.StatusNotifierWatcher")
+    Q_PROPERTY(bool IsStatusNotifierHostRegistered READ hostRegistered)
+    Q_PROPERTY(int ProtocolVersion READ protocolVersion)
+    Q_PROPERTY(QStringList RegisteredStatusNotifierItems READ registeredItems)
+public:
+    bool hostRegistered() const { return true; }
+    int protocolVersion() const { return 0; }
+    QStringList registeredItems() const
+    {
+        std::lock_guard l(mutex);
+        return items;
+    }
+    bool registerOnBus()
+    {
+        QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("stand-in-watcher"));
+        return bus.isConnected() && bus.registerObject(QStringLiteral("/StatusNotifierWatcher"), this, QDBusConnection::ExportAllContents) &&
+               bus.registerService(QStringLiteral("org.kde.StatusNotifierWatcher"));
+    }
+public Q_SLOTS:
+    void RegisterStatusNotifierItem(const QString &service)
+    {
+        std::lock_guard l(mutex);
+        items << service;
+    }
+    void RegisterStatusNotifierHost(const QString &) {}
+Q_SIGNALS:
+    void StatusNotifierItemRegistered(const QString &service);
+    void StatusNotifierHostRegistered();
+
+private:
+    mutable std::mutex mutex;
+    QStringList items;
+};
+} // namespace
+
+void TestGuiFlow::closingHidesToTheTray()
+{
+    if (qEnvironmentVariableIsEmpty("SPILLWAY_TRAY_TEST"))
+        QSKIP("needs an X server and a process of its own: CTest runs it as tst_gui_tray (xvfb-run)");
+    QThread busThread;
+    auto *watcher = new StandInWatcher;
+    watcher->moveToThread(&busThread);
+    busThread.start();
+    bool registered = false;
+    QMetaObject::invokeMethod(watcher, [&] { registered = watcher->registerOnBus(); }, Qt::BlockingQueuedConnection);
+    QVERIFY2(registered, "no session bus: run under dbus-run-session");
+    QVERIFY(QSystemTrayIcon::isSystemTrayAvailable());
+
+    WalletService service(QStringLiteral("/nonexistent"), QStringLiteral("/nonexistent/chain.sqlite")); // never started
+    MainWindow window(&service);
+    auto *tray = window.findChild<TrayController *>(QStringLiteral("trayController"));
+    QStringList asked;
+    tray->setAutoAnswer([&](const QString &text) {
+        asked << text;
+        return false;
+    });
+    ChannelSummary open;
+    open.id = QStringLiteral("ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12:0");
+    open.label = QStringLiteral("GUI test feed");
+    open.role = ChannelSummary::Role::Receiving;
+    open.state = ChannelSummary::State::Open;
+    open.expiryHeight = 150;
+    Q_EMIT service.tipChanged(100, QDateTime::currentSecsSinceEpoch(), 600);
+    Q_EMIT service.channelsChanged({open});
+    QVERIFY(tray->closesToTray());
+    QSignalSpy lastClosed(qApp, &QGuiApplication::lastWindowClosed);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.close();
+    // Hidden to the tray, nothing asked, the application not told its last window closed: it keeps watching.
+    QVERIFY(!window.isVisible());
+    QVERIFY(asked.isEmpty());
+    QVERIFY(tray->trayIcon() && tray->trayIcon()->isVisible());
+    QCOMPARE(lastClosed.size(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!watcher->registeredItems().isEmpty(), 10000); // the icon reached the tray host
+    // Still following: a new channel list reaches the tray's tooltip.
+    Q_EMIT service.channelsChanged({open, open});
+    QVERIFY(tray->trayIcon()->toolTip().contains(QLatin1String("2")));
+    // Quitting from the tray's menu still names the deadline.
+    tray->requestQuit();
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(asked[0].contains(QLatin1String("GUI test feed: auto-settle at height 144")));
+    QMetaObject::invokeMethod(watcher, [watcher] { delete watcher; }, Qt::BlockingQueuedConnection);
+    busThread.quit();
+    busThread.wait();
+}
 
 void TestGuiFlow::closingWithOpenChannelsAsks()
 {
