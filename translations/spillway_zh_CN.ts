@@ -1167,6 +1167,37 @@
     </message>
 </context>
 <context>
+    <name>spillway::ui::Notifier</name>
+    <message>
+        <source>Payment received</source>
+        <translation>收到付款</translation>
+    </message>
+    <message>
+        <source>+%1 sat on %2 (%3 sat in all)</source>
+        <translation>%2 上收到 +%1 聪（共 %3 聪）</translation>
+    </message>
+    <message>
+        <source>Deadline near</source>
+        <translation>截止临近</translation>
+    </message>
+    <message>
+        <source>%1 settles by itself in %2 block(s), at height %3: keep Spillway or its background watcher running</source>
+        <translation>%1 将在 %2 个区块后（高度 %3）自动结算：请保持 Spillway 或其后台监视服务运行</translation>
+    </message>
+    <message>
+        <source>%1 expires at height %2: its refund goes out by itself then, while Spillway or its background watcher runs</source>
+        <translation>%1 将在高度 %2 到期：届时只要 Spillway 或其后台监视服务在运行，退款会自动发出</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+</context>
+<context>
     <name>spillway::ui::OpenChannelWizard</name>
     <message>
         <location filename="../ui/OpenChannelWizard.cpp" line="23"/>

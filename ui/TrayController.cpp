@@ -1,5 +1,6 @@
 #include "TrayController.h"
 
+#include "Notifier.h"
 #include "services/WalletService.h"
 
 #include <QApplication>
@@ -26,6 +27,7 @@ TrayController::TrayController(QMainWindow *window, WalletService *service) : QO
 {
     setObjectName(QStringLiteral("trayController"));
     window->installEventFilter(this);
+    m_notifier = new Notifier(window, service, [this] { return m_tray; });
     if (service) {
         connect(service, &WalletService::channelsChanged, this, &TrayController::setChannels);
         connect(service, &WalletService::tipChanged, this, &TrayController::setTip);

@@ -19,6 +19,7 @@ class QSystemTrayIcon;
 
 namespace spillway::ui {
 
+class Notifier;
 class WalletService;
 
 class TrayController : public QObject {
@@ -35,6 +36,8 @@ public:
     /// Whether closing hides to the tray (a tray exists and the setting is on).
     bool closesToTray() const;
     QSystemTrayIcon *trayIcon() const { return m_tray; }
+    /// The one door for notifications (tray messages while the icon shows).
+    Notifier *notifier() const { return m_notifier; }
 
 public Q_SLOTS:
     /// Quit, after asking when channels are open (the Quit action and the tray's menu).
@@ -54,6 +57,7 @@ private:
     int m_height = 0;
     int m_blockInterval = 600;
     QSystemTrayIcon *m_tray = nullptr;
+    Notifier *m_notifier = nullptr;
     bool m_quitting = false;
     bool m_hintShown = false;
     std::function<bool(const QString &)> m_autoAnswer;

@@ -4,6 +4,7 @@
 // is decoded, or (second run) through files. Asserts rows and balances exactly.
 #include "BackupStatusLabel.h"
 #include "ImportDialog.h"
+#include "Notifier.h"
 #include "TrayController.h"
 #include "services/BackgroundWatcher.h"
 #include "MainWindow.h"
@@ -26,6 +27,7 @@
 #include <QTimer>
 #include <QPlainTextEdit>
 #include <QCheckBox>
+#include <QStatusBar>
 #include <QDBusConnection>
 #include <QSystemTrayIcon>
 #include <QThread>
@@ -114,7 +116,52 @@ private Q_SLOTS:
     void backgroundWatcherUnit();
     void closingWithOpenChannelsAsks();
     void closingHidesToTheTray();
+    void notifications();
 };
+
+void TestGuiFlow::notifications()
+{
+    WalletService service(QStringLiteral("/nonexistent"), QStringLiteral("/nonexistent/chain.sqlite")); // never started
+    MainWindow window(&service);
+    window.setAutoAnswer([](const QString &) { return QVariant(); }); // no message boxes
+    Notifier *n = window.findChild<TrayController *>(QStringLiteral("trayController"))->notifier();
+    QVERIFY(n);
+    ChannelSummary feed;
+    feed.id = QStringLiteral("ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12:0");
+    feed.label = QStringLiteral("GUI test feed");
+    feed.role = ChannelSummary::Role::Receiving;
+    feed.state = ChannelSummary::State::Open;
+    feed.expiryHeight = 150;
+    feed.safetyMargin = 6;
+    feed.paidSat = 1500;
+    Q_EMIT service.tipChanged(100, QDateTime::currentSecsSinceEpoch(), 600);
+    Q_EMIT service.channelsChanged({feed}); // what was there at start: nothing to say
+    QVERIFY(n->history().isEmpty());
+    feed.paidSat = 2000;
+    Q_EMIT service.channelsChanged({feed});
+    QCOMPARE(n->history().size(), 1);
+    QCOMPARE(n->history().last(), QStringLiteral("Payment received: +500 sat on GUI test feed (2000 sat in all)"));
+    Q_EMIT service.tipChanged(137, QDateTime::currentSecsSinceEpoch(), 600); // 7 blocks before settling: not yet
+    QCOMPARE(n->history().size(), 1);
+    Q_EMIT service.tipChanged(139, QDateTime::currentSecsSinceEpoch(), 600); // within one safety margin
+    QCOMPARE(n->history().size(), 2);
+    QVERIFY2(n->history().last().startsWith(QLatin1String("Deadline near: GUI test feed settles by itself in 5 block(s), at height 144")),
+             qPrintable(n->history().last()));
+    Q_EMIT service.tipChanged(140, QDateTime::currentSecsSinceEpoch(), 600); // said once
+    QCOMPARE(n->history().size(), 2);
+    Q_EMIT service.info(QStringLiteral("settled in 00ff"));
+    QCOMPARE(n->history().last(), QStringLiteral("Channel: settled in 00ff"));
+    Q_EMIT service.info(QStringLiteral("the settlement's fee raised by a child (CPFP) 00aa: 12 sat/vB for both"));
+    QVERIFY(n->history().last().startsWith(QLatin1String("Channel: the settlement's fee raised")));
+    Q_EMIT service.failed(QStringLiteral("BACKUP_FAILED"), QStringLiteral("The backup could not be written."));
+    QCOMPARE(n->history().last(), QStringLiteral("Backup failed: The backup could not be written."));
+    const qsizetype said = n->history().size();
+    Q_EMIT service.failed(QStringLiteral("INVALID_ARGUMENT"), QStringLiteral("not a backup matter"));
+    QCOMPARE(n->history().size(), said);
+    // Without a tray, the status bar says it.
+    n->notify(QStringLiteral("Payment received"), QStringLiteral("+1 sat"));
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Payment received: +1 sat"));
+}
 
 namespace {
 /// A stand-in for the desktop's tray host (org.kde.StatusNotifierWatcher), on a
