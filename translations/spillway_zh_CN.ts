@@ -1586,6 +1586,10 @@
         <source>The service settles or refunds at the deadline even when this window is closed. A payee&apos;s settlement is stored fully signed and needs no key; a payer&apos;s refund, a fee bump or a sweep needs the wallet&apos;s key from the keychain and waits until your session&apos;s keychain is unlocked.</source>
         <translation>即使此窗口已关闭，该服务也会在截止时结算或退款。收款方的结算交易已完全签名保存，无需任何密钥；付款方的退款、提高手续费或归集需要钥匙串中的钱包密钥，要等到会话的钥匙串解锁后才进行。</translation>
     </message>
+    <message>
+        <source>Closing the window keeps Spillway watching in the tray while channels are open</source>
+        <translation>有通道开着时，关闭窗口后 Spillway 在托盘中继续监视</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::TrayController</name>

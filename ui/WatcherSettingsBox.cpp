@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QLabel>
+#include <QSettings>
 #include <QVBoxLayout>
 
 namespace spillway::ui {
@@ -13,6 +14,10 @@ WatcherSettingsBox::WatcherSettingsBox(WalletService *service, QWidget *parent)
 {
     setObjectName(QStringLiteral("watcherSettingsBox"));
     auto *layout = new QVBoxLayout(this);
+    m_closeToTray = new QCheckBox(tr("Closing the window keeps Spillway watching in the tray while channels are open"), this);
+    m_closeToTray->setObjectName(QStringLiteral("closeToTrayCheckBox"));
+    m_closeToTray->setChecked(QSettings().value(QStringLiteral("closeToTray"), true).toBool());
+    layout->addWidget(m_closeToTray);
     m_enabled = new QCheckBox(tr("Watch my channels with a background service (systemd, starts at login)"), this);
     m_enabled->setObjectName(QStringLiteral("backgroundWatcherCheckBox"));
     m_enabled->setChecked(m_installed);
@@ -27,6 +32,7 @@ WatcherSettingsBox::WatcherSettingsBox(WalletService *service, QWidget *parent)
 
 void WatcherSettingsBox::apply()
 {
+    QSettings().setValue(QStringLiteral("closeToTray"), m_closeToTray->isChecked()); // TrayController reads it at each close
     if (m_enabled->isChecked() == m_installed)
         return;
     m_installed = m_enabled->isChecked();

@@ -23,6 +23,7 @@ private:
     WalletService *m_service;
     bool m_installed = false;
     QCheckBox *m_enabled;
+    QCheckBox *m_closeToTray;
     QLabel *m_note;
 };
 

@@ -27,6 +27,7 @@
 #include <QTimer>
 #include <QPlainTextEdit>
 #include <QCheckBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <QDBusConnection>
 #include <QSystemTrayIcon>
@@ -478,6 +479,7 @@ void TestGuiFlow::backupFolderFromSettings()
                 continue;
             edit->setText(folder);
             w->findChild<QCheckBox *>(QStringLiteral("backgroundWatcherCheckBox"))->setChecked(true);
+            w->findChild<QCheckBox *>(QStringLiteral("closeToTrayCheckBox"))->setChecked(false);
             w->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
             answered = true;
         }
@@ -497,6 +499,10 @@ void TestGuiFlow::backupFolderFromSettings()
     QCOMPARE(systemctl.calls.at(1).mid(0, 3), (QStringList{QStringLiteral("--user"), QStringLiteral("enable"), QStringLiteral("--now")}));
     QVERIFY(systemctl.calls.at(1).at(3).startsWith(QLatin1String("spillway-watch-")));
     QFile::remove(QDir::homePath() + QStringLiteral("/.config/systemd/user/") + systemctl.calls.at(1).at(3));
+    // Closing to the tray turned off in the same dialog.
+    QCOMPARE(QSettings().value(QStringLiteral("closeToTray")).toBool(), false);
+    QVERIFY(!side.window->findChild<TrayController *>(QStringLiteral("trayController"))->closesToTray());
+    QSettings().remove(QStringLiteral("closeToTray"));
 }
 
 void TestGuiFlow::payerAndPayee()
