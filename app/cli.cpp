@@ -12,6 +12,8 @@
 #include "transport/PaymentServer.h"
 #include "transport/Seller.h"
 #include "wallet/Wallet.h"
+#include "CliFees.h"
+#include "ur/UrText.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -143,8 +145,17 @@ int chainMine(Cli &cli, chain::ChainBackend &chain, const QStringList &args)
     if (!target)
         return fail(target.error());
     const int every = cli.parser.value(QStringLiteral("every")).toInt();
+    // --min-feerate: blocks take only packages paying at least that (a congested network).
+    std::optional<int64_t> minRate;
+    if (cli.parser.isSet(QStringLiteral("min-feerate"))) {
+        const double v = cli.parser.value(QStringLiteral("min-feerate")).toDouble(&ok);
+        if (!ok || v < 0 || !qobject_cast<chain::LocalChain *>(&chain))
+            return usage(QStringLiteral("chain mine --min-feerate SAT_PER_VB is for the local chain."));
+        minRate = static_cast<int64_t>(v * 1000);
+    }
     do {
-        auto tip = chain::await(chain.mine(count, *target));
+        auto tip = chain::await(minRate ? qobject_cast<chain::LocalChain *>(&chain)->mine(count, *target, *minRate)
+                                        : chain.mine(count, *target));
         if (!tip)
             return fail(tip.error());
         if (cli.json)
@@ -157,6 +168,38 @@ int chainMine(Cli &cli, chain::ChainBackend &chain, const QStringList &args)
         if (every > 0)
             QThread::sleep(static_cast<unsigned long>(every));
     } while (every > 0);
+    return 0;
+}
+
+/// chain policy [--min-feerate R] [--mempool-min-feerate R]: the congestion the local chain plays.
+int chainPolicy(Cli &cli, chain::ChainBackend &backend)
+{
+    auto *local = qobject_cast<chain::LocalChain *>(&backend);
+    if (!local)
+        return fail(makeError(ErrorCode::InvalidArgument, "only the local chain's policy can be set; a node has its own"));
+    auto current = local->policy().result();
+    if (!current)
+        return fail(current.error());
+    chain::LocalChainPolicy pol = *current;
+    for (const auto &[name, field] : {std::pair{"min-feerate", &chain::LocalChainPolicy::mineMinFeeRate},
+                                      std::pair{"mempool-min-feerate", &chain::LocalChainPolicy::mempoolMinFeeRate}}) {
+        const QString opt = QString::fromLatin1(name);
+        if (!cli.parser.isSet(opt))
+            continue;
+        bool ok = false;
+        const double v = cli.parser.value(opt).toDouble(&ok);
+        if (!ok || v < 0)
+            return usage(QStringLiteral("--%1 SAT_PER_VB").arg(opt));
+        pol.*field = static_cast<int64_t>(v * 1000);
+    }
+    if (const Status st = local->setPolicy(pol).result(); !st.ok())
+        return fail(st.error());
+    if (cli.json)
+        printJson(QJsonObject{{QStringLiteral("mine_min_feerate_sat_per_kvb"), static_cast<qint64>(pol.mineMinFeeRate)},
+                              {QStringLiteral("mempool_min_feerate_sat_per_kvb"), static_cast<qint64>(pol.mempoolMinFeeRate)}});
+    else
+        std::printf("blocks take packages from %.1f sat/vB; a transaction alone needs %.1f sat/vB to enter the mempool\n",
+                    static_cast<double>(pol.mineMinFeeRate) / 1000, std::max(1.0, static_cast<double>(pol.mempoolMinFeeRate) / 1000));
     return 0;
 }
 
@@ -305,6 +348,55 @@ int walletCommand(Cli &cli, chain::ChainBackend &chain, const QString &sub, cons
                         toDisplayHex(r->txid).c_str());
         return 0;
     }
+    if (sub == QLatin1String("reserve")) {
+        // wallet reserve [AMOUNT]: confirmed coins kept aside for fee bumps.
+        if (args.size() > 1)
+            return usage(QStringLiteral("wallet reserve [AMOUNT]"));
+        if (args.size() == 1) {
+            const bool none = args[0] == QLatin1String("0");
+            auto amount = none ? Result<Amount>(Amount::fromSat(0)) : parseAmount(args[0]);
+            if (!amount)
+                return fail(amount.error());
+            if (const Status st = w.setFeeReserve(amount->sat()); !st.ok())
+                return fail(st.error());
+        }
+        auto reserve = w.feeReserve();
+        if (!reserve)
+            return fail(reserve.error());
+        if (cli.json)
+            printJson(QJsonObject{{QStringLiteral("fee_reserve_sat"), static_cast<qint64>(*reserve)}});
+        else
+            std::printf("kept in reserve for fee bumps: %s sat\n", qPrintable(sat(*reserve)));
+        return 0;
+    }
+    if (sub == QLatin1String("bump")) {
+        // wallet bump TXID [--fee-rate]: RBF on our own send, CPFP on a receive.
+        if (args.size() != 1)
+            return usage(QStringLiteral("wallet bump TXID [--fee-rate SAT_PER_VB]"));
+        auto txid = fromDisplayHex(args[0].trimmed().toStdString());
+        if (!txid)
+            return fail(txid.error());
+        std::optional<chain::FeeRate> rate;
+        if (cli.parser.isSet(QStringLiteral("fee-rate"))) {
+            bool ok = false;
+            const double satPerVb = cli.parser.value(QStringLiteral("fee-rate")).toDouble(&ok);
+            if (!ok || satPerVb < 1 || satPerVb > 10000)
+                return usage(QStringLiteral("--fee-rate is in sat/vB, 1 to 10000."));
+            rate = chain::FeeRate{static_cast<int64_t>(satPerVb * 1000)};
+        }
+        auto b = w.bumpFee(*txid, rate);
+        if (!b)
+            return fail(b.error());
+        if (cli.json)
+            printJson(QJsonObject{{QStringLiteral("txid"), QString::fromStdString(toDisplayHex(b->txid))},
+                                  {QStringLiteral("method"), b->replaced ? QStringLiteral("rbf") : QStringLiteral("cpfp")},
+                                  {QStringLiteral("fee_sat"), static_cast<qint64>(b->fee)},
+                                  {QStringLiteral("fee_rate_sat_per_kvb"), static_cast<qint64>(b->packageSatPerKvB)}});
+        else
+            std::printf("%s %s (fee %lld sat, %.1f sat/vB)\n", b->replaced ? "replaced by" : "child broadcast:", toDisplayHex(b->txid).c_str(),
+                        static_cast<long long>(b->fee), static_cast<double>(b->packageSatPerKvB) / 1000);
+        return 0;
+    }
     if (sub == QLatin1String("history")) {
         auto h = w.history();
         if (!h)
@@ -373,6 +465,13 @@ Result<std::vector<channel::Message>> readMessages(const QString &source)
             return makeError(ErrorCode::InvalidArgument, "cannot read " + source.toStdString());
         data = f.readAll();
     }
+    // An animated code's parts (ur:bytes, one a line, any order), as a scanner writes them.
+    if (data.trimmed().left(3).toLower() == "ur:") {
+        auto text = ur::importTextOfUrLines(std::string_view(data.constData(), static_cast<size_t>(data.size())));
+        if (!text)
+            return makeError(text.error().code, text.error().context + " in " + source.toStdString());
+        data = QByteArray::fromStdString(*text);
+    }
     auto out = channel::messagesFromText(std::string_view(data.constData(), static_cast<size_t>(data.size())));
     if (!out)
         return makeError(out.error().code, out.error().context + " in " + source.toStdString());
@@ -417,6 +516,9 @@ QJsonObject channelJson(const store::ChannelRecord &c, int tipHeight)
         {QStringLiteral("funding_txid"), QString::fromStdString(toDisplayHex(c.id().txid))},
         {QStringLiteral("closing_txid"), c.closingTxid == Hash256{} ? QString() : QString::fromStdString(toDisplayHex(c.closingTxid))},
         {QStringLiteral("closed_height"), c.closedHeight},
+        // Followed until buried: 6 confirmations make the outcome final for the user.
+        {QStringLiteral("closing_confirmations"), c.closedHeight >= 0 ? tipHeight - c.closedHeight + 1 : 0},
+        {QStringLiteral("buried"), c.closedHeight >= 0 && tipHeight - c.closedHeight + 1 >= 6},
         {QStringLiteral("final_payee_sat"), static_cast<qint64>(c.finalPayee)},
         {QStringLiteral("final_payer_sat"), static_cast<qint64>(c.finalPayer)},
     };
@@ -571,20 +673,40 @@ int channelCommand(Cli &cli, chain::ChainBackend &chain, const QString &sub, con
                                                                                                        : engine.bumpSettlement(rec, rate);
         if (!bumped)
             return fail(bumped.error());
+        const char *what = rec.state == store::ChannelState::Opening ? "funding"
+                           : rec.role == store::ChannelRole::Payer ? "refund" : "settlement";
         if (cli.json) {
-            QJsonObject o{{QStringLiteral("bumped"), bumped->has_value()}};
-            if (*bumped) {
-                o.insert(QStringLiteral("child_txid"), QString::fromStdString(toDisplayHex((*bumped)->childTxid)));
-                o.insert(QStringLiteral("child_fee_sat"), static_cast<qint64>((*bumped)->childFee));
-                o.insert(QStringLiteral("package_fee_rate_sat_per_kvb"), static_cast<qint64>((*bumped)->packageSatPerKvB));
-            }
+            QJsonObject o = *bumped ? cli::bumpJson(**bumped) : QJsonObject{};
+            o.insert(QStringLiteral("bumped"), bumped->has_value());
             printJson(o);
         } else if (*bumped) {
-            std::printf("child broadcast: %s (fee %lld sat, %.1f sat/vB for settlement and child)\n", toDisplayHex((*bumped)->childTxid).c_str(),
-                        static_cast<long long>((*bumped)->childFee), (*bumped)->packageSatPerKvB / 1000.0);
+            std::printf("%s\n", channel::describeBump(**bumped, what).c_str());
         } else {
             std::printf("nothing to do: the settlement confirmed or already pays that much\n");
         }
+        return 0;
+    }
+    if (sub == QLatin1String("budget")) {
+        // channel budget [ID] [PERCENT|default]: one argument that is a channel shows it.
+        std::optional<store::ChannelRecord> one;
+        QString value;
+        if (!args.isEmpty()) {
+            auto c = channels.findByText(args[0]);
+            if (c)
+                one = *c;
+            value = c ? args.value(1) : args[0];
+        }
+        auto o = cli::budgetCommand(engine, one, value);
+        if (!o)
+            return fail(o.error());
+        if (cli.json)
+            printJson(*o);
+        else if (one)
+            std::printf("fee budget of channel %s: %d %% of what its closing transaction saves us (%lld sat today)\n",
+                        one->id().toString().c_str(), o->value(QStringLiteral("budget_percent")).toInt(),
+                        static_cast<long long>(o->value(QStringLiteral("budget_sat")).toInteger()));
+        else
+            std::printf("fee budget: %d %% of what a closing transaction saves us\n", o->value(QStringLiteral("wallet_budget_percent")).toInt());
         return 0;
     }
     if (sub == QLatin1String("close")) {
@@ -624,6 +746,7 @@ int channelCommand(Cli &cli, chain::ChainBackend &chain, const QString &sub, con
                                                 {QStringLiteral("paid_sat"), static_cast<qint64>(p.paid)},
                                                 {QStringLiteral("time"), static_cast<qint64>(p.time)}});
                 o.insert(QStringLiteral("payments"), pays);
+                o.insert(QStringLiteral("bumps"), cli::bumpHistoryJson(engine, c.id()));
             }
             rows.append(o);
         }
@@ -883,6 +1006,10 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("backup"), QStringLiteral("wallet restore: a backup file to restore channels from."),
                  QStringLiteral("FILE")});
     p.addOption({QStringLiteral("to"), QStringLiteral("Address to mine to."), QStringLiteral("ADDRESS")});
+    p.addOption({QStringLiteral("min-feerate"), QStringLiteral("chain mine / chain policy: blocks take only packages paying at least this (local chain)."),
+                  QStringLiteral("SAT_PER_VB")});
+    p.addOption({QStringLiteral("mempool-min-feerate"), QStringLiteral("chain policy: a full mempool's minimum for a transaction alone (local chain)."),
+                  QStringLiteral("SAT_PER_VB")});
     p.addOption({QStringLiteral("every"), QStringLiteral("Keep mining, one batch every SECONDS."), QStringLiteral("SECONDS")});
     p.addOption({QStringLiteral("words"), QStringLiteral("Recovery phrase length, 12 or 24."), QStringLiteral("N"), QStringLiteral("24")});
     p.addOption({QStringLiteral("fee-rate"), QStringLiteral("Fee rate in sat/vB."), QStringLiteral("SAT_PER_VB")});
@@ -967,6 +1094,8 @@ int main(int argc, char **argv)
             return chainMine(cli, chain, rest);
         if (sub == QLatin1String("check"))
             return chainCheck(cli, chain);
+        if (sub == QLatin1String("policy"))
+            return chainPolicy(cli, chain);
         if (sub == QLatin1String("fee-estimate")) {
             // The local chain has no fee market: set the estimate it answers (to try rising fees).
             auto *local = qobject_cast<chain::LocalChain *>(&chain);

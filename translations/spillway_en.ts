@@ -666,6 +666,14 @@
         <source>Hold the QR code in front of %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>%n code(s) imported. Scanning on.</source>
+        <translation>
+            <numerusform>%n code imported. Scanning on.</numerusform>
+            <numerusform>%n codes imported. Scanning on.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::MainWindow</name>
@@ -989,14 +997,6 @@
         <source>Show this code to the other side, or send them the text or the file.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/MessageDialog.cpp" line="33"/>
-        <source>%n message(s): copy or save them together.</source>
-        <translation>
-            <numerusform>%n message: copy or save it.</numerusform>
-            <numerusform>%n messages: copy or save them together.</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../ui/MessageDialog.cpp" line="41"/>
         <source>Copy</source>
@@ -1166,6 +1166,17 @@
         <location filename="../ui/models/HistoryModels.cpp" line="38"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::QrMessageView</name>
+    <message numerus="yes">
+        <location filename="../ui/QrMessageView.cpp" line="33"/>
+        <source>%n message(s): copy or save them together.</source>
+        <translation>
+            <numerusform>%n message: copy or save it.</numerusform>
+            <numerusform>%n messages: copy or save them together.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1551,6 +1562,13 @@
         <location filename="../ui/services/WalletService.cpp" line="514"/>
         <source>%1: %L2 bytes, SHA-256 checked.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) left before the payer's refund becomes valid.</source>
+        <translation>
+            <numerusform>%n block left before the payer's refund becomes valid.</numerusform>
+            <numerusform>%n blocks left before the payer's refund becomes valid.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -419,6 +419,18 @@
         <translation>价格高于已接受的价格。</translation>
     </message>
     <message>
+        <source>The node's mempool is full and this fee is below its current minimum; a child paying for both can still bring it in.</source>
+        <translation>节点的交易池已满，此手续费低于其当前最低值；支付两者费用的子交易仍可使其进入。</translation>
+    </message>
+    <message>
+        <source>The node cannot take a transaction together with the child that pays for it (no package relay).</source>
+        <translation>节点无法同时接收交易及为其付费的子交易（不支持交易包中继）。</translation>
+    </message>
+    <message>
+        <source>Confirming in time would cost more than the fee budget allows.</source>
+        <translation>按时确认所需的费用超出了手续费预算。</translation>
+    </message>
+    <message>
         <source>The backup file is damaged or was changed: it is refused and nothing was restored.</source>
         <translation>备份文件已损坏或被改动：已拒绝，未恢复任何内容。</translation>
     </message>
@@ -810,6 +822,112 @@
         <source>Hold the QR code in front of %1.</source>
         <translation>请把二维码对准 %1。</translation>
     </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>This animated code is not a readable PSBT.</source>
+        <translation>这个动态二维码不是可读取的 PSBT。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>This code holds bytes that are not Spillway messages.</source>
+        <translation>这个二维码中的数据不是 Spillway 消息。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>This code is a %1, not a Spillway message or a PSBT.</source>
+        <translation>这个二维码是 %1，不是 Spillway 消息或 PSBT。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>Region…</source>
+        <translation>区域…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>Keep scanning: import each new code and show the answer here</source>
+        <translation>持续扫描：逐个导入新出现的二维码，并在此显示回复</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>The QR code found is not a Spillway message or a PSBT.</source>
+        <translation>找到的二维码不是 Spillway 消息或 PSBT。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>Animated code or UR</source>
+        <translation>动态二维码或 UR</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>PSBT</source>
+        <translation>PSBT</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>Spillway message</source>
+        <translation>Spillway 消息</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>%n QR codes found: choose the one to import.</source>
+        <translation>
+            <numerusform>找到 %n 个二维码：请选择要导入的一个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>Scanning: each new code is imported as it appears.</source>
+        <translation>正在扫描：新出现的二维码会逐个导入。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>%1: show this to the other side.</source>
+        <translation>%1：把它给对方看。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>%n code(s) imported. Scanning on.</source>
+        <translation>
+            <numerusform>已导入 %n 个二维码，继续扫描。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>The animated code did not check out (a damaged part?). Show it again from the start.</source>
+        <translation>动态二维码校验失败（某部分已损坏？）。请从头再显示一次。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>A frame could not be read; keep the code in view.</source>
+        <translation>有一帧无法读取，请让二维码保持在视野中。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>This QR code is not a Spillway message or a PSBT.</source>
+        <translation>这个二维码不是 Spillway 消息或 PSBT。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>Reading an animated code: %1 of %2 parts. Keep it in view.</source>
+        <translation>正在读取动态二维码：已读 %1 部分，共 %2 部分。请保持在视野中。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>Animated code read (%n parts).</source>
+        <translation>
+            <numerusform>已读取动态二维码（%n 个部分）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>%1 is too big to be a message, a PSBT or a picture of a code.</source>
+        <translation>%1 太大，不可能是消息、PSBT 或二维码图片。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="1"/>
+        <source>The screen could not be read here (some desktops, Wayland among them, do not allow it). Use the camera, the clipboard or an image instead.</source>
+        <translation>无法在此读取屏幕（有些桌面环境不允许，例如 Wayland）。请改用摄像头、剪贴板或图片。</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::MainWindow</name>
@@ -1125,6 +1243,18 @@
         <source>Which transaction?</source>
         <translation>哪一笔交易？</translation>
     </message>
+    <message>
+        <source>Bump fee</source>
+        <translation>提高手续费</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>Raise the fee of the channel's waiting settlement, refund or funding with a child transaction</source>
+        <translation>用子交易提高通道待确认的结算、退款或注资交易的手续费</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::MessageDialog</name>
@@ -1132,13 +1262,6 @@
         <location filename="../ui/MessageDialog.cpp" line="21"/>
         <source>Show this code to the other side, or send them the text or the file.</source>
         <translation>把此二维码给对方看，或把文本或文件发给对方。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/MessageDialog.cpp" line="33"/>
-        <source>%n message(s): copy or save them together.</source>
-        <translation>
-            <numerusform>%n 条消息：请一起复制或保存。</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../ui/MessageDialog.cpp" line="41"/>
@@ -1164,6 +1287,11 @@
         <location filename="../ui/MessageDialog.cpp" line="48"/>
         <source>Spillway messages (*.spw)</source>
         <translation>Spillway 消息 (*.spw)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MessageDialog.cpp" line="1"/>
+        <source>Show this animated code to the other side until it says the code is read, or send them the text or the file.</source>
+        <translation>把这个动态二维码给对方看，直到对方显示已读取；或把文本或文件发给对方。</translation>
     </message>
 </context>
 <context>
@@ -1343,6 +1471,34 @@
         <location filename="../ui/models/HistoryModels.cpp" line="38"/>
         <source>Time</source>
         <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::QrMessageView</name>
+    <message numerus="yes">
+        <location filename="../ui/QrMessageView.cpp" line="1"/>
+        <source>%n message(s): copy or save them together.</source>
+        <translation>
+            <numerusform>%n 条消息：请一起复制或保存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/QrMessageView.cpp" line="1"/>
+        <source>Part %1 of %2</source>
+        <translation>第 %1 部分，共 %2 部分</translation>
+    </message>
+    <message>
+        <location filename="../ui/QrMessageView.cpp" line="1"/>
+        <source>Part %1 of %2 (mixed, for parts the other side missed)</source>
+        <translation>第 %1 部分，共 %2 部分（混合部分，补上对方漏掉的部分）</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::ScreenRegionPicker</name>
+    <message>
+        <location filename="../ui/ScreenRegionPicker.cpp" line="1"/>
+        <source>Drag a rectangle around the QR code to scan. Esc cancels.</source>
+        <translation>拖出一个矩形框住要扫描的二维码。按 Esc 取消。</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +1939,40 @@
         <location filename="../ui/services/WalletService.cpp" line="514"/>
         <source>%1: %L2 bytes, SHA-256 checked.</source>
         <translation>%1：%L2 字节，SHA-256 已校验。</translation>
+    </message>
+    <message>
+        <source>Waiting to confirm: %1 pays %2 sat/vB (fee %3 sat).</source>
+        <translation>等待确认：%1 支付 %2 sat/vB（手续费 %3 sat）。</translation>
+    </message>
+    <message>
+        <source>the settlement</source>
+        <translation>结算交易</translation>
+    </message>
+    <message>
+        <source>the refund</source>
+        <translation>退款交易</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) left before the payer's refund becomes valid.</source>
+        <translation>
+            <numerusform>距付款方退款生效还剩 %n 个区块。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fee bump %1: a child paid %2 sat, %3 sat/vB for both%4.</source>
+        <translation>手续费提升 %1：子交易支付 %2 sat，两者合计 %3 sat/vB%4。</translation>
+    </message>
+    <message>
+        <source>, sent as a package</source>
+        <translation>，以交易包发送</translation>
+    </message>
+    <message>
+        <source>Fee raised: a child pays %1 sat, %2 sat/vB for both.</source>
+        <translation>手续费已提高：子交易支付 %1 sat，两者合计 %2 sat/vB。</translation>
+    </message>
+    <message>
+        <source>Nothing to raise: it already pays what confirms in time, or it has confirmed.</source>
+        <translation>无需提高：其手续费已足以按时确认，或已经确认。</translation>
     </message>
     <message>
         <source>A background service now watches your channels while Spillway is closed (%1).</source>

@@ -68,12 +68,14 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
     m_close = action(tr("Close"), "closeAction", QStyle::SP_DialogCloseButton, QKeySequence(tr("Ctrl+W")), &MainWindow::closeChannel);
     m_refund = action(tr("Refund"), "refundAction", QStyle::SP_BrowserReload, QKeySequence(tr("Ctrl+R")), &MainWindow::refundChannel);
     m_export = action(tr("Export PSBT"), "exportPsbtAction", QStyle::SP_DriveFDIcon, QKeySequence(tr("Ctrl+E")), &MainWindow::exportPsbt);
+    m_bump = action(tr("Bump fee"), "bumpFeeAction", QStyle::SP_ArrowUp, QKeySequence(tr("Ctrl+B")), &MainWindow::bumpChannelFee);
+    m_bump->setToolTip(tr("Raise the fee of the channel's waiting settlement, refund or funding with a child transaction"));
 
     auto *toolbar = addToolBar(tr("Channel"));
     toolbar->setObjectName(QStringLiteral("channelToolBar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     auto *menu = menuBar()->addMenu(tr("&Channel"));
-    for (QAction *a : {m_newOffer, m_open, m_pay, m_import, m_settle, m_close, m_refund, m_export}) {
+    for (QAction *a : {m_newOffer, m_open, m_pay, m_import, m_settle, m_close, m_refund, m_bump, m_export}) {
         toolbar->addAction(a);
         menu->addAction(a);
     }
@@ -172,6 +174,12 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         connect(this, &MainWindow::importRequested, m_service, &WalletService::importText);
         connect(m_service, &WalletService::historyChanged, m_history, &WalletHistoryModel::setRows);
         connect(m_service, &WalletService::paymentsLoaded, m_payments, &PaymentHistoryModel::setPayments);
+        connect(m_service, &WalletService::tipChanged, this, [this] { m_bumpsChannel.clear(); }); // blocks left changed
+        connect(m_service, &WalletService::bumpsLoaded, this, [this](const QString &id, const QStringList &lines) {
+            m_bumpsChannel = id;
+            m_bumpLines = lines;
+            updateActions();
+        });
     }
     applySettings();
     updateActions();
@@ -331,6 +339,12 @@ void MainWindow::updateActions()
     const int blocksLeft = c ? m_model->data(m_model->index(row, ChannelTableModel::CountdownColumn), ChannelTableModel::BlocksLeftRole).toInt() : 1;
     m_refund->setEnabled(hasService && live && paying && blocksLeft <= 0); // enabled only when final
     m_export->setEnabled(hasService && c);
+    // Our own waiting closing transaction (or the payer's unconfirmed funding) can be bumped.
+    const bool closingOurs = c && c->state == ChannelSummary::State::Closing &&
+                             (paying ? c->finalPayeeSat == 0 : c->paidSat > 0);
+    m_bump->setEnabled(hasService && (closingOurs || (c && paying && c->state == ChannelSummary::State::Opening)));
+    if (m_service && c && c->id != m_bumpsChannel)
+        QMetaObject::invokeMethod(m_service, [s = m_service, id = c->id] { s->loadBumps(id); });
     // The selected channel's payment history, loaded off the GUI thread, and only
     // when another channel is selected or it has new payments.
     if (m_service && c && (c->id != m_payments->channelId() || c->payments != m_payments->rowCount()))
@@ -339,6 +353,10 @@ void MainWindow::updateActions()
         m_detail->setText(m_model->rowCount() ? tr("Select a channel to see its details.") : tr("No channels yet. A payee starts with New offer; a payer with Open channel."));
         return;
     }
+    QString fees;
+    if (c->id == m_bumpsChannel)
+        for (const QString &line : m_bumpLines)
+            fees += QStringLiteral("<br>") + line.toHtmlEscaped();
     m_detail->setText(tr("<b>%1</b> · %2 · %3<br>Funding: %4<br>Payments: %5, paid %6 of %7 (fee for the commitment included in capacity)<br>%8")
                           .arg(c->label.toHtmlEscaped(), c->variant, c->id.toHtmlEscaped())
                           .arg(c->fundingTxid)
@@ -347,7 +365,8 @@ void MainWindow::updateActions()
                           .arg(c->closingTxid.isEmpty() ? QString()
                                                         : tr("Closed by %1: payee %2, payer %3")
                                                               .arg(c->closingTxid, m_model->formatAmount(c->finalPayeeSat),
-                                                                   m_model->formatAmount(c->finalPayerSat))));
+                                                                   m_model->formatAmount(c->finalPayerSat))) +
+                      fees);
 }
 
 QVariant MainWindow::ask(const QString &question, const QVariant &fallback)
@@ -357,6 +376,9 @@ QVariant MainWindow::ask(const QString &question, const QVariant &fallback)
 
 void MainWindow::showMessages(const QString &title, const QStringList &texts)
 {
+    // An Import window that keeps scanning shows the answer itself (issue 16).
+    if (m_importDialog && m_importDialog->isScanning())
+        return m_importDialog->showAnswer(title, texts);
     auto *d = new MessageDialog(title, texts, this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     connect(d, &QObject::destroyed, this, [this, d] {
@@ -435,7 +457,10 @@ void MainWindow::importMessage()
     auto *d = new ImportDialog(tr("Import"), this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     connect(d, &QDialog::accepted, this, [this, d] { Q_EMIT importRequested(d->text()); });
-    d->open();
+    connect(d, &ImportDialog::codeImported, this, &MainWindow::importRequested);
+    m_importDialog = d;
+    d->show(); // not modal: it may stay open, scanning, beside the window
+    d->raise();
 }
 
 void MainWindow::settleChannel()
@@ -457,6 +482,15 @@ void MainWindow::closeChannel()
     const QString id = selectedChannel();
     if (!id.isEmpty())
         QMetaObject::invokeMethod(m_service, [s = m_service, id] { s->close(id); });
+}
+
+void MainWindow::bumpChannelFee()
+{
+    const QString id = selectedChannel();
+    if (id.isEmpty() || !m_service)
+        return;
+    m_bumpsChannel.clear(); // reloaded after the bump
+    QMetaObject::invokeMethod(m_service, [s = m_service, id] { s->bumpFee(id); });
 }
 
 void MainWindow::refundChannel()

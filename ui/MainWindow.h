@@ -2,7 +2,10 @@
 // The Spillway main window: channels (table, countdowns, detail) and wallet tabs
 // over a WalletService; actions on the toolbar, in menus and with shortcuts.
 
+#include "ImportDialog.h"
+
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -30,6 +33,8 @@ public:
     QString selectedChannel() const;
     /// Test hook: the dialog most recently shown with messages for the peer.
     MessageDialog *lastMessageDialog() const { return m_lastMessage; }
+    /// Test hook: the Import window most recently opened (it may be scanning on).
+    ImportDialog *importDialog() const { return m_importDialog; }
     /// Test hook: answer for the next question the window asks (a pay amount, a confirmation).
     void setAutoAnswer(std::function<QVariant(const QString &question)> answer) { m_autoAnswer = std::move(answer); }
 
@@ -44,6 +49,7 @@ public Q_SLOTS:
     void settleChannel();
     void closeChannel();
     void refundChannel();
+    void bumpChannelFee();
     void exportPsbt();
 
 private:
@@ -61,13 +67,17 @@ private:
     WalletHistoryModel *m_history;
     QTableView *m_table = nullptr;
     QLabel *m_detail = nullptr;
+    QString m_bumpsChannel;   ///< the channel m_bumpLines describe
+    QStringList m_bumpLines;  ///< its fee situation and bumps (WalletService::loadBumps)
     QLabel *m_tipLabel = nullptr;
     QLabel *m_networkLabel = nullptr;
     QLabel *m_balanceLabels[4] = {};
     QLabel *m_addressLabel = nullptr;
     QLabel *m_addressQr = nullptr;
     QAction *m_newOffer, *m_open, *m_pay, *m_import, *m_settle, *m_close, *m_refund, *m_export;
+    QAction *m_bump = nullptr;
     MessageDialog *m_lastMessage = nullptr;
+    QPointer<ImportDialog> m_importDialog; ///< answers go here while it keeps scanning
     std::function<QVariant(const QString &)> m_autoAnswer;
 };
 

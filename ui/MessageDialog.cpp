@@ -1,5 +1,5 @@
 #include "MessageDialog.h"
-#include "QrCode.h"
+#include "QrMessageView.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -21,18 +21,15 @@ MessageDialog::MessageDialog(const QString &title, const QStringList &texts, QWi
     auto *hint = new QLabel(tr("Show this code to the other side, or send them the text or the file."), this);
     hint->setWordWrap(true);
     layout->addWidget(hint);
-    m_qr = new QLabel(this);
-    m_qr->setObjectName(QStringLiteral("messageQrLabel"));
-    m_qr->setAlignment(Qt::AlignCenter);
-    // A PSBT is base64 (mixed case): it goes as text. Protocol messages are drawn upper case.
-    const QString joined = texts.join(QLatin1Char('\n'));
-    const bool isPsbt = joined.startsWith(QLatin1String("cHNidP8"));
-    if (!isPsbt && texts.size() == 1)
-        m_qr->setPixmap(QPixmap::fromImage(renderQrCode(texts.first().toUpper(), 4)));
-    else if (!isPsbt)
-        m_qr->setText(tr("%n message(s): copy or save them together.", nullptr, static_cast<int>(texts.size())));
-    layout->addWidget(m_qr);
-    m_edit = new QPlainTextEdit(joined, this);
+    m_view = new QrMessageView(this);
+    m_view->setMessages(texts);
+    connect(m_view, &QrMessageView::frameShown, this, &MessageDialog::frameShown);
+    if (m_view->isAnimated())
+        hint->setText(tr("Show this animated code to the other side until it says the code is read, or send them the text or the file."));
+    layout->addWidget(m_view);
+
+    const bool isPsbt = m_view->isPsbt();
+    m_edit = new QPlainTextEdit(texts.join(QLatin1Char('\n')), this);
     m_edit->setObjectName(QStringLiteral("messageTextEdit"));
     m_edit->setReadOnly(true);
     m_edit->setMaximumHeight(90);
@@ -63,7 +60,22 @@ QString MessageDialog::text() const
 
 QImage MessageDialog::qrImage() const
 {
-    return m_qr->pixmap().toImage();
+    return m_view->qrImage();
+}
+
+bool MessageDialog::isAnimated() const
+{
+    return m_view->isAnimated();
+}
+
+int MessageDialog::partCount() const
+{
+    return m_view->partCount();
+}
+
+QString MessageDialog::currentCode() const
+{
+    return m_view->currentCode();
 }
 
 } // namespace spillway::ui

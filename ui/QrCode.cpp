@@ -28,11 +28,10 @@ QImage renderQrCode(const QString &text, int scale)
     return img;
 }
 
-std::optional<QString> decodeQrCode(const QImage &image)
+namespace {
+
+std::optional<QString> decodeGray(const QImage &gray)
 {
-    if (image.isNull())
-        return std::nullopt;
-    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
     ZXing::DecodeHints hints;
     hints.setFormats(ZXing::BarcodeFormat::QRCode);
     hints.setTryHarder(true);
@@ -42,6 +41,55 @@ std::optional<QString> decodeQrCode(const QImage &image)
     if (!r.isValid())
         return std::nullopt;
     return QString::fromStdString(r.text());
+}
+
+QStringList decodeAllGray(const QImage &gray)
+{
+    ZXing::DecodeHints hints;
+    hints.setFormats(ZXing::BarcodeFormat::QRCode);
+    hints.setTryHarder(true);
+    const ZXing::ImageView view(gray.constBits(), gray.width(), gray.height(), ZXing::ImageFormat::Lum,
+                                static_cast<int>(gray.bytesPerLine()));
+    QStringList out;
+    for (const ZXing::Result &r : ZXing::ReadBarcodes(view, hints))
+        if (r.isValid() && !out.contains(QString::fromStdString(r.text())))
+            out << QString::fromStdString(r.text());
+    return out;
+}
+
+} // namespace
+
+QStringList decodeQrCodes(const QImage &image)
+{
+    if (image.isNull())
+        return {};
+    QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
+    QStringList found = decodeAllGray(gray);
+    gray.invertPixels();
+    for (const QString &t : decodeAllGray(gray))
+        if (!found.contains(t))
+            found << t;
+    return found;
+}
+
+bool isCodeForSpillway(const QString &text)
+{
+    const QString t = text.trimmed();
+    return t.startsWith(QLatin1String("spw1"), Qt::CaseInsensitive) || t.startsWith(QLatin1String("ur:"), Qt::CaseInsensitive) ||
+           t.startsWith(QLatin1String("cHNidP8"));
+}
+
+std::optional<QString> decodeQrCode(const QImage &image)
+{
+    if (image.isNull())
+        return std::nullopt;
+    QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
+    if (auto t = decodeGray(gray))
+        return t;
+    // Light on dark (a dark-mode screen): zxing-cpp 1.4 has no option for inverted
+    // codes, so the inverted image is read too.
+    gray.invertPixels();
+    return decodeGray(gray);
 }
 
 } // namespace spillway::ui

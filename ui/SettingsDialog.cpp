@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -172,18 +173,28 @@ void SettingsDialog::probe(const chain::ChainSettings &c)
         m_testResult->setText(text);
         Q_EMIT connectionTested(ok, text);
     };
+    // A QFutureWatcher, not QFuture::then(this, …) with its future dropped: in Qt 6.4 that
+    // continuation crashed now and then when the answer raced the dialog (seen in the QR tests).
     if (auto *node = qobject_cast<chain::CoreRpcBackend *>(m_probe.get())) {
-        node->nodeInfo().then(this, [this, done, probe = m_probe](const Result<chain::NodeInfo> &r) {
+        auto *watcher = new QFutureWatcher<Result<chain::NodeInfo>>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, done, watcher, probe = m_probe] {
+            const Result<chain::NodeInfo> r = watcher->result();
+            watcher->deleteLater();
             if (!r)
                 return done(false, tr("Could not use the node: %1").arg(errorText(r.error())));
             done(true, tr("Connected: %1 chain at height %2, node %3.").arg(r->chain).arg(r->height).arg(r->version));
         });
+        watcher->setFuture(node->nodeInfo());
     } else {
-        m_probe->tip().then(this, [this, done, probe = m_probe](const Result<chain::ChainTip> &r) {
+        auto *watcher = new QFutureWatcher<Result<chain::ChainTip>>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, done, watcher, probe = m_probe] {
+            const Result<chain::ChainTip> r = watcher->result();
+            watcher->deleteLater();
             if (!r)
                 return done(false, errorText(r.error()));
             done(true, tr("Local chain at height %1.").arg(r->height));
         });
+        watcher->setFuture(m_probe->tip());
     }
 }
 

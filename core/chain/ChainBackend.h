@@ -42,6 +42,17 @@ public:
     /// Unspent outputs (confirmed and in the mempool) paying any of `scripts`.
     virtual QFuture<Result<std::vector<Utxo>>> unspentOutputs(const std::vector<bitcoin::Script> &scripts) = 0;
     virtual QFuture<Result<FeeRate>> estimateFeeRate(int targetBlocks) = 0;
+    /// A child with its unconfirmed parents (child last), judged together: for a
+    /// parent below a full mempool's minimum. Core: submitpackage; the local chain
+    /// the same rules; a node without package relay: NO_PACKAGE_RELAY.
+    virtual QFuture<Result<std::vector<bitcoin::Hash256>>> broadcastPackage(const std::vector<bitcoin::Transaction> &txs);
+    /// Many statuses and spends at once (the watcher's pass over every channel). The
+    /// default asks one by one; a backend that can answer in one go does.
+    virtual QFuture<Result<std::vector<TxStatus>>> transactionStatuses(const std::vector<bitcoin::Hash256> &txids);
+    virtual QFuture<Result<std::vector<SpendInfo>>> outpointSpends(const std::vector<bitcoin::OutPoint> &outpoints);
+    /// The fee of a transaction in the mempool (NOT_FOUND when it is not there), for a
+    /// child paying for a parent whose inputs are not ours.
+    virtual QFuture<Result<int64_t>> mempoolFee(const bitcoin::Hash256 &txid);
 
     /// Mines `count` blocks paying `payTo`: the local chain, and a regtest node
     /// (generatetoaddress). Elsewhere: INVALID_ARGUMENT.

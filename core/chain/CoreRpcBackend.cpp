@@ -85,6 +85,9 @@ Error rejectionError(int rpcCode, const QString &reason)
     // "Fee exceeds maximum configured by user (e.g. -maxtxfee, maxfeerate)" (-25).
     if (r.contains(QLatin1String("max-fee-exceeded")) || r.contains(QLatin1String("fee exceeds maximum")))
         return makeError(ErrorCode::TxFeeTooHigh, detail);
+    // A full mempool: "mempool min fee not met" (alone); a package may still bring it in.
+    if (r.contains(QLatin1String("mempool min fee not met")) || r.contains(QLatin1String("mempool full")))
+        return makeError(ErrorCode::TxMempoolFull, detail);
     if (r.contains(QLatin1String("fee")) || r.contains(QLatin1String("priority")))
         return makeError(ErrorCode::TxFeeTooLow, detail);
     if (rpcCode == -26)
@@ -239,6 +242,64 @@ public:
         return txid;
     }
 
+    /// submitpackage: a child and its parents in one go, for a parent below a full
+    /// mempool's minimum. Each transaction's own error is the package's answer.
+    Result<std::vector<Hash256>> broadcastPackage(const std::vector<Transaction> &txs)
+    {
+        SPW_TRY(ensureChecked());
+        if (m_noPackageRelay)
+            return makeError(ErrorCode::NoPackageRelay, "the node has no submitpackage");
+        QJsonArray hexes;
+        for (const auto &tx : txs)
+            hexes.append(QString::fromStdString(toHex(tx.serialize())));
+        QJsonArray params;
+        params.append(hexes); // one parameter, itself an array
+        params.append(QString::number(static_cast<double>(kMaxFeeRate.satPerKvB) / 1e8, 'f', 8));
+        auto sent = m_rpc.call(QStringLiteral("submitpackage"), params);
+        if (!sent)
+            return sent.error();
+        if (sent->methodMissing()) {
+            m_noPackageRelay = true;
+            return makeError(ErrorCode::NoPackageRelay, "the node has no submitpackage");
+        }
+        if (sent->failed)
+            return rejectionError(sent->errorCode, sent->errorMessage);
+        const QJsonObject answer = sent->result.toObject();
+        if (answer.value(QStringLiteral("package_msg")).toString() != QLatin1String("success")) {
+            const QJsonObject results = answer.value(QStringLiteral("tx-results")).toObject();
+            for (auto it = results.begin(); it != results.end(); ++it) {
+                const QString err = it.value().toObject().value(QStringLiteral("error")).toString();
+                if (!err.isEmpty())
+                    return rejectionError(-26, err);
+            }
+            return rejectionError(-26, answer.value(QStringLiteral("package_msg")).toString());
+        }
+        std::vector<Hash256> ids;
+        for (const auto &tx : txs) {
+            ids.push_back(tx.txid());
+            m_mempool.emplace(tx.txid(), tx);
+        }
+        m_overlayStale = true;
+        return ids;
+    }
+
+    Result<int64_t> mempoolFee(const Hash256 &txid)
+    {
+        SPW_TRY(ensureChecked());
+        auto entry = m_rpc.call(QStringLiteral("getmempoolentry"), {QString::fromStdString(toDisplayHex(txid))});
+        if (!entry)
+            return entry.error();
+        if (entry->failed)
+            return makeError(ErrorCode::NotFound, "not in the node's mempool: " + toDisplayHex(txid));
+        // Core: fees.base (BTC); older nodes and bcoin: fee.
+        const QJsonObject o = entry->result.toObject();
+        const double btc = o.contains(QStringLiteral("fees")) ? o.value(QStringLiteral("fees")).toObject().value(QStringLiteral("base")).toDouble(-1)
+                                                              : o.value(QStringLiteral("fee")).toDouble(-1);
+        if (btc < 0)
+            return makeError(ErrorCode::RpcFailed, "getmempoolentry: no fee");
+        return btcToSat(btc);
+    }
+
     Result<TxStatus> transactionStatus(const Hash256 &txid)
     {
         SPW_TRY(syncWatching(txid));
@@ -361,7 +422,12 @@ public:
     Result<FeeRate> estimateFeeRate(int target)
     {
         SPW_TRY(ensureChecked());
-        auto est = m_rpc.call(QStringLiteral("estimatesmartfee"), {std::max(1, target)});
+        // Conservative, as the deadline wants; a node that does not know the mode is asked plainly.
+        auto est = m_rpc.call(QStringLiteral("estimatesmartfee"), {std::max(1, target), QStringLiteral("conservative")});
+        if (!est)
+            return est.error();
+        if (est->failed && !est->methodMissing())
+            est = m_rpc.call(QStringLiteral("estimatesmartfee"), {std::max(1, target)});
         if (!est)
             return est.error();
         int64_t rate = 0;
@@ -375,7 +441,14 @@ public:
         }
         if (rate <= 0)
             rate = m_network == NetworkId::Main ? kFallbackFeeRateMain : kFallbackFeeRateTest;
-        return FeeRate{std::max({rate, m_relayFee, kMinFeeRate})};
+        // Never below what this node would take now (a full mempool's minimum) or put in
+        // its own blocks (-blockmintxfee, which getmininginfo reports from Core 29 on).
+        int64_t floor = 0;
+        if (auto pool = m_rpc.call(QStringLiteral("getmempoolinfo")); pool && !pool->failed)
+            floor = std::max(floor, btcToSat(pool->result.toObject().value(QStringLiteral("mempoolminfee")).toDouble(0)));
+        if (auto mining = m_rpc.call(QStringLiteral("getmininginfo")); mining && !mining->failed)
+            floor = std::max(floor, btcToSat(mining->result.toObject().value(QStringLiteral("blockmintxfee")).toDouble(0)));
+        return FeeRate{std::max({rate, floor, m_relayFee, kMinFeeRate})};
     }
 
     Result<ChainTip> mine(int count, const Script &payTo)
@@ -672,6 +745,7 @@ private:
     int64_t m_relayFee = kMinFeeRate;
     bool m_checked = false;
     bool m_noTestAccept = false;
+    bool m_noPackageRelay = false;
     bool m_noScanTxOutSet = false; ///< the node lacks it, or blocks are being read
     QElapsedTimer m_age;
     QElapsedTimer m_mempoolAge;  ///< since m_mempool was fetched
@@ -739,6 +813,16 @@ QFuture<Result<ChainTip>> CoreRpcBackend::tip()
 QFuture<Result<Hash256>> CoreRpcBackend::broadcast(const Transaction &tx)
 {
     return run([tx](Follower &w) { return w.broadcast(tx); });
+}
+
+QFuture<Result<std::vector<Hash256>>> CoreRpcBackend::broadcastPackage(const std::vector<Transaction> &txs)
+{
+    return run([txs](Follower &w) { return w.broadcastPackage(txs); });
+}
+
+QFuture<Result<int64_t>> CoreRpcBackend::mempoolFee(const Hash256 &txid)
+{
+    return run([txid](Follower &w) { return w.mempoolFee(txid); });
 }
 
 QFuture<Result<TxStatus>> CoreRpcBackend::transactionStatus(const Hash256 &txid)

@@ -66,6 +66,8 @@ public:
     QFuture<Result<std::vector<Utxo>>> unspentOutputs(const std::vector<bitcoin::Script> &scripts) override;
     QFuture<Result<FeeRate>> estimateFeeRate(int targetBlocks) override;
     QFuture<Result<ChainTip>> mine(int count, const bitcoin::Script &payTo) override;
+    QFuture<Result<std::vector<bitcoin::Hash256>>> broadcastPackage(const std::vector<bitcoin::Transaction> &txs) override;
+    QFuture<Result<int64_t>> mempoolFee(const bitcoin::Hash256 &txid) override;
 
     /// Connects and checks the node: network, sync state, pruning.
     QFuture<Result<NodeInfo>> nodeInfo();

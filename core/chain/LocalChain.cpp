@@ -96,6 +96,43 @@ QFuture<Result<ChainTip>> LocalChain::mine(int count, const Script &payTo)
     return f;
 }
 
+QFuture<Result<ChainTip>> LocalChain::mine(int count, const Script &payTo, int64_t minSatPerKvB)
+{
+    auto f = run([count, payTo, minSatPerKvB](LocalChainDb &db) { return db.mine(count, payTo, minSatPerKvB); });
+    reportTip(f);
+    return f;
+}
+
+QFuture<Result<std::vector<Hash256>>> LocalChain::broadcastPackage(const std::vector<Transaction> &txs)
+{
+    return run([txs](LocalChainDb &db) { return db.acceptPackage(txs); });
+}
+
+QFuture<Result<std::vector<TxStatus>>> LocalChain::transactionStatuses(const std::vector<Hash256> &txids)
+{
+    return run([txids](LocalChainDb &db) { return db.statuses(txids); });
+}
+
+QFuture<Result<std::vector<SpendInfo>>> LocalChain::outpointSpends(const std::vector<OutPoint> &outpoints)
+{
+    return run([outpoints](LocalChainDb &db) { return db.spends(outpoints); });
+}
+
+QFuture<Result<int64_t>> LocalChain::mempoolFee(const Hash256 &txid)
+{
+    return run([txid](LocalChainDb &db) { return db.mempoolFee(txid); });
+}
+
+QFuture<Result<LocalChainPolicy>> LocalChain::policy()
+{
+    return run([](LocalChainDb &db) { return db.policy(); });
+}
+
+QFuture<Status> LocalChain::setPolicy(LocalChainPolicy policy)
+{
+    return run([policy](LocalChainDb &db) { return db.setPolicy(policy); });
+}
+
 QFuture<Status> LocalChain::checkConsistency()
 {
     return run([](LocalChainDb &db) { return db.checkConsistency(); });

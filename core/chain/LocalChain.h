@@ -37,6 +37,15 @@ public:
 
     // Local-chain only: mining and checks.
     QFuture<Result<ChainTip>> mine(int count, const bitcoin::Script &payTo) override;
+    /// Mines taking only packages at or above `minSatPerKvB` (chain mine --min-feerate).
+    QFuture<Result<ChainTip>> mine(int count, const bitcoin::Script &payTo, int64_t minSatPerKvB);
+    QFuture<Result<std::vector<bitcoin::Hash256>>> broadcastPackage(const std::vector<bitcoin::Transaction> &txs) override;
+    QFuture<Result<int64_t>> mempoolFee(const bitcoin::Hash256 &txid) override;
+    QFuture<Result<std::vector<TxStatus>>> transactionStatuses(const std::vector<bitcoin::Hash256> &txids) override;
+    QFuture<Result<std::vector<SpendInfo>>> outpointSpends(const std::vector<bitcoin::OutPoint> &outpoints) override;
+    /// The congestion the chain plays (LocalChainDb.h), for every process on the file.
+    QFuture<Result<LocalChainPolicy>> policy();
+    QFuture<Status> setPolicy(LocalChainPolicy policy);
     /// Sets what estimateFeeRate answers from now on, for every process on this chain file.
     QFuture<Status> setFeeEstimate(FeeRate rate);
     QFuture<Status> checkConsistency();

@@ -1,5 +1,6 @@
 #include "LocalChainDb.h"
 
+#include "LocalChainSql.h"
 #include "bitcoin/Interpreter.h"
 
 #include <QDateTime>
@@ -16,34 +17,12 @@
 namespace spillway::chain {
 
 using namespace bitcoin;
+using namespace sql;
 
 namespace {
 
 constexpr int kSchemaVersion = 1;
 constexpr int64_t kLocktimeThreshold = 500000000;
-
-QByteArray qb(ByteView b)
-{
-    return QByteArray(reinterpret_cast<const char *>(b.data()), static_cast<qsizetype>(b.size()));
-}
-
-Bytes fromQb(const QByteArray &a)
-{
-    return Bytes(a.begin(), a.end());
-}
-
-Hash256 hashFromQb(const QByteArray &a)
-{
-    Hash256 h{};
-    if (a.size() == 32)
-        std::copy(a.begin(), a.end(), h.begin());
-    return h;
-}
-
-Error sqlError(const QSqlQuery &q, const char *what)
-{
-    return makeError(ErrorCode::StorageFailed, std::string(what) + ": " + q.lastError().text().toStdString());
-}
 
 } // namespace
 
@@ -52,6 +31,8 @@ struct LocalChainDb::Coin {
     int height = -1; ///< -1: in the mempool
     bool coinbase = false;
     bool spent = false;
+    Hash256 spender{};
+    int spenderHeight = -1;
 };
 
 LocalChainDb::LocalChainDb(QString path, LocalChainOptions options)
@@ -211,7 +192,8 @@ Result<int64_t> LocalChainDb::medianTimePast(int height)
 Result<LocalChainDb::Coin> LocalChainDb::findCoin(const OutPoint &op)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT value, script, height, coinbase, spent_by FROM outputs WHERE txid = ? AND vout = ?"));
+    q.prepare(QStringLiteral("SELECT o.value, o.script, o.height, o.coinbase, o.spent_by, t.height FROM outputs o "
+                             "LEFT JOIN txs t ON t.txid = o.spent_by WHERE o.txid = ? AND o.vout = ?"));
     q.addBindValue(qb(op.txid));
     q.addBindValue(static_cast<qint64>(op.index));
     if (!q.exec())
@@ -223,6 +205,10 @@ Result<LocalChainDb::Coin> LocalChainDb::findCoin(const OutPoint &op)
     c.height = q.value(2).isNull() ? -1 : q.value(2).toInt();
     c.coinbase = q.value(3).toInt() != 0;
     c.spent = !q.value(4).isNull();
+    if (c.spent) {
+        c.spender = hashFromQb(q.value(4).toByteArray());
+        c.spenderHeight = q.value(5).isNull() ? -1 : q.value(5).toInt();
+    }
     return c;
 }
 
@@ -234,9 +220,9 @@ Amount LocalChainDb::subsidyAt(int height) const
     return Amount::fromSat((50 * Amount::kCoin) >> halvings);
 }
 
-Result<Hash256> LocalChainDb::accept(const Transaction &tx)
+Result<LocalChainDb::Accepted> LocalChainDb::acceptOne(const Transaction &tx, bool mempoolMinApplies)
 {
-    SPW_TRY(open());
+    // Inside the caller's write transaction (BEGIN IMMEDIATE): the caller commits or rolls back.
     const Hash256 txid = tx.txid();
     SPW_TRY(tx.checkBasic());
     if (tx.inputs.size() == 1 && tx.inputs[0].prevout.isNull())
@@ -258,11 +244,7 @@ Result<Hash256> LocalChainDb::accept(const Transaction &tx)
                                                     " sat is below " + std::to_string(dustThreshold(o.scriptPubKey)));
     }
 
-    SPW_TRY(begin());
-    auto fail = [this](Error e) -> Result<Hash256> {
-        rollback();
-        return e;
-    };
+    auto fail = [](Error e) -> Result<Accepted> { return e; };
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     {
         QSqlQuery known(db);
@@ -271,11 +253,9 @@ Result<Hash256> LocalChainDb::accept(const Transaction &tx)
         if (!known.exec())
             return fail(sqlError(known, "lookup"));
         if (known.next()) {
-            const bool confirmed = !known.value(0).isNull();
-            rollback();
-            if (confirmed)
+            if (!known.value(0).isNull())
                 return makeError(ErrorCode::TxAlreadyConfirmed, toDisplayHex(txid));
-            return txid; // already in the mempool: broadcasting again is harmless
+            return Accepted{txid, 0, static_cast<int64_t>(tx.vsize()), true}; // already in the mempool: harmless
         }
     }
     QSqlQuery tq(db);
@@ -301,13 +281,16 @@ Result<Hash256> LocalChainDb::accept(const Transaction &tx)
     }
 
     std::vector<Coin> coins;
+    std::vector<Hash256> conflicts; // unconfirmed spends of our inputs: replaced if we pay more (full RBF, as Core)
     int64_t totalIn = 0;
     for (const auto &in : tx.inputs) {
         auto coin = findCoin(in.prevout);
         if (!coin)
             return fail(coin.error());
-        if (coin->spent)
+        if (coin->spent && coin->spenderHeight >= 0)
             return fail(makeError(ErrorCode::TxDoubleSpend, in.prevout.toString()));
+        if (coin->spent && std::find(conflicts.begin(), conflicts.end(), coin->spender) == conflicts.end())
+            conflicts.push_back(coin->spender);
         if (coin->coinbase && nextHeight - coin->height < m_options.coinbaseMaturity)
             return fail(makeError(ErrorCode::TxImmatureCoinbase, "mined at " + std::to_string(coin->height) + ", spendable at " +
                                                                     std::to_string(coin->height + m_options.coinbaseMaturity)));
@@ -347,9 +330,18 @@ Result<Hash256> LocalChainDb::accept(const Transaction &tx)
     const int64_t fee = totalIn - totalOut;
     const int64_t minFee = FeeRate{m_options.minRelayFeeSatPerKvB}.feeFor(static_cast<int64_t>(tx.vsize()));
     if (fee < minFee)
-        return fail(makeError(ErrorCode::TxFeeTooLow, std::to_string(fee) + " sat < " + std::to_string(minFee) + " sat"));
+        return fail(makeError(ErrorCode::TxFeeTooLow, "min relay fee not met, " + std::to_string(fee) + " sat < " + std::to_string(minFee) + " sat"));
     if (const int64_t maxFee = kMaxFeeRate.feeFor(static_cast<int64_t>(tx.vsize())); fee > maxFee)
         return fail(makeError(ErrorCode::TxFeeTooHigh, std::to_string(fee) + " sat > " + std::to_string(maxFee) + " sat"));
+    if (mempoolMinApplies) {
+        // A full mempool (the chain's policy): alone, a transaction must pay its current minimum.
+        auto pol = policy();
+        if (!pol)
+            return fail(pol.error());
+        if (const int64_t floor = FeeRate{pol->mempoolMinFeeRate}.feeFor(static_cast<int64_t>(tx.vsize())); fee < floor)
+            return fail(makeError(ErrorCode::TxMempoolFull, "mempool min fee not met, " + std::to_string(fee) + " sat < " +
+                                                                std::to_string(floor) + " sat"));
+    }
 
     const SighashCache cache(tx);
     for (size_t i = 0; i < tx.inputs.size(); ++i) {
@@ -357,6 +349,9 @@ Result<Hash256> LocalChainDb::accept(const Transaction &tx)
         if (err != ScriptError::OK)
             return fail(makeError(ErrorCode::ScriptFailed, "input " + std::to_string(i) + ": " + std::string(scriptErrorName(err))));
     }
+
+    if (!conflicts.empty())
+        SPW_TRY(replaceConflicts(tx, fee, conflicts));
 
     // Store: the transaction, its outputs, and the spends.
     QSqlQuery ins(db);
@@ -386,15 +381,29 @@ Result<Hash256> LocalChainDb::accept(const Transaction &tx)
         if (!sp.exec() || sp.numRowsAffected() != 1)
             return fail(makeError(ErrorCode::TxDoubleSpend, in.prevout.toString()));
     }
-    SPW_TRY(commit());
-    return txid;
+    return Accepted{txid, fee, static_cast<int64_t>(tx.vsize()), false};
 }
 
-Result<ChainTip> LocalChainDb::mine(int count, const Script &payTo)
+Result<Hash256> LocalChainDb::accept(const Transaction &tx)
+{
+    SPW_TRY(open());
+    SPW_TRY(begin());
+    auto accepted = acceptOne(tx, true);
+    if (!accepted) {
+        rollback();
+        return accepted.error();
+    }
+    SPW_TRY(commit());
+    return accepted->txid;
+}
+
+Result<ChainTip> LocalChainDb::mine(int count, const Script &payTo, std::optional<int64_t> minFeeRate)
 {
     SPW_TRY(open());
     if (count < 1 || count > 100000)
         return makeError(ErrorCode::InvalidArgument, "mine 1 to 100000 blocks");
+    if (minFeeRate && (*minFeeRate < 0 || *minFeeRate > kMaxFeeRate.satPerKvB))
+        return makeError(ErrorCode::InvalidArgument, "a minimum feerate between 0 and the cap");
     SPW_TRY(begin());
     auto fail = [this](Error e) -> Result<ChainTip> {
         rollback();
@@ -409,14 +418,20 @@ Result<ChainTip> LocalChainDb::mine(int count, const Script &payTo)
         const Hash256 prevHash = hashFromQb(q.value(1).toByteArray());
         const int64_t time = std::max<int64_t>(QDateTime::currentSecsSinceEpoch(), q.value(2).toLongLong() + 1);
 
-        std::vector<Hash256> txids;
-        int64_t fees = 0;
-        if (!q.exec(QStringLiteral("SELECT txid, fee FROM txs WHERE height IS NULL ORDER BY seq")))
-            return fail(sqlError(q, "mempool"));
-        while (q.next()) {
-            txids.push_back(hashFromQb(q.value(0).toByteArray()));
-            fees += q.value(1).toLongLong();
+        int64_t floor = 0;
+        if (minFeeRate) {
+            floor = *minFeeRate;
+        } else {
+            auto pol = policy();
+            if (!pol)
+                return fail(pol.error());
+            floor = pol->mineMinFeeRate;
         }
+        auto selected = selectForBlock(floor);
+        if (!selected)
+            return fail(selected.error());
+        std::vector<Hash256> txids = selected->first;
+        const int64_t fees = selected->second;
 
         Transaction coinbase;
         coinbase.version = 2;
@@ -444,13 +459,17 @@ Result<ChainTip> LocalChainDb::mine(int count, const Script &payTo)
         if (!b.exec())
             return fail(sqlError(b, "store block"));
         QSqlQuery conf(db);
-        conf.prepare(QStringLiteral("UPDATE txs SET height = ? WHERE height IS NULL"));
-        conf.addBindValue(height);
+        conf.prepare(QStringLiteral("UPDATE txs SET height = ? WHERE txid = ?"));
         QSqlQuery confOut(db);
-        confOut.prepare(QStringLiteral("UPDATE outputs SET height = ? WHERE height IS NULL"));
-        confOut.addBindValue(height);
-        if (!conf.exec() || !confOut.exec())
-            return fail(sqlError(conf, "confirm"));
+        confOut.prepare(QStringLiteral("UPDATE outputs SET height = ? WHERE txid = ?"));
+        for (size_t i = 1; i < txids.size(); ++i) { // [0] is the coinbase, stored below
+            for (QSqlQuery *u : {&conf, &confOut}) {
+                u->addBindValue(height);
+                u->addBindValue(qb(txids[i]));
+                if (!u->exec())
+                    return fail(sqlError(*u, "confirm"));
+            }
+        }
         QSqlQuery cb(db);
         cb.prepare(QStringLiteral("INSERT INTO txs(txid, raw, height, seq, fee, coinbase) "
                                   "VALUES(?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM txs), 0, 1)"));

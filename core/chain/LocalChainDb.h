@@ -12,6 +12,7 @@
 
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace spillway::chain {
@@ -21,6 +22,13 @@ struct LocalChainOptions {
     int64_t minRelayFeeSatPerKvB = 1000;   ///< Core's default minimum relay fee
     int64_t estimateFeeSatPerKvB = 2000;   ///< what estimateFeeRate answers
     int halvingInterval = 150;             ///< as regtest
+};
+
+/// How the local chain plays a congested network (protocol.md "Fee bumping and the
+/// deadline"): kept in the chain file, so every process on it sees the same.
+struct LocalChainPolicy {
+    int64_t mineMinFeeRate = 0;     ///< sat/kvB: blocks take packages by ancestor feerate at or above this
+    int64_t mempoolMinFeeRate = 0;  ///< sat/kvB: a full mempool's minimum for a transaction alone
 };
 
 class LocalChainDb {
@@ -45,7 +53,19 @@ public:
     /// are confirmed by it.
     Result<ChainTip> importBlock(const bitcoin::Block &block);
     /// Mines `count` blocks paying subsidy and fees to `payTo`; returns the new tip.
-    Result<ChainTip> mine(int count, const bitcoin::Script &payTo);
+    /// Blocks take the mempool's packages by ancestor feerate, best first, down to
+    /// `minFeeRate` (sat/kvB; default: the policy's); the rest waits.
+    Result<ChainTip> mine(int count, const bitcoin::Script &payTo, std::optional<int64_t> minFeeRate = std::nullopt);
+    /// A child with its unconfirmed parents, judged together as Core's submitpackage
+    /// does: each pays the minimum relay fee, together they pay the mempool minimum.
+    Result<std::vector<bitcoin::Hash256>> acceptPackage(const std::vector<bitcoin::Transaction> &txs);
+    Result<LocalChainPolicy> policy();
+    /// Many at once, a few SQL statements for all (the watcher's pass).
+    Result<std::vector<SpendInfo>> spends(const std::vector<bitcoin::OutPoint> &outpoints);
+    Result<std::vector<TxStatus>> statuses(const std::vector<bitcoin::Hash256> &txids);
+    /// The fee of a transaction waiting in the mempool.
+    Result<int64_t> mempoolFee(const bitcoin::Hash256 &txid);
+    Status setPolicy(const LocalChainPolicy &policy);
     Result<TxStatus> status(const bitcoin::Hash256 &txid);
     Result<bitcoin::Transaction> transaction(const bitcoin::Hash256 &txid);
     Result<SpendInfo> spend(const bitcoin::OutPoint &outpoint);
@@ -63,6 +83,18 @@ public:
 
 private:
     struct Coin;
+    struct Accepted {
+        bitcoin::Hash256 txid{};
+        int64_t fee = 0;
+        int64_t vsize = 0;
+        bool alreadyKnown = false;
+    };
+    /// Judges and stores one transaction inside an open write transaction.
+    Result<Accepted> acceptOne(const bitcoin::Transaction &tx, bool mempoolMinApplies);
+    /// Full RBF: evicts `conflicts` and their descendants when `fee` pays for them (BIP 125 rules 3 and 4).
+    Status replaceConflicts(const bitcoin::Transaction &tx, int64_t fee, const std::vector<bitcoin::Hash256> &conflicts);
+    /// The mempool transactions a block takes, parents first, and their fees.
+    Result<std::pair<std::vector<bitcoin::Hash256>, int64_t>> selectForBlock(int64_t minFeeRate);
     Result<Coin> findCoin(const bitcoin::OutPoint &op);
     Result<int64_t> medianTimePast(int height);
     Status begin();

@@ -442,12 +442,12 @@ Result<std::vector<Message>> ChannelEngine::onFunded(const FundedMsg &m)
     return makeError(ErrorCode::FundingMismatch, "no proposal of ours is funded by " + toDisplayHex(txid));
 }
 
-Status ChannelEngine::refreshConfirmations(ChannelRecord &rec, bool recheckOpen)
+Status ChannelEngine::refreshConfirmations(ChannelRecord &rec, bool recheckOpen, const chain::TxStatus *known)
 {
     const bool open = rec.state == ChannelState::Open;
     if (rec.state != ChannelState::Opening && !(open && recheckOpen))
         return {};
-    auto st = chain::await(m_chain.transactionStatus(rec.id().txid));
+    Result<chain::TxStatus> st = known ? Result<chain::TxStatus>(*known) : chain::await(m_chain.transactionStatus(rec.id().txid));
     if (!st)
         return st.error();
     const uint32_t needed = rec.role == ChannelRole::Payee ? std::max<uint32_t>(rec.minConfirmations, 1) : 1;
@@ -716,6 +716,13 @@ Result<Hash256> ChannelEngine::settle(const OutPoint &id)
     rec->closingTxid = tx->txid();
     SPW_TRY(m_store.update(*rec));
     auto sent = chain::await(m_chain.broadcast(*tx));
+    if (!sent && sent.code() == ErrorCode::TxMempoolFull && m_wallet) {
+        // A full mempool refuses it alone: it goes in with a child that pays for both.
+        auto bumped = bumpSettlement(*rec);
+        if (!bumped)
+            return bumped.error();
+        return rec->closingTxid;
+    }
     if (!sent)
         return sent.error(); // still closing: settle again, or the watcher does on the next block
     return *sent;
@@ -767,12 +774,18 @@ Result<Hash256> ChannelEngine::refund(const OutPoint &id)
     if (!tx)
         return tx.error();
     auto sent = chain::await(m_chain.broadcast(*tx));
-    if (!sent)
+    if (!sent && sent.code() != ErrorCode::TxMempoolFull)
         return sent.error();
     rec->state = ChannelState::Closing;
-    rec->closingTxid = *sent;
+    rec->closingTxid = tx->txid();
     SPW_TRY(m_store.update(*rec));
-    return *sent;
+    if (!sent) {
+        // A full mempool refuses it alone: it goes in with a child that pays for both.
+        auto bumped = bumpSettlement(*rec);
+        if (!bumped)
+            return bumped.error();
+    }
+    return rec->closingTxid;
 }
 
 Result<std::vector<WatchEvent>> ChannelEngine::watch()
@@ -781,12 +794,59 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
     auto now = tip();
     if (!now)
         return now.error();
-    auto channels = m_store.all();
-    if (!channels)
-        return channels.error();
+    // The rows as they are now, decoding only those that changed since the last pass.
+    auto decoded = m_store.refresh(m_watchCache);
+    if (!decoded)
+        return decoded.error();
+    m_watchStats = WatchStats{};
+    m_watchStats.channelsRead = *decoded;
+    std::vector<const ChannelRecord *> channelList;
+    channelList.reserve(m_watchCache.size());
+    for (const auto &entry : m_watchCache)
+        channelList.push_back(&entry.second);
+    const auto *channels = &channelList;
+    // Every funding's status and spend asked in one go: with thousands of open channels,
+    // one round trip each per block would be most of the pass's cost.
+    std::map<OutPoint, chain::SpendInfo> spends;
+    std::map<Hash256, chain::TxStatus> fundings;
+    {
+        std::vector<OutPoint> ids;
+        std::vector<Hash256> txids;
+        for (const ChannelRecord *recp : *channels) {
+            const ChannelRecord &rec = *recp;
+            if (rec.state == ChannelState::Proposed)
+                continue;
+            if (isFinal(rec.state) && rec.closedHeight >= 0 && now->height - rec.closedHeight >= kReorgSafeDepth)
+                continue;
+            ids.push_back(rec.id());
+            if (rec.state == ChannelState::Opening || rec.state == ChannelState::Open)
+                txids.push_back(rec.id().txid);
+        }
+        std::sort(txids.begin(), txids.end());
+        txids.erase(std::unique(txids.begin(), txids.end()), txids.end());
+        auto s = chain::await(m_chain.outpointSpends(ids));
+        if (!s)
+            return s.error();
+        auto t = chain::await(m_chain.transactionStatuses(txids));
+        if (!t)
+            return t.error();
+        for (size_t i = 0; i < ids.size() && i < s->size(); ++i)
+            spends[ids[i]] = (*s)[i];
+        for (size_t i = 0; i < txids.size() && i < t->size(); ++i)
+            fundings[txids[i]] = (*t)[i];
+        m_watchStats.batchedLookups = static_cast<int64_t>(ids.size() + txids.size());
+    }
+    // The spend of a channel's funding as asked at the start of the pass (a channel whose
+    // opening just carried on is asked afresh).
+    auto spendOf = [&](const ChannelRecord &rec) -> Result<chain::SpendInfo> {
+        if (auto it = spends.find(rec.id()); it != spends.end())
+            return it->second;
+        return chain::await(m_chain.outpointSpend(rec.id()));
+    };
     // A node that saw no block for far longer than the network's rhythm has stalled (or
     // is cut off): its idea of the deadline cannot be trusted, so payees settle now.
     const bool stalled = nodeStalled(*now);
+    std::map<int, int64_t> estimates; // fee estimates by target, asked once per pass
     if (stalled)
         events.push_back({OutPoint{}, "the node has seen no new block for " + std::to_string((clockNow() - now->time) / 60) +
                                           " minutes (one is expected every " +
@@ -803,6 +863,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
     // One channel at a time; a channel another process changed meanwhile is looked at
     // again on the next pass, the others go on (no auto-settle or refund is held up).
     auto watchOne = [&](ChannelRecord &rec) -> Status {
+        ++m_watchStats.channelsExamined;
         if (rec.state == ChannelState::Proposed) {
             auto resumed = resumeOpening(rec);
             if (!resumed)
@@ -817,7 +878,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
                 sweep(rec); // the payer's locked output, until it is swept
                 return Status{};
             }
-            auto spend = chain::await(m_chain.outpointSpend(rec.id()));
+            auto spend = spendOf(rec);
             if (!spend)
                 return spend.error();
             if (spend->spent && spend->spenderHeight >= 0) {
@@ -838,7 +899,8 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             rec.state = ChannelState::Closing; // broadcast it again below
         }
         const ChannelState before = rec.state;
-        SPW_TRY(refreshConfirmations(rec, true));
+        const auto known = fundings.find(rec.id().txid);
+        SPW_TRY(refreshConfirmations(rec, true, known == fundings.end() ? nullptr : &known->second));
         if (rec.role == ChannelRole::Payer && rec.state == ChannelState::Opening && m_wallet) {
             // Our funding waits in the mempool: pay for it through its change (CPFP) when the
             // estimate is above what it pays; never by replacing it.
@@ -846,16 +908,24 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             if (!bumped && bumped.code() != ErrorCode::NothingToSettle)
                 events.push_back({rec.id(), "could not raise the funding's fee: " + bumped.error().describe()});
             else if (bumped && *bumped)
-                events.push_back({rec.id(), "the funding's fee raised by a child (CPFP) " + toDisplayHex((*bumped)->childTxid) + ": " +
-                                                std::to_string((*bumped)->packageSatPerKvB / 1000) + " sat/vB for both"});
+                events.push_back({rec.id(), describeBump(**bumped, "funding")});
         }
         if (rec.state != before) {
             SPW_TRY(m_store.update(rec));
-            events.push_back({rec.id(), rec.state == ChannelState::Open
-                                            ? "open"
-                                            : "the funding's block left the best chain (or the funding was double-spent): no payments until it confirms again"});
+            std::string what = rec.state == ChannelState::Open
+                                   ? "open"
+                                   : "the funding's block left the best chain (or the funding was double-spent): no payments until it confirms again";
+            if (rec.state == ChannelState::Open && rec.role == ChannelRole::Payee && m_wallet) {
+                // Something to bump the settlement with if fees rise before it confirms.
+                auto bal = m_wallet->balance();
+                auto reserve = m_wallet->feeReserve();
+                if (bal && reserve && bal->confirmed < std::max<int64_t>(*reserve, 1))
+                    what += "; the wallet has no confirmed coin to raise the settlement's fee with if fees rise: "
+                            "keep one in reserve (wallet reserve)";
+            }
+            events.push_back({rec.id(), what});
         }
-        auto spend = chain::await(m_chain.outpointSpend(rec.id()));
+        auto spend = spendOf(rec);
         if (!spend)
             return spend.error();
         if (spend->spent) {
@@ -871,6 +941,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
                                                 toDisplayHex(rec.closingTxid) + " (" + std::to_string(rec.paid) +
                                                 " sat acknowledged are lost unless the refund leaves the chain)"});
             }
+            const ChannelRecord seen = rec;
             rec.closingTxid = spend->spender;
             rec.finalPayee = isRefund ? 0 : valueTo(*spender, rec.params.payeePayout);
             rec.finalPayer = valueTo(*spender, isRefund ? rec.params.payerRefund : rec.params.payerOutputScript());
@@ -881,7 +952,10 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             } else {
                 rec.state = ChannelState::Closing;
             }
-            SPW_TRY(m_store.update(rec));
+            // Written only when something changed (a waiting settlement is looked at every block).
+            if (rec.closingTxid != seen.closingTxid || rec.finalPayee != seen.finalPayee || rec.finalPayer != seen.finalPayer ||
+                rec.closedHeight != seen.closedHeight || rec.state != seen.state)
+                SPW_TRY(m_store.update(rec));
             sweep(rec);
             const bool ours = rec.role == ChannelRole::Payee ? !isRefund : isRefund;
             if (ours && spend->spenderHeight < 0) {
@@ -892,9 +966,7 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
                     events.push_back({rec.id(), std::string("could not raise the ") + (isRefund ? "refund" : "settlement") +
                                                     "'s fee: " + bumped.error().describe()});
                 else if (bumped && *bumped)
-                    events.push_back({rec.id(), std::string("the ") + (isRefund ? "refund" : "settlement") + "'s fee raised by a child (CPFP) " +
-                                                    toDisplayHex((*bumped)->childTxid) +
-                                                    ": " + std::to_string((*bumped)->packageSatPerKvB / 1000) + " sat/vB for both"});
+                    events.push_back({rec.id(), describeBump(**bumped, isRefund ? "refund" : "settlement")});
             }
             return Status{};
         }
@@ -907,11 +979,31 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             auto s = settle(rec.id());
             events.push_back({rec.id(), s ? "settlement broadcast again: " + toDisplayHex(*s)
                                           : "could not broadcast the settlement again: " + s.error().describe()});
-        } else if (rec.role == ChannelRole::Payee && rec.seq > 0 &&
-                   (stalled || static_cast<int64_t>(now->height) >= static_cast<int64_t>(rec.params.expiry) - rec.safetyMargin)) {
+            return Status{};
+        }
+        // Fees: settle early when confirming within the margin eats into the budget, and
+        // say once when a settlement could not be bumped at all (keep a coin in reserve).
+        FeeOutlook outlook;
+        if (rec.role == ChannelRole::Payee && rec.seq > 0 && rec.state == ChannelState::Open && !stalled) {
+            auto o = feeOutlook(rec, estimates);
+            if (o)
+                outlook = *o; // without an estimate the deadline rule below still holds
+            if (outlook.cannotBump && m_reserveWarned.insert(rec.id()).second)
+                events.push_back({rec.id(), "the payout of " + std::to_string(rec.paid) + " sat cannot pay a fee bump of " +
+                                                std::to_string(outlook.neededChildFee) +
+                                                " sat at today's fees and the wallet has no confirmed coin: keep a wallet coin in reserve"});
+        }
+        if (rec.role == ChannelRole::Payee && rec.seq > 0 &&
+                   (stalled || outlook.settleNow ||
+                    static_cast<int64_t>(now->height) >= static_cast<int64_t>(rec.params.expiry) - rec.safetyMargin)) {
             // A failure here must not lock the user out of every other command: report it.
             auto s = settle(rec.id());
-            const std::string why = stalled ? "settled early, the node having stalled: " : "settled automatically at the safety margin: ";
+            const std::string why = stalled ? "settled early, the node having stalled: "
+                                    : outlook.settleNow
+                                        ? "settled early, confirming within the safety margin costing " +
+                                              std::to_string(outlook.neededChildFee) + " sat of a " + std::to_string(outlook.budget) +
+                                              " sat fee budget: "
+                                        : "settled automatically at the safety margin: ";
             events.push_back({rec.id(), s ? why + toDisplayHex(*s) : "could not settle automatically: " + s.error().describe()});
         } else if (rec.role == ChannelRole::Payer && now->height >= static_cast<int>(rec.params.expiry)) {
             auto r = refund(rec.id());
@@ -920,7 +1012,9 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
         }
             return Status{};
     };
-    for (auto &rec : *channels) {
+    for (const ChannelRecord *cached : *channels) {
+        // A copy: what a pass changes reaches the store (and the next pass) through updates only.
+        ChannelRecord rec = *cached;
         const Status st = watchOne(rec);
         if (st.ok())
             continue;
@@ -928,6 +1022,8 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             return st.error();
         events.push_back({rec.id(), "changed by another process meanwhile: looked at again on the next block"});
     }
+    for (const auto &[target, rate] : estimates)
+        m_lastEstimates[target] = rate;
     return events;
 }
 

@@ -6,6 +6,7 @@
 
 #include "ChannelSigning.h"
 #include "FeeBumper.h"
+#include "store/BumpStore.h"
 #include "bitcoin/Psbt.h"
 #include "chain/ChainBackend.h"
 #include "store/ChannelStore.h"
@@ -14,8 +15,10 @@
 #include <QElapsedTimer>
 
 #include <functional>
+#include <limits>
 #include <map>
 #include <mutex>
+#include <set>
 
 namespace spillway::channel {
 
@@ -46,6 +49,30 @@ struct SettlementBump {
     bitcoin::Hash256 childTxid{};
     int64_t childFee = 0;
     int64_t packageSatPerKvB = 0;  ///< settlement and child together
+    bool walletCoins = false;      ///< our output was too small: wallet coins pay too
+    bool package = false;          ///< the parent went in with the child (a full mempool)
+    bool cappedByBudget = false;   ///< the target cost more than the budget: paid the budget
+    int64_t wantedSatPerKvB = 0;   ///< what confirming in time needed
+};
+
+/// The bump in words ("the settlement's fee raised by a child ..."), for events and the CLI.
+std::string describeBump(const SettlementBump &b, const std::string &what);
+
+/// What one bump is asked to do (SettlementBumping.cpp).
+struct BumpRequest {
+    BumpParent parent;
+    bitcoin::Script ourScript;
+    int64_t target = 0;                            ///< package feerate wanted, sat/kvB
+    int64_t budget = std::numeric_limits<int64_t>::max(); ///< the most the child may pay
+    bool parentInMempool = true;                   ///< false: it goes in with the child as a package
+    bitcoin::OutPoint channel;                     ///< for the bump history
+};
+
+/// How much one watcher pass read and looked at (benchmarks and tests count them).
+struct WatchStats {
+    int64_t channelsRead = 0;      ///< rows read from the store
+    int64_t channelsExamined = 0;  ///< channels the pass looked at one by one
+    int64_t batchedLookups = 0;    ///< statuses and spends asked of the chain in one go
 };
 
 /// What the watcher did, for the user to read.
@@ -101,12 +128,15 @@ public:
     /// Expiry watcher: confirmations, auto-settle at expiry - margin, auto-refund once
     /// final, and the on-chain outcome. Call on start and on every new block.
     Result<std::vector<WatchEvent>> watch();
+    WatchStats lastWatchStats() const { return m_watchStats; }
     /// A child spending our output of our unconfirmed closing transaction (the
     /// payee's settlement, the payer's refund) pays for both up to `satPerKvB`
     /// (default: what confirms within half the blocks left before expiry; a
     /// refund within 6), replacing our earlier child; nothing when it already
     /// pays that much or has confirmed (SettlementBumping.cpp, FeeBumper.h).
     Result<std::optional<SettlementBump>> bumpSettlement(store::ChannelRecord &rec, std::optional<int64_t> satPerKvB = std::nullopt);
+    /// Fee budgets and the bumps made (bumps.sqlite beside the channel store).
+    store::BumpStore *bumpStore() { return bumps(); }
     /// Payer: an unconfirmed funding, paid for by a child spending its change
     /// (default: when the estimate it was priced on rose); never by replacing it.
     Result<std::optional<SettlementBump>> bumpFunding(store::ChannelRecord &rec, std::optional<int64_t> satPerKvB = std::nullopt);
@@ -150,7 +180,31 @@ private:
     Result<FreshKey> freshKeyAndScript();
     Result<chain::ChainTip> tip();
     /// The CPFP step shared by every bump: nothing, a first child, or a replacement of ours.
-    Result<std::optional<SettlementBump>> bumpByChild(const BumpParent &parent, const bitcoin::Script &ourScript, int64_t target);
+    Result<std::optional<SettlementBump>> bumpByChild(const BumpRequest &req);
+    /// The bump budget for a closing transaction that saves us `saved` sat on `channel`.
+    Result<int64_t> bumpBudget(const bitcoin::OutPoint &channel, int64_t saved);
+    /// Payee, an open channel: what today's fees mean for its settlement (watch()).
+    struct FeeOutlook {
+        bool settleNow = false;   ///< fees rising, and confirming within the safety margin costs over half the budget
+        bool cannotBump = false;  ///< the payout alone cannot pay a child and the wallet has no coin
+        int64_t neededChildFee = 0;
+        int64_t budget = 0;
+    };
+    Result<FeeOutlook> feeOutlook(const store::ChannelRecord &rec, std::map<int, int64_t> &estimates);
+    std::set<bitcoin::OutPoint> m_reserveWarned; ///< channels told once to keep a coin in reserve
+    std::map<int, int64_t> m_lastEstimates;
+    WatchStats m_watchStats;
+    /// A settlement's size and fee, by channel and row version (not parsed every block).
+    struct SettlementShape {
+        int64_t version = -1;
+        BumpParent parent;
+        int64_t payout = 0;
+        bool usable = false;
+    };
+    std::map<bitcoin::OutPoint, SettlementShape> m_settlementShapes;
+    std::map<bitcoin::OutPoint, store::ChannelRecord> m_watchCache; ///< the watcher's copy of the rows, by version      ///< the previous pass's estimates, to see fees rising
+    store::BumpStore *bumps();
+    std::unique_ptr<store::BumpStore> m_bumps;
     /// The payment path's tip: the one the backend's polling last reported (no node
     /// round trip per batch), counted one block higher in case one just arrived;
     /// asked of the backend when nothing fresh was reported (a one-shot command).
@@ -172,7 +226,8 @@ private:
     Result<std::vector<Message>> onClose(const CloseMsg &m);
     /// Opening -> Open once the funding has its confirmations; with recheckOpen,
     /// also Open -> Opening when a reorg took them away.
-    Status refreshConfirmations(store::ChannelRecord &rec, bool recheckOpen = false);
+    /// `known`: the funding's status, already asked (the watcher asks for all at once).
+    Status refreshConfirmations(store::ChannelRecord &rec, bool recheckOpen = false, const chain::TxStatus *known = nullptr);
     /// Payee: a payment older than the newest accepted one that matches what was
     /// accepted for its sequence is a harmless repeat (acknowledged, no change).
     bool isOldRepeat(const store::ChannelRecord &rec, const PaymentMsg &m);

@@ -104,6 +104,10 @@ enum class ErrorCode : int {
     ChunkNotPaid,
     ChunkCorrupt,
     PriceTooHigh,
+    // Fee bumping (protocol.md "Fee bumping and the deadline")
+    TxMempoolFull,  ///< below the node's current mempool minimum (a full mempool): a package can still go in
+    NoPackageRelay, ///< the node cannot take a transaction together with its child
+    OverBudget,     ///< the fee needed is above what the transaction saves us may be spent on it
     // Encrypted backups (docs/backup.md)
     BackupDamaged,      ///< the file fails its authentication: changed, cut short or not ours
     BackupWrongPhrase,  ///< made under another recovery phrase (its key id differs)

@@ -1,6 +1,8 @@
 #include "ChannelStore.h"
 
 #include <QDateTime>
+
+#include <set>
 #include <QDir>
 #include <QSqlError>
 
@@ -184,6 +186,37 @@ Result<std::vector<ChannelRecord>> ChannelStore::all()
         out.push_back(*r);
     }
     return out;
+}
+
+Result<int64_t> ChannelStore::refresh(std::map<OutPoint, ChannelRecord> &cache)
+{
+    QSqlQuery q = m_db.query();
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM channels").arg(QLatin1String(kColumns))))
+        return makeError(ErrorCode::StorageFailed, "channels");
+    std::set<OutPoint> seen;
+    int64_t decoded = 0;
+    while (q.next()) {
+        const QByteArray id = q.value(0).toByteArray();
+        if (id.size() != 36)
+            return makeError(ErrorCode::StorageFailed, "a channel row without an id");
+        OutPoint op;
+        std::copy(id.constBegin(), id.constBegin() + 32, reinterpret_cast<char *>(op.txid.data()));
+        const auto *i = reinterpret_cast<const uint8_t *>(id.constData()) + 32;
+        op.index = uint32_t(i[0]) | uint32_t(i[1]) << 8 | uint32_t(i[2]) << 16 | uint32_t(i[3]) << 24;
+        seen.insert(op);
+        const auto it = cache.find(op);
+        if (it != cache.end() && it->second.version == q.value(23).toLongLong())
+            continue;
+        auto r = readRow(q);
+        if (!r)
+            return r.error();
+        cache[op] = std::move(*r);
+        ++decoded;
+    }
+    for (auto it = cache.begin(); it != cache.end();)
+        it = seen.count(it->first) ? std::next(it) : cache.erase(it);
+    return decoded;
 }
 
 Status ChannelStore::write(ChannelRecord &rec, bool insert, bool logPayment)

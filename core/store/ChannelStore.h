@@ -8,6 +8,7 @@
 #include "channel/Messages.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 
 namespace spillway::store {
@@ -77,6 +78,10 @@ public:
     /// A channel by "txid:index" or a unique prefix of its txid.
     Result<ChannelRecord> findByText(const QString &text);
     Result<std::vector<ChannelRecord>> all();
+    /// Brings `cache` up to date with the rows, decoding only rows whose version differs
+    /// from the cached copy (the watcher's pass over thousands of channels). Answers how
+    /// many rows were decoded.
+    Result<int64_t> refresh(std::map<bitcoin::OutPoint, ChannelRecord> &cache);
     Status insert(const ChannelRecord &rec);
     /// Replaces the stored row if it is still the version `rec` was read at (else
     /// CHANNEL_CHANGED_ELSEWHERE and nothing is written); `rec.version` follows.

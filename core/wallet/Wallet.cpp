@@ -12,6 +12,8 @@
 #include <QFile>
 #include <QUuid>
 
+#include <algorithm>
+
 #include <map>
 #include <set>
 
@@ -479,7 +481,8 @@ Result<SendResult> Wallet::send(const QString &address, Amount amount, std::opti
     return SendResult{*sent, amount.sat(), prepared->fee, prepared->change, prepared->tx.vsize()};
 }
 
-Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std::optional<chain::FeeRate> feeRate, bool requireChange)
+Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std::optional<chain::FeeRate> feeRate, bool requireChange,
+                                        const std::vector<OwnInput> &forced, int64_t extraFee)
 {
     int64_t amount = 0;
     int64_t outputsSize = 0;
@@ -505,6 +508,8 @@ Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std:
         TxOut out;
     };
     std::vector<Coin> coins;
+    for (const auto &f : forced)
+        coins.push_back(Coin{f.outpoint, f.output});
     {
         QSqlQuery q = m_db.query();
         q.prepare(QStringLiteral("SELECT txid, vout, value, script FROM utxos WHERE reserved_by IS NULL AND height IS NOT NULL "
@@ -514,8 +519,10 @@ Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std:
         SPW_TRY(SqliteDatabase::run(q, "coins"));
         while (q.next()) {
             const QByteArray s = q.value(3).toByteArray();
-            coins.push_back(Coin{OutPoint{hashOf(q.value(0).toByteArray()), static_cast<uint32_t>(q.value(1).toLongLong())},
-                                 TxOut{Amount::fromSat(q.value(2).toLongLong()), Script(Bytes(s.begin(), s.end()))}});
+            const OutPoint op{hashOf(q.value(0).toByteArray()), static_cast<uint32_t>(q.value(1).toLongLong())};
+            if (std::any_of(forced.begin(), forced.end(), [&](const OwnInput &f) { return f.outpoint == op; }))
+                continue;
+            coins.push_back(Coin{op, TxOut{Amount::fromSat(q.value(2).toLongLong()), Script(Bytes(s.begin(), s.end()))}});
         }
     }
     // Largest first; sizes as Core counts a P2WPKH input (68 vB) and the outputs.
@@ -527,8 +534,10 @@ Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std:
         chosen.push_back(c);
         total += c.out.value.sat();
         const int64_t base = 11 + 68 * static_cast<int64_t>(chosen.size()) + outputsSize;
-        const int64_t feeWithChange = feeRate->feeFor(base + changeOut);
-        const int64_t feeNoChange = feeRate->feeFor(base);
+        const int64_t feeWithChange = feeRate->feeFor(base + changeOut) + extraFee;
+        const int64_t feeNoChange = feeRate->feeFor(base) + extraFee;
+        if (chosen.size() < forced.size())
+            continue; // every forced input first
         if (total >= amount + feeWithChange + 294) {
             fee = feeWithChange;
             change = total - amount - fee;
@@ -545,6 +554,18 @@ Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std:
     if (!enough)
         return makeError(ErrorCode::InsufficientFunds,
                          "need " + std::to_string(amount) + " sat plus fee" + (requireChange ? " and a change output" : ""));
+    if (forced.empty()) {
+        // What stays confirmed must cover the fee reserve (a bump child, with forced inputs, may use it).
+        auto reserve = feeReserve();
+        if (!reserve)
+            return reserve.error();
+        int64_t confirmed = 0;
+        for (const auto &c : coins)
+            confirmed += c.out.value.sat();
+        if (*reserve > 0 && confirmed - total < *reserve)
+            return makeError(ErrorCode::InsufficientFunds, "this would leave less than the " + std::to_string(*reserve) +
+                                                               " sat kept in reserve for fee bumps (wallet reserve)");
+    }
 
     Prepared p;
     Transaction &tx = p.tx;
@@ -557,6 +578,8 @@ Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std:
         tx.inputs.push_back(in);
         p.spent.push_back(c.op);
     }
+    if (outputs.empty() && change == 0)
+        return makeError(ErrorCode::InsufficientFunds, "nothing would be left for the change output");
     tx.outputs = outputs;
     if (change > 0) {
         QSqlQuery q = m_db.query();
@@ -570,14 +593,29 @@ Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std:
         SPW_TRY(SqliteDatabase::run(u, "change address"));
     }
 
+    std::vector<TxOut> spentOutputs;
+    for (const auto &c : chosen)
+        spentOutputs.push_back(c.out);
+    SPW_TRY(signInputs(tx, spentOutputs));
+    if (fee < feeRate->feeFor(static_cast<int64_t>(tx.vsize())))
+        return makeError(ErrorCode::TxFeeTooLow, "estimate below the real size");
+    p.fee = fee;
+    p.change = change;
+    return p;
+}
+
+Status Wallet::signInputs(Transaction &tx, const std::vector<TxOut> &spent)
+{
+    if (spent.size() != tx.inputs.size())
+        return makeError(ErrorCode::InvalidArgument, "one spent output per input");
     auto m = master();
     if (!m)
         return m.error();
     const SighashCache cache(tx);
-    for (size_t i = 0; i < chosen.size(); ++i) {
+    for (size_t i = 0; i < spent.size(); ++i) {
         QSqlQuery q = m_db.query();
         q.prepare(QStringLiteral("SELECT chain, idx FROM addresses WHERE script = ?"));
-        q.addBindValue(toBlob(chosen[i].out.scriptPubKey.bytes()));
+        q.addBindValue(toBlob(spent[i].scriptPubKey.bytes()));
         SPW_TRY(SqliteDatabase::run(q, "key lookup"));
         if (!q.next())
             return makeError(ErrorCode::NotFound, "a coin's key is missing");
@@ -585,21 +623,17 @@ Result<Wallet::Prepared> Wallet::prepare(const std::vector<TxOut> &outputs, std:
         if (!node)
             return node.error();
         const PublicKey pub = node->key.publicKey();
-        Bytes sig = node->key.signDer(segwitV0Sighash(tx, i, p2pkh(pub.hash()).bytes(), chosen[i].out.value, SIGHASH_ALL, &cache));
+        Bytes sig = node->key.signDer(segwitV0Sighash(tx, i, p2pkh(pub.hash()).bytes(), spent[i].value, SIGHASH_ALL, &cache));
         sig.push_back(SIGHASH_ALL);
         tx.inputs[i].witness = {sig, pub.bytes()};
     }
     const SighashCache signedCache(tx);
-    for (size_t i = 0; i < chosen.size(); ++i) {
-        const ScriptError err = verifyInput(tx, i, chosen[i].out, kStandardFlags, &signedCache);
+    for (size_t i = 0; i < spent.size(); ++i) {
+        const ScriptError err = verifyInput(tx, i, spent[i], kStandardFlags, &signedCache);
         if (err != ScriptError::OK)
             return makeError(ErrorCode::ScriptFailed, std::string(scriptErrorName(err)));
     }
-    if (fee < feeRate->feeFor(static_cast<int64_t>(tx.vsize())))
-        return makeError(ErrorCode::TxFeeTooLow, "estimate below the real size");
-    p.fee = fee;
-    p.change = change;
-    return p;
+    return {};
 }
 
 Status Wallet::reserve(const Prepared &prepared)
@@ -618,10 +652,33 @@ Status Wallet::reserve(const Prepared &prepared)
     });
 }
 
-Status Wallet::commit(const Prepared &prepared, const QString &kind, int64_t amount, const QString &counterparty)
+Result<TxOut> Wallet::ownOutput(const OutPoint &outpoint)
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT value, script FROM utxos WHERE txid = ? AND vout = ?"));
+    q.addBindValue(toBlob(outpoint.txid));
+    q.addBindValue(static_cast<qint64>(outpoint.index));
+    SPW_TRY(SqliteDatabase::run(q, "own output"));
+    if (!q.next())
+        return makeError(ErrorCode::NotFound, "not one of our coins: " + outpoint.toString());
+    const QByteArray s = q.value(1).toByteArray();
+    return TxOut{Amount::fromSat(q.value(0).toLongLong()), Script(Bytes(s.begin(), s.end()))};
+}
+
+Status Wallet::commit(const Prepared &prepared, const QString &kind, int64_t amount, const QString &counterparty,
+                      std::optional<Hash256> replaces)
 {
     const QByteArray txidBlob = toBlob(prepared.tx.txid());
     return m_db.transaction([&]() -> Status {
+        if (replaces) {
+            for (const char *sql : {"DELETE FROM pending WHERE txid = ?", "DELETE FROM history WHERE txid = ?",
+                                    "UPDATE utxos SET reserved_by = NULL WHERE reserved_by = ?"}) {
+                QSqlQuery q = m_db.query();
+                q.prepare(QString::fromLatin1(sql));
+                q.addBindValue(toBlob(*replaces));
+                SPW_TRY(SqliteDatabase::run(q, "replaced"));
+            }
+        }
         QSqlQuery p = m_db.query();
         p.prepare(QStringLiteral("INSERT INTO pending(txid, raw, created) VALUES(?, ?, ?)"));
         p.addBindValue(txidBlob);
@@ -675,9 +732,20 @@ Result<int64_t> Wallet::feeOfOwnTransaction(const Transaction &tx)
     return in - out;
 }
 
-Result<Hash256> Wallet::broadcast(const Transaction &tx)
+Result<Hash256> Wallet::broadcast(const Transaction &tx, const std::vector<Transaction> &parents)
 {
-    auto sent = chain::await(m_chain.broadcast(tx));
+    Result<Hash256> sent = makeError(ErrorCode::ChainUnavailable);
+    if (parents.empty()) {
+        sent = chain::await(m_chain.broadcast(tx));
+    } else {
+        std::vector<Transaction> package = parents;
+        package.push_back(tx);
+        auto ids = chain::await(m_chain.broadcastPackage(package));
+        if (ids)
+            sent = tx.txid();
+        else
+            sent = ids.error();
+    }
     // Only a refusal by the node undoes the commit. No answer (a time-out, the node
     // away) may mean it took the transaction: the coins stay spent and the next sync
     // sends it again; freeing them could build a transaction that replaces it (a

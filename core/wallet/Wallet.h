@@ -40,6 +40,14 @@ struct HistoryEntry {
     QString address;          ///< the counterparty (send) or our address (receive)
 };
 
+/// What `wallet bump` did (WalletBump.cpp).
+struct BumpResult {
+    bitcoin::Hash256 txid{};      ///< the replacement, or the child
+    bool replaced = false;        ///< true: our send replaced (RBF); false: a child pays for it (CPFP)
+    int64_t fee = 0;              ///< the new transaction's fee
+    int64_t packageSatPerKvB = 0; ///< the feerate now paid for the original (with its child)
+};
+
 struct SendResult {
     bitcoin::Hash256 txid{};
     int64_t amount = 0;
@@ -84,22 +92,45 @@ public:
         int64_t fee = 0;
         int64_t change = 0;
     };
+    /// An output of ours a transaction must spend whatever coin selection says (our
+    /// output of an unconfirmed settlement, for a child that pays for it).
+    struct OwnInput {
+        bitcoin::OutPoint outpoint;
+        bitcoin::TxOut output;
+    };
     /// With `requireChange` (a channel's funding, protocol.md "Keys"), the transaction
     /// always has a change output above dust, its handle for CPFP while unconfirmed.
+    /// `forced` inputs come first and always; `extraFee` is paid on top of the feerate
+    /// (a child paying for its parent's shortfall).
     Result<Prepared> prepare(const std::vector<bitcoin::TxOut> &outputs, std::optional<chain::FeeRate> feeRate = std::nullopt,
-                             bool requireChange = false);
+                             bool requireChange = false, const std::vector<OwnInput> &forced = {}, int64_t extraFee = 0);
+    /// One of our outputs as the wallet knows it (spent or reserved ones too).
+    Result<bitcoin::TxOut> ownOutput(const bitcoin::OutPoint &outpoint);
     /// Reserves its coins without making it broadcastable (a channel funding that
     /// must wait for the payee's refund signature).
     Status reserve(const Prepared &p);
     /// Stores it durably (coins reserved, history row) before it may leave.
-    Status commit(const Prepared &p, const QString &kind, int64_t amount, const QString &counterparty);
+    /// With `replaces`, that earlier transaction of ours (which this one replaces on the
+    /// chain) is forgotten in the same step: its coins go to this one, no re-broadcast.
+    Status commit(const Prepared &p, const QString &kind, int64_t amount, const QString &counterparty,
+                  std::optional<bitcoin::Hash256> replaces = std::nullopt);
     /// Whether `txid` was committed (stored to be broadcast) and has not confirmed yet.
     Result<bool> isPending(const bitcoin::Hash256 &txid);
     /// The fee of a transaction whose inputs are all our coins (for history rows).
     Result<int64_t> feeOfOwnTransaction(const bitcoin::Transaction &tx);
     /// Broadcasts a committed transaction; if the chain refuses it, the commit is undone.
-    Result<bitcoin::Hash256> broadcast(const bitcoin::Transaction &tx);
+    /// With `parents` (unconfirmed, not in the node's mempool), they go with it as a package.
+    Result<bitcoin::Hash256> broadcast(const bitcoin::Transaction &tx, const std::vector<bitcoin::Transaction> &parents = {});
 
+    /// Raises the fee of an unconfirmed transaction of ours: our own send is replaced
+    /// (RBF, the recipient paid the same, the change paying the difference); a receive
+    /// gets a child spending our output that pays for both (CPFP). A channel's funding is
+    /// never replaced (its txid is the channel's id): `channel bump` pays for it by CPFP.
+    Result<BumpResult> bumpFee(const bitcoin::Hash256 &txid, std::optional<chain::FeeRate> feeRate = std::nullopt);
+    /// Confirmed coins kept aside for fee bumps (FeeReserve.cpp): sends and fundings
+    /// leave at least this much; a bump child may spend it. 0: none.
+    Result<int64_t> feeReserve();
+    Status setFeeReserve(int64_t sat);
     /// The key pair of channel `index` (m/7377'/coin'/index'), from the keychain seed.
     Result<bitcoin::PrivateKey> channelKey(uint32_t index);
     /// Private key for one of our scripts (P2WPKH), for signing.
@@ -112,6 +143,10 @@ private:
     Status load();
     Status ensureGap(int chainIndex);
     Result<bitcoin::ExtendedPrivateKey> master();
+    /// Signs every input (each a P2WPKH coin of ours) and checks them with the interpreter.
+    Status signInputs(bitcoin::Transaction &tx, const std::vector<bitcoin::TxOut> &spent);
+    /// Whether `script` is one of our change addresses.
+    Result<bool> isChange(const bitcoin::Script &script);
     std::vector<bitcoin::Script> allScripts();
 
     QString m_dataDir;

@@ -428,7 +428,7 @@ void TestChainFollow::coreRejectReasons()
         {"non-mandatory-script-verify-flag (Witness program hash mismatch)", ErrorCode::ScriptFailed},
         {"dust", ErrorCode::TxDust},
         {"min relay fee not met, 100 < 141", ErrorCode::TxFeeTooLow},
-        {"mempool min fee not met", ErrorCode::TxFeeTooLow},
+        {"mempool min fee not met", ErrorCode::TxMempoolFull},
         {"bad-txns-premature-spend-of-coinbase", ErrorCode::TxImmatureCoinbase},
         {"tx-size-small", ErrorCode::TxNonStandard},
         // Core 28 and later replace whether or not the first spend signals it (full RBF):

@@ -67,6 +67,9 @@ private Q_SLOTS:
     void rejectsMissingInputsDustAndLowFee();
     void enforcesBip68();
     void survivesReopen();
+    void replacesWhenPayingMore();
+    void minesByAncestorFeerate();
+    void takesPackagesWhenTheMempoolIsFull();
 };
 
 void TestLocalChain::genesisAndMining()
@@ -136,7 +139,8 @@ void TestLocalChain::rejectsDoubleSpend()
     const OutPoint coin = coinbaseAt(db, a.spk(), 1);
     const Amount v = Amount::fromSat(50 * Amount::kCoin);
     QVERIFY(db.accept(a.spend({{coin, v}}, {TxOut{Amount::fromSat(50 * Amount::kCoin - 10'000), b.spk()}})).ok());
-    const Transaction second = a.spend({{coin, v}}, {TxOut{Amount::fromSat(50 * Amount::kCoin - 20'000), a.spk()}});
+    // More than the first's fee, but not by the relay fee for its own size (BIP 125 rule 4).
+    const Transaction second = a.spend({{coin, v}}, {TxOut{Amount::fromSat(50 * Amount::kCoin - 10'050), a.spk()}});
     QCOMPARE(db.accept(second).code(), ErrorCode::TxDoubleSpend);
     QVERIFY(db.mine(1, b.spk()).ok());
     QCOMPARE(db.accept(second).code(), ErrorCode::TxDoubleSpend);
@@ -229,6 +233,95 @@ void TestLocalChain::survivesReopen()
     LocalChainDb again(path);
     QCOMPARE(again.tip()->height, 5);
     QCOMPARE(again.unspent({a.spk()})->size(), size_t(5));
+}
+
+void TestLocalChain::replacesWhenPayingMore()
+{
+    // Full RBF as Bitcoin Core: an unconfirmed spend is replaced by one that pays more
+    // than it and its descendants together, plus the relay fee for its own size.
+    LocalChainDb db(m_dir.filePath(QStringLiteral("rbf.sqlite")));
+    Wallet1 a, b;
+    QVERIFY(db.mine(101, a.spk()).ok());
+    const OutPoint coin = coinbaseAt(db, a.spk(), 1);
+    const int64_t v = 50 * Amount::kCoin;
+    const Transaction first = a.spend({{coin, Amount::fromSat(v)}}, {TxOut{Amount::fromSat(v - 10'000), b.spk()}});
+    QVERIFY(db.accept(first).ok());
+    const Transaction child = b.spend({{OutPoint{first.txid(), 0}, Amount::fromSat(v - 10'000)}},
+                                      {TxOut{Amount::fromSat(v - 11'000), b.spk()}});
+    QVERIFY(db.accept(child).ok());
+    // 10,900 sat: more than the first, less than first + child (rule 3).
+    const Transaction low = a.spend({{coin, Amount::fromSat(v)}}, {TxOut{Amount::fromSat(v - 10'900), a.spk()}});
+    QCOMPARE(db.accept(low).code(), ErrorCode::TxDoubleSpend);
+    const Transaction high = a.spend({{coin, Amount::fromSat(v)}}, {TxOut{Amount::fromSat(v - 12'000), a.spk()}});
+    QVERIFY(db.accept(high).ok());
+    QVERIFY(!db.status(first.txid())->known);
+    QVERIFY(!db.status(child.txid())->known);
+    QVERIFY(db.status(high.txid())->inMempool);
+    QVERIFY(db.checkConsistency().ok());
+    QVERIFY(db.mine(1, b.spk()).ok());
+    QCOMPARE(db.status(high.txid())->confirmations, 1);
+    // Confirmed: never replaced.
+    QCOMPARE(db.accept(a.spend({{coin, Amount::fromSat(v)}}, {TxOut{Amount::fromSat(v - 90'000), a.spk()}})).code(),
+             ErrorCode::TxDoubleSpend);
+}
+
+void TestLocalChain::minesByAncestorFeerate()
+{
+    // A congested chain: blocks take packages at or above a feerate, best first; a
+    // low-fee parent waits until a child pays for both (CPFP).
+    LocalChainDb db(m_dir.filePath(QStringLiteral("mine-min.sqlite")));
+    Wallet1 a, b;
+    QVERIFY(db.mine(102, a.spk()).ok());
+    const int64_t v = 50 * Amount::kCoin;
+    const Transaction slow = a.spend({{coinbaseAt(db, a.spk(), 1), Amount::fromSat(v)}}, {TxOut{Amount::fromSat(v - 220), b.spk()}});
+    const Transaction fast = a.spend({{coinbaseAt(db, a.spk(), 2), Amount::fromSat(v)}}, {TxOut{Amount::fromSat(v - 2'200), b.spk()}});
+    QVERIFY(db.accept(slow).ok());
+    QVERIFY(db.accept(fast).ok());
+    QVERIFY(db.mine(1, a.spk(), 10'000).ok()); // 10 sat/vB
+    QCOMPARE(db.status(fast.txid())->confirmations, 1);
+    QVERIFY(db.status(slow.txid())->inMempool);
+    QVERIFY(db.mine(3, a.spk(), 10'000).ok());
+    QVERIFY(db.status(slow.txid())->inMempool);
+    // The policy in the chain file does the same for every block.
+    QVERIFY(db.setPolicy(LocalChainPolicy{10'000, 0}).ok());
+    QVERIFY(db.mine(1, a.spk()).ok());
+    QVERIFY(db.status(slow.txid())->inMempool);
+    const Transaction cpfp = b.spend({{OutPoint{slow.txid(), 0}, Amount::fromSat(v - 220)}}, {TxOut{Amount::fromSat(v - 220 - 4'000), b.spk()}});
+    QVERIFY(db.accept(cpfp).ok());
+    QVERIFY(db.mine(1, a.spk()).ok());
+    QCOMPARE(db.status(slow.txid())->confirmations, 1);
+    QCOMPARE(db.status(cpfp.txid())->confirmations, 1);
+    QVERIFY(db.checkConsistency().ok());
+}
+
+void TestLocalChain::takesPackagesWhenTheMempoolIsFull()
+{
+    // A full mempool (its minimum above the relay fee): a parent below it is refused
+    // alone and taken with a child paying for both (submitpackage's rules); a parent
+    // below the relay fee is refused even in a package.
+    LocalChainDb db(m_dir.filePath(QStringLiteral("package.sqlite")));
+    Wallet1 a, b;
+    QVERIFY(db.mine(102, a.spk()).ok());
+    QVERIFY(db.setPolicy(LocalChainPolicy{0, 5'000}).ok());
+    const int64_t v = 50 * Amount::kCoin;
+    const Transaction parent = a.spend({{coinbaseAt(db, a.spk(), 1), Amount::fromSat(v)}}, {TxOut{Amount::fromSat(v - 220), b.spk()}});
+    QCOMPARE(db.accept(parent).code(), ErrorCode::TxMempoolFull);
+    const Transaction child = b.spend({{OutPoint{parent.txid(), 0}, Amount::fromSat(v - 220)}}, {TxOut{Amount::fromSat(v - 220 - 2'000), b.spk()}});
+    QCOMPARE(db.accept(child).code(), ErrorCode::TxMissingInputs);
+    const Transaction stingy = b.spend({{OutPoint{parent.txid(), 0}, Amount::fromSat(v - 220)}}, {TxOut{Amount::fromSat(v - 220 - 500), b.spk()}});
+    QCOMPARE(db.acceptPackage({parent, stingy}).code(), ErrorCode::TxMempoolFull);
+    QCOMPARE(db.acceptPackage({child, parent}).code(), ErrorCode::InvalidArgument); // a child last, its parents first
+    QVERIFY(!db.status(parent.txid())->known);
+    auto ids = db.acceptPackage({parent, child});
+    QVERIFY2(ids.ok(), ids.ok() ? "" : ids.error().describe().c_str());
+    QVERIFY(db.status(parent.txid())->inMempool);
+    QVERIFY(db.status(child.txid())->inMempool);
+    const Transaction free = a.spend({{coinbaseAt(db, a.spk(), 2), Amount::fromSat(v)}}, {TxOut{Amount::fromSat(v), b.spk()}});
+    const Transaction rich = b.spend({{OutPoint{free.txid(), 0}, Amount::fromSat(v)}}, {TxOut{Amount::fromSat(v - 20'000), b.spk()}});
+    QCOMPARE(db.acceptPackage({free, rich}).code(), ErrorCode::TxFeeTooLow);
+    QVERIFY(db.mine(1, a.spk()).ok());
+    QCOMPARE(db.status(child.txid())->confirmations, 1);
+    QVERIFY(db.checkConsistency().ok());
 }
 
 QTEST_GUILESS_MAIN(TestLocalChain)

@@ -9,6 +9,8 @@
 #include "channel/Messages.h"
 #include "bitcoin/Interpreter.h"
 #include "store/ChannelStore.h"
+#include "ur/MessageBundle.h"
+#include "ur/Ur.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -117,6 +119,7 @@ private Q_SLOTS:
     void interruptedOpeningCarriesOn();
     void twoProcessesOnOneDataDirectory();
     void watcherBumpsWhenFeesRise();
+    void congestedChain();
 };
 
 QString TestCliChannels::openChannel(Pair &p, Variant variant, int capacity, int expiryBlocks)
@@ -138,7 +141,31 @@ QString TestCliChannels::openChannel(Pair &p, Variant variant, int capacity, int
         qWarning("open: %s", r.err.constData());
         return {};
     }
-    r = p.payee.run({QStringLiteral("channel"), QStringLiteral("accept"), p.file("proposal.spw"), QStringLiteral("--out"),
+    // cltv: proposal + funded go as an animated code's parts (ur:bytes), as a scanner
+    // saves them: one a line, out of order, one repeated (protocol.md "Animated QR codes").
+    QString toAccept = p.file("proposal.spw");
+    if (variant == Variant::Cltv) {
+        QFile in(toAccept);
+        if (!in.open(QIODevice::ReadOnly))
+            return {};
+        std::vector<std::string> texts;
+        for (const QByteArray &line : in.readAll().split('\n'))
+            if (!line.trimmed().isEmpty())
+                texts.push_back(line.trimmed().toStdString());
+        auto bundle = ur::bundleMessageTexts(texts);
+        if (!bundle)
+            return {};
+        ur::UrEncoder encoder(ur::bytesUr(*bundle), 60);
+        QStringList parts;
+        for (size_t i = 0; i < encoder.seqLen() + 2; ++i)
+            parts.append(QString::fromStdString(encoder.nextPart()));
+        std::reverse(parts.begin(), parts.end());
+        parts.append(parts.first());
+        toAccept = p.file("proposal-ur.txt");
+        if (!writeFile(toAccept, parts.join(QLatin1Char('\n')).toUtf8()))
+            return {};
+    }
+    r = p.payee.run({QStringLiteral("channel"), QStringLiteral("accept"), toAccept, QStringLiteral("--out"),
                      p.file("answer.spw")});
     if (r.exitCode != 0) {
         qWarning("accept: %s", r.err.constData());
@@ -417,6 +444,104 @@ void TestCliChannels::psbtTransport()
     const QJsonObject c = p.payer.json({QStringLiteral("channel"), QStringLiteral("show"), id});
     QCOMPARE(c.value(QLatin1String("state")).toString(), QStringLiteral("settled"));
     QCOMPARE(satField(c, "final_payee_sat"), 4000);
+}
+
+void TestCliChannels::congestedChain()
+{
+    // A congested local chain (chain policy): blocks take only packages paying 10 sat/vB,
+    // so a settlement at its commit fee (about 2 sat/vB) waits until the watcher bumps it.
+    Pair p(m_dir.filePath(QStringLiteral("congested")));
+    QDir().mkpath(p.dir);
+    const QString id = openChannel(p, Variant::Cltv, 80'000, 144);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("30000"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(p.payee.run({arg("channel"), arg("import"), p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(p.payee.run({arg("chain"), arg("policy"), arg("--min-feerate"), arg("10")}).exitCode, 0);
+    QVERIFY(!p.payee.json({arg("channel"), arg("settle"), id}).value(QLatin1String("txid")).toString().isEmpty());
+    p.mine(2);
+    QCOMPARE(p.payee.run({arg("channel"), arg("watch")}).exitCode, 0);
+    QCOMPARE(p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("closing"));
+    QCOMPARE(p.payee.run({arg("chain"), arg("fee-estimate"), arg("12")}).exitCode, 0);
+    const CliResult watched = p.payee.run({arg("channel"), arg("watch")});
+    QVERIFY2(watched.err.contains("settlement's fee raised by a child"), watched.err.constData());
+    p.mine(1);
+    QCOMPARE(p.payee.run({arg("channel"), arg("watch")}).exitCode, 0);
+    const QJsonObject settled = p.payee.json({arg("channel"), arg("show"), id});
+    QCOMPARE(settled.value(QLatin1String("state")).toString(), arg("settled"));
+    const QJsonArray bumps = settled.value(QLatin1String("bumps")).toArray();
+    QCOMPARE(bumps.size(), 1);
+    const qint64 childFee = satField(bumps[0].toObject(), "child_fee_sat");
+    QVERIFY(bumps[0].toObject().value(QLatin1String("package_fee_rate_sat_per_kvb")).toInteger() >= 12'000);
+    // The payee keeps the payout minus the child's fee, to the satoshi.
+    QCOMPARE(satField(p.payee.json({arg("wallet"), arg("balance")}), "confirmed_sat"), 30'000 - childFee);
+
+    // A payout too small to pay its own child: a wallet coin joins it (the channel's budget
+    // raised to all of the payout; the settlement, about 2.8 sat/vB, waits below the 3 sat/vB blocks take).
+    Pair q(m_dir.filePath(QStringLiteral("congested-small")));
+    QDir().mkpath(q.dir);
+    const QString small = openChannel(q, Variant::Cltv, 80'000, 144);
+    QVERIFY(!small.isEmpty());
+    const QString payeeAddress = q.payee.json({arg("wallet"), arg("address")}).value(QLatin1String("address")).toString();
+    QCOMPARE(q.payer.run({arg("wallet"), arg("send"), payeeAddress, arg("100000")}).exitCode, 0);
+    q.mine(1);
+    QCOMPARE(q.payer.run({arg("channel"), arg("pay"), small, arg("680"), arg("--out"), q.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(q.payee.run({arg("channel"), arg("import"), q.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(q.payee.run({arg("chain"), arg("policy"), arg("--min-feerate"), arg("3")}).exitCode, 0);
+    QCOMPARE(satField(q.payee.json({arg("channel"), arg("budget"), small, arg("100")}), "budget_sat"), 680);
+    QCOMPARE(q.payee.run({arg("channel"), arg("settle"), small}).exitCode, 0);
+    q.mine(1);
+    QCOMPARE(q.payee.json({arg("channel"), arg("show"), small}).value(QLatin1String("state")).toString(), arg("closing"));
+    QCOMPARE(q.payee.run({arg("chain"), arg("fee-estimate"), arg("3.2")}).exitCode, 0);
+    const CliResult smallWatch = q.payee.run({arg("channel"), arg("watch")});
+    QVERIFY2(smallWatch.err.contains("with wallet coins"), smallWatch.err.constData());
+    const QJsonObject smallBump = q.payee.json({arg("channel"), arg("show"), small}).value(QLatin1String("bumps")).toArray()[0].toObject();
+    QVERIFY(smallBump.value(QLatin1String("wallet_coins")).toBool());
+    const qint64 smallFee = satField(smallBump, "child_fee_sat");
+    QVERIFY2(smallFee > 0 && smallFee <= 680, qPrintable(QString::number(smallFee)));
+    q.mine(1);
+    QCOMPARE(q.payee.run({arg("channel"), arg("watch")}).exitCode, 0);
+    QCOMPARE(q.payee.json({arg("channel"), arg("show"), small}).value(QLatin1String("state")).toString(), arg("settled"));
+    QCOMPARE(satField(q.payee.json({arg("wallet"), arg("balance")}), "confirmed_sat"), 100'000 + 680 - smallFee);
+
+    // A budget too small for the target: the bump pays the budget and says so.
+    Pair b(m_dir.filePath(QStringLiteral("congested-budget")));
+    QDir().mkpath(b.dir);
+    const QString capped = openChannel(b, Variant::Cltv, 80'000, 144);
+    QVERIFY(!capped.isEmpty());
+    QCOMPARE(b.payer.run({arg("channel"), arg("pay"), capped, arg("40000"), arg("--out"), b.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(b.payee.run({arg("channel"), arg("import"), b.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(satField(b.payee.json({arg("channel"), arg("budget"), capped, arg("2")}), "budget_sat"), 800);
+    QCOMPARE(b.payee.run({arg("channel"), arg("settle"), capped}).exitCode, 0);
+    QCOMPARE(b.payee.run({arg("chain"), arg("fee-estimate"), arg("40")}).exitCode, 0);
+    const CliResult said = b.payee.run({arg("channel"), arg("watch")});
+    QCOMPARE(said.exitCode, 0);
+    QVERIFY2(said.err.contains("more than the fee budget allows"), said.err.constData());
+    // Asked again by hand: nothing more is spent, and the reason is said.
+    const CliResult again = b.payee.run({arg("channel"), arg("bump"), capped});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY2(again.err.contains("\nOVER_BUDGET: "), again.err.constData());
+    QCOMPARE(satField(b.payee.json({arg("channel"), arg("show"), capped}).value(QLatin1String("bumps")).toArray()[0].toObject(),
+                      "child_fee_sat"),
+             800);
+
+    // A full mempool: the settlement alone is below its minimum (5 sat/vB) and goes in with
+    // a child paying for both, as one package.
+    Pair f(m_dir.filePath(QStringLiteral("congested-full")));
+    QDir().mkpath(f.dir);
+    const QString full = openChannel(f, Variant::Cltv, 80'000, 144);
+    QVERIFY(!full.isEmpty());
+    QCOMPARE(f.payer.run({arg("channel"), arg("pay"), full, arg("30000"), arg("--out"), f.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(f.payee.run({arg("channel"), arg("import"), f.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(f.payee.run({arg("chain"), arg("policy"), arg("--mempool-min-feerate"), arg("5")}).exitCode, 0);
+    QCOMPARE(f.payee.run({arg("chain"), arg("fee-estimate"), arg("6")}).exitCode, 0);
+    const CliResult settledFull = f.payee.run({arg("channel"), arg("settle"), full});
+    QVERIFY2(settledFull.exitCode == 0, settledFull.err.constData());
+    const QJsonArray fullBumps = f.payee.json({arg("channel"), arg("show"), full}).value(QLatin1String("bumps")).toArray();
+    QCOMPARE(fullBumps.size(), 1);
+    QVERIFY(fullBumps[0].toObject().value(QLatin1String("package")).toBool());
+    f.mine(1);
+    QCOMPARE(f.payee.run({arg("channel"), arg("watch")}).exitCode, 0);
+    QCOMPARE(f.payee.json({arg("channel"), arg("show"), full}).value(QLatin1String("state")).toString(), arg("settled"));
 }
 
 QTEST_GUILESS_MAIN(TestCliChannels)

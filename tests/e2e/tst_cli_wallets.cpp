@@ -37,6 +37,7 @@ private Q_SLOTS:
     void twoWalletsPayEachOther();
     void noKeychainMeansAClearError();
     void concurrentProcessesOnOneChain();
+    void bumpFeeAndChildPaysForParent();
 };
 
 void TestCliWallets::twoWalletsPayEachOther()
@@ -198,6 +199,71 @@ void TestCliWallets::concurrentProcessesOnOneChain()
             QVERIFY(h.toObject().value(QLatin1String("height")).toInt() > 0);
         }
     QCOMPARE(sends, rounds);
+}
+
+void TestCliWallets::bumpFeeAndChildPaysForParent()
+{
+    // "Bump fee" and "Child pays for parent" on a congested local chain (blocks take 5 sat/vB
+    // and more): our send at 2 sat/vB waits until replaced (RBF), the recipient pays the same;
+    // a receive at 2 sat/vB waits until the receiver's child pays for both (CPFP).
+    const QString chainFile = m_dir.filePath(QStringLiteral("bump-chain.sqlite"));
+    auto arg = [](const char *s) { return QString::fromLatin1(s); };
+    CliRunner a(chainFile, m_dir.filePath(QStringLiteral("bump-a"))), b(chainFile, m_dir.filePath(QStringLiteral("bump-b")));
+    QVERIFY(!a.json({arg("wallet"), arg("create")}).isEmpty());
+    QVERIFY(!b.json({arg("wallet"), arg("create")}).isEmpty());
+    QCOMPARE(a.run({arg("chain"), arg("mine"), arg("101")}).exitCode, 0);
+    QCOMPARE(a.run({arg("chain"), arg("policy"), arg("--min-feerate"), arg("5")}).exitCode, 0);
+    const QString addrB = b.json({arg("wallet"), arg("address")}).value(QLatin1String("address")).toString();
+    const qint64 before = total(a.json({arg("wallet"), arg("balance")}));
+    const QJsonObject sent = a.json({arg("wallet"), arg("send"), addrB, arg("1000000"), arg("--fee-rate"), arg("2")});
+    const QString first = sent.value(QLatin1String("txid")).toString();
+    QVERIFY(!first.isEmpty());
+    QCOMPARE(a.run({arg("chain"), arg("mine"), arg("1"), arg("--to"), burnAddress()}).exitCode, 0);
+    QCOMPARE(satField(b.json({arg("wallet"), arg("balance")}), "unconfirmed_sat"), 1'000'000); // left out of the block
+    const QJsonObject bumped = a.json({arg("wallet"), arg("bump"), first, arg("--fee-rate"), arg("8")});
+    QCOMPARE(bumped.value(QLatin1String("method")).toString(), arg("rbf"));
+    const QString second = bumped.value(QLatin1String("txid")).toString();
+    QVERIFY(!second.isEmpty() && second != first);
+    QVERIFY(bumped.value(QLatin1String("fee_rate_sat_per_kvb")).toInteger() >= 8'000);
+    // The original is gone from the history, the replacement stands in its place.
+    const QJsonArray history = a.json({arg("wallet"), arg("history")}).value(QLatin1String("history")).toArray();
+    bool sawFirst = false, sawSecond = false;
+    for (const QJsonValue &row : history) {
+        sawFirst |= row.toObject().value(QLatin1String("txid")).toString() == first;
+        sawSecond |= row.toObject().value(QLatin1String("txid")).toString() == second;
+    }
+    QVERIFY(!sawFirst && sawSecond);
+    QCOMPARE(a.run({arg("chain"), arg("mine"), arg("1"), arg("--to"), burnAddress()}).exitCode, 0);
+    QCOMPARE(satField(b.json({arg("wallet"), arg("balance")}), "confirmed_sat"), 1'000'000);
+    // The sender paid the amount and the replacement's fee, nothing of the original twice.
+    QCOMPARE(total(a.json({arg("wallet"), arg("balance")})), before - 1'000'000 - satField(bumped, "fee_sat"));
+    // Asked again: confirmed, nothing to bump.
+    QCOMPARE(a.run({arg("wallet"), arg("bump"), second}).exitCode, 1);
+
+    // A receive that waits: the receiver's child pays for both.
+    const QString addrB2 = b.json({arg("wallet"), arg("address")}).value(QLatin1String("address")).toString();
+    const QString incoming = a.json({arg("wallet"), arg("send"), addrB2, arg("500000"), arg("--fee-rate"), arg("2")}).value(QLatin1String("txid")).toString();
+    QVERIFY(!incoming.isEmpty());
+    const QJsonObject child = b.json({arg("wallet"), arg("bump"), incoming, arg("--fee-rate"), arg("10")});
+    QCOMPARE(child.value(QLatin1String("method")).toString(), arg("cpfp"));
+    QVERIFY(child.value(QLatin1String("fee_rate_sat_per_kvb")).toInteger() >= 10'000);
+    const qint64 childFee = satField(child, "fee_sat");
+    QCOMPARE(a.run({arg("chain"), arg("mine"), arg("1"), arg("--to"), burnAddress()}).exitCode, 0);
+    const QJsonObject balB = b.json({arg("wallet"), arg("balance")});
+    QCOMPARE(satField(balB, "confirmed_sat"), 1'000'000 + 500'000 - childFee);
+    QCOMPARE(satField(balB, "unconfirmed_sat"), 0);
+    // A fee reserve: sends leave it in confirmed coins; a bump child may still spend it.
+    QCOMPARE(satField(b.json({arg("wallet"), arg("reserve"), arg("1000000")}), "fee_reserve_sat"), 1'000'000);
+    const CliResult blocked = b.run({arg("wallet"), arg("send"), burnAddress(), arg("600000")});
+    QCOMPARE(blocked.exitCode, 1);
+    QVERIFY2(blocked.err.startsWith("INSUFFICIENT_FUNDS") && blocked.err.contains("reserve"), blocked.err.constData());
+    QCOMPARE(satField(b.json({arg("wallet"), arg("reserve"), arg("400000")}), "fee_reserve_sat"), 400'000);
+    QCOMPARE(b.run({arg("wallet"), arg("send"), burnAddress(), arg("100000")}).exitCode, 0); // the other coin stays
+    QCOMPARE(satField(b.json({arg("wallet"), arg("reserve"), arg("0")}), "fee_reserve_sat"), 0);
+    // Not ours at all: said plainly.
+    const CliResult unknown = b.run({arg("wallet"), arg("bump"), QString(64, QLatin1Char('a'))});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.startsWith("NOT_FOUND"), unknown.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliWallets)

@@ -121,6 +121,8 @@ private Q_SLOTS:
     void refundReplacesAnUnconfirmedSettlement();
     void settlementAndChildAsAPackage();
     void settlementBumpedByCpfp();
+    void stuckSettlementBumpedByTheWatcher();
+    void fullMempoolTakesTheSettlementAsAPackage();
     void stalledNodeMakesThePayeeSettleEarly();
     void rejectReasonsMatchLocalChain();
     void reorgRollsBackAndResumes();
@@ -669,6 +671,104 @@ void TestRegtest::settlementBumpedByCpfp()
     QCOMPARE(satField(p.payee.json({arg("wallet"), arg("balance")}), "confirmed_sat"), 20'000 - second.value(QLatin1String("child_fee_sat")).toInteger());
     // Confirmed: nothing to bump.
     QCOMPARE(p.payee.run({arg("channel"), arg("bump"), id}).exitCode, 1);
+}
+
+void TestRegtest::stuckSettlementBumpedByTheWatcher()
+{
+    // Core started with -blockmintxfee above the settlement's commit fee: its blocks leave
+    // the settlement out until the payee's watcher, by itself, hangs a child on the payout
+    // that pays for both (its estimate never below what the node's own blocks take).
+    if (m_node.name() != QLatin1String("bitcoind"))
+        QSKIP("-blockmintxfee: Bitcoin Core only");
+    Pair p = makePair("stuck");
+    const QString id = openChannel(p, Variant::Cltv, 60'000, 144);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("20000"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(p.payee.run({arg("channel"), arg("import"), p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(m_node.restart({arg("-blockmintxfee=0.00010000")}), QString());
+    const QString settlement = p.payee.json({arg("channel"), arg("settle"), id}).value(QLatin1String("txid")).toString();
+    QVERIFY(!settlement.isEmpty());
+    mine(2);
+    QVERIFY(rpc("getrawmempool").toArray().contains(settlement)); // left out of both blocks
+    const CliResult watched = p.payee.run({arg("channel"), arg("watch")});
+    QVERIFY2(watched.err.contains("settlement's fee raised by a child"), watched.err.constData());
+    mine(1);
+    QVERIFY(rpc("getrawmempool").toArray().isEmpty());
+    QCOMPARE(p.payee.run({arg("channel"), arg("watch")}).exitCode, 0);
+    const QJsonObject shown = p.payee.json({arg("channel"), arg("show"), id});
+    QCOMPARE(shown.value(QLatin1String("state")).toString(), arg("settled"));
+    const QJsonArray bumps = shown.value(QLatin1String("bumps")).toArray();
+    QCOMPARE(bumps.size(), 1);
+    const qint64 childFee = satField(bumps[0].toObject(), "child_fee_sat");
+    QVERIFY2(childFee > 0 && childFee <= 10'000, qPrintable(QString::number(childFee))); // within half the payout
+    QCOMPARE(satField(p.payee.json({arg("wallet"), arg("balance")}), "confirmed_sat"), 20'000 - childFee);
+    QCOMPARE(m_node.restart(), QString());
+}
+
+void TestRegtest::fullMempoolTakesTheSettlementAsAPackage()
+{
+    // Core with a 5 MB mempool filled by transactions paying 20 sat/vB: its minimum rises
+    // above the settlement's feerate, so the settlement alone is refused ("mempool min fee
+    // not met"); settling sends it with a child paying for both through submitpackage.
+    if (m_node.name() != QLatin1String("bitcoind"))
+        QSKIP("submitpackage and -maxmempool: Bitcoin Core only");
+    Pair p = makePair("fullpool");
+    const QString id = openChannel(p, Variant::Cltv, 60'000, 144);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(p.payer.run({arg("channel"), arg("pay"), id, arg("20000"), arg("--out"), p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(p.payee.run({arg("channel"), arg("import"), p.file("pay.spw")}).exitCode, 0);
+    QCOMPARE(m_node.restart({arg("-maxmempool=5")}), QString());
+    // Coins of our own to fill it with: 60 coinbases, matured.
+    const bitcoin::PrivateKey filler = bitcoin::PrivateKey::generate();
+    const bitcoin::Script fillerSpk = bitcoin::p2wpkh(filler.publicKey().hash());
+    const QString fillerAddress = QString::fromStdString(*bitcoin::encodeAddress(fillerSpk, bitcoin::network(bitcoin::NetworkId::Regtest)));
+    const QJsonArray blocks = rpc("generatetoaddress", {60, fillerAddress}).toArray();
+    QCOMPARE(blocks.size(), 60);
+    mine(100);
+    const double minRelay = rpc("getmempoolinfo").toObject().value(QLatin1String("minrelaytxfee")).toDouble();
+    int sent = 0;
+    for (const QJsonValue &hash : blocks) {
+        const QJsonObject block = rpc("getblock", {hash.toString(), 2}).toObject();
+        const QJsonObject coinbase = block.value(QLatin1String("tx")).toArray().at(0).toObject();
+        const int64_t value = llround(coinbase.value(QLatin1String("vout")).toArray().at(0).toObject().value(QLatin1String("value")).toDouble() * 1e8);
+        auto txid = bitcoin::fromDisplayHex(coinbase.value(QLatin1String("txid")).toString().toStdString());
+        QVERIFY(txid.ok());
+        // 2,000 outputs (about 62,000 vB) at 20 sat/vB.
+        bitcoin::Transaction tx;
+        tx.version = 2;
+        bitcoin::TxIn in;
+        in.prevout = bitcoin::OutPoint{*txid, 0};
+        tx.inputs.push_back(in);
+        const int64_t fee = 20 * 62'500;
+        for (int i = 0; i < 2000; ++i)
+            tx.outputs.push_back(bitcoin::TxOut{bitcoin::Amount::fromSat((value - fee) / 2000), fillerSpk});
+        const bitcoin::PublicKey pub = filler.publicKey();
+        Bytes sig = filler.signDer(bitcoin::segwitV0Sighash(tx, 0, bitcoin::p2pkh(pub.hash()).bytes(), bitcoin::Amount::fromSat(value),
+                                                            bitcoin::SIGHASH_ALL));
+        sig.push_back(bitcoin::SIGHASH_ALL);
+        tx.inputs[0].witness = {sig, pub.bytes()};
+        rpc("sendrawtransaction", {QString::fromStdString(toHex(tx.serialize()))});
+        ++sent;
+        if (rpc("getmempoolinfo").toObject().value(QLatin1String("mempoolminfee")).toDouble() > minRelay)
+            break;
+    }
+    const double poolMin = rpc("getmempoolinfo").toObject().value(QLatin1String("mempoolminfee")).toDouble();
+    QVERIFY2(poolMin > minRelay, qPrintable(QStringLiteral("%1 transactions sent, minimum %2").arg(sent).arg(poolMin)));
+    const CliResult settled = p.payee.run({arg("channel"), arg("settle"), id, arg("--json")});
+    QVERIFY2(settled.exitCode == 0, settled.err.constData());
+    const QString settlement = settled.json().value(QLatin1String("txid")).toString();
+    QVERIFY(rpc("getrawmempool").toArray().contains(settlement));
+    const QJsonArray bumps = p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("bumps")).toArray();
+    QCOMPARE(bumps.size(), 1);
+    QVERIFY(bumps[0].toObject().value(QLatin1String("package")).toBool());
+    // The package pays at least the mempool's minimum.
+    QVERIFY(bumps[0].toObject().value(QLatin1String("package_fee_rate_sat_per_kvb")).toInteger() >= llround(poolMin * 1e8));
+    const qint64 childFee = satField(bumps[0].toObject(), "child_fee_sat");
+    QCOMPARE(m_node.restart(), QString());
+    mine(3);
+    QCOMPARE(p.payee.run({arg("channel"), arg("watch")}).exitCode, 0);
+    QCOMPARE(p.payee.json({arg("channel"), arg("show"), id}).value(QLatin1String("state")).toString(), arg("settled"));
+    QCOMPARE(satField(p.payee.json({arg("wallet"), arg("balance")}), "confirmed_sat"), 20'000 - childFee);
 }
 
 void TestRegtest::stalledNodeMakesThePayeeSettleEarly()

@@ -10,8 +10,13 @@
 #include "MainWindow.h"
 #include "MessageDialog.h"
 #include "OpenChannelWizard.h"
+#include "QrMessageView.h"
 #include "models/ChannelTableModel.h"
 #include "services/WalletService.h"
+
+#include "chain/LocalChainDb.h"
+
+#include "store/BumpStore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -61,6 +66,8 @@ struct Side {
                 return 1500;
             if (q == QLatin1String("settle"))
                 return true;
+            if (q == QLatin1String("psbt kind"))
+                return QStringLiteral("commitment");
             return QStringLiteral("GUI test feed");
         });
     }
@@ -88,13 +95,19 @@ QString takeMessage(Side &side, bool viaFile, const QString &dir)
         f.write(d->text().toUtf8());
         f.close();
         import.importFile(path);
-    } else if (!d->qrImage().isNull()) {
+    } else if (d->isAnimated()) {
+        // Several messages (or a PSBT): an animated BC-UR, read frame by frame as the
+        // widget shows them, until the import has the whole.
+        QSignalSpy done(&import, &ImportDialog::codeComplete);
+        QSignalSpy shown(d, &MessageDialog::frameShown);
+        for (int frames = 0; done.isEmpty() && frames < 4 * d->partCount() + 8; ++frames) {
+            import.importImage(d->findChild<QLabel *>(QStringLiteral("messageQrLabel"))->grab().toImage());
+            if (done.isEmpty() && !shown.wait(3000))
+                break;
+        }
+    } else {
         // The QR widget as the user sees it, through the camera's decoding path.
         import.importImage(d->findChild<QLabel *>(QStringLiteral("messageQrLabel"))->grab().toImage());
-    } else {
-        const QString text = d->text(); // several messages: no QR, they travel as text
-        d->close();
-        return text;
     }
     d->close();
     return import.text();
@@ -112,6 +125,7 @@ private Q_SLOTS:
         QTest::newRow("files") << true;
     }
     void payerAndPayee();
+    void paymentsStreamByContinuousScanning();
     void sellAndBuyOverTls();
     void backupFolderFromSettings();
     void backgroundWatcherUnit();
@@ -538,8 +552,10 @@ void TestGuiFlow::payerAndPayee()
     wizard->findChild<QSpinBox *>(QStringLiteral("capacitySpinBox"))->setValue(60'000);
     QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("offerInfoLabel"))->text().contains(QLatin1String("GUI test feed")));
     wizard->accept();
-    const QString opening = takeMessage(payer, viaFile, dir.path()); // proposal + funded (cltv)
-    QVERIFY(!opening.isEmpty());
+    if (!viaFile) // proposal + funded (cltv): two messages, one animated code
+        QTRY_VERIFY_WITH_TIMEOUT(payer.window->lastMessageDialog() && payer.window->lastMessageDialog()->isAnimated(), 20000);
+    const QString opening = takeMessage(payer, viaFile, dir.path());
+    QCOMPARE(opening.count(QLatin1Char('\n')), 1);
     Q_EMIT payee.window->importRequested(opening);
     QTRY_COMPARE_WITH_TIMEOUT(payee.model()->rowCount(), 1, 20000);
     QTRY_COMPARE_WITH_TIMEOUT(payer.model()->rowCount(), 1, 20000);
@@ -567,18 +583,44 @@ void TestGuiFlow::payerAndPayee()
     auto *payments = payer.window->findChild<QTableView *>(QStringLiteral("paymentHistoryView"));
     QTRY_COMPARE_WITH_TIMEOUT(payments->model()->rowCount(), 3, 20000);
     QCOMPARE(payments->model()->data(payments->model()->index(2, 1)).toString(), QStringLiteral("4,500 sat"));
+    // The commitment as a PSBT: an animated ur:crypto-psbt that reads back to the same PSBT.
+    payer.trigger("exportPsbtAction");
+    QTRY_VERIFY_WITH_TIMEOUT(payer.window->lastMessageDialog(), 20000);
+    const QString exported = payer.window->lastMessageDialog()->text();
+    QVERIFY(exported.startsWith(QLatin1String("cHNidP8")));
+    if (!viaFile)
+        QVERIFY(payer.window->lastMessageDialog()->currentCode().startsWith(QLatin1String("UR:CRYPTO-PSBT/")));
+    QCOMPARE(takeMessage(payer, viaFile, dir.path()), exported);
 
     // Payee: Settle; mine; both tables show it settled, balances exact.
     QTRY_VERIFY_WITH_TIMEOUT(payee.window->findChild<QAction *>(QStringLiteral("settleAction"))->isEnabled(), 20000);
     payee.trigger("settleAction");
     QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(),
                               QStringLiteral("closing"), 20000);
+    // Fees rose while it waits: the detail pane shows what it pays and the blocks left, and
+    // Bump fee hangs a child on the payout that pays for both (shown in the detail pane).
+    QVERIFY(spillway::chain::LocalChainDb(chain).setFeeEstimate(spillway::chain::FeeRate{4000}).ok());
+    payee.window->findChild<QTableView *>(QStringLiteral("channelTableView"))->selectRow(0);
+    auto *detail = payee.window->findChild<QLabel *>(QStringLiteral("channelDetailLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(detail->text().contains(QLatin1String("Waiting to confirm: the settlement pays")), 20000);
+    QVERIFY(detail->text().contains(QLatin1String("left before the payer's refund becomes valid")));
+    QAction *bump = payee.window->findChild<QAction *>(QStringLiteral("bumpFeeAction"));
+    QVERIFY(bump && bump->isEnabled());
+    QVERIFY(!payer.window->findChild<QAction *>(QStringLiteral("bumpFeeAction"))->isEnabled()); // not the payer's to bump
+    payee.trigger("bumpFeeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(detail->text().contains(QLatin1String("Fee bump")), 20000);
+    spillway::store::BumpStore bumps;
+    QVERIFY(bumps.open(dir.filePath(QStringLiteral("payee"))).ok());
+    auto bumpRows = bumps.forChannel(*spillway::bitcoin::OutPoint::parse(payee.model()->channelAt(0)->id.toStdString()));
+    QVERIFY(bumpRows.ok() && bumpRows->size() == 1);
+    const qint64 childFee = bumpRows->front().childFee;
+    QVERIFY2(childFee > 0 && childFee <= 2250, qPrintable(QString::number(childFee))); // within half the payout
     payer.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
     QTRY_COMPARE_WITH_TIMEOUT(payer.model()->data(payer.model()->index(0, ChannelTableModel::StateColumn)).toString(),
                               QStringLiteral("settled"), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(),
                               QStringLiteral("settled"), 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(payee.label("confirmedBalanceLabel"), QStringLiteral("4,500 sat"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(payee.label("confirmedBalanceLabel"), QLocale(QLocale::English).toString(4500 - childFee) + QStringLiteral(" sat"), 20000);
     QTRY_COMPARE_WITH_TIMEOUT(payee.label("channelsBalanceLabel"), QStringLiteral("0 sat"), 20000);
     // The wallet tab's history shows the settlement's payout to the payee.
     auto *history = payee.window->findChild<QTableView *>(QStringLiteral("walletHistoryView"));
@@ -591,6 +633,74 @@ void TestGuiFlow::payerAndPayee()
     const qint64 commitFee = c->capacitySat - c->maxPayableSat;
     QVERIFY2(commitFee >= 2 * 170 && commitFee <= 2 * 200, qPrintable(QString::number(commitFee)));
     QCOMPARE(c->finalPayerSat, 60'000 - 4500 - commitFee);
+}
+
+// Two Import windows side by side, each keeping on scanning a region of the screen
+// where the other shows its codes: the payer's payments appear in its window, the
+// payee's window imports each and shows the ack, the payer's window imports the
+// ack. Twenty payments with no click but Pay.
+void TestGuiFlow::paymentsStreamByContinuousScanning()
+{
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    Side payer(dir.filePath(QStringLiteral("payer")), chain), payee(dir.filePath(QStringLiteral("payee")), chain);
+    QSignalSpy payerReady(payer.service, &WalletService::ready), payeeReady(payee.service, &WalletService::ready);
+    payer.service->startOnThread();
+    payee.service->startOnThread();
+    payer.window->show();
+    payee.window->show();
+    QVERIFY(payerReady.wait(20000) || payerReady.size() == 1);
+    QVERIFY(payeeReady.size() == 1 || payeeReady.wait(20000));
+    QMetaObject::invokeMethod(payer.service, [s = payer.service] { s->mine(101); });
+    QTRY_VERIFY_WITH_TIMEOUT(payer.label("confirmedBalanceLabel") != QStringLiteral("0 sat"), 20000);
+    payee.trigger("newOfferAction");
+    const QString offer = takeMessage(payee, false, dir.path());
+    QVERIFY(offer.startsWith(QLatin1String("spw1"), Qt::CaseInsensitive));
+    payer.trigger("openChannelAction");
+    OpenChannelWizard *wizard = payer.window->findChild<OpenChannelWizard *>(QStringLiteral("openChannelWizard"));
+    QVERIFY(wizard);
+    wizard->setOfferText(offer);
+    wizard->findChild<QSpinBox *>(QStringLiteral("capacitySpinBox"))->setValue(60'000);
+    wizard->accept();
+    const QString opening = takeMessage(payer, false, dir.path());
+    QVERIFY(!opening.isEmpty());
+    Q_EMIT payee.window->importRequested(opening);
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->rowCount(), 1, 20000);
+    payer.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(),
+                              QStringLiteral("open"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(payer.window->findChild<QAction *>(QStringLiteral("payAction"))->isEnabled(), 20000);
+
+    // Each side opens Import, keeps scanning, and drags a region over the other's window.
+    payer.trigger("importAction");
+    payee.trigger("importAction");
+    ImportDialog *payerScan = payer.window->importDialog();
+    ImportDialog *payeeScan = payee.window->importDialog();
+    QVERIFY(payerScan && payeeScan);
+    payerScan->setGeometry(0, 0, 560, 860);
+    payeeScan->setGeometry(600, 0, 560, 860);
+    payerScan->setKeepScanning(true);
+    payeeScan->setKeepScanning(true);
+    payerScan->setScanRegion(payeeScan->geometry());
+    payeeScan->setScanRegion(payerScan->geometry());
+    QVERIFY(payerScan->isScanning() && payeeScan->isScanning());
+
+    const int payments = 20;
+    for (int n = 1; n <= payments; ++n) {
+        payer.trigger("payAction");
+        QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, 0), ChannelTableModel::PaidSatRole).toLongLong(),
+                                  1500LL * n, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(payerScan->importedCount(), n, 20000); // the ack, read back
+        QVERIFY(payeeScan->answerView()->currentCode().startsWith(QLatin1String("SPW1")));
+    }
+    // Every payment and ack imported once, the repeats of codes still on screen ignored,
+    // and no other window opened for them.
+    QTest::qWait(3 * ImportDialog::kScanIntervalMs);
+    QCOMPARE(payeeScan->importedCount(), payments);
+    QCOMPARE(payerScan->importedCount(), payments);
+    QCOMPARE(payer.window->lastMessageDialog(), nullptr);
+    QCOMPARE(payee.window->lastMessageDialog(), nullptr);
+    QCOMPARE(payer.model()->data(payer.model()->index(0, 0), ChannelTableModel::PaidSatRole).toLongLong(), 1500LL * payments);
 }
 
 void TestGuiFlow::sellAndBuyOverTls()

@@ -15,6 +15,8 @@
 #include "wallet/Wallet.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
 #include <QDir>
 
 namespace spillway::ui {
@@ -435,6 +437,74 @@ void WalletService::newReceiveAddress()
     if (!a)
         return report(a.error());
     Q_EMIT receiveAddressChanged(*a);
+}
+
+void WalletService::loadBumps(const QString &channelId)
+{
+    if (!m_store || !m_engine)
+        return;
+    auto op = OutPoint::parse(channelId.toStdString());
+    if (!op)
+        return;
+    auto rec = m_store->find(*op);
+    if (!rec || !*rec)
+        return;
+    QStringList lines;
+    const store::ChannelRecord &r = **rec;
+    if (r.state == store::ChannelState::Closing) {
+        // The waiting closing transaction: what it pays, and the blocks left before the deadline.
+        auto tx = r.role == store::ChannelRole::Payee ? m_engine->settlementTransaction(r) : m_engine->refundTransaction(r);
+        if (tx) {
+            int64_t out = 0;
+            for (const auto &o : tx->outputs)
+                out += o.value.sat();
+            const int64_t fee = r.params.capacity.sat() - out;
+            lines << tr("Waiting to confirm: %1 pays %2 sat/vB (fee %3 sat).")
+                         .arg(r.role == store::ChannelRole::Payee ? tr("the settlement") : tr("the refund"))
+                         .arg(QLocale().toString(static_cast<double>(fee) / static_cast<double>(tx->vsize()), 'f', 1))
+                         .arg(QLocale().toString(static_cast<qlonglong>(fee)));
+        }
+        if (r.role == store::ChannelRole::Payee) {
+            auto tip = chain::await(m_chain->tip());
+            if (tip)
+                lines << tr("%n block(s) left before the payer's refund becomes valid.", nullptr,
+                            std::max(0, static_cast<int>(r.params.expiry) - tip->height));
+        }
+    }
+    if (auto *bumps = m_engine->bumpStore()) {
+        auto rows = bumps->forChannel(*op);
+        if (rows)
+            for (const auto &b : *rows)
+                lines << tr("Fee bump %1: a child paid %2 sat, %3 sat/vB for both%4.")
+                             .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(b.time), QLocale::ShortFormat))
+                             .arg(QLocale().toString(static_cast<qlonglong>(b.childFee)))
+                             .arg(QLocale().toString(static_cast<double>(b.packageSatPerKvB) / 1000.0, 'f', 1))
+                             .arg(b.package ? tr(", sent as a package") : QString());
+    }
+    Q_EMIT bumpsLoaded(channelId, lines);
+}
+
+void WalletService::bumpFee(const QString &channelId)
+{
+    const auto op = channelOf(channelId);
+    if (!op)
+        return;
+    auto rec = m_store->find(*op);
+    if (!rec || !*rec)
+        return;
+    store::ChannelRecord r = **rec;
+    const bool funding = r.role == store::ChannelRole::Payer && r.state == store::ChannelState::Opening;
+    auto bumped = funding ? m_engine->bumpFunding(r) : m_engine->bumpSettlement(r);
+    if (!bumped)
+        return report(bumped.error());
+    if (*bumped)
+        Q_EMIT info(tr("Fee raised: a child pays %1 sat, %2 sat/vB for both.")
+                        .arg(QLocale().toString(static_cast<qlonglong>((*bumped)->childFee)))
+                        .arg(QLocale().toString(static_cast<double>((*bumped)->packageSatPerKvB) / 1000.0, 'f', 1)));
+    else
+        Q_EMIT info(tr("Nothing to raise: it already pays what confirms in time, or it has confirmed."));
+    publish();
+    loadBumps(channelId);
 }
 
 void WalletService::loadPayments(const QString &channelId)

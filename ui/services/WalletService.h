@@ -79,6 +79,10 @@ public Q_SLOTS:
     void newReceiveAddress();
     void send(const QString &address, qint64 amountSat);
     void loadPayments(const QString &channelId);
+    /// A closing channel's fee situation and bumps (FeeView in the detail pane).
+    void loadBumps(const QString &channelId);
+    /// Raises the fee of the channel's waiting settlement, refund or funding by a child (CPFP).
+    void bumpFee(const QString &channelId);
     /// Sell: serve the files of `dir` over TLS; answers offerReady and catalogReady.
     void startSelling(const QString &dir, qint64 pricePerMiB, const QString &listen);
     /// Buy: connect to the offer's provider and list its files (catalogReady).
@@ -113,6 +117,8 @@ Q_SIGNALS:
     void downloadProgress(qint64 chunksDone, qint64 chunks, qint64 bytes, qint64 paidSat);
     void downloadFinished(bool ok, const QString &message);
     void paymentsLoaded(const QString &channelId, const QList<spillway::ui::PaymentRow> &rows);
+    /// Lines in the user's language: the closing transaction's feerate, the blocks left, each bump.
+    void bumpsLoaded(const QString &channelId, const QStringList &lines);
     void historyChanged(const QList<spillway::ui::WalletTxRow> &rows);
     void ready(const QString &networkName, const QString &backend);
     /// First run: the recovery phrase, to be shown once.
