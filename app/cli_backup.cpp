@@ -1,8 +1,7 @@
 // spillway-cli backup ... and wallet restore --backup (CliBackup.h).
 #include "CliBackup.h"
 
-#include "backup/BackupStores.h"
-#include "bitcoin/Bip39.h"
+#include "backup/BackupRestore.h"
 #include "channel/ChannelEngine.h"
 #include "wallet/Wallet.h"
 
@@ -105,42 +104,17 @@ int backupCommand(const QString &dataDir, bool json, chain::ChainBackend &chain,
 int restoreWithBackup(const QString &dataDir, bool json, chain::ChainBackend &chain, std::string_view phrase, int birthday,
                       const QString &backupFile)
 {
-    if (wallet::Wallet::exists(dataDir))
-        return fail(makeError(ErrorCode::WalletExists, dataDir.toStdString()));
-    auto entropy = bitcoin::mnemonicToEntropy(phrase);
-    if (!entropy)
-        return fail(entropy.error());
-    // The backup is opened with the phrase before anything is written: a damaged file
-    // or another phrase's backup changes nothing.
-    auto key = backup::BackupKey::fromSeed(bitcoin::mnemonicToSeed(phrase).view(), chain.network());
-    if (!key)
-        return fail(key.error());
-    auto contents = backup::readBackupFile(backupFile, *key);
-    if (!contents)
-        return fail(contents.error());
-    if (contents->network != chain.network().id)
-        return fail(makeError(ErrorCode::WrongNetwork, "the backup is for " + std::string(bitcoin::network(contents->network).name)));
-
-    store::ChannelStore channels;
-    store::PurchaseStore purchases;
-    if (const Status st = channels.open(dataDir); !st.ok())
-        return fail(st.error());
-    if (const Status st = purchases.open(dataDir); !st.ok())
-        return fail(st.error());
-    auto imported = backup::importContents(*contents, channels, purchases);
-    if (!imported)
-        return fail(imported.error());
-    if (const Status st = wallet::Wallet::restore(dataDir, chain, phrase, {}, birthday); !st.ok())
-        return fail(st.error());
+    auto restored = backup::restoreWallet(dataDir, chain, phrase, birthday, backupFile);
+    if (!restored)
+        return fail(restored.error());
     auto w = wallet::Wallet::open(dataDir, chain);
     if (!w)
         return fail(w.error());
     if (const Status st = (*w)->sync(); !st.ok())
         return fail(st.error());
-    // Backups carry on in the folder the file came from, when it can be written.
-    const QString folder = QFileInfo(backupFile).absolutePath();
-    const bool continuing = backup::checkFolderWritable(folder).ok() &&
-                            backup::BackupSettings{folder, key->fileName(chain.network().id)}.save(dataDir).ok();
+    store::ChannelStore channels;
+    if (const Status st = channels.open(dataDir); !st.ok())
+        return fail(st.error());
     auto backups = attachBackups(dataDir, **w, channels);
     // The watcher catches up with the chain: channels closed meanwhile are seen closed.
     channel::ChannelEngine engine(**w, chain, channels);
@@ -152,23 +126,24 @@ int restoreWithBackup(const QString &dataDir, bool json, chain::ChainBackend &ch
     auto address = (*w)->newReceiveAddress();
     if (!address)
         return fail(address.error());
-    const QDateTime written = QDateTime::fromSecsSinceEpoch(contents->written);
+    const QDateTime written = QDateTime::fromSecsSinceEpoch(restored->backupWritten);
+    const backup::ImportSummary &imported = restored->imported;
     if (json) {
         printJson(QJsonObject{{QStringLiteral("wallet_id"), (*w)->walletId()},
                               {QStringLiteral("address"), *address},
                               {QStringLiteral("data_dir"), dataDir},
                               {QStringLiteral("backup_written"), written.toUTC().toString(Qt::ISODate)},
-                              {QStringLiteral("channels_restored"), imported->channels},
-                              {QStringLiteral("offers_restored"), imported->offers},
-                              {QStringLiteral("purchases_restored"), imported->purchases},
-                              {QStringLiteral("backup_folder"), continuing ? folder : QString()}});
+                              {QStringLiteral("channels_restored"), imported.channels},
+                              {QStringLiteral("offers_restored"), imported.offers},
+                              {QStringLiteral("purchases_restored"), imported.purchases},
+                              {QStringLiteral("backup_folder"), restored->folder}});
     } else {
         std::printf("wallet %s restored with %d channel(s), %d offer(s) and %d purchase(s) from the backup of %s\n"
                     "receive address: %s\n",
-                    qPrintable((*w)->walletId()), imported->channels, imported->offers, imported->purchases,
+                    qPrintable((*w)->walletId()), imported.channels, imported.offers, imported.purchases,
                     qPrintable(written.toString(Qt::ISODate)), qPrintable(*address));
-        if (continuing)
-            std::printf("backups continue in %s\n", qPrintable(folder));
+        if (!restored->folder.isEmpty())
+            std::printf("backups continue in %s\n", qPrintable(restored->folder));
     }
     return 0;
 }
