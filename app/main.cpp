@@ -1,7 +1,9 @@
 // spillway: the desktop wallet, on the embedded local chain by default.
+#include "FirstRunDialog.h"
 #include "MainWindow.h"
 #include "chain/ChainSettings.h"
 #include "services/WalletService.h"
+#include "wallet/Wallet.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -78,6 +80,14 @@ int main(int argc, char **argv)
     const QString dataDir = p.isSet(QStringLiteral("datadir")) ? QDir(p.value(QStringLiteral("datadir"))).absolutePath()
                                                               : spillway::chain::defaultDataDir(chain.network);
     auto *service = new spillway::ui::WalletService(dataDir, chain);
+    if (!spillway::wallet::Wallet::exists(dataDir) && !p.isSet(QStringLiteral("screenshot"))) {
+        // First run: a new wallet, or the recovery phrase and a backup.
+        spillway::ui::FirstRunDialog first;
+        if (first.exec() != QDialog::Accepted)
+            return 0;
+        if (first.restoring())
+            service->setRestoreFromBackup(first.takePhrase(), first.backupFile());
+    }
     spillway::ui::MainWindow window(service);
     service->startOnThread();
     window.show();

@@ -1570,5 +1570,12 @@
             <numerusform>%n blocks left before the payer's refund becomes valid.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Restored %n channel(s) from the backup; the watcher catches up with the chain.</source>
+        <translation>
+            <numerusform>Restored %n channel from the backup; the watcher catches up with the chain.</numerusform>
+            <numerusform>Restored %n channels from the backup; the watcher catches up with the chain.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

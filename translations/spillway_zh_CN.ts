@@ -736,6 +736,53 @@
     </message>
 </context>
 <context>
+    <name>spillway::ui::FirstRunDialog</name>
+    <message>
+        <source>Welcome to Spillway</source>
+        <translation>欢迎使用 Spillway</translation>
+    </message>
+    <message>
+        <source>Create a new wallet</source>
+        <translation>创建新钱包</translation>
+    </message>
+    <message>
+        <source>Restore from recovery phrase and backup</source>
+        <translation>从恢复短语和备份恢复</translation>
+    </message>
+    <message>
+        <source>the 12 or 24 words, in order</source>
+        <translation>按顺序输入 12 或 24 个单词</translation>
+    </message>
+    <message>
+        <source>Recovery phrase:</source>
+        <translation>恢复短语：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Backup file:</source>
+        <translation>备份文件：</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <source>Spillway backups (*.backup);;All files (*)</source>
+        <translation>Spillway 备份 (*.backup);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>A recovery phrase has 12 or 24 words; this one has %1.</source>
+        <translation>恢复短语有 12 或 24 个单词；这里有 %1 个。</translation>
+    </message>
+    <message>
+        <source>Choose the backup file (spillway-….backup).</source>
+        <translation>请选择备份文件（spillway-….backup）。</translation>
+    </message>
+</context>
+<context>
     <name>spillway::ui::ImportDialog</name>
     <message>
         <location filename="../ui/ImportDialog.cpp" line="37"/>
@@ -1981,6 +2028,12 @@
     <message>
         <source>The background watcher is removed: channels are watched only while Spillway runs.</source>
         <translation>后台监视已移除：只有 Spillway 运行时才监视通道。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n channel(s) from the backup; the watcher catches up with the chain.</source>
+        <translation>
+            <numerusform>已从备份恢复 %n 个通道；监视程序正在追赶区块链。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

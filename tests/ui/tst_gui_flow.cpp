@@ -3,6 +3,7 @@
 // by rendering the QR widget to an image and decoding it the way a camera frame
 // is decoded, or (second run) through files. Asserts rows and balances exactly.
 #include "BackupStatusLabel.h"
+#include "FirstRunDialog.h"
 #include "ImportDialog.h"
 #include "Notifier.h"
 #include "TrayController.h"
@@ -32,6 +33,11 @@
 #include <QTimer>
 #include <QPlainTextEdit>
 #include <QCheckBox>
+#include "store/ChannelStore.h"
+#include "wallet/Wallet.h"
+#include <QJsonObject>
+#include <QJsonDocument>
+#include <QRadioButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QDBusConnection>
@@ -132,7 +138,85 @@ private Q_SLOTS:
     void closingWithOpenChannelsAsks();
     void closingHidesToTheTray();
     void notifications();
+    void firstRunRestoresFromBackup();
 };
+
+void TestGuiFlow::firstRunRestoresFromBackup()
+{
+    QTranslator english; // "0 channels", as the app says it
+    QVERIFY(english.load(QStringLiteral(":/i18n/spillway_en.qm")));
+    QCoreApplication::installTranslator(&english);
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    auto cli = [&](const QString &dataDir, const QStringList &args) {
+        QProcess p;
+        p.start(QStringLiteral(SPILLWAY_CLI), QStringList{QStringLiteral("--chain"), chain, QStringLiteral("--datadir"), dataDir} + args);
+        p.waitForFinished(60000);
+        return p.exitCode() == 0 ? QJsonDocument::fromJson(p.readAllStandardOutput()).object() : QJsonObject{};
+    };
+    const QString old = dir.filePath(QStringLiteral("old"));
+    const QString words = cli(old, {QStringLiteral("wallet"), QStringLiteral("create"), QStringLiteral("--json")})
+                              .value(QLatin1String("mnemonic")).toString();
+    QVERIFY(!words.isEmpty());
+    QVERIFY(!cli(old, {QStringLiteral("channel"), QStringLiteral("offer"), QStringLiteral("--out"), dir.filePath(QStringLiteral("offer.spw"))}).isEmpty() ||
+            QFile::exists(dir.filePath(QStringLiteral("offer.spw"))));
+    const QString file = cli(old, {QStringLiteral("backup"), QStringLiteral("folder"), dir.filePath(QStringLiteral("backups")), QStringLiteral("--json")})
+                             .value(QLatin1String("file")).toString();
+    QVERIFY(QFile::exists(file));
+
+    // The dialog: a phrase of the wrong length and a missing file are said, not accepted.
+    FirstRunDialog d;
+    d.findChild<QRadioButton *>(QStringLiteral("restoreWalletRadioButton"))->setChecked(true);
+    d.findChild<QPlainTextEdit *>(QStringLiteral("recoveryPhraseEdit"))->setPlainText(QStringLiteral("one two three"));
+    d.accept();
+    QVERIFY(d.result() != QDialog::Accepted);
+    QVERIFY(d.findChild<QLabel *>(QStringLiteral("firstRunProblemLabel"))->text().contains(QLatin1String("12 or 24 words")));
+    d.findChild<QPlainTextEdit *>(QStringLiteral("recoveryPhraseEdit"))->setPlainText(QStringLiteral("  ") + words.toUpper() + QStringLiteral("\n"));
+    d.accept();
+    QVERIFY(d.result() != QDialog::Accepted);
+    QVERIFY(d.findChild<QLabel *>(QStringLiteral("firstRunProblemLabel"))->text().contains(QLatin1String("backup file")));
+    d.findChild<QLineEdit *>(QStringLiteral("backupFileLineEdit"))->setText(file);
+    d.accept();
+    QCOMPARE(d.result(), int(QDialog::Accepted));
+    QVERIFY(d.restoring());
+    const spillway::SecretBytes phrase = d.takePhrase();
+    QCOMPARE(QByteArray(reinterpret_cast<const char *>(phrase.data()), static_cast<qsizetype>(phrase.size())), words.toUtf8());
+    QVERIFY(d.findChild<QPlainTextEdit *>(QStringLiteral("recoveryPhraseEdit"))->toPlainText().isEmpty());
+
+    // The service restores instead of creating: the wallet, its offer, backups carrying on.
+    const QString fresh = dir.filePath(QStringLiteral("fresh"));
+    {
+        WalletService service(fresh, chain);
+        service.setRestoreFromBackup(phrase, file);
+        QSignalSpy ready(&service, &WalletService::ready), created(&service, &WalletService::walletCreated),
+            info(&service, &WalletService::info);
+        service.startOnThread();
+        QVERIFY(ready.wait(30000) || ready.size() == 1);
+        QCOMPARE(created.size(), 0);
+        QTRY_VERIFY(!info.isEmpty());
+        QVERIFY(info.first().first().toString().startsWith(QLatin1String("Restored 0 channels from the backup")));
+    }
+    QVERIFY(spillway::wallet::Wallet::exists(fresh));
+    spillway::store::ChannelStore restored;
+    QVERIFY(restored.open(fresh).ok());
+    QCOMPARE(restored.offers()->size(), size_t(1));
+    QCOMPARE(spillway::backup::BackupSettings::load(fresh)->path(), file);
+
+    // Another phrase's backup: refused in words, no wallet made.
+    const QString other = dir.filePath(QStringLiteral("other"));
+    {
+        WalletService service(other, chain);
+        const std::string abandon = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+        service.setRestoreFromBackup(spillway::SecretBytes(spillway::asBytes(abandon)), file);
+        QSignalSpy failed(&service, &WalletService::failed), ready(&service, &WalletService::ready);
+        service.startOnThread();
+        QVERIFY(failed.wait(30000) || failed.size() == 1);
+        QCOMPARE(failed.first().first().toString(), QStringLiteral("BACKUP_WRONG_PHRASE"));
+        QCOMPARE(ready.size(), 0);
+    }
+    QVERIFY(!spillway::wallet::Wallet::exists(other));
+    QCoreApplication::removeTranslator(&english);
+}
 
 void TestGuiFlow::notifications()
 {

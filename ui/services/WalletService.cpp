@@ -1,6 +1,7 @@
 #include "WalletService.h"
 
 #include "BackgroundWatcher.h"
+#include "backup/BackupRestore.h"
 #include "backup/BackupWriter.h"
 #include "bitcoin/Address.h"
 #include "bitcoin/Psbt.h"
@@ -106,6 +107,12 @@ WalletService::~WalletService()
     }
 }
 
+void WalletService::setRestoreFromBackup(SecretBytes phrase, const QString &backupFile)
+{
+    m_restorePhrase = std::move(phrase);
+    m_restoreBackup = backupFile;
+}
+
 void WalletService::startOnThread()
 {
     m_thread.setObjectName(QStringLiteral("wallet-service"));
@@ -140,6 +147,17 @@ void WalletService::start()
             m_server->setTipHeight(tip.height); // the seller's expiry check before any signature work
         refresh();
     });
+    if (!wallet::Wallet::exists(m_dataDir) && !m_restoreBackup.isEmpty()) {
+        // First run, "Restore from recovery phrase and backup": refused in words, nothing written.
+        const std::string_view phrase(reinterpret_cast<const char *>(m_restorePhrase.data()), m_restorePhrase.size());
+        auto restored = backup::restoreWallet(m_dataDir, *m_chain, phrase, 0, m_restoreBackup);
+        m_restorePhrase = SecretBytes();
+        if (!restored) {
+            report(restored.error());
+            return;
+        }
+        Q_EMIT info(tr("Restored %n channel(s) from the backup; the watcher catches up with the chain.", nullptr, restored->imported.channels));
+    }
     if (!wallet::Wallet::exists(m_dataDir)) {
         auto mnemonic = wallet::Wallet::create(m_dataDir, *m_chain);
         if (!mnemonic) {

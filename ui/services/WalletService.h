@@ -6,6 +6,7 @@
 
 #include "bitcoin/Transaction.h"
 #include "chain/ChainSettings.h"
+#include "common/Bytes.h"
 #include "common/Result.h"
 #include "models/ChannelSummary.h"
 #include "models/HistoryModels.h"
@@ -100,6 +101,9 @@ public Q_SLOTS:
 public:
     /// Whether the background watcher's unit is installed for this data directory.
     bool backgroundWatcherInstalled() const;
+    /// First run: restore from this recovery phrase and backup file instead of
+    /// creating a wallet (before start; the phrase is wiped once used).
+    void setRestoreFromBackup(SecretBytes phrase, const QString &backupFile);
     /// Tests: systemctl through `runner` (not owned; null: the real one).
     void setSystemctlRunner(SystemctlRunner *runner) { m_systemctl = runner; }
 
@@ -154,6 +158,8 @@ private:
     std::unique_ptr<backup::BackupWriter> m_backups; ///< writes after every commit of m_store
     int m_channelsToWatch = 0;
     SystemctlRunner *m_systemctl = nullptr;
+    SecretBytes m_restorePhrase;
+    QString m_restoreBackup;
     std::unique_ptr<transport::FileProvider> m_provider;
     std::unique_ptr<transport::PaymentServer> m_server;
     QTimer *m_publishSoon = nullptr;             ///< coalesces bursts of server-side changes
