@@ -1,5 +1,6 @@
 // spillway-bench: channel update throughput against the floor of one secp256k1
 // sign plus verify, measured in the same run (docs/benchmarks.md).
+#include "backup/BackupWriter.h"
 #include "bitcoin/Key.h"
 #include "channel/ChannelSigning.h"
 #include "chain/LocalChain.h"
@@ -19,12 +20,15 @@
 #include <ZXing/MultiFormatWriter.h>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+
+#include <sys/resource.h>
 
 using namespace spillway;
 using namespace spillway::bitcoin;
@@ -132,6 +136,8 @@ struct SocketPayee : QObject {
     std::unique_ptr<store::ChannelStore> store;
     std::unique_ptr<ChannelEngine> engine;
     std::unique_ptr<transport::PaymentServer> server;
+    QString backupFolder; ///< empty: backups off
+    std::unique_ptr<backup::BackupWriter> backups;
     Bytes fingerprint;
     quint16 port = 0;
 
@@ -146,6 +152,14 @@ struct SocketPayee : QObject {
         rec.state = store::ChannelState::Open;
         if (!store->insert(rec).ok())
             return;
+        if (!backupFolder.isEmpty()) {
+            // As a wallet with a backup folder set: every group commit is followed by a backup.
+            auto key = backup::BackupKey::fromSecret(PrivateKey::generate().bytes());
+            if (!key || !backup::BackupSettings{backupFolder, key->fileName(params.network)}.save(dir).ok())
+                return;
+            backups = std::make_unique<backup::BackupWriter>(dir, params.network, [k = *key]() -> Result<backup::BackupKey> { return k; });
+            backups->attach(*store);
+        }
         engine = std::make_unique<ChannelEngine>([this](uint32_t) -> Result<PrivateKey> { return payeeKey; }, *chain, *store);
         SecretBytes secret(32);
         const PrivateKey tlsKey = PrivateKey::generate();
@@ -164,6 +178,7 @@ struct SocketPayee : QObject {
     {
         server.reset();
         engine.reset();
+        backups.reset();
         store.reset();
     }
 };
@@ -179,9 +194,28 @@ std::optional<std::pair<transport::FrameKind, QByteArray>> readFrame(QSslSocket 
     }
 }
 
-/// False when fewer acks came back than payments were sent.
-bool socketBench(int n, double floor)
+double cpuSeconds()
 {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+struct SocketRun {
+    bool ok = false;
+    double pipelined = 0;     ///< acks per second
+    double cpuPerPayment = 0; ///< both ends' CPU (this process), microseconds
+    int backupsWritten = 0;
+    uint64_t commits = 0; ///< group commits the writer was told of
+    std::vector<double> latencies;
+    int acks = 0, errors = 0;
+};
+
+/// ok is false when fewer acks came back than payments were sent.
+/// `window`: payments in flight at most (0: all of them written at once).
+SocketRun socketBench(int n, bool withBackups, bool measureLatency, int window)
+{
+    SocketRun run;
     QTemporaryDir dir;
     chain::LocalChain chain(dir.filePath(QStringLiteral("chain.sqlite")));
     chain.setPollInterval(0);
@@ -193,12 +227,16 @@ bool socketBench(int n, double floor)
     payee.params = s.params;
     payee.payeeKey = s.payee;
     payee.chain = &chain;
+    if (withBackups) {
+        payee.backupFolder = dir.filePath(QStringLiteral("backups"));
+        QDir().mkpath(payee.backupFolder);
+    }
     payee.moveToThread(&thread);
     thread.start();
     QMetaObject::invokeMethod(&payee, [&payee] { payee.start(); }, Qt::BlockingQueuedConnection);
     if (!payee.port) {
         std::printf("socket bench: the server did not start\n");
-        return false;
+        return run;
     }
     QSslSocket sock;
     QObject::connect(&sock, &QSslSocket::sslErrors, &sock, [&sock] { sock.ignoreSslErrors(); });
@@ -206,13 +244,13 @@ bool socketBench(int n, double floor)
     transport::FrameDecoder dec;
     if (!sock.waitForEncrypted(10000) || !readFrame(sock, dec)) { // the first frame is the offer
         std::printf("socket bench: no TLS connection\n");
-        return false;
+        return run;
     }
     // Then the connection's challenge: the payer binds its channel by signing it.
     const auto challenge = readFrame(sock, dec);
     if (!challenge || challenge->first != transport::FrameKind::Challenge) {
         std::printf("socket bench: no challenge from the server\n");
-        return false;
+        return run;
     }
     transport::BindRequest bind;
     bind.channel = s.params.funding;
@@ -221,7 +259,7 @@ bool socketBench(int n, double floor)
     const auto bound = readFrame(sock, dec);
     if (!bound || bound->first != transport::FrameKind::Bind) {
         std::printf("socket bench: the server did not bind the channel\n");
-        return false;
+        return run;
     }
     const ChannelSighasher hasher(s.params);
     auto frame = [&](uint64_t seq) {
@@ -234,10 +272,17 @@ bool socketBench(int n, double floor)
         frames.push_back(frame(static_cast<uint64_t>(i)));
     QElapsedTimer t;
     t.start();
-    for (const auto &f : frames)
-        sock.write(f);
+    const double cpuBefore = cpuSeconds();
+    size_t sent = 0;
+    auto sendUpTo = [&](size_t limit) {
+        for (; sent < std::min(limit, frames.size()); ++sent)
+            sock.write(frames[sent]);
+    };
+    sendUpTo(window > 0 ? static_cast<size_t>(window) : frames.size());
     int acks = 0, errors = 0;
     while (acks + errors < n) {
+        if (window > 0)
+            sendUpTo(static_cast<size_t>(acks + errors + window));
         auto f = readFrame(sock, dec);
         if (!f)
             break;
@@ -247,10 +292,11 @@ bool socketBench(int n, double floor)
         else if (errors++ == 0 && m && std::holds_alternative<ErrorMsg>(*m))
             std::fprintf(stderr, "socket bench: %s\n", std::get<ErrorMsg>(*m).text.c_str());
     }
-    const double pipelined = acks / (t.nsecsElapsed() / 1e9);
+    run.pipelined = acks / (t.nsecsElapsed() / 1e9);
+    run.cpuPerPayment = acks ? (cpuSeconds() - cpuBefore) * 1e6 / acks : 0;
     // One at a time: latency of a payment (signing included) until its ack.
-    std::vector<double> lat;
-    for (int i = 1; i <= 300; ++i) {
+    std::vector<double> &lat = run.latencies;
+    for (int i = 1; measureLatency && i <= 300; ++i) {
         QElapsedTimer one;
         one.start();
         sock.write(frame(static_cast<uint64_t>(n + i)));
@@ -259,27 +305,80 @@ bool socketBench(int n, double floor)
         lat.push_back(one.nsecsElapsed() / 1e6);
     }
     std::sort(lat.begin(), lat.end());
-    std::printf("payments over loopback TLS, pipelined    %10.0f /s  %5.1f %% of floor (%d acks, %d refused)\n", pipelined,
-                100 * pipelined / floor, acks, errors);
-    if (!lat.empty())
-        std::printf("one payment over TLS, signed to ack        p50 %.2f ms, p99 %.2f ms\n", lat[lat.size() / 2],
-                    lat[std::min(lat.size() - 1, lat.size() * 99 / 100)]);
+    run.acks = acks;
+    run.errors = errors;
     sock.disconnectFromHost();
+    if (payee.backups) {
+        run.backupsWritten = payee.backups->written();
+        run.commits = payee.backups->commits();
+    }
     QMetaObject::invokeMethod(&payee, [&payee] { payee.stop(); }, Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
     if (acks < n) {
         std::fprintf(stderr, "socket bench: only %d of %d payments acknowledged (%d refused, %d lost)\n", acks, n, errors, n - acks - errors);
-        return false;
+        return run;
     }
-    return true;
+    run.ok = true;
+    return run;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+/// Pipelined payments with backups off and on, five runs each, interleaved; medians.
+/// Once with every payment written at once, once with 16 in flight (as `buy --lead
+/// 16`), which makes many small group commits: the harder case for backups.
+bool socketBenches(int n, double floor)
+{
+    SocketRun first;
+    bool allOk = true;
+    for (const int window : {0, 16}) {
+        std::vector<double> off, on, cpuOff, cpuOn;
+        int backups = 0;
+        uint64_t commits = 0;
+        for (int i = 0; i < 5; ++i) {
+            for (const bool withBackups : {false, true}) {
+                SocketRun r = socketBench(n, withBackups, window == 0 && i == 0 && !withBackups, window);
+                if (!r.ok)
+                    return false;
+                (withBackups ? on : off).push_back(r.pipelined);
+                (withBackups ? cpuOn : cpuOff).push_back(r.cpuPerPayment);
+                if (withBackups) {
+                    backups += r.backupsWritten;
+                    commits += r.commits;
+                }
+                if (window == 0 && i == 0 && !withBackups)
+                    first = r;
+            }
+        }
+        const double mOff = median(off), mOn = median(on);
+        if (window == 0)
+            std::printf("payments over loopback TLS, pipelined    %10.0f /s  %5.1f %% of floor (%d acks, %d refused; median of 5, %.0f us CPU each)\n",
+                        mOff, 100 * mOff / floor, first.acks, first.errors, median(cpuOff));
+        else
+            std::printf("  the same, %d in flight at most        %10.0f /s  %5.1f %% of floor (median of 5, %.0f us CPU each)\n", window, mOff,
+                        100 * mOff / floor, median(cpuOff));
+        std::printf("  with backups on                        %10.0f /s  %+5.1f %% (median of 5, %.0f us CPU each; %llu group commits, %d backups)\n",
+                    mOn, 100 * (mOn - mOff) / mOff, median(cpuOn), static_cast<unsigned long long>(commits), backups);
+        allOk = allOk && backups > 0;
+    }
+    const auto &lat = first.latencies;
+    if (!lat.empty())
+        std::printf("one payment over TLS, signed to ack        p50 %.2f ms, p99 %.2f ms\n", lat[lat.size() / 2],
+                    lat[std::min(lat.size() - 1, lat.size() * 99 / 100)]);
+    return allOk;
 }
 
 int usage(FILE *to)
 {
     std::fprintf(to, "usage: spillway-bench [N]\n\n"
                      "Measures channel updates against the floor of one secp256k1 sign plus verify: N updates per\n"
-                     "variant (default 2000), then N pipelined payments over loopback TLS on one connection.\n"
+                     "variant (default 2000), then N pipelined payments over loopback TLS on one connection, five\n"
+                     "times without and five times with a backup after every group commit (medians).\n"
                      "Exits 1 when fewer payments are acknowledged than were sent (docs/benchmarks.md).\n");
     return to == stdout ? 0 : 2;
 }
@@ -317,5 +416,5 @@ int main(int argc, char **argv)
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     std::printf("payment message: %zu bytes binary, %zu characters of text, QR version %d at level M\n",
                 encodeMessage(pay).size(), text.size(), qrVersionAtM(text));
-    return socketBench(n, floor) ? 0 : 1;
+    return socketBenches(n, floor) ? 0 : 1;
 }

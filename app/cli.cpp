@@ -1,6 +1,7 @@
 // spillway-cli: the headless wallet. Every command takes --json for stable,
 // machine-readable output (docs/cli.md); errors exit non-zero with the error
 // code and a readable sentence on stderr.
+#include "CliBackup.h"
 #include "bitcoin/Address.h"
 #include "bitcoin/Psbt.h"
 #include "chain/ChainSettings.h"
@@ -223,6 +224,12 @@ int walletCreate(Cli &cli, chain::ChainBackend &chain, bool restore)
         // The phrase comes on standard input, never on the command line (process lists, shell history).
         std::string phrase;
         std::getline(std::cin, phrase);
+        if (cli.parser.isSet(QStringLiteral("backup"))) {
+            const int rc = cli::restoreWithBackup(cli.dataDir, cli.json, chain, phrase, cli.parser.value(QStringLiteral("birthday")).toInt(),
+                                                  cli.parser.value(QStringLiteral("backup")));
+            secureWipe(phrase.data(), phrase.size());
+            return rc;
+        }
         const Status st = wallet::Wallet::restore(cli.dataDir, chain, phrase, {},
                                                   cli.parser.value(QStringLiteral("birthday")).toInt());
         secureWipe(phrase.data(), phrase.size());
@@ -425,6 +432,7 @@ struct ChannelContext {
     std::unique_ptr<wallet::Wallet> wallet;
     store::ChannelStore channels;
     channel::ChannelEngine engine;
+    std::unique_ptr<backup::BackupWriter> backups; ///< destroyed first: writes what is still owed
 
     ChannelContext(std::unique_ptr<wallet::Wallet> w, chain::ChainBackend &chain)
         : wallet(std::move(w)), engine(*wallet, chain, channels)
@@ -437,6 +445,7 @@ struct ChannelContext {
             return w.error();
         auto ctx = std::make_unique<ChannelContext>(std::move(*w), chain);
         SPW_TRY(ctx->channels.open(cli.dataDir));
+        ctx->backups = cli::attachBackups(cli.dataDir, *ctx->wallet, ctx->channels);
         return ctx;
     }
 };
@@ -952,7 +961,7 @@ int main(int argc, char **argv)
         "Spillway: a wallet for one-way Bitcoin micropayment channels (headless).\n\n"
         "Commands:\n"
         "  wallet create [--words 12|24]   new wallet; prints the recovery phrase once\n"
-        "  wallet restore                  restore from a recovery phrase read on stdin\n"
+        "  wallet restore [--backup FILE]  restore from a recovery phrase read on stdin (and a backup)\n"
         "  wallet address                  a fresh receive address\n"
         "  wallet balance                  confirmed, unconfirmed, immature, in channels\n"
         "  wallet send ADDRESS AMOUNT      AMOUNT in sat, or e.g. 0.001btc [--fee-rate SAT/VB]\n"
@@ -972,6 +981,7 @@ int main(int argc, char **argv)
         "  channel list | show CHANNEL     channels, balances and countdowns\n"
         "  channel export-psbt CHANNEL [refund|commitment|settlement] [--out FILE.psbt]\n"
         "  channel watch [--follow]        run the expiry watcher once, or on every new block\n"
+        "  backup folder [DIR] | now | off  where encrypted backups go (shown without DIR); write one now\n"
         "  serve --dir DIR --price-per-mib SAT [--listen HOST:PORT] [--out OFFER.spw]\n"
         "                                  payee: sell files over TLS, paid chunk by chunk\n"
         "  buy FILE --offer OFFER.spw [--out PATH] [--lead N] [--max-price SAT]\n"
@@ -993,6 +1003,8 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("json"), QStringLiteral("Machine-readable output (docs/cli.md).")});
     p.addOption({QStringLiteral("birthday"), QStringLiteral("wallet restore: the height to look for coins from (default 0)."),
                  QStringLiteral("HEIGHT")});
+    p.addOption({QStringLiteral("backup"), QStringLiteral("wallet restore: a backup file to restore channels from."),
+                 QStringLiteral("FILE")});
     p.addOption({QStringLiteral("to"), QStringLiteral("Address to mine to."), QStringLiteral("ADDRESS")});
     p.addOption({QStringLiteral("min-feerate"), QStringLiteral("chain mine / chain policy: blocks take only packages paying at least this (local chain)."),
                   QStringLiteral("SAT_PER_VB")});
@@ -1073,6 +1085,8 @@ int main(int argc, char **argv)
         return walletCommand(cli, chain, sub, rest);
     if (group == QLatin1String("channel"))
         return channelCommand(cli, chain, sub, rest);
+    if (group == QLatin1String("backup"))
+        return cli::backupCommand(cli.dataDir, cli.json, chain, sub, rest);
     if (group == QLatin1String("chain")) {
         if (sub == QLatin1String("info"))
             return chainInfo(cli, chain);

@@ -1425,6 +1425,30 @@
     </message>
 </context>
 <context>
+    <name>spillway::ui::TrayController</name>
+    <message numerus="yes">
+        <source>Spillway: %n channel(s) watched</source>
+        <translation>
+            <numerusform>Spillway: %n channel watched</numerusform>
+            <numerusform>Spillway: %n channels watched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n block(s), about %1</source>
+        <translation>
+            <numerusform>in %n block, about %1</numerusform>
+            <numerusform>in %n blocks, about %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) are watched from here until you quit.</source>
+        <translation>
+            <numerusform>%n channel is watched from here until you quit.</numerusform>
+            <numerusform>%n channels are watched from here until you quit.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>spillway::ui::WalletHistoryModel</name>
     <message>
         <location filename="../ui/models/HistoryModels.cpp" line="74"/>
@@ -1572,6 +1596,13 @@
         <translation>
             <numerusform>%n block left before the payer's refund becomes valid.</numerusform>
             <numerusform>%n blocks left before the payer's refund becomes valid.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n channel(s) from the backup; the watcher catches up with the chain.</source>
+        <translation>
+            <numerusform>Restored %n channel from the backup; the watcher catches up with the chain.</numerusform>
+            <numerusform>Restored %n channels from the backup; the watcher catches up with the chain.</numerusform>
         </translation>
     </message>
 </context>

@@ -430,6 +430,22 @@
         <source>Confirming in time would cost more than the fee budget allows.</source>
         <translation>按时确认所需的费用超出了手续费预算。</translation>
     </message>
+    <message>
+        <source>The backup file is damaged or was changed: it is refused and nothing was restored.</source>
+        <translation>备份文件已损坏或被改动：已拒绝，未恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>This backup was made with another recovery phrase: it is refused and nothing was restored.</source>
+        <translation>此备份是用另一个恢复短语制作的：已拒绝，未恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>This is not a Spillway backup, or one from a newer version.</source>
+        <translation>这不是 Spillway 备份，或来自更新的版本。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: check that the backup folder exists and is writable.</source>
+        <translation>无法写入备份：请检查备份文件夹是否存在且可写。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -442,6 +458,56 @@
         <location filename="../ui/MarketTabs.cpp" line="30"/>
         <source>%L1 sat</source>
         <translation>%L1 聪</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::BackupSettingsBox</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>no folder: backups are off</source>
+        <translation>无文件夹：备份已关闭</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>After every payment and every channel change, an encrypted copy of the channels goes to this folder (a second disk or a synced folder). Your recovery phrase and this file bring every channel back; the file alone opens for no one.</source>
+        <translation>每次付款和每次通道变化后，通道的加密副本都会写入此文件夹（第二块磁盘或同步文件夹）。恢复短语加上此文件即可找回每个通道；单凭此文件谁也打不开。</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::BackupStatusLabel</name>
+    <message>
+        <source>No backup: channels are open and no backup folder is set</source>
+        <translation>没有备份：有通道开着，但未设置备份文件夹</translation>
+    </message>
+    <message>
+        <source>Backups off</source>
+        <translation>备份已关闭</translation>
+    </message>
+    <message>
+        <source>Choose a backup folder in Settings: the recovery phrase alone does not bring back the newest payments.</source>
+        <translation>请在设置中选择备份文件夹：仅凭恢复短语无法找回最新的付款。</translation>
+    </message>
+    <message>
+        <source>Backup failing: the folder cannot be written</source>
+        <translation>备份失败：无法写入该文件夹</translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>上次备份：%1</translation>
+    </message>
+    <message>
+        <source>No backup written yet</source>
+        <translation>尚未写入备份</translation>
     </message>
 </context>
 <context>
@@ -679,6 +745,53 @@
         <location filename="../ui/models/ChannelTableModel.cpp" line="121"/>
         <source>none</source>
         <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::FirstRunDialog</name>
+    <message>
+        <source>Welcome to Spillway</source>
+        <translation>欢迎使用 Spillway</translation>
+    </message>
+    <message>
+        <source>Create a new wallet</source>
+        <translation>创建新钱包</translation>
+    </message>
+    <message>
+        <source>Restore from recovery phrase and backup</source>
+        <translation>从恢复短语和备份恢复</translation>
+    </message>
+    <message>
+        <source>the 12 or 24 words, in order</source>
+        <translation>按顺序输入 12 或 24 个单词</translation>
+    </message>
+    <message>
+        <source>Recovery phrase:</source>
+        <translation>恢复短语：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Backup file:</source>
+        <translation>备份文件：</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <source>Spillway backups (*.backup);;All files (*)</source>
+        <translation>Spillway 备份 (*.backup);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>A recovery phrase has 12 or 24 words; this one has %1.</source>
+        <translation>恢复短语有 12 或 24 个单词；这里有 %1 个。</translation>
+    </message>
+    <message>
+        <source>Choose the backup file (spillway-….backup).</source>
+        <translation>请选择备份文件（spillway-….backup）。</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1432,37 @@
     </message>
 </context>
 <context>
+    <name>spillway::ui::Notifier</name>
+    <message>
+        <source>Payment received</source>
+        <translation>收到付款</translation>
+    </message>
+    <message>
+        <source>+%1 sat on %2 (%3 sat in all)</source>
+        <translation>%2 上收到 +%1 聪（共 %3 聪）</translation>
+    </message>
+    <message>
+        <source>Deadline near</source>
+        <translation>截止临近</translation>
+    </message>
+    <message>
+        <source>%1 settles by itself in %2 block(s), at height %3: keep Spillway or its background watcher running</source>
+        <translation>%1 将在 %2 个区块后（高度 %3）自动结算：请保持 Spillway 或其后台监视服务运行</translation>
+    </message>
+    <message>
+        <source>%1 expires at height %2: its refund goes out by itself then, while Spillway or its background watcher runs</source>
+        <translation>%1 将在高度 %2 到期：届时只要 Spillway 或其后台监视服务在运行，退款会自动发出</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+</context>
+<context>
     <name>spillway::ui::OpenChannelWizard</name>
     <message>
         <location filename="../ui/OpenChannelWizard.cpp" line="23"/>
@@ -1750,6 +1894,82 @@
     </message>
 </context>
 <context>
+    <name>spillway::ui::WatcherSettingsBox</name>
+    <message>
+        <source>Watching while Spillway is closed</source>
+        <translation>Spillway 关闭时的监视</translation>
+    </message>
+    <message>
+        <source>Watch my channels with a background service (systemd, starts at login)</source>
+        <translation>用后台服务监视我的通道（systemd，登录时启动）</translation>
+    </message>
+    <message>
+        <source>The service settles or refunds at the deadline even when this window is closed. A payee&apos;s settlement is stored fully signed and needs no key; a payer&apos;s refund, a fee bump or a sweep needs the wallet&apos;s key from the keychain and waits until your session&apos;s keychain is unlocked.</source>
+        <translation>即使此窗口已关闭，该服务也会在截止时结算或退款。收款方的结算交易已完全签名保存，无需任何密钥；付款方的退款、提高手续费或归集需要钥匙串中的钱包密钥，要等到会话的钥匙串解锁后才进行。</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps Spillway watching in the tray while channels are open</source>
+        <translation>有通道开着时，关闭窗口后 Spillway 在托盘中继续监视</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::TrayController</name>
+    <message numerus="yes">
+        <source>Spillway: %n channel(s) watched</source>
+        <translation>
+            <numerusform>Spillway：正在监视 %n 个通道</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n block(s), about %1</source>
+        <translation>
+            <numerusform>%n 个区块后，约 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) are watched from here until you quit.</source>
+        <translation>
+            <numerusform>在您退出之前，这里会继续监视 %n 个通道。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>现在到期</translation>
+    </message>
+    <message>
+        <source>%1: auto-settle at height %2 (%3), %4 sat at stake</source>
+        <translation>%1：将在高度 %2 自动结算（%3），涉及 %4 聪</translation>
+    </message>
+    <message>
+        <source>%1: auto-refund at height %2 (%3), %4 sat at stake</source>
+        <translation>%1：将在高度 %2 自动退款（%3），涉及 %4 聪</translation>
+    </message>
+    <message>
+        <source>Show Spillway</source>
+        <translation>显示 Spillway</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Spillway settles and refunds at the deadlines only while it runs (or the background watcher does). Quit anyway?
+
+%1</source>
+        <translation>只有 Spillway（或后台监视服务）运行时，才会在截止时结算和退款。仍要退出吗？
+
+%1</translation>
+    </message>
+    <message>
+        <source>Channels are open</source>
+        <translation>有通道开着</translation>
+    </message>
+    <message>
+        <source>Spillway keeps watching</source>
+        <translation>Spillway 继续监视</translation>
+    </message>
+</context>
+<context>
     <name>spillway::ui::WalletHistoryModel</name>
     <message>
         <location filename="../ui/models/HistoryModels.cpp" line="74"/>
@@ -1928,6 +2148,20 @@
     <message>
         <source>Nothing to raise: it already pays what confirms in time, or it has confirmed.</source>
         <translation>无需提高：其手续费已足以按时确认，或已经确认。</translation>
+    </message>
+    <message>
+        <source>A background service now watches your channels while Spillway is closed (%1).</source>
+        <translation>现在有后台服务在 Spillway 关闭时监视您的通道（%1）。</translation>
+    </message>
+    <message>
+        <source>The background watcher is removed: channels are watched only while Spillway runs.</source>
+        <translation>后台监视已移除：只有 Spillway 运行时才监视通道。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n channel(s) from the backup; the watcher catches up with the chain.</source>
+        <translation>
+            <numerusform>已从备份恢复 %n 个通道；监视程序正在追赶区块链。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

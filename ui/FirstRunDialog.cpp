@@ -55,10 +55,15 @@ FirstRunDialog::FirstRunDialog(QWidget *parent) : QWizard(parent)
     m_create->setChecked(true);
     m_restore = new QRadioButton(tr("Restore a wallet from its recovery phrase"), choice);
     m_restore->setObjectName(QStringLiteral("restoreRadioButton"));
+    // A lost disk: the words and a backup file bring the channels back too (docs/backup.md).
+    m_fromBackup = new QRadioButton(tr("Restore from recovery phrase and backup"), choice);
+    m_fromBackup->setObjectName(QStringLiteral("restoreFromBackupRadioButton"));
     cl->addWidget(m_create);
     cl->addWidget(m_restore);
+    cl->addWidget(m_fromBackup);
     cl->addStretch(1);
-    choice->next = [this] { return m_restore->isChecked() ? RestorePage : WordsPage; };
+    choice->next = [this] { return m_fromBackup->isChecked() ? -1 : m_restore->isChecked() ? RestorePage : WordsPage; };
+    connect(m_fromBackup, &QRadioButton::toggled, choice, &QWizardPage::completeChanged);
     setPage(ChoicePage, choice);
 
     auto *words = new FirstRunPage;
@@ -123,6 +128,11 @@ FirstRunDialog::FirstRunDialog(QWidget *parent) : QWizard(parent)
 bool FirstRunDialog::restoring() const
 {
     return m_restore->isChecked();
+}
+
+bool FirstRunDialog::restoringFromBackup() const
+{
+    return m_fromBackup->isChecked();
 }
 
 QString FirstRunDialog::phrase() const

@@ -23,6 +23,8 @@ public:
     explicit FirstRunDialog(QWidget *parent = nullptr);
 
     bool restoring() const;
+    /// The user chose the words and a backup file (RestoreFromBackupDialog asks for both).
+    bool restoringFromBackup() const;
     /// The phrase to make the wallet from (the new one, or the one typed).
     QString phrase() const;
     /// The three word positions (1-based) the verify page asks for.
@@ -34,7 +36,7 @@ public:
 private:
     QStringList m_words;
     std::array<int, 3> m_positions{};
-    QRadioButton *m_create, *m_restore;
+    QRadioButton *m_create, *m_restore, *m_fromBackup;
     RecoveryPhraseView *m_view;
     std::array<QLineEdit *, 3> m_checks{};
     QPlainTextEdit *m_restoreEdit;

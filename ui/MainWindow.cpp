@@ -12,10 +12,15 @@
 #include "SendPanel.h"
 #include "WalletSettings.h"
 #include "FirstRunDialog.h"
+#include "RestoreFromBackupDialog.h"
 #include "RecoveryPhraseView.h"
 #include "TransactionDialog.h"
 #include "models/CsvWriter.h"
+#include "BackupSettingsBox.h"
+#include "BackupStatusLabel.h"
 #include "SettingsDialog.h"
+#include "TrayController.h"
+#include "WatcherSettingsBox.h"
 #include "models/ChannelTableModel.h"
 #include "models/HistoryModels.h"
 #include "services/WalletService.h"
@@ -91,8 +96,18 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
     QMenu *walletMenu = menuBar()->addMenu(tr("&Wallet"));
     auto *settings = walletMenu->addAction(tr("Settings…"), QKeySequence::Preferences, this, [this] {
         SettingsDialog d(this);
+        auto *backups = m_service ? new BackupSettingsBox(m_service, &d) : nullptr;
+        auto *watcher = m_service ? new WatcherSettingsBox(m_service, &d) : nullptr;
+        if (backups) {
+            d.addSection(backups);
+            d.addSection(watcher);
+        }
         if (d.exec() != QDialog::Accepted)
             return;
+        if (backups) {
+            backups->apply();
+            watcher->apply();
+        }
         if (d.save())
             QMessageBox::information(this, tr("Settings"), tr("The new language or chain applies when Spillway starts again."));
         applySettings();
@@ -100,7 +115,8 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
     settings->setObjectName(QStringLiteral("settingsAction"));
     auto *phrase = walletMenu->addAction(tr("Show recovery phrase…"), this, &MainWindow::showRecoveryPhrase);
     phrase->setObjectName(QStringLiteral("showPhraseAction"));
-    auto *quit = walletMenu->addAction(tr("Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    auto *tray = new TrayController(this, m_service); // closing hides to the tray while channels need watching
+    auto *quit = walletMenu->addAction(tr("Quit"), QKeySequence::Quit, tray, &TrayController::requestQuit);
     quit->setObjectName(QStringLiteral("quitAction"));
 
     auto *tabs = new QTabWidget(this);
@@ -125,6 +141,7 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
     auto *mine = new QPushButton(tr("Mine a block"), this);
     mine->setObjectName(QStringLiteral("mineButton"));
     mine->setToolTip(tr("The local chain mines on demand: one block to this wallet."));
+    statusBar()->addPermanentWidget(new BackupStatusLabel(m_service, this));
     statusBar()->addPermanentWidget(mine);
     statusBar()->showMessage(tr("Network: local chain"), 3000);
 
@@ -387,7 +404,21 @@ void MainWindow::firstRun()
     }
     auto *d = new FirstRunDialog(this);
     d->setAttribute(Qt::WA_DeleteOnClose);
-    connect(d, &QDialog::accepted, this, [d, start] { start(d->phrase(), !d->restoring()); });
+    connect(d, &QDialog::accepted, this, [this, d, start] {
+        if (!d->restoringFromBackup())
+            return start(d->phrase(), !d->restoring());
+        // The words and a backup file: checked in their own dialog before anything is written.
+        auto *b = new RestoreFromBackupDialog(this);
+        b->setAttribute(Qt::WA_DeleteOnClose);
+        b->restoreOnly();
+        connect(b, &QDialog::accepted, this, [this, b] {
+            QMetaObject::invokeMethod(m_service, [s = m_service, phrase = b->takePhrase(), file = b->backupFile()]() mutable {
+                s->restoreFromBackup(std::move(phrase), file);
+            });
+        });
+        connect(b, &QDialog::rejected, this, [this] { firstRun(); }); // back to the choice
+        b->open();
+    });
     connect(d, &QDialog::rejected, qApp, &QApplication::quit, Qt::QueuedConnection); // no wallet, nothing to show
     d->open();
 }

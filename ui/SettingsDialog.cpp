@@ -199,6 +199,12 @@ void SettingsDialog::probe(const chain::ChainSettings &c)
     }
 }
 
+void SettingsDialog::addSection(QWidget *section)
+{
+    auto *box = static_cast<QVBoxLayout *>(layout());
+    box->insertWidget(box->count() - 1, section);
+}
+
 bool SettingsDialog::save() const
 {
     QSettings s;

@@ -25,6 +25,8 @@ public:
     /// Saves to QSettings (the RPC password to the OS keychain); returns true
     /// when the language or the chain changed (they apply on restart).
     bool save() const;
+    /// Another section above the buttons (MainWindow adds the backup folder's).
+    void addSection(QWidget *section);
     /// The chain as the fields describe it now.
     chain::ChainSettings chainSettings() const;
 

@@ -102,6 +102,10 @@ constexpr Entry kEntries[] = {
     {ErrorCode::TxMempoolFull, "MEMPOOL_FULL", QT_TRANSLATE_NOOP("ErrorCode", "The node's mempool is full and this fee is below its current minimum; a child paying for both can still bring it in.")},
     {ErrorCode::NoPackageRelay, "NO_PACKAGE_RELAY", QT_TRANSLATE_NOOP("ErrorCode", "The node cannot take a transaction together with the child that pays for it (no package relay).")},
     {ErrorCode::OverBudget, "OVER_BUDGET", QT_TRANSLATE_NOOP("ErrorCode", "Confirming in time would cost more than the fee budget allows.")},
+    {ErrorCode::BackupDamaged, "BACKUP_DAMAGED", QT_TRANSLATE_NOOP("ErrorCode", "The backup file is damaged or was changed: it is refused and nothing was restored.")},
+    {ErrorCode::BackupWrongPhrase, "BACKUP_WRONG_PHRASE", QT_TRANSLATE_NOOP("ErrorCode", "This backup was made with another recovery phrase: it is refused and nothing was restored.")},
+    {ErrorCode::BackupUnsupported, "BACKUP_UNSUPPORTED", QT_TRANSLATE_NOOP("ErrorCode", "This is not a Spillway backup, or one from a newer version.")},
+    {ErrorCode::BackupFailed, "BACKUP_FAILED", QT_TRANSLATE_NOOP("ErrorCode", "The backup could not be written: check that the backup folder exists and is writable.")},
     {ErrorCode::TlsKeyMismatch, "TLS_KEY_MISMATCH", QT_TRANSLATE_NOOP("ErrorCode", "The server's key is not the one its offer pins: refusing to connect.")},
 };
 } // namespace

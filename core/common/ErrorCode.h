@@ -108,6 +108,11 @@ enum class ErrorCode : int {
     TxMempoolFull,  ///< below the node's current mempool minimum (a full mempool): a package can still go in
     NoPackageRelay, ///< the node cannot take a transaction together with its child
     OverBudget,     ///< the fee needed is above what the transaction saves us may be spent on it
+    // Encrypted backups (docs/backup.md)
+    BackupDamaged,      ///< the file fails its authentication: changed, cut short or not ours
+    BackupWrongPhrase,  ///< made under another recovery phrase (its key id differs)
+    BackupUnsupported,  ///< not a Spillway backup, or a format version this build does not know
+    BackupFailed,       ///< the backup could not be written (folder missing, not writable, disk full)
 };
 
 /// Stable upper-case name, e.g. "INVALID_CHECKSUM".

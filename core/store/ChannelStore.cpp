@@ -340,19 +340,19 @@ Status ChannelStore::insert(const ChannelRecord &rec)
 {
     ChannelRecord copy = rec;
     copy.version = 0;
-    return m_db.transaction([&] { return write(copy, true, false, {}); });
+    return committed(m_db.transaction([&] { return write(copy, true, false, {}); }));
 }
 
 Status ChannelStore::insertMany(const std::vector<ChannelRecord> &recs)
 {
-    return m_db.transaction([&]() -> Status {
+    return committed(m_db.transaction([&]() -> Status {
         for (const auto &r : recs) {
             ChannelRecord copy = r;
             copy.version = 0;
             SPW_TRY(write(copy, true, false, {}));
         }
         return {};
-    });
+    }));
 }
 
 Status ChannelStore::update(ChannelRecord &rec, bool logPayment)
@@ -361,7 +361,7 @@ Status ChannelStore::update(ChannelRecord &rec, bool logPayment)
     const Status st = m_db.transaction([&] { return write(rec, false, logPayment, {}); });
     if (!st.ok())
         rec.version = read; // rolled back: still the version it was read at
-    return st;
+    return committed(st);
 }
 
 Status ChannelStore::updateMany(std::vector<ChannelRecord> &recs, bool logPayments)
@@ -393,7 +393,7 @@ Status ChannelStore::updateMany(std::vector<ChannelRecord> &recs, bool logPaymen
         else if (i + 1 < recs.size() && recs[i + 1].id() == recs[i].id())
             recs[i].version = read[i] + 1; // its successor's write covered it
     }
-    return st;
+    return committed(st);
 }
 
 Result<ChannelStore::Changes> ChannelStore::changedSince(int64_t changeSeq)
@@ -417,7 +417,7 @@ Result<ChannelStore::Changes> ChannelStore::changedSince(int64_t changeSeq)
 
 Status ChannelStore::insertOffer(const OfferRecord &offer)
 {
-    return m_db.transaction([&]() -> Status {
+    return committed(m_db.transaction([&]() -> Status {
         QSqlQuery q = m_db.query();
         q.prepare(QStringLiteral("INSERT INTO offers(payee_pub, key_index, offer, created) VALUES(?, ?, ?, ?)"));
         q.addBindValue(toBlob(offer.offer.payeePub));
@@ -425,7 +425,7 @@ Status ChannelStore::insertOffer(const OfferRecord &offer)
         q.addBindValue(toBlob(channel::encodeMessage(offer.offer)));
         q.addBindValue(static_cast<qint64>(QDateTime::currentSecsSinceEpoch()));
         return SqliteDatabase::run(q, "insert offer");
-    });
+    }));
 }
 
 Result<std::optional<OfferRecord>> ChannelStore::offerForKey(const Bytes &payeePub)
@@ -497,7 +497,10 @@ Result<bool> ChannelStore::removeUnfundedProposal(const OutPoint &id)
     q.addBindValue(static_cast<int>(ChannelRole::Payee));
     q.addBindValue(static_cast<int>(ChannelState::Proposed));
     SPW_TRY(SqliteDatabase::run(q, "remove unfunded proposal"));
-    return q.numRowsAffected() > 0;
+    const bool removed = q.numRowsAffected() > 0;
+    if (removed)
+        (void)committed(Status{});
+    return removed;
 }
 
 } // namespace spillway::store

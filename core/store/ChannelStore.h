@@ -7,6 +7,7 @@
 #include "SqliteDatabase.h"
 #include "channel/Messages.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -129,6 +130,11 @@ public:
 
     SqliteDatabase &database() { return m_db; }
 
+    /// Called after every write that reached the disk (insert, update, group
+    /// commit, offer, removal), on the writing thread: the backup writer's cue
+    /// (core/backup/BackupWriter.h). One observer; empty to remove it.
+    void setCommitObserver(std::function<void()> observer) { m_committed = std::move(observer); }
+
 private:
     /// Payments logged for a channel before its row is written (group commit).
     struct PaymentCount {
@@ -138,6 +144,14 @@ private:
     Status write(ChannelRecord &rec, bool insert, bool logPayment, PaymentCount carried);
     /// True when the payment was not in the log yet.
     Result<bool> logPayment(const ChannelRecord &rec);
+    /// Tells the observer after a successful write; the status passes through.
+    Status committed(Status st)
+    {
+        if (st.ok() && m_committed)
+            m_committed();
+        return st;
+    }
+    std::function<void()> m_committed;
     SqliteDatabase m_db;
 };
 

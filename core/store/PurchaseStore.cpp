@@ -163,4 +163,50 @@ Result<std::vector<Purchase>> PurchaseStore::forChannel(const OutPoint &channel)
     return out;
 }
 
+Result<std::vector<Purchase>> PurchaseStore::all()
+{
+    QSqlQuery q = m_db.query();
+    if (!q.exec(QStringLiteral("SELECT %1 FROM purchases ORDER BY id").arg(QLatin1String(kColumns))))
+        return makeError(ErrorCode::StorageFailed, "purchases");
+    std::vector<Purchase> out;
+    while (q.next())
+        out.push_back(readRow(q));
+    return out;
+}
+
+Result<bool> PurchaseStore::restore(const Purchase &p)
+{
+    bool added = false;
+    const Status st = m_db.transaction([&]() -> Status {
+        QSqlQuery q = m_db.query();
+        q.prepare(QStringLiteral("SELECT 1 FROM purchases WHERE channel = ? AND file = ? AND created = ? AND start_paid = ?"));
+        q.addBindValue(idBlob(p.channel));
+        q.addBindValue(QString::fromStdString(p.file));
+        q.addBindValue(static_cast<qint64>(p.created));
+        q.addBindValue(static_cast<qint64>(p.start));
+        SPW_TRY(SqliteDatabase::run(q, "find purchase"));
+        if (q.next())
+            return {};
+        QSqlQuery ins = m_db.query();
+        ins.prepare(QStringLiteral("INSERT INTO purchases(channel, file, sha256, chunks, price_per_chunk, start_paid, state, ended_at, "
+                                   "created, updated) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        ins.addBindValue(idBlob(p.channel));
+        ins.addBindValue(QString::fromStdString(p.file));
+        ins.addBindValue(QString::fromStdString(p.sha256));
+        ins.addBindValue(static_cast<qint64>(p.chunks));
+        ins.addBindValue(static_cast<qint64>(p.pricePerChunk));
+        ins.addBindValue(static_cast<qint64>(p.start));
+        ins.addBindValue(static_cast<int>(p.state));
+        ins.addBindValue(static_cast<qint64>(p.endedAt));
+        ins.addBindValue(static_cast<qint64>(p.created));
+        ins.addBindValue(QDateTime::currentSecsSinceEpoch());
+        SPW_TRY(SqliteDatabase::run(ins, "restore purchase"));
+        added = true;
+        return {};
+    });
+    if (!st.ok())
+        return st.error();
+    return added;
+}
+
 } // namespace spillway::store

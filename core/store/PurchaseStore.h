@@ -51,6 +51,11 @@ public:
     Status finish(int64_t id);
     /// Every purchase on a channel, oldest first.
     Result<std::vector<Purchase>> forChannel(const bitcoin::OutPoint &channel);
+    /// Every purchase, oldest first (for the backup).
+    Result<std::vector<Purchase>> all();
+    /// A restore: puts back a purchase from a backup unless one made at the same
+    /// time for the same file on the channel is already here. True if added.
+    Result<bool> restore(const Purchase &p);
 
 private:
     SqliteDatabase m_db;

@@ -2,7 +2,13 @@
 // window in one process, two data directories, one local chain. Messages move
 // by rendering the QR widget to an image and decoding it the way a camera frame
 // is decoded, or (second run) through files. Asserts rows and balances exactly.
+#include "BackupStatusLabel.h"
+#include "FirstRunDialog.h"
+#include "RestoreFromBackupDialog.h"
 #include "ImportDialog.h"
+#include "Notifier.h"
+#include "TrayController.h"
+#include "services/BackgroundWatcher.h"
 #include "MainWindow.h"
 #include "MessageDialog.h"
 #include "OpenChannelWizard.h"
@@ -11,7 +17,6 @@
 #include "SendConfirmDialog.h"
 #include "SendPanel.h"
 #include "store/LabelStore.h"
-#include "FirstRunDialog.h"
 #include "RecoveryPhraseView.h"
 #include <QPlainTextEdit>
 #include <QRadioButton>
@@ -41,6 +46,21 @@
 #include <QMessageBox>
 #include <QTimer>
 #include <QPlainTextEdit>
+#include <QCheckBox>
+#include "store/ChannelStore.h"
+#include "wallet/Wallet.h"
+#include <QJsonObject>
+#include <QJsonDocument>
+#include <QRadioButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QDBusConnection>
+#include <QSystemTrayIcon>
+#include <QThread>
+#include <QTranslator>
+
+#include <mutex>
+#include <QProcess>
 #include <QProgressBar>
 #include <QTableView>
 #include <QComboBox>
@@ -48,6 +68,8 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QDialogButtonBox>
+#include "backup/BackupSettings.h"
 
 using namespace spillway::ui;
 
@@ -132,7 +154,475 @@ private Q_SLOTS:
     void sellAndBuyOverTls();
     void sendWithConfirmation();
     void firstRunCreateVerifyRestore();
+    void backupFolderFromSettings();
+    void backgroundWatcherUnit();
+    void closingWithOpenChannelsAsks();
+    void closingHidesToTheTray();
+    void notifications();
+    void firstRunRestoresFromBackup();
 };
+
+void TestGuiFlow::firstRunRestoresFromBackup()
+{
+    QTranslator english; // "0 channels", as the app says it
+    QVERIFY(english.load(QStringLiteral(":/i18n/spillway_en.qm")));
+    QCoreApplication::installTranslator(&english);
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    auto cli = [&](const QString &dataDir, const QStringList &args) {
+        QProcess p;
+        p.start(QStringLiteral(SPILLWAY_CLI), QStringList{QStringLiteral("--chain"), chain, QStringLiteral("--datadir"), dataDir} + args);
+        p.waitForFinished(60000);
+        return p.exitCode() == 0 ? QJsonDocument::fromJson(p.readAllStandardOutput()).object() : QJsonObject{};
+    };
+    const QString old = dir.filePath(QStringLiteral("old"));
+    const QString words = cli(old, {QStringLiteral("wallet"), QStringLiteral("create"), QStringLiteral("--json")})
+                              .value(QLatin1String("mnemonic")).toString();
+    QVERIFY(!words.isEmpty());
+    QVERIFY(!cli(old, {QStringLiteral("channel"), QStringLiteral("offer"), QStringLiteral("--out"), dir.filePath(QStringLiteral("offer.spw"))}).isEmpty() ||
+            QFile::exists(dir.filePath(QStringLiteral("offer.spw"))));
+    const QString file = cli(old, {QStringLiteral("backup"), QStringLiteral("folder"), dir.filePath(QStringLiteral("backups")), QStringLiteral("--json")})
+                             .value(QLatin1String("file")).toString();
+    QVERIFY(QFile::exists(file));
+
+    // The dialog: a phrase of the wrong length and a missing file are said, not accepted.
+    RestoreFromBackupDialog d;
+    d.findChild<QRadioButton *>(QStringLiteral("restoreWalletRadioButton"))->setChecked(true);
+    d.findChild<QPlainTextEdit *>(QStringLiteral("recoveryPhraseEdit"))->setPlainText(QStringLiteral("one two three"));
+    d.accept();
+    QVERIFY(d.result() != QDialog::Accepted);
+    QVERIFY(d.findChild<QLabel *>(QStringLiteral("firstRunProblemLabel"))->text().contains(QLatin1String("12 or 24 words")));
+    d.findChild<QPlainTextEdit *>(QStringLiteral("recoveryPhraseEdit"))->setPlainText(QStringLiteral("  ") + words.toUpper() + QStringLiteral("\n"));
+    d.accept();
+    QVERIFY(d.result() != QDialog::Accepted);
+    QVERIFY(d.findChild<QLabel *>(QStringLiteral("firstRunProblemLabel"))->text().contains(QLatin1String("backup file")));
+    d.findChild<QLineEdit *>(QStringLiteral("backupFileLineEdit"))->setText(file);
+    d.accept();
+    QCOMPARE(d.result(), int(QDialog::Accepted));
+    QVERIFY(d.restoring());
+    const spillway::SecretBytes phrase = d.takePhrase();
+    QCOMPARE(QByteArray(reinterpret_cast<const char *>(phrase.data()), static_cast<qsizetype>(phrase.size())), words.toUtf8());
+    QVERIFY(d.findChild<QPlainTextEdit *>(QStringLiteral("recoveryPhraseEdit"))->toPlainText().isEmpty());
+
+    // The service restores instead of creating: the wallet, its offer, backups carrying on.
+    const QString fresh = dir.filePath(QStringLiteral("fresh"));
+    {
+        WalletService service(fresh, chain);
+        service.setRestoreFromBackup(phrase, file);
+        QSignalSpy ready(&service, &WalletService::ready), created(&service, &WalletService::walletCreated),
+            info(&service, &WalletService::info);
+        service.startOnThread();
+        QVERIFY(ready.wait(30000) || ready.size() == 1);
+        QCOMPARE(created.size(), 0);
+        QTRY_VERIFY(!info.isEmpty());
+        QVERIFY(info.first().first().toString().startsWith(QLatin1String("Restored 0 channels from the backup")));
+    }
+    QVERIFY(spillway::wallet::Wallet::exists(fresh));
+    spillway::store::ChannelStore restored;
+    QVERIFY(restored.open(fresh).ok());
+    QCOMPARE(restored.offers()->size(), size_t(1));
+    QCOMPARE(spillway::backup::BackupSettings::load(fresh)->path(), file);
+
+    // Another phrase's backup: refused in words, no wallet made.
+    const QString other = dir.filePath(QStringLiteral("other"));
+    {
+        WalletService service(other, chain);
+        const std::string abandon = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+        service.setRestoreFromBackup(spillway::SecretBytes(spillway::asBytes(abandon)), file);
+        QSignalSpy failed(&service, &WalletService::failed), ready(&service, &WalletService::ready);
+        service.startOnThread();
+        QVERIFY(failed.wait(30000) || failed.size() == 1);
+        QCOMPARE(failed.first().first().toString(), QStringLiteral("BACKUP_WRONG_PHRASE"));
+        QCOMPARE(ready.size(), 0);
+    }
+    QVERIFY(!spillway::wallet::Wallet::exists(other));
+    QCoreApplication::removeTranslator(&english);
+}
+
+void TestGuiFlow::notifications()
+{
+    WalletService service(QStringLiteral("/nonexistent"), QStringLiteral("/nonexistent/chain.sqlite")); // never started
+    MainWindow window(&service);
+    window.setAutoAnswer([](const QString &) { return QVariant(); }); // no message boxes
+    Notifier *n = window.findChild<TrayController *>(QStringLiteral("trayController"))->notifier();
+    QVERIFY(n);
+    ChannelSummary feed;
+    feed.id = QStringLiteral("ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12:0");
+    feed.label = QStringLiteral("GUI test feed");
+    feed.role = ChannelSummary::Role::Receiving;
+    feed.state = ChannelSummary::State::Open;
+    feed.expiryHeight = 150;
+    feed.safetyMargin = 6;
+    feed.paidSat = 1500;
+    Q_EMIT service.tipChanged(100, QDateTime::currentSecsSinceEpoch(), 600);
+    Q_EMIT service.channelsChanged({feed}); // what was there at start: nothing to say
+    QVERIFY(n->history().isEmpty());
+    feed.paidSat = 2000;
+    Q_EMIT service.channelsChanged({feed});
+    QCOMPARE(n->history().size(), 1);
+    QCOMPARE(n->history().last(), QStringLiteral("Payment received: +500 sat on GUI test feed (2000 sat in all)"));
+    Q_EMIT service.tipChanged(137, QDateTime::currentSecsSinceEpoch(), 600); // 7 blocks before settling: not yet
+    QCOMPARE(n->history().size(), 1);
+    Q_EMIT service.tipChanged(139, QDateTime::currentSecsSinceEpoch(), 600); // within one safety margin
+    QCOMPARE(n->history().size(), 2);
+    QVERIFY2(n->history().last().startsWith(QLatin1String("Deadline near: GUI test feed settles by itself in 5 block(s), at height 144")),
+             qPrintable(n->history().last()));
+    Q_EMIT service.tipChanged(140, QDateTime::currentSecsSinceEpoch(), 600); // said once
+    QCOMPARE(n->history().size(), 2);
+    Q_EMIT service.info(QStringLiteral("settled in 00ff"));
+    QCOMPARE(n->history().last(), QStringLiteral("Channel: settled in 00ff"));
+    Q_EMIT service.info(QStringLiteral("the settlement's fee raised by a child (CPFP) 00aa: 12 sat/vB for both"));
+    QVERIFY(n->history().last().startsWith(QLatin1String("Channel: the settlement's fee raised")));
+    Q_EMIT service.failed(QStringLiteral("BACKUP_FAILED"), QStringLiteral("The backup could not be written."), QStringLiteral("BACKUP_FAILED"));
+    QCOMPARE(n->history().last(), QStringLiteral("Backup failed: The backup could not be written."));
+    const qsizetype said = n->history().size();
+    Q_EMIT service.failed(QStringLiteral("INVALID_ARGUMENT"), QStringLiteral("not a backup matter"), QStringLiteral("INVALID_ARGUMENT"));
+    QCOMPARE(n->history().size(), said);
+    // Without a tray, the status bar says it.
+    n->notify(QStringLiteral("Payment received"), QStringLiteral("+1 sat"));
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Payment received: +1 sat"));
+}
+
+namespace {
+/// A stand-in for the desktop's tray host (org.kde.StatusNotifierWatcher), on a
+/// connection and thread of its own so that Qt's blocking questions get answers.
+class StandInWatcher : public QObject {
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.kde.StatusNotifierWatcher")
+    Q_PROPERTY(bool IsStatusNotifierHostRegistered READ hostRegistered)
+    Q_PROPERTY(int ProtocolVersion READ protocolVersion)
+    Q_PROPERTY(QStringList RegisteredStatusNotifierItems READ registeredItems)
+public:
+    bool hostRegistered() const { return true; }
+    int protocolVersion() const { return 0; }
+    QStringList registeredItems() const
+    {
+        std::lock_guard l(mutex);
+        return items;
+    }
+    bool registerOnBus()
+    {
+        QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, QStringLiteral("stand-in-watcher"));
+        return bus.isConnected() && bus.registerObject(QStringLiteral("/StatusNotifierWatcher"), this, QDBusConnection::ExportAllContents) &&
+               bus.registerService(QStringLiteral("org.kde.StatusNotifierWatcher"));
+    }
+public Q_SLOTS:
+    void RegisterStatusNotifierItem(const QString &service)
+    {
+        std::lock_guard l(mutex);
+        items << service;
+    }
+    void RegisterStatusNotifierHost(const QString &) {}
+Q_SIGNALS:
+    void StatusNotifierItemRegistered(const QString &service);
+    void StatusNotifierHostRegistered();
+
+private:
+    mutable std::mutex mutex;
+    QStringList items;
+};
+} // namespace
+
+void TestGuiFlow::closingHidesToTheTray()
+{
+    if (qEnvironmentVariableIsEmpty("SPILLWAY_TRAY_TEST"))
+        QSKIP("needs an X server and a process of its own: CTest runs it as tst_gui_tray (xvfb-run)");
+    QThread busThread;
+    auto *watcher = new StandInWatcher;
+    watcher->moveToThread(&busThread);
+    busThread.start();
+    bool registered = false;
+    QMetaObject::invokeMethod(watcher, [&] { registered = watcher->registerOnBus(); }, Qt::BlockingQueuedConnection);
+    QVERIFY2(registered, "no session bus: run under dbus-run-session");
+    QVERIFY(QSystemTrayIcon::isSystemTrayAvailable());
+
+    WalletService service(QStringLiteral("/nonexistent"), QStringLiteral("/nonexistent/chain.sqlite")); // never started
+    MainWindow window(&service);
+    auto *tray = window.findChild<TrayController *>(QStringLiteral("trayController"));
+    QStringList asked;
+    tray->setAutoAnswer([&](const QString &text) {
+        asked << text;
+        return false;
+    });
+    ChannelSummary open;
+    open.id = QStringLiteral("ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12:0");
+    open.label = QStringLiteral("GUI test feed");
+    open.role = ChannelSummary::Role::Receiving;
+    open.state = ChannelSummary::State::Open;
+    open.expiryHeight = 150;
+    Q_EMIT service.tipChanged(100, QDateTime::currentSecsSinceEpoch(), 600);
+    Q_EMIT service.channelsChanged({open});
+    QVERIFY(tray->closesToTray());
+    QSignalSpy lastClosed(qApp, &QGuiApplication::lastWindowClosed);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.close();
+    // Hidden to the tray, nothing asked, the application not told its last window closed: it keeps watching.
+    QVERIFY(!window.isVisible());
+    QVERIFY(asked.isEmpty());
+    QVERIFY(tray->trayIcon() && tray->trayIcon()->isVisible());
+    QCOMPARE(lastClosed.size(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!watcher->registeredItems().isEmpty(), 10000); // the icon reached the tray host
+    // Still following: a new channel list reaches the tray's tooltip.
+    Q_EMIT service.channelsChanged({open, open});
+    QVERIFY(tray->trayIcon()->toolTip().contains(QLatin1String("2")));
+    // Quitting from the tray's menu still names the deadline.
+    tray->requestQuit();
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(asked[0].contains(QLatin1String("GUI test feed: auto-settle at height 144")));
+    QMetaObject::invokeMethod(watcher, [watcher] { delete watcher; }, Qt::BlockingQueuedConnection);
+    busThread.quit();
+    busThread.wait();
+}
+
+void TestGuiFlow::closingWithOpenChannelsAsks()
+{
+    QTranslator english; // plural forms ("44 blocks") come from the English translation, as in the app
+    QVERIFY(english.load(QStringLiteral(":/i18n/spillway_en.qm")));
+    QCoreApplication::installTranslator(&english);
+    WalletService service(QStringLiteral("/nonexistent"), QStringLiteral("/nonexistent/chain.sqlite")); // never started
+    MainWindow window(&service);
+    auto *tray = window.findChild<TrayController *>(QStringLiteral("trayController"));
+    QVERIFY(tray);
+    QStringList asked;
+    bool answer = false;
+    tray->setAutoAnswer([&](const QString &text) {
+        asked << text;
+        return answer;
+    });
+    // No channel to watch: the window closes as it always did, nothing asked.
+    window.show();
+    QVERIFY(window.close());
+    QVERIFY(!window.isVisible());
+    QVERIFY(asked.isEmpty());
+
+    ChannelSummary receiving;
+    receiving.id = QStringLiteral("ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12:0");
+    receiving.label = QStringLiteral("GUI test feed");
+    receiving.role = ChannelSummary::Role::Receiving;
+    receiving.state = ChannelSummary::State::Open;
+    receiving.expiryHeight = 150;
+    receiving.safetyMargin = 6;
+    receiving.paidSat = 1500;
+    receiving.capacitySat = 100000;
+    ChannelSummary paying = receiving;
+    paying.label.clear();
+    paying.role = ChannelSummary::Role::Paying;
+    paying.expiryHeight = 400;
+    ChannelSummary settled = receiving;
+    settled.label = QStringLiteral("old feed");
+    settled.state = ChannelSummary::State::Settled;
+    Q_EMIT service.tipChanged(100, QDateTime::currentSecsSinceEpoch(), 600);
+    Q_EMIT service.channelsChanged({receiving, paying, settled});
+    const QStringList at = tray->deadlines();
+    QCOMPARE(at.size(), 2);
+    QVERIFY2(at[0].startsWith(QLatin1String("GUI test feed: auto-settle at height 144 (in 44 blocks")), qPrintable(at[0]));
+    QVERIFY2(at[0].endsWith(QLatin1String("1500 sat at stake")), qPrintable(at[0]));
+    QVERIFY2(at[1].startsWith(QStringLiteral("ab12cd34ef56…: auto-refund at height 400 (in 300 blocks")), qPrintable(at[1]));
+
+    // No tray here (offscreen): closing asks, naming the channels and their deadlines; "no" keeps the window.
+    QVERIFY(!tray->closesToTray());
+    window.show();
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(asked[0].contains(QLatin1String("GUI test feed: auto-settle at height 144")));
+    QVERIFY(asked[0].contains(QLatin1String("auto-refund at height 400")));
+    QVERIFY(!asked[0].contains(QLatin1String("old feed")));
+    // The Quit action asks the same; "no" quits nothing.
+    window.findChild<QAction *>(QStringLiteral("quitAction"))->trigger();
+    QCOMPARE(asked.size(), 2);
+    QVERIFY(window.isVisible());
+    // "Yes": the window closes.
+    answer = true;
+    QVERIFY(window.close());
+    QVERIFY(!window.isVisible());
+    QCoreApplication::removeTranslator(&english);
+}
+
+namespace {
+
+/// ExecStart's words as systemd reads them: "…" quoting with \\ and \" escapes,
+/// %% and $$ for a literal % and $.
+struct FakeSystemctl : SystemctlRunner {
+    QList<QStringList> calls;
+    spillway::Status run(const QStringList &args) override
+    {
+        calls << args;
+        return {};
+    }
+};
+
+QStringList systemdWords(const QString &line)
+{
+    QStringList out;
+    QString cur;
+    bool quoted = false, any = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (quoted && c == QLatin1Char('\\') && i + 1 < line.size()) {
+            cur += line[++i];
+        } else if (c == QLatin1Char('"')) {
+            quoted = !quoted;
+            any = true;
+        } else if ((c == QLatin1Char('%') || c == QLatin1Char('$')) && i + 1 < line.size() && line[i + 1] == c) {
+            cur += c;
+            ++i;
+        } else if (c == QLatin1Char(' ') && !quoted) {
+            if (any || !cur.isEmpty())
+                out << cur;
+            cur.clear();
+            any = false;
+        } else {
+            cur += c;
+        }
+    }
+    if (any || !cur.isEmpty())
+        out << cur;
+    return out;
+}
+} // namespace
+
+void TestGuiFlow::backgroundWatcherUnit()
+{
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    const QString dataDir = dir.filePath(QStringLiteral("my wallet 100% \"mine\" $HOME"));
+    QProcess create;
+    create.start(QStringLiteral(SPILLWAY_CLI), {QStringLiteral("--chain"), chain, QStringLiteral("--datadir"), dataDir,
+                                               QStringLiteral("wallet"), QStringLiteral("create")});
+    QVERIFY(create.waitForFinished(60000) && create.exitCode() == 0);
+    spillway::chain::ChainSettings settings;
+    settings.chainFile = chain;
+    FakeSystemctl systemctl;
+    BackgroundWatcher watcher(dataDir, settings, QStringLiteral(SPILLWAY_CLI), systemctl, dir.filePath(QStringLiteral("units")));
+    QVERIFY(watcher.unsupportedReason().isEmpty());
+    QVERIFY(!watcher.installed());
+    const spillway::Status st = watcher.install();
+    QVERIFY2(st.ok(), st.ok() ? "" : st.error().describe().c_str());
+    QVERIFY(watcher.installed());
+    QCOMPARE(systemctl.calls, (QList<QStringList>{{QStringLiteral("--user"), QStringLiteral("daemon-reload")},
+                                                 {QStringLiteral("--user"), QStringLiteral("enable"), QStringLiteral("--now"), watcher.unitName()}}));
+
+    // systemd's own check of the unit file.
+    QProcess verify;
+    verify.setProcessChannelMode(QProcess::MergedChannels);
+    verify.start(QStringLiteral("systemd-analyze"), {QStringLiteral("verify"), watcher.unitPath()});
+    QVERIFY2(verify.waitForFinished(60000), "systemd-analyze did not finish");
+    const QByteArray said = verify.readAll();
+    QVERIFY2(verify.exitCode() == 0 && !said.contains(watcher.unitName().toUtf8()), said.constData());
+
+    // ExecStart, read back from the file as systemd reads it, is the watcher's command line ...
+    QFile unit(watcher.unitPath());
+    QVERIFY(unit.open(QIODevice::ReadOnly));
+    QString line;
+    for (const QString &l : QString::fromUtf8(unit.readAll()).split(QLatin1Char('\n')))
+        if (l.startsWith(QLatin1String("ExecStart=")))
+            line = l.mid(10);
+    const QStringList words = systemdWords(line);
+    QCOMPARE(words, watcher.execStart());
+    QCOMPARE(words.mid(words.size() - 3), (QStringList{QStringLiteral("channel"), QStringLiteral("watch"), QStringLiteral("--follow")}));
+    // ... and it runs: it follows the chain until stopped, on the same data directory.
+    QProcess service;
+    service.setProcessChannelMode(QProcess::MergedChannels);
+    service.start(words.first(), words.mid(1));
+    QVERIFY(service.waitForStarted(10000));
+    QTest::qWait(3000);
+    QVERIFY2(service.state() == QProcess::Running, service.readAll().constData());
+    QProcess mine;
+    mine.start(QStringLiteral(SPILLWAY_CLI), {QStringLiteral("--chain"), chain, QStringLiteral("--datadir"), dataDir, QStringLiteral("chain"),
+                                             QStringLiteral("mine"), QStringLiteral("1")});
+    QVERIFY(mine.waitForFinished(60000) && mine.exitCode() == 0);
+    QTest::qWait(1500);
+    QVERIFY2(service.state() == QProcess::Running, service.readAll().constData());
+    service.terminate();
+    QVERIFY(service.waitForFinished(10000));
+
+    QVERIFY(watcher.uninstall().ok());
+    QVERIFY(!watcher.installed());
+    QCOMPARE(systemctl.calls.at(2), (QStringList{QStringLiteral("--user"), QStringLiteral("disable"), QStringLiteral("--now"), watcher.unitName()}));
+
+    // A node reached with a user name and password is not offered (the password stays in the keychain).
+    spillway::chain::ChainSettings node;
+    node.network = spillway::bitcoin::NetworkId::Regtest;
+    node.rpc.user = QStringLiteral("alice");
+    BackgroundWatcher refused(dataDir, node, QStringLiteral(SPILLWAY_CLI), systemctl, dir.filePath(QStringLiteral("units")));
+    QVERIFY(!refused.unsupportedReason().isEmpty());
+    QVERIFY(!refused.install().ok());
+    QVERIFY(!refused.installed());
+}
+
+void TestGuiFlow::backupFolderFromSettings()
+{
+    // The status bar's words, each state.
+    BackupStatusLabel label(nullptr);
+    label.setStatus(QString(), QDateTime(), false, 0, QString());
+    QCOMPARE(label.text(), QStringLiteral("Backups off"));
+    QVERIFY(!label.warning());
+    label.setStatus(QString(), QDateTime(), false, 2, QString());
+    QVERIFY(label.warning());
+    QVERIFY(label.text().contains(QLatin1String("no backup folder is set")));
+    label.setStatus(QStringLiteral("/media/usb"), QDateTime(), false, 2, QString());
+    QVERIFY(label.warning());
+    QVERIFY(label.text().contains(QLatin1String("cannot be written")));
+    label.setStatus(QStringLiteral("/media/usb"), QDateTime::currentDateTime(), true, 2, QString());
+    QVERIFY(!label.warning());
+    QVERIFY(label.text().startsWith(QLatin1String("Last backup: ")));
+
+    // The real thing: Settings' folder, stored where `spillway-cli backup folder` reads it,
+    // a backup written at once, the status bar saying when.
+    QTemporaryDir dir;
+    Side side(dir.filePath(QStringLiteral("wallet")), dir.filePath(QStringLiteral("chain.sqlite")));
+    FakeSystemctl systemctl;
+    side.service->setSystemctlRunner(&systemctl);
+    QSignalSpy ready(side.service, &WalletService::ready);
+    side.service->startOnThread();
+    side.window->show();
+    QVERIFY(ready.wait(20000) || ready.size() == 1);
+    QTRY_COMPARE_WITH_TIMEOUT(side.label("backupStatusLabel"), QStringLiteral("Backups off"), 20000);
+    QVERIFY(!side.service->backgroundWatcherInstalled());
+    const QString folder = dir.filePath(QStringLiteral("backups"));
+    // Settings is modal: answered from a timer once it shows.
+    QTimer answer;
+    bool answered = false;
+    connect(&answer, &QTimer::timeout, side.window, [&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible()) {
+                box->accept(); // "applies when Spillway starts again" (the language saved for the first time)
+                continue;
+            }
+            if (w->objectName() != QLatin1String("settingsDialog") || !w->isVisible() || answered)
+                continue;
+            auto *edit = w->findChild<QLineEdit *>(QStringLiteral("backupFolderLineEdit"));
+            if (!edit)
+                continue;
+            edit->setText(folder);
+            w->findChild<QCheckBox *>(QStringLiteral("backgroundWatcherCheckBox"))->setChecked(true);
+            w->findChild<QCheckBox *>(QStringLiteral("closeToTrayCheckBox"))->setChecked(false);
+            w->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+            answered = true;
+        }
+    });
+    answer.start(50);
+    side.trigger("settingsAction");
+    QVERIFY(answered);
+    QTRY_VERIFY_WITH_TIMEOUT(side.label("backupStatusLabel").startsWith(QLatin1String("Last backup: ")), 20000);
+    const auto saved = spillway::backup::BackupSettings::load(dir.filePath(QStringLiteral("wallet")));
+    QVERIFY(saved.ok());
+    QCOMPARE(saved->folder, folder);
+    QVERIFY(QFileInfo::exists(saved->path()));
+    QVERIFY(saved->path().startsWith(folder + QStringLiteral("/spillway-local-")));
+    // The background watcher's unit, installed through systemctl (here a stand-in).
+    QTRY_VERIFY_WITH_TIMEOUT(side.service->backgroundWatcherInstalled(), 20000);
+    QTRY_VERIFY(systemctl.calls.size() == 2);
+    QCOMPARE(systemctl.calls.at(1).mid(0, 3), (QStringList{QStringLiteral("--user"), QStringLiteral("enable"), QStringLiteral("--now")}));
+    QVERIFY(systemctl.calls.at(1).at(3).startsWith(QLatin1String("spillway-watch-")));
+    QFile::remove(QDir::homePath() + QStringLiteral("/.config/systemd/user/") + systemctl.calls.at(1).at(3));
+    // Closing to the tray turned off in the same dialog.
+    QCOMPARE(QSettings().value(QStringLiteral("closeToTray")).toBool(), false);
+    QVERIFY(!side.window->findChild<TrayController *>(QStringLiteral("trayController"))->closesToTray());
+    QSettings().remove(QStringLiteral("closeToTray"));
+}
 
 void TestGuiFlow::payerAndPayee()
 {

@@ -56,9 +56,12 @@ Result<QList<ChannelSummary>> ChannelFeed::changes()
         now.paying = r.role == store::ChannelRole::Payer;
         const bool counts = !s.isFinal() && r.state != store::ChannelState::Proposed;
         now.amount = counts ? (now.paying ? r.params.capacity.sat() - r.signedPaid : r.paid) : 0;
+        now.watched = r.state == store::ChannelState::Opening || r.state == store::ChannelState::Open ||
+                      r.state == store::ChannelState::Closing;
         Share &was = m_shares[s.id];
         (was.paying ? m_totals.paying : m_totals.receiving) -= was.amount;
         (now.paying ? m_totals.paying : m_totals.receiving) += now.amount;
+        m_totals.toWatch += int(now.watched) - int(was.watched);
         was = now;
         out.append(std::move(s));
     }

@@ -21,6 +21,7 @@ namespace spillway::ui {
 struct ChannelTotals {
     qint64 paying = 0;    ///< ours, locked in channels we pay through (capacity - signed)
     qint64 receiving = 0; ///< paid to us in channels we receive on, not yet settled
+    int toWatch = 0;      ///< channels opening, open or closing (their deadlines need a watcher)
 };
 
 ChannelSummary summarize(const store::ChannelRecord &r);
@@ -40,6 +41,7 @@ private:
     struct Share {
         bool paying = false;
         qint64 amount = 0;
+        bool watched = false;
     };
     store::ChannelStore &m_store;
     int64_t m_through = 0;

@@ -5,6 +5,9 @@
 #include <QLocale>
 #include "ChannelFeed.h"
 
+#include "BackgroundWatcher.h"
+#include "backup/BackupRestore.h"
+#include "backup/BackupWriter.h"
 #include "bitcoin/Address.h"
 #include "bitcoin/Psbt.h"
 #include "chain/ChainSettings.h"
@@ -19,6 +22,8 @@
 #include "wallet/Wallet.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
 #include <QDir>
 
 namespace spillway::ui {
@@ -68,6 +73,7 @@ WalletService::~WalletService()
             m_feed.reset();
             m_labels.reset();
             m_engine.reset();
+            m_backups.reset(); // writes what is still owed
             m_store.reset();
             m_wallet.reset();
             m_chain.reset();
@@ -76,6 +82,12 @@ WalletService::~WalletService()
         m_thread.quit();
         m_thread.wait();
     }
+}
+
+void WalletService::setRestoreFromBackup(SecretBytes phrase, const QString &backupFile)
+{
+    m_restorePhrase = std::move(phrase);
+    m_restoreBackup = backupFile;
 }
 
 void WalletService::startOnThread()
@@ -114,10 +126,39 @@ void WalletService::start()
         refresh();
         estimateFees(); // the Send form's presets follow the chain
     });
+    if (!wallet::Wallet::exists(m_dataDir) && !m_restoreBackup.isEmpty() && !restoreFromBackupFile())
+        return;
     if (!wallet::Wallet::exists(m_dataDir)) {
         // First run: the window asks the user to create or restore (createWallet,
         // restoreWallet), nothing is made behind their back.
         Q_EMIT walletMissing();
+        return;
+    }
+    openWallet();
+}
+
+bool WalletService::restoreFromBackupFile()
+{
+    // "Restore from recovery phrase and backup": refused in words, nothing written.
+    const std::string_view phrase(reinterpret_cast<const char *>(m_restorePhrase.data()), m_restorePhrase.size());
+    auto restored = backup::restoreWallet(m_dataDir, *m_chain, phrase, 0, m_restoreBackup);
+    m_restorePhrase = SecretBytes();
+    if (!restored) {
+        report(restored.error());
+        return false;
+    }
+    Q_EMIT info(tr("Restored %n channel(s) from the backup; the watcher catches up with the chain.", nullptr, restored->imported.channels));
+    return true;
+}
+
+void WalletService::restoreFromBackup(SecretBytes phrase, const QString &backupFile)
+{
+    if (!m_chain || m_wallet)
+        return;
+    m_restorePhrase = std::move(phrase);
+    m_restoreBackup = backupFile;
+    if (!restoreFromBackupFile()) {
+        Q_EMIT walletMissing(); // the words or the file were refused: ask again
         return;
     }
     openWallet();
@@ -188,6 +229,12 @@ void WalletService::openWallet()
         report(st.error());
         m_labels.reset(); // labels are a convenience: the wallet works without them
     }
+    m_backups = std::make_unique<backup::BackupWriter>(m_dataDir, m_chain->network().id, [this] { return backup::backupKeyOf(*m_wallet); });
+    m_backups->setFailureObserver([this](const Error &e) {
+        report(e);
+        QMetaObject::invokeMethod(this, [this] { publishBackupStatus(m_channelsToWatch); });
+    });
+    m_backups->attach(*m_store);
     const Network &net = m_chain->network();
     Q_EMIT ready(QString::fromLatin1(net.name.data()), m_chain->describe());
     newReceiveAddress();
@@ -260,6 +307,66 @@ void WalletService::publishChannels(bool balanceToo)
         const ChannelTotals t = m_feed->totals();
         Q_EMIT balanceChanged(m_walletBalance.confirmed, m_walletBalance.unconfirmed, m_walletBalance.immature, t.paying, t.receiving);
     }
+    if (!changed->isEmpty() || m_channelsToWatch < 0)
+        publishBackupStatus(m_feed->totals().toWatch);
+}
+
+void WalletService::publishBackupStatus(int channelsToWatch)
+{
+    m_channelsToWatch = channelsToWatch;
+    const backup::BackupStatus st = backup::backupStatus(m_dataDir);
+    const Status last = m_backups ? m_backups->lastStatus() : Status{};
+    Q_EMIT backupStatusChanged(st.settings.folder, st.lastWritten.value_or(QDateTime()), st.folderWritable, channelsToWatch,
+                               last.ok() ? QString()
+                                         : QCoreApplication::translate("ErrorCode", errorCodeSentence(last.error().code).data()));
+}
+
+void WalletService::setBackupFolder(const QString &folder)
+{
+    if (!m_wallet)
+        return;
+    backup::BackupSettings settings;
+    if (!folder.trimmed().isEmpty()) {
+        settings.folder = QDir(folder.trimmed()).absolutePath();
+        QDir().mkpath(settings.folder);
+        if (const Status st = backup::checkFolderWritable(settings.folder); !st.ok())
+            return report(st.error());
+        auto key = backup::backupKeyOf(*m_wallet);
+        if (!key)
+            return report(key.error());
+        settings.fileName = key->fileName(m_chain->network().id);
+    }
+    if (const Status st = settings.save(m_dataDir); !st.ok())
+        return report(st.error());
+    if (settings.enabled())
+        if (const Status st = m_backups->writeNow(); !st.ok())
+            report(st.error());
+    publishBackupStatus(m_channelsToWatch);
+}
+
+namespace {
+BackgroundWatcher watcherFor(const QString &dataDir, const chain::ChainSettings &chain, SystemctlRunner *runner)
+{
+    static SystemctlRunner real;
+    return BackgroundWatcher(dataDir, chain, QCoreApplication::applicationDirPath() + QStringLiteral("/spillway-cli"), runner ? *runner : real);
+}
+} // namespace
+
+bool WalletService::backgroundWatcherInstalled() const
+{
+    return watcherFor(m_dataDir, m_chainSettings, m_systemctl).installed();
+}
+
+void WalletService::setBackgroundWatcher(bool on)
+{
+    BackgroundWatcher w = watcherFor(m_dataDir, m_chainSettings, m_systemctl);
+    if (on == w.installed())
+        return;
+    const Status st = on ? w.install() : w.uninstall();
+    if (!st.ok())
+        return report(st.error());
+    Q_EMIT info(on ? tr("A background service now watches your channels while Spillway is closed (%1).").arg(w.unitName())
+                   : tr("The background watcher is removed: channels are watched only while Spillway runs."));
 }
 
 std::optional<OutPoint> WalletService::channelOf(const QString &channelId)

@@ -6,6 +6,7 @@
 
 #include "bitcoin/Transaction.h"
 #include "chain/ChainSettings.h"
+#include "common/Bytes.h"
 #include "common/Result.h"
 #include "models/ChannelSummary.h"
 #include "models/HistoryModels.h"
@@ -13,6 +14,7 @@
 #include "services/UpdateThrottle.h"
 #include "wallet/Wallet.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QStringList>
 #include <QThread>
@@ -33,6 +35,9 @@ class LabelStore;
 namespace spillway::channel {
 class ChannelEngine;
 }
+namespace spillway::backup {
+class BackupWriter;
+}
 namespace spillway::transport {
 class PaymentServer;
 class PaymentClient;
@@ -42,6 +47,11 @@ class FileProvider;
 namespace spillway::ui {
 
 class ChannelFeed;
+class SystemctlRunner;
+
+struct BalanceSummary {
+    qint64 confirmed = 0, unconfirmed = 0, immature = 0, inChannels = 0;
+};
 
 class WalletService : public QObject {
     Q_OBJECT
@@ -104,6 +114,23 @@ public Q_SLOTS:
     /// Buy: download (or resume) `file` into `outPath`, paying per chunk.
     /// `maxPrice`: the price the user confirmed; a purchase costing more is refused (PRICE_TOO_HIGH).
     void buyFile(const QString &offerText, const QString &file, const QString &outPath, int lead, qint64 maxPrice);
+    /// Backups go to `folder` (empty: off), the setting `spillway-cli backup folder`
+    /// shares; the first is written at once. Answers backupStatusChanged (or failed).
+    void setBackupFolder(const QString &folder);
+    /// Installs (or removes) the systemd user service that watches this data directory
+    /// while the window is closed (BackgroundWatcher). Answers info or failed.
+    void setBackgroundWatcher(bool on);
+
+public:
+    /// Whether the background watcher's unit is installed for this data directory.
+    bool backgroundWatcherInstalled() const;
+    /// First run: restore from this recovery phrase and backup file instead of
+    /// creating a wallet (before start; the phrase is wiped once used).
+    void setRestoreFromBackup(SecretBytes phrase, const QString &backupFile);
+    /// First run in the window: the wallet and its channels from the words and a backup file.
+    void restoreFromBackup(SecretBytes phrase, const QString &backupFile);
+    /// Tests: systemctl through `runner` (not owned; null: the real one).
+    void setSystemctlRunner(SystemctlRunner *runner) { m_systemctl = runner; }
 
 public:
     /// Pauses a running download after the chunk in hand. Thread-safe: the service
@@ -146,6 +173,11 @@ Q_SIGNALS:
     void sent(const QString &txid, qint64 amountSat, qint64 feeSat);
     /// sat/kvB for about 2, 6 and 24 blocks (0 where the chain had no estimate).
     void feeEstimates(qint64 fast, qint64 normal, qint64 slow);
+    /// After every change of channels and every backup problem: where backups go (empty:
+    /// nowhere), when the newest was written (invalid: never), whether the folder can be
+    /// written, how many channels are open or closing, and the newest write's problem.
+    void backupStatusChanged(const QString &folder, const QDateTime &lastWritten, bool writable, int channelsToWatch,
+                             const QString &problem);
 
 private:
     void report(const Error &e);
@@ -159,6 +191,9 @@ private:
     void syncAndPublish();
     /// Only the channels written since the last publish (and the balances they move).
     void publishChannels(bool balanceToo);
+    void publishBackupStatus(int channelsToWatch);
+    /// Restores from m_restorePhrase and m_restoreBackup; false (reported) when refused.
+    bool restoreFromBackupFile();
 
     QString m_dataDir;
     chain::ChainSettings m_chainSettings;
@@ -167,6 +202,11 @@ private:
     std::unique_ptr<wallet::Wallet> m_wallet;
     std::unique_ptr<store::ChannelStore> m_store;
     std::unique_ptr<channel::ChannelEngine> m_engine;
+    std::unique_ptr<backup::BackupWriter> m_backups; ///< writes after every commit of m_store
+    int m_channelsToWatch = -1; // -1: not published yet
+    SystemctlRunner *m_systemctl = nullptr;
+    SecretBytes m_restorePhrase;
+    QString m_restoreBackup;
     std::unique_ptr<transport::FileProvider> m_provider;
     std::unique_ptr<transport::PaymentServer> m_server;
     std::unique_ptr<ChannelFeed> m_feed;
