@@ -2163,6 +2163,14 @@
             <numerusform>已从备份恢复 %n 个通道；监视程序正在追赶区块链。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Fee raised: replaced by %1, paying %2 sat.</source>
+        <translation>手续费已提高：由 %1 替换，支付 %2 sat。</translation>
+    </message>
+    <message>
+        <source>Fee raised: a child %1 pays %2 sat for both.</source>
+        <translation>手续费已提高：子交易 %1 为两者支付 %2 sat。</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::BalanceBar</name>

@@ -377,8 +377,20 @@ void MainWindow::buildWalletTab(QTabWidget *tabs)
         if (index.column() != WalletHistoryModel::LabelColumn) // there a double click edits the label
             showTransaction();
     });
+    // Electrum's and Sparrow's "Bump fee" / "Child pays for parent" on a transaction that
+    // waits: our own send is replaced, a receive is pulled in by a child (Wallet::bumpFee).
+    auto *bumpTx = new QAction(tr("Bump fee"), history);
+    bumpTx->setObjectName(QStringLiteral("bumpTransactionAction"));
+    connect(bumpTx, &QAction::triggered, this, [this] {
+        const QModelIndexList rows = m_historyView->selectionModel()->selectedRows();
+        if (rows.isEmpty() || !m_service || rows.first().data(WalletHistoryModel::ConfirmationsRole).toInt() > 0)
+            return;
+        const QString txid = rows.first().data(WalletHistoryModel::TxidRole).toString();
+        QMetaObject::invokeMethod(m_service, [s = m_service, txid] { s->bumpTransaction(txid); });
+    });
     history->addAction(copyTxid);
     history->addAction(details);
+    history->addAction(bumpTx);
     connect(m_history, &QAbstractItemModel::rowsInserted, this, [history] {
         // Fitted to what the rows hold (no "29 No…"), the transaction id elided in the middle.
         for (int c = 0; c < WalletHistoryModel::TxidColumn; ++c)

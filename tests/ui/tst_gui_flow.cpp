@@ -153,6 +153,7 @@ private Q_SLOTS:
     void paymentsStreamByContinuousScanning();
     void sellAndBuyOverTls();
     void sendWithConfirmation();
+    void historyBumpFee();
     void firstRunCreateVerifyRestore();
     void backupFolderFromSettings();
     void backgroundWatcherUnit();
@@ -905,6 +906,54 @@ void TestGuiFlow::sellAndBuyOverTls()
     QFile got(out);
     QVERIFY(got.open(QIODevice::ReadOnly));
     QCOMPARE(got.readAll(), QByteArray(3 * (1 << 20) + 123, 'r'));
+}
+
+void TestGuiFlow::historyBumpFee()
+{
+    // The wallet history's context menu: Bump fee on our own waiting send replaces it
+    // (RBF); the original leaves the history, the replacement stands in its place.
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    Side alice(dir.filePath(QStringLiteral("alice")), chain), bob(dir.filePath(QStringLiteral("bob")), chain);
+    QSignalSpy r1(alice.service, &WalletService::ready), r2(bob.service, &WalletService::ready);
+    alice.service->startOnThread();
+    bob.service->startOnThread();
+    QVERIFY(r1.wait(20000) || r1.size() == 1);
+    QVERIFY(r2.size() == 1 || r2.wait(20000));
+    QMetaObject::invokeMethod(alice.service, [s = alice.service] { s->mine(101); });
+    QTRY_VERIFY_WITH_TIMEOUT(alice.label("confirmedBalanceLabel") != QStringLiteral("0 sat"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!bob.label("receiveAddressLabel").isEmpty(), 20000);
+    QSignalSpy info(alice.service, &WalletService::info);
+    QMetaObject::invokeMethod(alice.service, [s = alice.service, to = bob.label("receiveAddressLabel")] { s->send(to, 50'000); });
+    auto *view = alice.window->findChild<QTableView *>(QStringLiteral("walletHistoryView"));
+    auto waiting = [view] {
+        for (int r = 0; r < view->model()->rowCount(); ++r)
+            if (view->model()->index(r, WalletHistoryModel::StatusColumn).data(WalletHistoryModel::ConfirmationsRole).toInt() == 0)
+                return view->model()->index(r, WalletHistoryModel::TxidColumn).data().toString();
+        return QString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!waiting().isEmpty(), 20000);
+    const QString first = waiting();
+    auto rowOf = [view](const QString &id) {
+        for (int r = 0; r < view->model()->rowCount(); ++r)
+            if (view->model()->index(r, WalletHistoryModel::TxidColumn).data().toString() == id)
+                return r;
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(first) >= 0, 20000);
+    view->selectRow(rowOf(first));
+    alice.window->findChild<QAction *>(QStringLiteral("bumpTransactionAction"))->trigger();
+    auto said = [&info] {
+        for (const auto &call : info)
+            if (call.first().toString().startsWith(QLatin1String("Fee raised: replaced by")))
+                return call.first().toString();
+        return QString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!said().isEmpty(), 20000);
+    const QString replacement = said().section(QLatin1Char(' '), 4, 4).chopped(1);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(replacement) >= 0 && rowOf(first) < 0, 20000);
+    alice.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(bob.label("confirmedBalanceLabel"), QStringLiteral("50,000 sat"), 20000);
 }
 
 void TestGuiFlow::sendWithConfirmation()

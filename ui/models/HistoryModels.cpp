@@ -1,5 +1,7 @@
 #include "HistoryModels.h"
 
+#include <QSet>
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -141,6 +143,24 @@ QVariant WalletHistoryModel::headerData(int section, Qt::Orientation orientation
 
 void WalletHistoryModel::setRows(const QList<WalletTxRow> &rows)
 {
+    // Rows the wallet no longer lists (a send replaced by a fee bump, a refused one) go.
+    QSet<QString> listed;
+    for (const WalletTxRow &r : rows)
+        listed.insert(r.txid + QLatin1Char('/') + r.kind);
+    bool removed = false;
+    for (int i = static_cast<int>(m_rows.size()) - 1; i >= 0; --i) {
+        if (listed.contains(m_rows[i].txid + QLatin1Char('/') + m_rows[i].kind))
+            continue;
+        beginRemoveRows({}, i, i);
+        m_rows.removeAt(i);
+        endRemoveRows();
+        removed = true;
+    }
+    if (removed) {
+        m_rowOf.clear();
+        for (int i = 0; i < static_cast<int>(m_rows.size()); ++i)
+            m_rowOf.insert(m_rows[i].txid + QLatin1Char('/') + m_rows[i].kind, i);
+    }
     QList<WalletTxRow> fresh;
     for (const WalletTxRow &r : rows) {
         const int found = m_rowOf.value(r.txid + QLatin1Char('/') + r.kind, -1);

@@ -699,6 +699,25 @@ void WalletService::loadTransaction(const QString &txid)
     Q_EMIT transactionLoaded(d);
 }
 
+void WalletService::bumpTransaction(const QString &txid)
+{
+    if (!m_wallet)
+        return;
+    auto id = bitcoin::fromDisplayHex(txid.toStdString());
+    if (!id)
+        return report(id.error());
+    auto bumped = m_wallet->bumpFee(*id);
+    if (!bumped)
+        return report(bumped.error());
+    Q_EMIT info(bumped->replaced ? tr("Fee raised: replaced by %1, paying %2 sat.")
+                                       .arg(QString::fromStdString(bitcoin::toDisplayHex(bumped->txid)))
+                                       .arg(QLocale().toString(static_cast<qlonglong>(bumped->fee)))
+                                 : tr("Fee raised: a child %1 pays %2 sat for both.")
+                                       .arg(QString::fromStdString(bitcoin::toDisplayHex(bumped->txid)))
+                                       .arg(QLocale().toString(static_cast<qlonglong>(bumped->fee))));
+    syncAndPublish();
+}
+
 void WalletService::loadPayments(const QString &channelId)
 {
     if (!m_store)

@@ -105,6 +105,8 @@ public Q_SLOTS:
     void loadBumps(const QString &channelId);
     /// Raises the fee of the channel's waiting settlement, refund or funding by a child (CPFP).
     void bumpFee(const QString &channelId);
+    /// Raises the fee of an unconfirmed wallet transaction: RBF for our own send, CPFP otherwise.
+    void bumpTransaction(const QString &txid);
     /// A wallet transaction in full, from the chain (transactionLoaded).
     void loadTransaction(const QString &txid);
     /// Sell: serve the files of `dir` over TLS; answers offerReady and catalogReady.
