@@ -2655,4 +2655,27 @@
         <translation>测试网</translation>
     </message>
 </context>
+<context>
+    <name>spillway::ui::FeeSettingsBox</name>
+    <message>
+        <source>Fees</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <source>Fee budget for bumps:</source>
+        <translation>提高手续费的预算：</translation>
+    </message>
+    <message>
+        <source>When a settlement or refund waits because fees rose, a child transaction pays for it, never more than this share of what it brings you. A channel can have its own (spillway-cli channel budget).</source>
+        <translation>当结算或退款因手续费上涨而等待确认时，由子交易为其付费，但绝不超过它给您带来金额的这一比例。每个通道也可单独设置（spillway-cli channel budget）。</translation>
+    </message>
+    <message>
+        <source> sat/vB</source>
+        <translation> sat/vB</translation>
+    </message>
+    <message>
+        <source>Local chain: blocks take from</source>
+        <translation>本地链：区块只打包不低于</translation>
+    </message>
+</context>
 </TS>

@@ -17,6 +17,7 @@
 #include "TransactionDialog.h"
 #include "models/CsvWriter.h"
 #include "BackupSettingsBox.h"
+#include "FeeSettingsBox.h"
 #include "BackupStatusLabel.h"
 #include "SettingsDialog.h"
 #include "TrayController.h"
@@ -98,15 +99,18 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         SettingsDialog d(this);
         auto *backups = m_service ? new BackupSettingsBox(m_service, &d) : nullptr;
         auto *watcher = m_service ? new WatcherSettingsBox(m_service, &d) : nullptr;
+        auto *fees = m_service ? new FeeSettingsBox(m_service, &d) : nullptr;
         if (backups) {
             d.addSection(backups);
             d.addSection(watcher);
+            d.addSection(fees);
         }
         if (d.exec() != QDialog::Accepted)
             return;
         if (backups) {
             backups->apply();
             watcher->apply();
+            fees->apply();
         }
         if (d.save())
             QMessageBox::information(this, tr("Settings"), tr("The new language or chain applies when Spillway starts again."));

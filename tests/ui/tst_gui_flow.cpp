@@ -600,6 +600,8 @@ void TestGuiFlow::backupFolderFromSettings()
             edit->setText(folder);
             w->findChild<QCheckBox *>(QStringLiteral("backgroundWatcherCheckBox"))->setChecked(true);
             w->findChild<QCheckBox *>(QStringLiteral("closeToTrayCheckBox"))->setChecked(false);
+            w->findChild<QSpinBox *>(QStringLiteral("feeBudgetSpinBox"))->setValue(30);
+            w->findChild<QDoubleSpinBox *>(QStringLiteral("localMinFeeRateSpinBox"))->setValue(4.5);
             w->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
             answered = true;
         }
@@ -608,6 +610,13 @@ void TestGuiFlow::backupFolderFromSettings()
     side.trigger("settingsAction");
     QVERIFY(answered);
     QTRY_VERIFY_WITH_TIMEOUT(side.label("backupStatusLabel").startsWith(QLatin1String("Last backup: ")), 20000);
+    // Settings' Fees: the wallet's bump budget (as `channel budget` reads it) and the local chain's congestion.
+    {
+        spillway::store::BumpStore bumps;
+        QVERIFY(bumps.open(dir.filePath(QStringLiteral("wallet"))).ok());
+        QCOMPARE(*bumps.defaultBudgetPercent(), 30);
+        QCOMPARE(spillway::chain::LocalChainDb(dir.filePath(QStringLiteral("chain.sqlite"))).policy()->mineMinFeeRate, 4500);
+    }
     const auto saved = spillway::backup::BackupSettings::load(dir.filePath(QStringLiteral("wallet")));
     QVERIFY(saved.ok());
     QCOMPARE(saved->folder, folder);

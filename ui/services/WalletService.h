@@ -61,6 +61,8 @@ public:
     WalletService(QString dataDir, QString chainFile);
     ~WalletService() override;
 
+    /// The chain it was made for (set at construction: safe from any thread).
+    const chain::ChainSettings &chainSettings() const { return m_chainSettings; }
     /// The wallet's data directory (set at construction: safe from any thread).
     const QString &dataDir() const { return m_dataDir; }
     /// Moves the service to its own thread and starts it.
