@@ -122,6 +122,7 @@ private Q_SLOTS:
     void settlementAndChildAsAPackage();
     void settlementBumpedByCpfp();
     void stuckSettlementBumpedByTheWatcher();
+    void stuckRefundAndFundingBumpedByTheWatcher();
     void fullMempoolTakesTheSettlementAsAPackage();
     void stalledNodeMakesThePayeeSettleEarly();
     void rejectReasonsMatchLocalChain();
@@ -702,6 +703,59 @@ void TestRegtest::stuckSettlementBumpedByTheWatcher()
     const qint64 childFee = satField(bumps[0].toObject(), "child_fee_sat");
     QVERIFY2(childFee > 0 && childFee <= 10'000, qPrintable(QString::number(childFee))); // within half the payout
     QCOMPARE(satField(p.payee.json({arg("wallet"), arg("balance")}), "confirmed_sat"), 20'000 - childFee);
+    QCOMPARE(m_node.restart(), QString());
+}
+
+void TestRegtest::stuckRefundAndFundingBumpedByTheWatcher()
+{
+    // The payer's side under Core's -blockmintxfee: a refund after expiry and a funding,
+    // each priced before fees rose, wait until the payer's watcher hangs a child on its
+    // own output (the refund's, the funding's change); the funding keeps its txid, which
+    // is the channel's id.
+    if (m_node.name() != QLatin1String("bitcoind"))
+        QSKIP("-blockmintxfee: Bitcoin Core only");
+    Pair p = makePair("stuckrefund");
+    const QString id = openChannel(p, Variant::Cltv, 60'000, 20);
+    QVERIFY(!id.isEmpty());
+    const int expiry = p.payer.json({arg("channel"), arg("show"), id}).value(QLatin1String("expiry_height")).toInt();
+    mine(expiry - height());
+    // The funding of a second channel, broadcast at today's fees, before they rise.
+    Pair f = makePair("stuckfunding");
+    QVERIFY(!f.payer.json({arg("wallet"), arg("create")}).isEmpty());
+    QVERIFY(!f.payee.json({arg("wallet"), arg("create")}).isEmpty());
+    rpc("generatetoaddress", {1, QString::fromUtf8(f.payer.run({arg("wallet"), arg("address")}).out.trimmed())});
+    mine(100);
+    QCOMPARE(f.payee.run({arg("channel"), arg("offer"), arg("--out"), f.file("offer.spw")}).exitCode, 0);
+    QCOMPARE(f.payer.run({arg("channel"), arg("open"), f.file("offer.spw"), arg("--capacity"), arg("50000"), arg("--commit-fee"),
+                          arg("500"), arg("--refund-fee"), arg("400"), arg("--out"), f.file("proposal.spw")})
+                 .exitCode,
+             0);
+    QCOMPARE(f.payee.run({arg("channel"), arg("accept"), f.file("proposal.spw"), arg("--out"), f.file("answer.spw")}).exitCode, 0);
+    const QString fid = f.payer.json({arg("channel"), arg("list")}).value(QLatin1String("channels")).toArray()[0].toObject()
+                            .value(QLatin1String("id")).toString();
+    const QString fundingTxid = fid.section(QLatin1Char(':'), 0, 0);
+
+    QCOMPARE(m_node.restart({arg("-blockmintxfee=0.00010000")}), QString());
+    const QString refund = p.payer.json({arg("channel"), arg("refund"), id}).value(QLatin1String("txid")).toString();
+    QVERIFY(!refund.isEmpty());
+    mine(1);
+    QJsonArray pool = rpc("getrawmempool").toArray();
+    QVERIFY(pool.contains(refund) && pool.contains(fundingTxid)); // both left out
+    const CliResult refundWatch = p.payer.run({arg("channel"), arg("watch")});
+    QVERIFY2(refundWatch.err.contains("refund's fee raised by a child"), refundWatch.err.constData());
+    const CliResult fundingWatch = f.payer.run({arg("channel"), arg("watch")});
+    QVERIFY2(fundingWatch.err.contains("funding's fee raised by a child"), fundingWatch.err.constData());
+    mine(1);
+    QVERIFY(rpc("getrawmempool").toArray().isEmpty());
+    QCOMPARE(p.payer.run({arg("channel"), arg("watch")}).exitCode, 0);
+    const QJsonObject refunded = p.payer.json({arg("channel"), arg("show"), id});
+    QCOMPARE(refunded.value(QLatin1String("state")).toString(), arg("refunded"));
+    const QJsonArray bumps = refunded.value(QLatin1String("bumps")).toArray();
+    QCOMPARE(bumps.size(), 1);
+    QVERIFY(satField(bumps[0].toObject(), "child_fee_sat") <= 30'000); // within half the refund
+    const QJsonObject opened = f.payer.json({arg("channel"), arg("show"), fid});
+    QCOMPARE(opened.value(QLatin1String("state")).toString(), arg("open"));
+    QCOMPARE(opened.value(QLatin1String("funding_txid")).toString(), fundingTxid); // the same channel id
     QCOMPARE(m_node.restart(), QString());
 }
 
