@@ -128,11 +128,13 @@ private Q_SLOTS:
     void rejectReasonsMatchLocalChain();
     void reorgRollsBackAndResumes();
     void fundingDoubleSpentByAReorg();
-    void userRunCheckedByCore(); // before the 2,000 blocks of resumesWithoutRescan: rewards halve every 150 blocks
+    // Before the 2,000 blocks of resumesWithoutRescan: rewards halve every 150 blocks on
+    // regtest and are 0 sat from height 4,950 on (these need a reward to spend).
+    void desktopWalletOnTheNode();
+    void userRunCheckedByCore();
     void resumesWithoutRescan();
     void utxoSetFastPathOnCore();
     void settingsTestConnection();
-    void desktopWalletOnTheNode();
     void nodeRestartsAndIsBusy();
 };
 
