@@ -1392,6 +1392,14 @@
         <source>The settlement</source>
         <translation>结算交易</translation>
     </message>
+    <message>
+        <source>Pay becomes possible once the funding has the confirmations the payee asked for.</source>
+        <translation>注资交易达到收款方要求的确认数后才能付款。</translation>
+    </message>
+    <message>
+        <source>Pay the selected channel's payee</source>
+        <translation>向所选通道的收款方付款</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::MessageDialog</name>

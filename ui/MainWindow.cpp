@@ -510,7 +510,12 @@ void MainWindow::updateActions()
     m_newOffer->setEnabled(hasService);
     m_open->setEnabled(hasService);
     m_import->setEnabled(hasService);
-    m_pay->setEnabled(hasService && live && paying && (c->state == ChannelSummary::State::Open || c->state == ChannelSummary::State::Opening));
+    // Pay only once the funding has its confirmations: before that the payee refuses the
+    // payment, and the two would disagree about what was paid (issue 16).
+    m_pay->setEnabled(hasService && live && paying && c->state == ChannelSummary::State::Open);
+    m_pay->setToolTip(c && paying && c->state == ChannelSummary::State::Opening
+                          ? tr("Pay becomes possible once the funding has the confirmations the payee asked for.")
+                          : tr("Pay the selected channel's payee"));
     m_settle->setEnabled(hasService && live && !paying && c->paidSat > 0);
     m_close->setEnabled(hasService && live && paying);
     const int blocksLeft = c ? m_model->data(m_model->index(row, ChannelTableModel::CountdownColumn), ChannelTableModel::BlocksLeftRole).toInt() : 1;

@@ -81,8 +81,8 @@ struct Side {
     Side(const QString &dataDir, const QString &chain)
         : service(new WalletService(dataDir, chain)), window(new MainWindow(service))
     {
-        QObject::connect(service, &WalletService::failed, service, [](const QString &code, const QString &sentence) {
-            qWarning("service: %s %s", qPrintable(code), qPrintable(sentence));
+        QObject::connect(service, &WalletService::failed, service, [](const QString &code, const QString &sentence, const QString &details) {
+            qWarning("service: %s %s (%s)", qPrintable(code), qPrintable(sentence), qPrintable(details));
         }, Qt::DirectConnection);
         window->setAutoAnswer([](const QString &q) -> QVariant {
             if (q == QLatin1String("pay amount"))
@@ -686,6 +686,11 @@ void TestGuiFlow::payerAndPayee()
     QTRY_VERIFY_WITH_TIMEOUT(payer.label("statusUnconfirmedLabel") != QStringLiteral("Unconfirmed: 0 sat"), 20000);
     QVERIFY2(payer.label("unconfirmedBalanceLabel") != QStringLiteral("0 sat"), qPrintable(payer.label("unconfirmedBalanceLabel")));
     QCOMPARE(payer.label("statusPayingLabel"), QStringLiteral("In channels, paying: 60,000 sat"));
+    // Before the funding confirms, Pay is off and says why (the payee would refuse).
+    payer.window->findChild<QTableView *>(QStringLiteral("channelTableView"))->selectRow(0);
+    QAction *pay = payer.window->findChild<QAction *>(QStringLiteral("payAction"));
+    QVERIFY(!pay->isEnabled());
+    QVERIFY2(pay->toolTip().contains(QLatin1String("confirmations")), qPrintable(pay->toolTip()));
     payer.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
     QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(),
                               QStringLiteral("open"), 20000);
