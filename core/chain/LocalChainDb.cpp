@@ -63,7 +63,14 @@ Status LocalChainDb::open()
         return makeError(ErrorCode::ChainUnavailable, "cannot open " + m_path.toStdString() + ": " + db.lastError().text().toStdString());
     QSqlQuery q(db);
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
-        if (!q.exec(QString::fromLatin1(pragma)))
+        // Two processes creating the file at once: switching a new file to WAL needs a lock
+        // that SQLite does not wait for (no busy handler there), so ask again for a while.
+        bool done = q.exec(QString::fromLatin1(pragma));
+        for (int attempt = 0; !done && attempt < 100; ++attempt) {
+            QThread::msleep(50);
+            done = q.exec(QString::fromLatin1(pragma));
+        }
+        if (!done)
             return sqlError(q, pragma);
     }
     SPW_TRY(begin());

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QThread>
 #include <QUuid>
 
 namespace spillway::store {
@@ -51,8 +52,16 @@ Status SqliteDatabase::open(const QString &path, const std::vector<Migration> &m
     d.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
     if (!d.open())
         return makeError(ErrorCode::StorageFailed, "cannot open " + path.toStdString() + ": " + d.lastError().text().toStdString());
-    for (const char *p : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"})
-        SPW_TRY(exec(QString::fromLatin1(p)));
+    for (const char *p : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+        // A file another connection is creating: the switch to WAL is not covered by the
+        // busy timeout, so it is asked again for a while.
+        Status st = exec(QString::fromLatin1(p));
+        for (int attempt = 0; !st.ok() && attempt < 100; ++attempt) {
+            QThread::msleep(50);
+            st = exec(QString::fromLatin1(p));
+        }
+        SPW_TRY(st);
+    }
     Status st = transaction([&]() -> Status {
         QSqlQuery q = query();
         if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
