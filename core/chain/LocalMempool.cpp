@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -51,27 +52,17 @@ Result<LocalChainPolicy> LocalChainDb::policy()
 }
 
 namespace {
-constexpr size_t kBatch = 400; // half the parameters per statement
-}
 
-Result<std::vector<SpendInfo>> LocalChainDb::spends(const std::vector<OutPoint> &outpoints)
+constexpr size_t kIdsPerStatement = 800;
+
+/// Runs `select` (ending in "IN (") for `txids`, a few hundred per statement, and hands
+/// every row to `row`.
+Status selectByTxids(QSqlDatabase db, const QString &select, const std::vector<Hash256> &txids, const char *what,
+                     const std::function<void(const QSqlQuery &)> &row)
 {
-    SPW_TRY(open());
-    std::vector<SpendInfo> out(outpoints.size());
-    std::map<OutPoint, size_t> where;
-    for (size_t i = 0; i < outpoints.size(); ++i)
-        where[outpoints[i]] = i;
-    // By transaction (the primary key's prefix): every output of each, the asked ones kept.
-    std::vector<Hash256> txids;
-    for (const auto &op : outpoints)
-        txids.push_back(op.txid);
-    std::sort(txids.begin(), txids.end());
-    txids.erase(std::unique(txids.begin(), txids.end()), txids.end());
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    for (size_t start = 0; start < txids.size(); start += 2 * kBatch) {
-        const size_t n = std::min(2 * kBatch, txids.size() - start);
-        QString sql = QStringLiteral("SELECT o.txid, o.vout, o.spent_by, t.height FROM outputs o LEFT JOIN txs t ON t.txid = o.spent_by "
-                                     "WHERE o.txid IN (");
+    for (size_t start = 0; start < txids.size(); start += kIdsPerStatement) {
+        const size_t n = std::min(kIdsPerStatement, txids.size() - start);
+        QString sql = select;
         for (size_t i = 0; i < n; ++i)
             sql += i ? QStringLiteral(",?") : QStringLiteral("?");
         sql += QLatin1Char(')');
@@ -81,25 +72,47 @@ Result<std::vector<SpendInfo>> LocalChainDb::spends(const std::vector<OutPoint> 
         for (size_t i = 0; i < n; ++i)
             q.addBindValue(qb(txids[start + i]));
         if (!q.exec())
-            return sqlError(q, "spends");
-        while (q.next()) {
-            const OutPoint op{hashFromQb(q.value(0).toByteArray()), static_cast<uint32_t>(q.value(1).toLongLong())};
-            const auto it = where.find(op);
-            if (it == where.end())
-                continue;
-            SpendInfo &s = out[it->second];
-            s.exists = true;
-            if (!q.value(2).isNull()) {
-                s.spent = true;
-                s.spender = hashFromQb(q.value(2).toByteArray());
-                s.spenderHeight = q.value(3).isNull() ? -1 : q.value(3).toInt();
-            }
-        }
+            return sqlError(q, what);
+        while (q.next())
+            row(q);
     }
-    // Repeated outpoints share the first one's answer.
-    for (size_t i = 0; i < outpoints.size(); ++i)
-        if (where[outpoints[i]] != i)
-            out[i] = out[where[outpoints[i]]];
+    return {};
+}
+
+} // namespace
+
+Result<std::vector<SpendInfo>> LocalChainDb::spends(const std::vector<OutPoint> &outpoints)
+{
+    SPW_TRY(open());
+    std::map<OutPoint, SpendInfo> found;
+    // By transaction (the primary key's prefix): every output of each, the asked ones kept.
+    std::vector<Hash256> txids;
+    for (const auto &op : outpoints) {
+        found.emplace(op, SpendInfo{});
+        txids.push_back(op.txid);
+    }
+    std::sort(txids.begin(), txids.end());
+    txids.erase(std::unique(txids.begin(), txids.end()), txids.end());
+    SPW_TRY(selectByTxids(QSqlDatabase::database(m_connection),
+                          QStringLiteral("SELECT o.txid, o.vout, o.spent_by, t.height FROM outputs o "
+                                         "LEFT JOIN txs t ON t.txid = o.spent_by WHERE o.txid IN ("),
+                          txids, "spends", [&found](const QSqlQuery &q) {
+                              const auto it = found.find(OutPoint{hashFromQb(q.value(0).toByteArray()),
+                                                                  static_cast<uint32_t>(q.value(1).toLongLong())});
+                              if (it == found.end())
+                                  return;
+                              SpendInfo &s = it->second;
+                              s.exists = true;
+                              if (!q.value(2).isNull()) {
+                                  s.spent = true;
+                                  s.spender = hashFromQb(q.value(2).toByteArray());
+                                  s.spenderHeight = q.value(3).isNull() ? -1 : q.value(3).toInt();
+                              }
+                          }));
+    std::vector<SpendInfo> out;
+    out.reserve(outpoints.size());
+    for (const auto &op : outpoints)
+        out.push_back(found[op]);
     return out;
 }
 
@@ -109,40 +122,27 @@ Result<std::vector<TxStatus>> LocalChainDb::statuses(const std::vector<Hash256> 
     auto t = tip();
     if (!t)
         return t.error();
-    std::vector<TxStatus> out(txids.size());
-    std::map<Hash256, std::vector<size_t>> where;
-    for (size_t i = 0; i < txids.size(); ++i)
-        where[txids[i]].push_back(i);
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    for (size_t start = 0; start < txids.size(); start += 2 * kBatch) {
-        const size_t n = std::min(2 * kBatch, txids.size() - start);
-        QString sql = QStringLiteral("SELECT txid, height FROM txs WHERE txid IN (");
-        for (size_t i = 0; i < n; ++i)
-            sql += i ? QStringLiteral(",?") : QStringLiteral("?");
-        sql += QLatin1Char(')');
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(sql);
-        for (size_t i = 0; i < n; ++i)
-            q.addBindValue(qb(txids[start + i]));
-        if (!q.exec())
-            return sqlError(q, "statuses");
-        while (q.next()) {
-            const auto it = where.find(hashFromQb(q.value(0).toByteArray()));
-            if (it == where.end())
-                continue;
-            TxStatus s;
-            s.known = true;
-            if (q.value(1).isNull()) {
-                s.inMempool = true;
-            } else {
-                s.blockHeight = q.value(1).toInt();
-                s.confirmations = t->height - s.blockHeight + 1;
-            }
-            for (size_t i : it->second)
-                out[i] = s;
-        }
-    }
+    std::map<Hash256, TxStatus> found;
+    for (const auto &id : txids)
+        found.emplace(id, TxStatus{});
+    SPW_TRY(selectByTxids(QSqlDatabase::database(m_connection), QStringLiteral("SELECT txid, height FROM txs WHERE txid IN ("), txids,
+                          "statuses", [&found, tipHeight = t->height](const QSqlQuery &q) {
+                              const auto it = found.find(hashFromQb(q.value(0).toByteArray()));
+                              if (it == found.end())
+                                  return;
+                              TxStatus &s = it->second;
+                              s.known = true;
+                              if (q.value(1).isNull()) {
+                                  s.inMempool = true;
+                              } else {
+                                  s.blockHeight = q.value(1).toInt();
+                                  s.confirmations = tipHeight - s.blockHeight + 1;
+                              }
+                          }));
+    std::vector<TxStatus> out;
+    out.reserve(txids.size());
+    for (const auto &id : txids)
+        out.push_back(found[id]);
     return out;
 }
 
