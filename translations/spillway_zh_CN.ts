@@ -746,6 +746,40 @@
         <source>none</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认收到</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Refunded: %1 back to you</source>
+        <translation>已退款：%1 退回给你</translation>
+    </message>
+    <message>
+        <source>Refunded to the payer: %1</source>
+        <translation>已退款给付款方：%1</translation>
+    </message>
+    <message>
+        <source>Settled: %1 paid, %2 back to you</source>
+        <translation>已结算：付出 %1，%2 退回给你</translation>
+    </message>
+    <message>
+        <source>Settled: %1 to you, %2 back to the payer</source>
+        <translation>已结算：%1 归你，%2 退回给付款方</translation>
+    </message>
+    <message>
+        <source>%1 signed; the payee has acknowledged %2 so far. The rest counts once the payee imports those payments.</source>
+        <translation>已签署 %1；收款方目前已确认 %2。其余部分在收款方导入这些付款后计入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Spillway settles this channel by itself %n block(s) before it expires (the safety margin), if it is still open then. Settle sooner to be paid sooner.</source>
+        <translation>
+            <numerusform>如果通道届时仍未关闭，Spillway 会在到期前 %n 个区块（安全余量）自动结算。提前结算可以更早收到款项。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::FirstRunDialog</name>
@@ -1400,6 +1434,10 @@
         <source>Pay the selected channel's payee</source>
         <translation>向所选通道的收款方付款</translation>
     </message>
+    <message>
+        <source>Settle now? %1 go to you and %2 back to the payer; the fee agreed at opening (%3) goes to the miners.</source>
+        <translation>现在结算？%1 归你，%2 退回给付款方；开通时约定的手续费（%3）归矿工。</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::MessageDialog</name>
@@ -1597,6 +1635,10 @@
     <message>
         <source>The settlement&apos;s fee, %1, comes out of your side; at most %2 can be paid.</source>
         <translation>结算手续费 %1 由您一方承担；最多可付 %2。</translation>
+    </message>
+    <message>
+        <source>Enter the capacity.</source>
+        <translation>请输入容量。</translation>
     </message>
 </context>
 <context>
@@ -2662,6 +2704,10 @@
         <source>testnet</source>
         <translation>测试网</translation>
     </message>
+    <message>
+        <source>the local chain</source>
+        <translation>本地链</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::FeeSettingsBox</name>
@@ -2684,6 +2730,122 @@
     <message>
         <source>Local chain: blocks take from</source>
         <translation>本地链：区块只打包不低于</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::ChannelCountdown</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>~%1 d %2 h</source>
+        <translation>约 %1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>~%1 h %2 min</source>
+        <translation>约 %1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>~%1 min %2 s</source>
+        <translation>约 %1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Refund sent, waiting for a confirmation</source>
+        <translation>退款已发出，等待确认</translation>
+    </message>
+    <message>
+        <source>The payer's refund is waiting for a confirmation</source>
+        <translation>付款方的退款正在等待确认</translation>
+    </message>
+    <message>
+        <source>The payee settled, waiting for a confirmation</source>
+        <translation>收款方已结算，等待确认</translation>
+    </message>
+    <message>
+        <source>Settlement sent, waiting for a confirmation</source>
+        <translation>结算已发出，等待确认</translation>
+    </message>
+    <message>
+        <source>Refund possible now</source>
+        <translation>现在可以退款</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refund possible in %n block(s)</source>
+        <translation>
+            <numerusform>%n 个区块后可退款</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expired with no payment</source>
+        <translation>已到期，没有收到付款</translation>
+    </message>
+    <message numerus="yes">
+        <source>No payment yet; expires in %n block(s)</source>
+        <translation>
+            <numerusform>尚无付款；%n 个区块后到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settling now: past the safety margin</source>
+        <translation>正在结算：已过安全余量</translation>
+    </message>
+    <message numerus="yes">
+        <source>Settles by itself in %n block(s)</source>
+        <translation>
+            <numerusform>%n 个区块后自动结算</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::OfferChecks</name>
+    <message>
+        <source>This is not an offer. An offer starts with spw1 and comes from the payee (New offer).</source>
+        <translation>这不是报价。报价以 spw1 开头，由收款方（新建报价）提供。</translation>
+    </message>
+    <message>
+        <source>This offer is for %1, and this wallet is on %2. Ask the payee for an offer on %2.</source>
+        <translation>此报价适用于%1，而本钱包在%2上。请向收款方索取%2上的报价。</translation>
+    </message>
+    <message>
+        <source>The payee asks for a closing fee far above today's fees. Ask for a new offer.</source>
+        <translation>收款方要求的关闭手续费远高于当前费率。请索取新的报价。</translation>
+    </message>
+    <message>
+        <source>This offer is damaged or not one Spillway can accept: %1</source>
+        <translation>此报价已损坏或 Spillway 无法接受：%1</translation>
+    </message>
+    <message>
+        <source>The payee does not offer this kind of channel. Choose the other kind.</source>
+        <translation>收款方不提供这种通道。请选择另一种。</translation>
+    </message>
+    <message>
+        <source>The payee accepts a capacity from %1 to %2.</source>
+        <translation>收款方接受的容量为 %1 到 %2。</translation>
+    </message>
+    <message>
+        <source>The wallet has %1 spendable, less than the capacity and its funding fee.</source>
+        <translation>钱包可用余额为 %1，少于容量加上注资手续费。</translation>
+    </message>
+    <message>
+        <source>The payee accepts a refund after %1 to %2 blocks.</source>
+        <translation>收款方接受在 %1 到 %2 个区块后退款。</translation>
+    </message>
+    <message>
+        <source>With %1 confirmations first and the payee settling %2 blocks before the refund, the refund must be at least %3 blocks away.</source>
+        <translation>需要先有 %1 个确认，且收款方会在退款前 %2 个区块结算，因此退款至少要在 %3 个区块之后。</translation>
+    </message>
+    <message>
+        <source>The closing fee must be at least %1 (the payee's minimum feerate).</source>
+        <translation>关闭手续费至少为 %1（收款方的最低费率）。</translation>
+    </message>
+    <message>
+        <source>The closing fee can be at most half the capacity.</source>
+        <translation>关闭手续费最多为容量的一半。</translation>
     </message>
 </context>
 </TS>

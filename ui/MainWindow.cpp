@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "bitcoin/Network.h"
 
 #include "AmountField.h"
 #include "BalanceBar.h"
@@ -151,7 +152,9 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
 
     if (m_service) {
         connect(mine, &QPushButton::clicked, m_service, [s = m_service] { s->mine(1); });
+        connect(m_service, &WalletService::feeEstimates, this, [this](qint64, qint64 normal, qint64) { m_feeEstimate = normal; });
         connect(m_service, &WalletService::ready, this, [this, mine](const QString &net, const QString &backend) {
+            m_networkName = net;
             m_networkLabel->setText(tr("Network: %1 · %2").arg(NetworkNames::display(net), backend));
             m_networkLabel->setToolTip(m_networkLabel->text());
             m_sendPanel->setNetwork(net);
@@ -180,6 +183,7 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         });
         connect(m_service, &WalletService::balanceChanged, this, [this](qint64 c, qint64 u, qint64 i, qint64 paying, qint64 receiving) {
             m_balanceBar->setBalances(Balances{c, u, i, paying, receiving});
+            m_spendable = c;
             showBalances();
         });
         connect(m_service, &WalletService::receiveAddressChanged, this, [this](const QString &a) {
@@ -516,10 +520,13 @@ void MainWindow::updateActions()
     m_pay->setToolTip(c && paying && c->state == ChannelSummary::State::Opening
                           ? tr("Pay becomes possible once the funding has the confirmations the payee asked for.")
                           : tr("Pay the selected channel's payee"));
-    m_settle->setEnabled(hasService && live && !paying && c->paidSat > 0);
-    m_close->setEnabled(hasService && live && paying);
+    // A closing or closed channel has nothing left to settle, close or refund.
+    const bool open = live && c->state == ChannelSummary::State::Open;
+    const bool unclosed = live && c->state != ChannelSummary::State::Closing;
+    m_settle->setEnabled(hasService && open && !paying && c->paidSat > 0);
+    m_close->setEnabled(hasService && open && paying);
     const int blocksLeft = c ? m_model->data(m_model->index(row, ChannelTableModel::CountdownColumn), ChannelTableModel::BlocksLeftRole).toInt() : 1;
-    m_refund->setEnabled(hasService && live && paying && blocksLeft <= 0); // enabled only when final
+    m_refund->setEnabled(hasService && unclosed && paying && blocksLeft <= 0); // possible only from the expiry on
     m_export->setEnabled(hasService && c);
     // Our own waiting closing transaction (or the payer's unconfirmed funding) can be bumped.
     const bool closingOurs = c && c->state == ChannelSummary::State::Closing &&
@@ -582,6 +589,9 @@ void MainWindow::openChannel()
 {
     auto *w = new OpenChannelWizard(this);
     w->setAttribute(Qt::WA_DeleteOnClose);
+    // Offers for another network, terms outside the offer's limits and more than the
+    // wallet holds are refused as they are typed, before Finish.
+    w->setWallet(bitcoin::networkFromName(m_networkName.toStdString()).value_or(bitcoin::NetworkId::Local), m_feeEstimate, m_spendable);
     connect(w, &QWizard::accepted, this, [this, w] {
         QMetaObject::invokeMethod(m_service, [s = m_service, t = w->offerText(), c = w->capacity(), e = w->expiryBlocks(),
                                               r = w->refundVariant(), f = w->commitFee()] { s->openChannel(t, c, e, r, f); });
@@ -652,8 +662,10 @@ void MainWindow::settleChannel()
     const ChannelSummary *c = m_model->channelAt(m_model->rowOf(id));
     if (!c)
         return;
-    const QString question = tr("Settle now? %1 go to you, %2 back to the payer (minus the fee agreed at opening).")
-                                 .arg(m_model->formatAmount(c->paidSat), m_model->formatAmount(c->maxPayableSat - c->paidSat));
+    // The settlement pays exactly these two amounts; the commitment fee fixed at opening goes to the miners.
+    const QString question = tr("Settle now? %1 go to you and %2 back to the payer; the fee agreed at opening (%3) goes to the miners.")
+                                 .arg(m_model->formatAmount(c->paidSat), m_model->formatAmount(c->maxPayableSat - c->paidSat),
+                                      m_model->formatAmount(c->capacitySat - c->maxPayableSat));
     const bool yes = m_autoAnswer ? ask(QStringLiteral("settle"), true).toBool()
                                   : QMessageBox::question(this, tr("Settle"), question) == QMessageBox::Yes;
     if (yes)

@@ -88,6 +88,9 @@ private:
     ReceivePanel *m_receivePanel = nullptr;
     QTableView *m_historyView = nullptr;
     int m_tipHeight = 0;
+    QString m_networkName;      ///< as the service said it is ready ("local", "main", ...)
+    qint64 m_feeEstimate = 0;   ///< sat/kvB for about 6 blocks, 0 until the chain says
+    qint64 m_spendable = -1;    ///< -1 until the first balances
     bool m_columnsFitToTip = false;
     BitcoinUnits::Unit m_sendUnit = BitcoinUnits::Unit::Sat;
     QAction *m_newOffer, *m_open, *m_pay, *m_import, *m_settle, *m_close, *m_refund, *m_export;

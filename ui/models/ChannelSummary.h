@@ -20,6 +20,7 @@ struct ChannelSummary {
     QString variant;          ///< "cltv" or "refund"
     qint64 capacitySat = 0;
     qint64 paidSat = 0;       ///< payer: signed; payee: accepted
+    qint64 ackedSat = 0;      ///< payer: what the payee has acknowledged; payee: accepted
     qint64 maxPayableSat = 0; ///< capacity - commit fee
     int expiryHeight = 0;
     int safetyMargin = 6;

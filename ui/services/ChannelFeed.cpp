@@ -27,6 +27,7 @@ ChannelSummary summarize(const store::ChannelRecord &r)
     s.variant = QString::fromLatin1(channel::variantName(r.params.variant).data());
     s.capacitySat = r.params.capacity.sat();
     s.paidSat = r.role == store::ChannelRole::Payer ? r.signedPaid : r.paid;
+    s.ackedSat = r.paid; // the payer's newest acknowledged payment; the payee's accepted one
     s.maxPayableSat = r.params.maxPayable().sat();
     s.expiryHeight = static_cast<int>(r.params.expiry);
     s.safetyMargin = static_cast<int>(r.safetyMargin);

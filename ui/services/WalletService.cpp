@@ -260,8 +260,19 @@ void WalletService::refresh()
 void WalletService::publish()
 {
     auto tip = chain::await(m_chain->tip());
-    if (tip)
-        Q_EMIT tipChanged(tip->height, tip->time, static_cast<int>(m_chain->network().blockIntervalSeconds));
+    if (tip) {
+        // Block times from the chain itself, asked again every few blocks: 0 where
+        // blocks come on request, and the window then counts blocks only.
+        if (m_blockInterval < 0 || tip->height < m_blockIntervalAt || tip->height - m_blockIntervalAt >= 6) {
+            if (auto interval = chain::await(m_chain->blockInterval()); interval) {
+                m_blockInterval = *interval;
+                m_blockIntervalAt = tip->height;
+            } else if (m_blockInterval < 0) {
+                m_blockInterval = static_cast<int>(m_chain->network().blockIntervalSeconds);
+            }
+        }
+        Q_EMIT tipChanged(tip->height, tip->time, m_blockInterval);
+    }
     if (auto h = m_wallet->history(); h) {
         QHash<QString, QString> labels;
         if (m_labels)

@@ -163,6 +163,8 @@ Q_SIGNALS:
     /// Something went wrong: a sentence in the user's language, and the code with its
     /// technical context (`details`) for a Details expander.
     void failed(const QString &code, const QString &sentence, const QString &details);
+    /// `blockInterval`: seconds per block lately (ChainBackend::blockInterval), 0 when
+    /// blocks come on request and only a number of blocks means anything.
     void tipChanged(int height, qint64 time, int blockInterval);
     void channelsChanged(const QList<spillway::ui::ChannelSummary> &channels);
     /// The wallet's coins, and what is in open channels: ours locked in channels we
@@ -208,6 +210,8 @@ private:
     std::unique_ptr<channel::ChannelEngine> m_engine;
     std::unique_ptr<backup::BackupWriter> m_backups; ///< writes after every commit of m_store
     int m_channelsToWatch = -1; // -1: not published yet
+    int m_blockInterval = -1;   // seconds per block as last asked; -1: not yet
+    int m_blockIntervalAt = -1; // the height it was asked at
     SystemctlRunner *m_systemctl = nullptr;
     SecretBytes m_restorePhrase;
     QString m_restoreBackup;
