@@ -446,6 +446,10 @@
         <source>The backup could not be written: check that the backup folder exists and is writable.</source>
         <translation>无法写入备份：请检查备份文件夹是否存在且可写。</translation>
     </message>
+    <message>
+        <source>The payee has withdrawn this offer. Ask for a new one.</source>
+        <translation>收款方已撤回此报价。请索取新的报价。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -779,6 +783,14 @@
         <translation>
             <numerusform>如果通道届时仍未关闭，Spillway 会在到期前 %n 个区块（安全余量）自动结算。提前结算可以更早收到款项。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>(an offer)</source>
+        <translation>（报价）</translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation>最多 %1</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +1449,14 @@
     <message>
         <source>Settle now? %1 go to you and %2 back to the payer; the fee agreed at opening (%3) goes to the miners.</source>
         <translation>现在结算？%1 归你，%2 退回给付款方；开通时约定的手续费（%3）归矿工。</translation>
+    </message>
+    <message>
+        <source>(an offer)</source>
+        <translation>（报价）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · an offer no payer has answered yet&lt;br&gt;Give it to the payer: right-click it and choose Show offer (a QR code) or Copy offer. Withdraw offer takes it back.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · 尚无付款方响应的报价&lt;br&gt;把它交给付款方：右键点击并选择“显示报价”（二维码）或“复制报价”。“撤回报价”可以收回它。</translation>
     </message>
 </context>
 <context>
@@ -2221,6 +2241,10 @@
         <source>Fee raised: a child %1 pays %2 sat for both.</source>
         <translation>手续费已提高：子交易 %1 为两者支付 %2 sat。</translation>
     </message>
+    <message>
+        <source>Offer withdrawn: a payer who still has it cannot open a channel with it.</source>
+        <translation>报价已撤回：仍持有它的付款方无法再用它开通通道。</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::BalanceBar</name>
@@ -2800,6 +2824,10 @@
             <numerusform>%n 个区块后自动结算</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Waiting for a payer to open it</source>
+        <translation>等待付款方开通</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::OfferChecks</name>
@@ -2846,6 +2874,45 @@
     <message>
         <source>The closing fee can be at most half the capacity.</source>
         <translation>关闭手续费最多为容量的一半。</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::OffersInTable</name>
+    <message>
+        <source>Show offer</source>
+        <translation>显示报价</translation>
+    </message>
+    <message>
+        <source>Show the selected offer again as a QR code, to give to the payer</source>
+        <translation>将所选报价再次显示为二维码，交给付款方</translation>
+    </message>
+    <message>
+        <source>Copy offer</source>
+        <translation>复制报价</translation>
+    </message>
+    <message>
+        <source>Withdraw offer</source>
+        <translation>撤回报价</translation>
+    </message>
+    <message>
+        <source>Take the selected offer back: a payer who has it can no longer open a channel with it</source>
+        <translation>收回所选报价：持有它的付款方将无法再用它开通通道</translation>
+    </message>
+    <message>
+        <source>this offer</source>
+        <translation>此报价</translation>
+    </message>
+    <message>
+        <source>the offer "%1"</source>
+        <translation>报价“%1”</translation>
+    </message>
+    <message>
+        <source>Withdraw %1? A payer who already has it can no longer open a channel with it.</source>
+        <translation>撤回%1？已经持有它的付款方将无法再用它开通通道。</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>报价</translation>
     </message>
 </context>
 </TS>

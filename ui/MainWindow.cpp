@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "OffersInTable.h"
 #include "bitcoin/Network.h"
 
 #include "AmountField.h"
@@ -95,6 +96,14 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         toolbar->addAction(a);
         menu->addAction(a);
     }
+    // Outstanding offers in the table, shown again, copied or withdrawn from the menu,
+    // the table's context menu, or a double click.
+    m_offerRows = new OffersInTable(
+        m_model, m_service, this, [this] { return m_model->channelAt(m_model->rowOf(selectedChannel())); },
+        [this](const QString &title, const QStringList &texts) { showMessages(title, texts); });
+    menu->addSeparator();
+    for (QAction *a : {m_offerRows->showAction(), m_offerRows->copyAction(), m_offerRows->withdrawAction()})
+        menu->addAction(a);
     QMenu *walletMenu = menuBar()->addMenu(tr("&Wallet"));
     auto *settings = walletMenu->addAction(tr("Settings…"), QKeySequence::Preferences, this, [this] {
         SettingsDialog d(this);
@@ -179,6 +188,11 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         });
         connect(m_service, &WalletService::channelsChanged, this, [this](const QList<ChannelSummary> &list) {
             m_model->setChannels(list);
+            m_offerRows->channelsChanged(list);
+            updateActions();
+        });
+        connect(m_service, &WalletService::offersChanged, this, [this](const QList<ChannelSummary> &offers) {
+            m_offerRows->setOffers(offers);
             updateActions();
         });
         connect(m_service, &WalletService::balanceChanged, this, [this](qint64 c, qint64 u, qint64 i, qint64 paying, qint64 receiving) {
@@ -297,6 +311,9 @@ void MainWindow::buildChannelsTab(QTabWidget *tabs)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false); // one line per channel, elided if the user narrows a column
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addActions({m_offerRows->showAction(), m_offerRows->copyAction(), m_offerRows->withdrawAction()});
+    connect(m_table, &QTableView::doubleClicked, m_offerRows, &OffersInTable::showSelected);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &tl) {
         if (tl.column() != ChannelTableModel::CountdownColumn)
             updateActions();
@@ -527,11 +544,19 @@ void MainWindow::updateActions()
     m_close->setEnabled(hasService && open && paying);
     const int blocksLeft = c ? m_model->data(m_model->index(row, ChannelTableModel::CountdownColumn), ChannelTableModel::BlocksLeftRole).toInt() : 1;
     m_refund->setEnabled(hasService && unclosed && paying && blocksLeft <= 0); // possible only from the expiry on
-    m_export->setEnabled(hasService && c);
+    const bool offerOnly = c && c->isOfferOnly();
+    m_offerRows->update(c);
+    m_export->setEnabled(hasService && c && !offerOnly);
     // Our own waiting closing transaction (or the payer's unconfirmed funding) can be bumped.
     const bool closingOurs = c && c->state == ChannelSummary::State::Closing &&
                              (paying ? c->finalPayeeSat == 0 : c->paidSat > 0);
     m_bump->setEnabled(hasService && (closingOurs || (c && paying && c->state == ChannelSummary::State::Opening)));
+    if (offerOnly) {
+        m_detail->setText(tr("<b>%1</b> · an offer no payer has answered yet<br>Give it to the payer: right-click it and choose "
+                             "Show offer (a QR code) or Copy offer. Withdraw offer takes it back.")
+                              .arg(c->label.isEmpty() ? tr("(an offer)") : c->label.toHtmlEscaped()));
+        return;
+    }
     if (m_service && c && c->id != m_bumpsChannel)
         QMetaObject::invokeMethod(m_service, [s = m_service, id = c->id] { s->loadBumps(id); });
     // The selected channel's payment history, loaded off the GUI thread, and only

@@ -95,6 +95,7 @@ private:
     BitcoinUnits::Unit m_sendUnit = BitcoinUnits::Unit::Sat;
     QAction *m_newOffer, *m_open, *m_pay, *m_import, *m_settle, *m_close, *m_refund, *m_export;
     QAction *m_bump = nullptr;
+    class OffersInTable *m_offerRows = nullptr; ///< outstanding offers as rows, with Show/Copy/Withdraw
     MessageDialog *m_lastMessage = nullptr;
     QPointer<ImportDialog> m_importDialog; ///< answers go here while it keeps scanning
     std::function<QVariant(const QString &)> m_autoAnswer;

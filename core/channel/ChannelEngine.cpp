@@ -308,6 +308,8 @@ Result<std::vector<Message>> ChannelEngine::onProposal(const ProposalMsg &m)
         return offerRec.error();
     if (!*offerRec)
         return makeError(ErrorCode::OfferUnknown);
+    if ((*offerRec)->withdrawn)
+        return makeError(ErrorCode::OfferWithdrawn);
     const OfferMsg &offer = (*offerRec)->offer;
     auto now = tip();
     if (!now)

@@ -106,6 +106,7 @@ constexpr Entry kEntries[] = {
     {ErrorCode::BackupWrongPhrase, "BACKUP_WRONG_PHRASE", QT_TRANSLATE_NOOP("ErrorCode", "This backup was made with another recovery phrase: it is refused and nothing was restored.")},
     {ErrorCode::BackupUnsupported, "BACKUP_UNSUPPORTED", QT_TRANSLATE_NOOP("ErrorCode", "This is not a Spillway backup, or one from a newer version.")},
     {ErrorCode::BackupFailed, "BACKUP_FAILED", QT_TRANSLATE_NOOP("ErrorCode", "The backup could not be written: check that the backup folder exists and is writable.")},
+    {ErrorCode::OfferWithdrawn, "OFFER_WITHDRAWN", QT_TRANSLATE_NOOP("ErrorCode", "The payee has withdrawn this offer. Ask for a new one.")},
     {ErrorCode::TlsKeyMismatch, "TLS_KEY_MISMATCH", QT_TRANSLATE_NOOP("ErrorCode", "The server's key is not the one its offer pins: refusing to connect.")},
 };
 } // namespace

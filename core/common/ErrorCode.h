@@ -113,6 +113,7 @@ enum class ErrorCode : int {
     BackupWrongPhrase,  ///< made under another recovery phrase (its key id differs)
     BackupUnsupported,  ///< not a Spillway backup, or a format version this build does not know
     BackupFailed,       ///< the backup could not be written (folder missing, not writable, disk full)
+    OfferWithdrawn,     ///< a proposal for an offer its payee has taken back
 };
 
 /// Stable upper-case name, e.g. "INVALID_CHECKSUM".

@@ -67,6 +67,7 @@
 #include <QDoubleSpinBox>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QGuiApplication>
 #include <QTest>
 #include <QDialogButtonBox>
 #include "backup/BackupSettings.h"
@@ -150,6 +151,7 @@ private Q_SLOTS:
         QTest::newRow("files") << true;
     }
     void payerAndPayee();
+    void offersInTheTable();
     void paymentsStreamByContinuousScanning();
     void sellAndBuyOverTls();
     void sendWithConfirmation();
@@ -778,6 +780,82 @@ void TestGuiFlow::payerAndPayee()
 // where the other shows its codes: the payer's payments appear in its window, the
 // payee's window imports each and shows the ack, the payer's window imports the
 // ack. Twenty payments with no click but Pay.
+// Issue 16: a new offer is a row in the payee's table until a channel comes from
+// it; it can be shown again and copied; withdrawn, it goes, and a payer's opening
+// for it is refused.
+void TestGuiFlow::offersInTheTable()
+{
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    Side payer(dir.filePath(QStringLiteral("payer")), chain), payee(dir.filePath(QStringLiteral("payee")), chain);
+    QSignalSpy payerReady(payer.service, &WalletService::ready), payeeReady(payee.service, &WalletService::ready);
+    payer.service->startOnThread();
+    payee.service->startOnThread();
+    payer.window->show();
+    payee.window->show();
+    QVERIFY(payerReady.wait(20000) || payerReady.size() == 1);
+    QVERIFY(payeeReady.size() == 1 || payeeReady.wait(20000));
+    QMetaObject::invokeMethod(payer.service, [s = payer.service] { s->mine(101); });
+    QTRY_VERIFY_WITH_TIMEOUT(payer.label("confirmedBalanceLabel") != QStringLiteral("0 sat"), 20000);
+
+    payee.trigger("newOfferAction");
+    const QString offer = takeMessage(payee, false, dir.path());
+    QVERIFY(offer.startsWith(QLatin1String("spw1"), Qt::CaseInsensitive));
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->rowCount(), 1, 20000);
+    QCOMPARE(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(), QStringLiteral("offered"));
+    QCOMPARE(payee.model()->data(payee.model()->index(0, ChannelTableModel::CountdownColumn)).toString(),
+             QStringLiteral("Waiting for a payer to open it"));
+    auto *table = payee.window->findChild<QTableView *>(QStringLiteral("channelTableView"));
+    table->selectRow(0);
+    QAction *show = payee.window->findChild<QAction *>(QStringLiteral("showOfferAction"));
+    QAction *withdraw = payee.window->findChild<QAction *>(QStringLiteral("withdrawOfferAction"));
+    QVERIFY(show->isEnabled() && withdraw->isEnabled());
+    QVERIFY(!payee.window->findChild<QAction *>(QStringLiteral("exportPsbtAction"))->isEnabled());
+    QVERIFY(table->actions().contains(show)); // the table's context menu
+    // Shown again, the same offer; copied, the same text.
+    payee.trigger("showOfferAction");
+    QCOMPARE(takeMessage(payee, false, dir.path()), offer);
+    payee.trigger("copyOfferAction");
+    QCOMPARE(QGuiApplication::clipboard()->text().toLower(), offer.toLower()); // the QR carries it in upper case
+    // Withdrawn (the question answered Yes): the row goes, and it stays gone after a restart.
+    QTimer::singleShot(0, [] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Yes)->click();
+    });
+    payee.trigger("withdrawOfferAction");
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->rowCount(), 0, 20000);
+    // A payer who still has it: its opening is refused by the payee, in a sentence.
+    QSignalSpy failed(payee.service, &WalletService::failed);
+    payer.trigger("openChannelAction");
+    auto *wizard = payer.window->findChild<OpenChannelWizard *>(QStringLiteral("openChannelWizard"));
+    wizard->setOfferText(offer);
+    wizard->findChild<AmountField *>(QStringLiteral("capacityAmountField"))->lineEdit()->setText(QStringLiteral("60000"));
+    wizard->accept();
+    const QString opening = takeMessage(payer, false, dir.path());
+    QVERIFY(!opening.isEmpty());
+    Q_EMIT payee.window->importRequested(opening);
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 20000);
+    QCOMPARE(failed.first().at(0).toString(), QStringLiteral("OFFER_WITHDRAWN"));
+    QCOMPARE(failed.first().at(1).toString(), QStringLiteral("The payee has withdrawn this offer. Ask for a new one."));
+    QTest::qWait(200);
+    QCOMPARE(payee.model()->rowCount(), 0);
+
+    // A second offer, answered: its row becomes the channel's.
+    payee.trigger("newOfferAction");
+    const QString second = takeMessage(payee, false, dir.path());
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->rowCount(), 1, 20000);
+    payer.trigger("openChannelAction");
+    wizard = payer.window->findChild<OpenChannelWizard *>(QStringLiteral("openChannelWizard"));
+    wizard->setOfferText(second);
+    wizard->findChild<AmountField *>(QStringLiteral("capacityAmountField"))->lineEdit()->setText(QStringLiteral("60000"));
+    wizard->accept();
+    Q_EMIT payee.window->importRequested(takeMessage(payer, false, dir.path()));
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(),
+                              QStringLiteral("opening"), 20000);
+    QCOMPARE(payee.model()->rowCount(), 1);
+    QVERIFY(!payee.model()->channelAt(0)->isOfferOnly());
+}
+
 void TestGuiFlow::paymentsStreamByContinuousScanning()
 {
     QTemporaryDir dir;

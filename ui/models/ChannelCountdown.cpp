@@ -52,6 +52,10 @@ Countdown countdownOf(const ChannelSummary &c, const ChainClock &clock, bool wit
     // The texts are the costly part: skipped when only the clock is wanted.
     const auto say = [withText](const char *text, int n = -1) { return withText ? tr(text, n) : QString(); };
     const bool paying = c.role == ChannelSummary::Role::Paying;
+    if (c.isOfferOnly()) {
+        out.text = say("Waiting for a payer to open it");
+        return out;
+    }
     if (c.isFinal()) {
         out.text = say("—"); // the outcome is in the Remaining column
         return out;

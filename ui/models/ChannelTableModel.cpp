@@ -96,6 +96,17 @@ static QString stateText(ChannelSummary::State s)
 
 QVariant ChannelTableModel::cell(const ChannelSummary &c, int column) const
 {
+    if (c.isOfferOnly()) {
+        // An offer no payer has answered yet: what it allows, nothing paid.
+        switch (column) {
+        case ChannelColumn: return c.label.isEmpty() ? tr("(an offer)") : c.label;
+        case RoleColumn: return tr("receiving");
+        case StateColumn: return stateText(c.state);
+        case CapacityColumn: return tr("up to %1").arg(formatAmount(c.capacitySat));
+        case CountdownColumn: return countdown(c).text;
+        default: return QString();
+        }
+    }
     switch (column) {
     case ChannelColumn: return c.label.isEmpty() ? c.peer : tr("%1 (%2)").arg(c.label, c.peer);
     case RoleColumn: return c.role == ChannelSummary::Role::Paying ? tr("paying") : tr("receiving");
@@ -137,7 +148,7 @@ QVariant ChannelTableModel::data(const QModelIndex &index, int role) const
     case PaidSatRole: return c.paidSat;
     case RemainingSatRole: return c.remainingSat();
     case RemainingFractionRole:
-        if (c.isFinal())
+        if (c.isFinal() || c.isOfferOnly())
             return {}; // no bar: the outcome in words
         return c.maxPayableSat > 0 ? static_cast<double>(c.remainingSat()) / c.maxPayableSat : 0.0;
     case ExpiryHeightRole: return c.expiryHeight;
@@ -343,6 +354,24 @@ void ChannelTableModel::tick()
     if (first < 0)
         return; // no text changed: no signal, no repaint
     Q_EMIT dataChanged(index(first, CountdownColumn), index(last, CountdownColumn), kEtaRoles);
+}
+
+bool ChannelTableModel::removeChannel(const QString &id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return false;
+    beginRemoveRows({}, row, row);
+    m_live -= m_rows[row].isFinal() ? 0 : 1;
+    m_rows.removeAt(row);
+    m_countdownKeys.removeAt(row);
+    m_rowOfId.remove(id);
+    for (int r = row; r < m_rows.size(); ++r)
+        m_rowOfId[m_rows[r].id] = r;
+    endRemoveRows();
+    if (m_live == 0)
+        scheduleTick(-1);
+    return true;
 }
 
 const ChannelSummary *ChannelTableModel::channelAt(int row) const

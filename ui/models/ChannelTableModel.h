@@ -43,6 +43,8 @@ public:
 
     /// Replaces the snapshot: inserts new rows, updates changed cells, keeps order.
     void setChannels(const QList<ChannelSummary> &channels);
+    /// Takes a row away (an offer withdrawn or answered); false when there is none.
+    bool removeChannel(const QString &id);
     /// A new block: the countdown column changes.
     void setTip(int height, qint64 blockTime);
     void setBlockInterval(int seconds);

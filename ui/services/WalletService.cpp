@@ -240,6 +240,7 @@ void WalletService::openWallet()
     newReceiveAddress();
     estimateFees();
     refresh();
+    publishOffers();
 }
 
 void WalletService::refresh()
@@ -402,6 +403,29 @@ void WalletService::createOffer(const QString &label)
     if (!o)
         return report(o.error());
     Q_EMIT messagesReady(tr("Offer"), texts({*o}));
+    publishOffers();
+}
+
+void WalletService::withdrawOffer(const QString &offerKey)
+{
+    if (!m_store)
+        return;
+    const QByteArray key = QByteArray::fromHex(offerKey.toLatin1());
+    if (const Status st = m_store->withdrawOffer(Bytes(key.begin(), key.end())); !st.ok())
+        report(st.error());
+    else
+        Q_EMIT info(tr("Offer withdrawn: a payer who still has it cannot open a channel with it."));
+    publishOffers();
+}
+
+void WalletService::publishOffers()
+{
+    if (!m_store)
+        return;
+    auto rows = offerRows(*m_store);
+    if (!rows)
+        return report(rows.error());
+    Q_EMIT offersChanged(*rows);
 }
 
 void WalletService::openChannel(const QString &offerText, qint64 capacitySat, int expiryBlocks, bool refundVariant, qint64 commitFeeSat)

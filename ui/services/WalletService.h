@@ -80,6 +80,8 @@ public Q_SLOTS:
     void showRecoveryPhrase();
     void refresh();
     void createOffer(const QString &label);
+    /// Takes back an outstanding offer (its key, hex): a proposal for it is then refused.
+    void withdrawOffer(const QString &offerKey);
     void openChannel(const QString &offerText, qint64 capacitySat, int expiryBlocks, bool refundVariant, qint64 commitFeeSat = 0);
     /// Text messages (one per line) or a base64 PSBT, from a QR code, the clipboard or a file.
     void importText(const QString &text);
@@ -167,6 +169,8 @@ Q_SIGNALS:
     /// blocks come on request and only a number of blocks means anything.
     void tipChanged(int height, qint64 time, int blockInterval);
     void channelsChanged(const QList<spillway::ui::ChannelSummary> &channels);
+    /// Every outstanding offer (ChannelSummary::isOfferOnly), after each offer made or withdrawn.
+    void offersChanged(const QList<spillway::ui::ChannelSummary> &offers);
     /// The wallet's coins, and what is in open channels: ours locked in channels we
     /// pay through, and what channels we receive on have paid us so far.
     void balanceChanged(qint64 confirmed, qint64 unconfirmed, qint64 immature, qint64 payingInChannels, qint64 receivingInChannels);
@@ -198,6 +202,7 @@ private:
     /// Only the channels written since the last publish (and the balances they move).
     void publishChannels(bool balanceToo);
     void publishBackupStatus(int channelsToWatch);
+    void publishOffers();
     /// Restores from m_restorePhrase and m_restoreBackup; false (reported) when refused.
     bool restoreFromBackupFile();
 
