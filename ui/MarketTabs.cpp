@@ -248,7 +248,7 @@ BuyTab::BuyTab(WalletService *service, QWidget *parent) : QWidget(parent), m_ser
                 m_status->setText(tr("%n file(s) on offer.", nullptr, static_cast<int>(n.size())));
             });
     connect(purchases, &PurchaseRunner::failed, this, [this](const QString &, const QString &sentence, const QString &details) {
-        showFailure(tr("The files could not be listed: %1").arg(sentence), details);
+        showFailure(sentence, details);
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const QModelIndexList rows = m_table->selectionModel()->selectedRows();

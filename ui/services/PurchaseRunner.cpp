@@ -23,6 +23,13 @@ QString sentenceOf(const Error &e)
     return QCoreApplication::translate("ErrorCode", errorCodeSentence(e.code).data());
 }
 
+/// The socket's troubles in words of their own (the code they share, CHAIN_UNAVAILABLE, has a sentence about the chain).
+bool connectionLost(const Error &e)
+{
+    return e.code == ErrorCode::ChainUnavailable &&
+           (e.context.rfind("the server did not answer", 0) == 0 || e.context.rfind("the connection stalled", 0) == 0);
+}
+
 QString detailsOf(const Error &e)
 {
     const QString code = QString::fromLatin1(errorCodeName(e.code).data());
@@ -163,8 +170,8 @@ void PurchaseRunner::listFiles(const QString &offerText)
     if (!m_engine)
         return;
     runJob([this, offerText] {
-        auto report = [this](const Error &e) {
-            Q_EMIT failed(QString::fromLatin1(errorCodeName(e.code).data()), sentenceOf(e), detailsOf(e));
+        auto report = [this](const Error &e, const QString &sentence = {}) {
+            Q_EMIT failed(QString::fromLatin1(errorCodeName(e.code).data()), sentence.isEmpty() ? sentenceOf(e) : sentence, detailsOf(e));
         };
         auto offer = offerFrom(offerText);
         if (!offer)
@@ -172,7 +179,7 @@ void PurchaseRunner::listFiles(const QString &offerText)
         ServiceChannels channels(*this);
         transport::PaymentClient client(channels, {});
         if (const Status st = client.connectTo(*offer); !st.ok())
-            return report(st.error());
+            return report(st.error(), unreachable(st.error(), *offer));
         auto cat = client.catalog();
         client.close();
         if (!cat)
@@ -203,12 +210,20 @@ void PurchaseRunner::start(const Request &request)
     });
 }
 
-PurchaseRunner::Outcome PurchaseRunner::failure(const Error &e)
+QString PurchaseRunner::unreachable(const Error &e, const channel::OfferMsg &offer)
+{
+    if (e.code != ErrorCode::ChainUnavailable)
+        return {};
+    return tr("The provider at %1 does not answer. It may have stopped selling, or its address cannot be reached from here.")
+        .arg(QString::fromStdString(offer.endpoint));
+}
+
+PurchaseRunner::Outcome PurchaseRunner::failure(const Error &e, const QString &sentence)
 {
     Outcome o;
     o.kind = Outcome::Kind::Failed;
     o.stage.step = PurchaseStage::Step::Failed;
-    o.stage.message = sentenceOf(e);
+    o.stage.message = !sentence.isEmpty() ? sentence : connectionLost(e) ? tr("The connection to the provider was lost.") : sentenceOf(e);
     o.stage.details = detailsOf(e);
     o.stage.paused = e.code == ErrorCode::Cancelled && m_pause;
     return o;
@@ -242,7 +257,7 @@ PurchaseRunner::Outcome PurchaseRunner::attempt(const Request &r)
     } registration(*this, &client);
     const auto paused = [this] { return failure(makeError(ErrorCode::Cancelled, "paused")); };
     if (const Status st = client.connectTo(*offer); !st.ok())
-        return failure(st.error());
+        return failure(st.error(), unreachable(st.error(), *offer));
     auto cat = client.catalog();
     if (!cat)
         return failure(cat.error());

@@ -26,6 +26,7 @@ class QTimer;
 
 namespace spillway::channel {
 class ChannelEngine;
+struct OfferMsg;
 }
 namespace spillway::chain {
 class ChainBackend;
@@ -106,7 +107,10 @@ private:
     /// Runs `call` on this object's thread and hands back its result (from a job thread).
     template <typename F>
     auto onOwnThread(F call) -> decltype(call());
-    Outcome failure(const Error &e);
+    /// `sentence`: instead of the code's own.
+    Outcome failure(const Error &e, const QString &sentence = {});
+    /// What to say when connecting failed: the provider does not answer (empty: the code's sentence).
+    static QString unreachable(const Error &e, const channel::OfferMsg &offer);
 
     channel::ChannelEngine *m_engine = nullptr;
     wallet::Wallet *m_wallet = nullptr;
