@@ -33,6 +33,7 @@
 #include "MarketTabs.h"
 #include "WalletSettings.h"
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -161,6 +162,7 @@ private Q_SLOTS:
     void paymentsStreamByContinuousScanning();
     void sellAndBuyOverTls();
     void byteSizes();
+    void marketTabsInChinese();
     void buyShowsStagesAndNeverBlocks();
     void sellStopAndStartKeepPortAndOffer();
     void sendWithConfirmation();
@@ -950,6 +952,50 @@ void TestGuiFlow::byteSizes()
     QCOMPARE(ByteSize::format(3482, QLocale(QLocale::German, QLocale::Germany)), QStringLiteral("3,4 KiB"));
     QCOMPARE(ByteSize::formatRate(2.5 * (1 << 20), en), QStringLiteral("2.5 MiB/s"));
     QCOMPARE(ByteSize::formatRate(100, en), QStringLiteral("100 B/s"));
+}
+
+void TestGuiFlow::marketTabsInChinese()
+{
+    // The Sell and Buy tabs and every stage of a purchase, in zh_CN: no English left.
+    QTranslator zh;
+    QVERIFY(zh.load(QStringLiteral(":/i18n/spillway_zh_CN.qm")));
+    QCoreApplication::installTranslator(&zh);
+    auto restore = qScopeGuard([&] { QCoreApplication::removeTranslator(&zh); });
+    static const QRegularExpression english(QStringLiteral("[A-Za-z]{2,}[ ,'][A-Za-z]{2,}"));
+    QTemporaryDir dir;
+    WalletService service(dir.filePath(QStringLiteral("w")), dir.filePath(QStringLiteral("chain.sqlite"))); // not started
+    SellTab sell(&service);
+    BuyTab buy(&service);
+    QStringList found;
+    for (QWidget *top : {static_cast<QWidget *>(&sell), static_cast<QWidget *>(&buy)}) {
+        top->show();
+        for (QWidget *w : top->findChildren<QWidget *>()) {
+            QStringList texts{w->toolTip()};
+            if (auto *l = qobject_cast<QLabel *>(w))
+                texts << l->text();
+            if (auto *b = qobject_cast<QAbstractButton *>(w))
+                texts << b->text();
+            if (auto *t = qobject_cast<QTableView *>(w))
+                for (int c = 0; c < t->model()->columnCount(); ++c)
+                    texts << t->model()->headerData(c, Qt::Horizontal).toString();
+            for (const QString &t : std::as_const(texts))
+                if (english.match(t).hasMatch())
+                    found << QStringLiteral("%1: %2").arg(w->objectName(), t);
+        }
+    }
+    using Step = PurchaseStage::Step;
+    for (Step step : {Step::Connecting, Step::OpeningChannel, Step::WaitingConfirmations, Step::Downloading, Step::Verifying, Step::Done,
+                      Step::Failed}) {
+        PurchaseStage st;
+        st.step = step;
+        st.bytesPerSecond = step == Step::Downloading ? 5e6 : 0;
+        st.paused = step == Step::Failed;
+        const QString t = BuyTab::stageText(st);
+        if (t.isEmpty() || english.match(t).hasMatch())
+            found << t;
+    }
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+    QCOMPARE(ByteSize::format(512, QLocale(QLocale::Chinese, QLocale::China)), QStringLiteral("512 字节"));
 }
 
 namespace {
