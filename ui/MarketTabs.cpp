@@ -125,7 +125,6 @@ SellTab::SellTab(WalletService *service, QWidget *parent) : QWidget(parent), m_s
     connect(m_start, &QPushButton::clicked, this, [this] {
         if (!m_price->value())
             return; // the field says why, in red
-        m_start->setEnabled(false);
         QMetaObject::invokeMethod(m_service, [s = m_service, d = m_dir->text(), p = *m_price->value(), l = m_listen->text()] {
             s->startSelling(d, p, l);
         });

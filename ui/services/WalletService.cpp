@@ -59,7 +59,10 @@ WalletService::WalletService(QString dataDir, chain::ChainSettings chain)
     connect(m_sell, &SellService::channelsChanged, this, [this] { publishChannels(false); });
     connect(m_purchases, &PurchaseRunner::failed, this, &WalletService::failed);
     connect(m_purchases, &PurchaseRunner::finished, this, &WalletService::downloadFinished);
-    connect(m_purchases, &PurchaseRunner::channelsTouched, this, [this] { publishChannels(true); });
+    connect(m_purchases, &PurchaseRunner::channelsTouched, this, [this] {
+        if (m_wallet)
+            publish(); // a funding spent coins, payments moved the channel
+    });
     connect(this, &WalletService::tipChanged, m_purchases, &PurchaseRunner::tipChanged); // after each watcher pass
     qRegisterMetaType<QList<spillway::ui::ChannelSummary>>();
     qRegisterMetaType<QList<spillway::ui::PaymentRow>>();
