@@ -408,11 +408,11 @@ void PurchaseRunner::finish(const PurchaseStage &stage)
     m_recheck->stop();
     m_phase = Phase::Idle;
     Q_EMIT stageChanged(stage);
-    Q_EMIT channelsTouched();
     if (stage.step == PurchaseStage::Step::Done)
         Q_EMIT finished(true, tr("%1: %L2 bytes, SHA-256 checked.").arg(stage.path).arg(stage.bytes));
     else
         Q_EMIT finished(false, stage.message);
+    Q_EMIT channelsTouched();
 }
 
 void PurchaseRunner::pause()
