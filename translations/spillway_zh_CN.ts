@@ -610,6 +610,50 @@
         <source>%L1 bytes received, %2 paid</source>
         <translation>已收到 %L1 字节，已付 %2</translation>
     </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详细信息…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Connecting to the provider…</source>
+        <translation>正在连接提供方…</translation>
+    </message>
+    <message>
+        <source>Opening a channel with the provider…</source>
+        <translation>正在与提供方开通通道…</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 of %2 confirmations of the channel's funding; the download starts by itself.</source>
+        <translation>正在等待通道注资交易的确认（%1/%2）；确认后下载会自动开始。</translation>
+    </message>
+    <message>
+        <source>Downloading: %1 of %2, %3 paid.</source>
+        <translation>正在下载：%1 / %2，已付 %3。</translation>
+    </message>
+    <message>
+        <source>Downloading at %1: %2 of %3, %4 paid.</source>
+        <translation>正在以 %1 下载：%2 / %3，已付 %4。</translation>
+    </message>
+    <message>
+        <source>Verifying the whole file against its SHA-256…</source>
+        <translation>正在用 SHA-256 校验整个文件…</translation>
+    </message>
+    <message>
+        <source>Done: %1 (%2, %3 paid), SHA-256 checked.</source>
+        <translation>完成：%1（%2，已付 %3），SHA-256 已校验。</translation>
+    </message>
+    <message>
+        <source>Paused. Download again to resume.</source>
+        <translation>已暂停。再次下载即可继续。</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::ChannelTableModel</name>
@@ -1815,6 +1859,26 @@
         <source>Price per MiB:</source>
         <translation>每 MiB 价格：</translation>
     </message>
+    <message>
+        <source>HOST:PORT. Port 0 picks a free port the first time; it is kept, so the offer buyers have stays good.</source>
+        <translation>主机:端口。端口 0 会在第一次时选一个空闲端口，之后一直沿用，买家手中的报价因此始终有效。</translation>
+    </message>
+    <message>
+        <source>Stop selling</source>
+        <translation>停止出售</translation>
+    </message>
+    <message>
+        <source>Show offer</source>
+        <translation>显示报价</translation>
+    </message>
+    <message>
+        <source>Stopped: buyers cannot connect. Channels and earnings stay as they are; Start sells again on %1 with the same offer.</source>
+        <translation>已停止：买家无法连接。通道和收入保持不变；点“开始出售”会在 %1 以同一报价再次出售。</translation>
+    </message>
+    <message>
+        <source>Not selling: %1</source>
+        <translation>未在出售：%1</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::SettingsDialog</name>
@@ -2913,6 +2977,67 @@
     <message>
         <source>Offer</source>
         <translation>报价</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::ByteSize</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 B/s</source>
+        <translation>%1 字节/秒</translation>
+    </message>
+    <message>
+        <source>%1 KiB/s</source>
+        <translation>%1 KiB/秒</translation>
+    </message>
+    <message>
+        <source>%1 MiB/s</source>
+        <translation>%1 MiB/秒</translation>
+    </message>
+    <message>
+        <source>%1 GiB/s</source>
+        <translation>%1 GiB/秒</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::PurchaseRunner</name>
+    <message>
+        <source>The provider at %1 does not answer. It may have stopped selling, or its address cannot be reached from here.</source>
+        <translation>位于 %1 的提供方没有响应。它可能已停止出售，或者从这里无法访问其地址。</translation>
+    </message>
+    <message>
+        <source>The connection to the provider was lost.</source>
+        <translation>与提供方的连接已断开。</translation>
+    </message>
+    <message>
+        <source>%1: %L2 bytes, SHA-256 checked.</source>
+        <translation>%1：%L2 字节，SHA-256 已校验。</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::SellService</name>
+    <message>
+        <source>Files from %1</source>
+        <translation>来自 %1 的文件</translation>
+    </message>
+    <message>
+        <source>Port %1 is in use by another program. Close that program and start again, or change the port in "Listen on" (buyers then need the new offer).</source>
+        <translation>端口 %1 已被其他程序占用。请关闭该程序后再开始，或在“监听地址”中换一个端口（买家随后需要新的报价）。</translation>
     </message>
 </context>
 </TS>

@@ -28,6 +28,15 @@
 #include "bitcoin/Address.h"
 #include "models/ChannelTableModel.h"
 #include "services/WalletService.h"
+#include "services/PurchaseRunner.h"
+#include "ByteSize.h"
+#include "MarketTabs.h"
+#include "WalletSettings.h"
+#include <QElapsedTimer>
+#include <QScopeGuard>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 #include "chain/LocalChainDb.h"
 
@@ -154,6 +163,10 @@ private Q_SLOTS:
     void offersInTheTable();
     void paymentsStreamByContinuousScanning();
     void sellAndBuyOverTls();
+    void byteSizes();
+    void marketTabsInChinese();
+    void buyShowsStagesAndNeverBlocks();
+    void sellStopAndStartKeepPortAndOffer();
     void sendWithConfirmation();
     void historyBumpFee();
     void firstRunCreateVerifyRestore();
@@ -998,6 +1011,296 @@ void TestGuiFlow::sellAndBuyOverTls()
     QFile got(out);
     QVERIFY(got.open(QIODevice::ReadOnly));
     QCOMPARE(got.readAll(), QByteArray(3 * (1 << 20) + 123, 'r'));
+}
+
+void TestGuiFlow::byteSizes()
+{
+    // Sizes in the unit that suits them, the number through the locale.
+    const QLocale en(QLocale::English, QLocale::UnitedStates);
+    QCOMPARE(ByteSize::format(0, en), QStringLiteral("0 B"));
+    QCOMPARE(ByteSize::format(512, en), QStringLiteral("512 B"));
+    QCOMPARE(ByteSize::format(1023, en), QStringLiteral("1,023 B"));
+    QCOMPARE(ByteSize::format(1024, en), QStringLiteral("1.0 KiB"));
+    QCOMPARE(ByteSize::format(3482, en), QStringLiteral("3.4 KiB"));
+    QCOMPARE(ByteSize::format((1 << 20) - 1, en), QStringLiteral("1.0 MiB")); // never "1,024.0 KiB"
+    QCOMPARE(ByteSize::format(12 * (1 << 20), en), QStringLiteral("12.0 MiB"));
+    QCOMPARE(ByteSize::format(3 * (1 << 20) + 123, en), QStringLiteral("3.0 MiB"));
+    QCOMPARE(ByteSize::format(qint64(3) << 29, en), QStringLiteral("1.5 GiB"));
+    QCOMPARE(ByteSize::format(qint64(5) << 40, en), QStringLiteral("5,120.0 GiB"));
+    QCOMPARE(ByteSize::format(3482, QLocale(QLocale::German, QLocale::Germany)), QStringLiteral("3,4 KiB"));
+    QCOMPARE(ByteSize::formatRate(2.5 * (1 << 20), en), QStringLiteral("2.5 MiB/s"));
+    QCOMPARE(ByteSize::formatRate(100, en), QStringLiteral("100 B/s"));
+}
+
+void TestGuiFlow::marketTabsInChinese()
+{
+    // The Sell and Buy tabs and every stage of a purchase, in zh_CN: no English left.
+    QTranslator zh;
+    QVERIFY(zh.load(QStringLiteral(":/i18n/spillway_zh_CN.qm")));
+    QCoreApplication::installTranslator(&zh);
+    auto restore = qScopeGuard([&] { QCoreApplication::removeTranslator(&zh); });
+    static const QRegularExpression english(QStringLiteral("[A-Za-z]{2,}[ ,'][A-Za-z]{2,}"));
+    QTemporaryDir dir;
+    WalletService service(dir.filePath(QStringLiteral("w")), dir.filePath(QStringLiteral("chain.sqlite"))); // not started
+    SellTab sell(&service);
+    BuyTab buy(&service);
+    QStringList found;
+    for (QWidget *top : {static_cast<QWidget *>(&sell), static_cast<QWidget *>(&buy)}) {
+        top->show();
+        for (QWidget *w : top->findChildren<QWidget *>()) {
+            QStringList texts{w->toolTip()};
+            if (auto *l = qobject_cast<QLabel *>(w))
+                texts << l->text();
+            if (auto *b = qobject_cast<QAbstractButton *>(w))
+                texts << b->text();
+            if (auto *t = qobject_cast<QTableView *>(w))
+                for (int c = 0; c < t->model()->columnCount(); ++c)
+                    texts << t->model()->headerData(c, Qt::Horizontal).toString();
+            for (const QString &t : std::as_const(texts))
+                if (english.match(t).hasMatch())
+                    found << QStringLiteral("%1: %2").arg(w->objectName(), t);
+        }
+    }
+    using Step = PurchaseStage::Step;
+    for (Step step : {Step::Connecting, Step::OpeningChannel, Step::WaitingConfirmations, Step::Downloading, Step::Verifying, Step::Done,
+                      Step::Failed}) {
+        PurchaseStage st;
+        st.step = step;
+        st.bytesPerSecond = step == Step::Downloading ? 5e6 : 0;
+        st.paused = step == Step::Failed;
+        const QString t = BuyTab::stageText(st);
+        if (t.isEmpty() || english.match(t).hasMatch())
+            found << t;
+    }
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+    QCOMPARE(ByteSize::format(512, QLocale(QLocale::Chinese, QLocale::China)), QStringLiteral("512 字节"));
+}
+
+namespace {
+/// A seller and a buyer on one local chain, the buyer with coins, the seller serving `shop`.
+struct Market {
+    QTemporaryDir dir;
+    QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    std::unique_ptr<Side> buyer, seller;
+    bool start()
+    {
+        buyer = std::make_unique<Side>(dir.filePath(QStringLiteral("buyer")), chain);
+        seller = std::make_unique<Side>(dir.filePath(QStringLiteral("seller")), chain);
+        QSignalSpy r1(buyer->service, &WalletService::ready), r2(seller->service, &WalletService::ready);
+        buyer->service->startOnThread();
+        seller->service->startOnThread();
+        if (!(r1.size() == 1 || r1.wait(20000)) || !(r2.size() == 1 || r2.wait(20000)))
+            return false;
+        QMetaObject::invokeMethod(buyer->service, [s = buyer->service] { s->mine(101); });
+        return QTest::qWaitFor([&] { return buyer->label("tipLabel") == QLatin1String("Height 101"); }, 20000);
+    }
+    /// Start on the Sell tab; the offer shown (its dialog closed again), or empty.
+    QString startSelling(Side &side)
+    {
+        side.window->findChild<QLineEdit *>(QStringLiteral("sellDirLineEdit"))->setText(dir.filePath(QStringLiteral("shop")));
+        side.window->findChild<AmountField *>(QStringLiteral("pricePerMibAmountField"))->setValue(500);
+        side.window->findChild<QPushButton *>(QStringLiteral("startSellingButton"))->click();
+        if (!QTest::qWaitFor([&] { return side.window->findChild<MessageDialog *>(QStringLiteral("messageDialog")) != nullptr; }, 20000))
+            return {};
+        auto *d = side.window->findChild<MessageDialog *>(QStringLiteral("messageDialog"));
+        const QString offer = d->text();
+        delete d;
+        return offer;
+    }
+    QStringList listFiles(const QString &offer)
+    {
+        buyer->window->findChild<QPlainTextEdit *>(QStringLiteral("buyOfferTextEdit"))->setPlainText(offer);
+        QSignalSpy listed(buyer->service->purchases(), &PurchaseRunner::catalogReady);
+        QSignalSpy failed(buyer->service->purchases(), &PurchaseRunner::failed);
+        buyer->window->findChild<QPushButton *>(QStringLiteral("listFilesButton"))->click();
+        if (!QTest::qWaitFor([&] { return !listed.isEmpty() || !failed.isEmpty(); }, 20000) || listed.isEmpty())
+            return {};
+        return listed.first().at(0).toStringList();
+    }
+};
+} // namespace
+
+void TestGuiFlow::buyShowsStagesAndNeverBlocks()
+{
+    // Buy says what happens at each stage, and while it waits for the channel's
+    // confirmation the wallet's other actions still work: Mine a block goes through
+    // at once (it used to queue behind the purchase), and its block lets the download go on.
+    Market m;
+    QDir().mkpath(m.dir.filePath(QStringLiteral("shop")));
+    for (const auto &[name, size] : {std::pair{QStringLiteral("big.bin"), 3 * (1 << 20) + 123}, std::pair{QStringLiteral("tiny.txt"), 700}}) {
+        QFile f(m.dir.filePath(QStringLiteral("shop/") + name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(size, 'b'));
+    }
+    QVERIFY(m.start());
+    const QString offer = m.startSelling(*m.seller);
+    QVERIFY(!offer.isEmpty());
+    // Sizes in their unit in both catalogues: 700 bytes is not "0.0 MiB".
+    auto *sellCatalog = m.seller->window->findChild<QTableView *>(QStringLiteral("sellCatalogView"))->model();
+    QTRY_COMPARE_WITH_TIMEOUT(sellCatalog->rowCount(), 2, 20000);
+    QStringList sizes{sellCatalog->index(0, 1).data().toString(), sellCatalog->index(1, 1).data().toString()};
+    sizes.sort();
+    QCOMPARE(sizes, (QStringList{QStringLiteral("3.0 MiB"), QStringLiteral("700 B")}));
+    QCOMPARE(m.listFiles(offer).size(), 2);
+    auto *buyCatalog = m.buyer->window->findChild<QTableView *>(QStringLiteral("buyCatalogView"))->model();
+    const int big = buyCatalog->index(0, 0).data().toString() == QLatin1String("big.bin") ? 0 : 1;
+    QCOMPARE(buyCatalog->index(1 - big, 1).data().toString(), QStringLiteral("700 B"));
+
+    // The status label at every stage, as the user reads it.
+    QList<PurchaseStage> stages;
+    QStringList texts;
+    auto *status = m.buyer->window->findChild<QLabel *>(QStringLiteral("buyStatusLabel"));
+    connect(m.buyer->service->purchases(), &PurchaseRunner::stageChanged, m.buyer->window, [&](const PurchaseStage &st) {
+        stages << st;
+        texts << status->text(); // the tab's slot ran first (connected first)
+    });
+    QSignalSpy done(m.buyer->service, &WalletService::downloadFinished);
+    const QString out = m.dir.filePath(QStringLiteral("big.got"));
+    QMetaObject::invokeMethod(m.buyer->service, [s = m.buyer->service, offer, out] { s->buyFile(offer, QStringLiteral("big.bin"), out, 2, 2000); });
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QLatin1String("Waiting for 0 of 1 confirmations")), qPrintable(status->text()), 20000);
+    auto *bar = m.buyer->window->findChild<QProgressBar *>(QStringLiteral("downloadProgressBar"));
+    QCOMPARE(bar->maximum(), 0); // busy, not an empty bar
+    QVERIFY(m.buyer->window->findChild<QPushButton *>(QStringLiteral("pauseButton"))->isEnabled());
+    // Nothing happens by itself meanwhile: it waits, it does not fail.
+    QTest::qWait(1500);
+    QVERIFY(done.isEmpty());
+    QVERIFY(status->text().contains(QLatin1String("Waiting for 0 of 1 confirmations")));
+    // Pause ends the wait; Download again takes up the same channel and purchase.
+    m.buyer->window->findChild<QPushButton *>(QStringLiteral("pauseButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Paused. Download again to resume."), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    QVERIFY(!done.first().at(0).toBool());
+    QVERIFY(m.buyer->window->findChild<QPushButton *>(QStringLiteral("downloadButton"))->isEnabled());
+    done.clear();
+    QMetaObject::invokeMethod(m.buyer->service, [s = m.buyer->service, offer, out] { s->buyFile(offer, QStringLiteral("big.bin"), out, 2, 2000); });
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QLatin1String("Waiting for 0 of 1 confirmations")), qPrintable(status->text()), 20000);
+    // Mine a block: the service answers at once, and the purchase goes on by itself.
+    QElapsedTimer clock;
+    clock.start();
+    m.buyer->window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m.buyer->label("tipLabel"), QStringLiteral("Height 102"), 10000);
+    QVERIFY2(clock.elapsed() < 8000, qPrintable(QString::number(clock.elapsed())));
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 60000);
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(!stages.isEmpty() && stages.last().step == PurchaseStage::Step::Done, 10000);
+
+    // The stages in order, each in words.
+    using Step = PurchaseStage::Step;
+    QList<Step> order;
+    for (const auto &st : std::as_const(stages))
+        if (order.isEmpty() || order.last() != st.step)
+            order << st.step;
+    // Paused while waiting; then the same channel (no second opening), and connecting
+    // again once the funding confirmed (the provider drops idle connections).
+    const QList<Step> expected{Step::Connecting, Step::OpeningChannel, Step::WaitingConfirmations, Step::Failed,
+                               Step::Connecting, Step::WaitingConfirmations, Step::Connecting,
+                               Step::Downloading, Step::Verifying, Step::Done};
+    QCOMPARE(order, expected);
+    const QString all = texts.join(QLatin1Char('\n'));
+    QVERIFY2(all.contains(QLatin1String("Connecting to the provider")), qPrintable(all));
+    QVERIFY2(all.contains(QLatin1String("Opening a channel with the provider")), qPrintable(all));
+    QVERIFY2(all.contains(QRegularExpression(QStringLiteral("Downloading at [0-9.,]+ (B|KiB|MiB|GiB)/s: [0-9.]+ MiB of 3.0 MiB, [0-9,]+ sat paid"))),
+             qPrintable(all));
+    QVERIFY2(all.contains(QLatin1String("Verifying the whole file")), qPrintable(all));
+    QCOMPARE(status->text(), QStringLiteral("Done: %1 (3.0 MiB, 2,000 sat paid), SHA-256 checked.").arg(QDir::toNativeSeparators(out)));
+    QVERIFY(m.buyer->window->findChild<QPushButton *>(QStringLiteral("openFolderButton"))->isHidden() == false);
+    QCOMPARE(bar->maximum(), 4);
+    QCOMPARE(bar->value(), 4);
+    QFile got(out);
+    QVERIFY(got.open(QIODevice::ReadOnly));
+    QCOMPARE(got.readAll(), QByteArray(3 * (1 << 20) + 123, 'b'));
+
+    // Stop selling: the channel and what it earned stay.
+    auto *earnings = m.seller->window->findChild<QLabel *>(QStringLiteral("sellEarningsLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(earnings->text().contains(QLatin1String("2,000 sat")), 20000);
+    const QString earned = earnings->text();
+    m.seller->window->findChild<QPushButton *>(QStringLiteral("stopSellingButton"))->click();
+    auto *sellStatus = m.seller->window->findChild<QLabel *>(QStringLiteral("sellStatusLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(sellStatus->text().startsWith(QLatin1String("Stopped")), 10000);
+    QTest::qWait(300);
+    QCOMPARE(earnings->text(), earned);
+    QCOMPARE(m.seller->model()->rowCount(), 1); // one channel for both tries
+    QCOMPARE(m.buyer->model()->rowCount(), 1);
+    QCOMPARE(m.seller->model()->data(m.seller->model()->index(0, 0), ChannelTableModel::PaidSatRole).toLongLong(), 2000LL);
+}
+
+void TestGuiFlow::sellStopAndStartKeepPortAndOffer()
+{
+    // Start with "127.0.0.1:0" picks a port and keeps it: Stop refuses buyers, Start
+    // takes them again on the same port with the same offer, also after a restart of
+    // the window; a port another program holds is said so.
+    Market m;
+    QDir().mkpath(m.dir.filePath(QStringLiteral("shop")));
+    QFile f(m.dir.filePath(QStringLiteral("shop/notes.txt")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(2000, 'n'));
+    f.close();
+    QVERIFY(m.start());
+    const QString sellerDir = m.dir.filePath(QStringLiteral("seller"));
+    auto *listen = m.seller->window->findChild<QLineEdit *>(QStringLiteral("listenLineEdit"));
+    QCOMPARE(listen->text(), QStringLiteral("127.0.0.1:0"));
+    const QString offer = m.startSelling(*m.seller);
+    QVERIFY(!offer.isEmpty());
+    QVERIFY2(listen->text().startsWith(QLatin1String("127.0.0.1:")) && listen->text() != QLatin1String("127.0.0.1:0"), qPrintable(listen->text()));
+    const QString endpoint = listen->text();
+    const quint16 port = endpoint.mid(endpoint.lastIndexOf(QLatin1Char(':')) + 1).toUShort();
+    QCOMPARE(WalletSettings::valueFor(sellerDir, QLatin1String(SellTab::kListenKey)).toString(), endpoint);
+    QCOMPARE(m.listFiles(offer), QStringList{QStringLiteral("notes.txt")});
+
+    auto refused = [&] {
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, port);
+        return !probe.waitForConnected(3000) && probe.error() == QAbstractSocket::ConnectionRefusedError;
+    };
+    auto *stop = m.seller->window->findChild<QPushButton *>(QStringLiteral("stopSellingButton"));
+    auto *startButton = m.seller->window->findChild<QPushButton *>(QStringLiteral("startSellingButton"));
+    QVERIFY(stop->isEnabled());
+    QVERIFY(!startButton->isEnabled());
+    stop->click();
+    QTRY_VERIFY_WITH_TIMEOUT(startButton->isEnabled(), 10000);
+    QVERIFY(!stop->isEnabled());
+    QVERIFY(refused());
+    // A buyer connecting now is refused, in words.
+    QVERIFY(m.listFiles(offer).isEmpty());
+    auto *buyStatus = m.buyer->window->findChild<QLabel *>(QStringLiteral("buyStatusLabel"));
+    QCOMPARE(buyStatus->text(), QStringLiteral("The provider at %1 does not answer. It may have stopped "
+                                               "selling, or its address cannot be reached from here.")
+                                    .arg(endpoint));
+    QVERIFY(m.buyer->window->findChild<QPushButton *>(QStringLiteral("buyDetailsButton"))->isHidden() == false);
+
+    // Start again: the same port, the same offer, and the buyer is served.
+    QCOMPARE(listen->text(), endpoint);
+    QCOMPARE(m.startSelling(*m.seller), offer);
+    QCOMPARE(listen->text(), endpoint);
+    QVERIFY(!refused());
+    QCOMPARE(m.listFiles(offer), QStringList{QStringLiteral("notes.txt")});
+
+    // After a restart of the seller's window: the field has the port, Start gives the same offer.
+    m.seller.reset();
+    QVERIFY(refused());
+    m.seller = std::make_unique<Side>(sellerDir, m.chain);
+    QSignalSpy ready(m.seller->service, &WalletService::ready);
+    m.seller->service->startOnThread();
+    QVERIFY(ready.size() == 1 || ready.wait(20000));
+    QCOMPARE(m.seller->window->findChild<QLineEdit *>(QStringLiteral("listenLineEdit"))->text(), endpoint);
+    QCOMPARE(m.startSelling(*m.seller), offer);
+    QCOMPARE(m.listFiles(offer), QStringList{QStringLiteral("notes.txt")});
+
+    // Another program on the port: said in a sentence, nothing started.
+    m.seller->window->findChild<QPushButton *>(QStringLiteral("stopSellingButton"))->click();
+    auto *sellStatus = m.seller->window->findChild<QLabel *>(QStringLiteral("sellStatusLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(sellStatus->text().startsWith(QLatin1String("Stopped")), 10000);
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost, port));
+    QSignalSpy failed(m.seller->service, &WalletService::failed);
+    m.seller->window->findChild<QPushButton *>(QStringLiteral("startSellingButton"))->click();
+    QVERIFY(failed.wait(20000));
+    QTRY_COMPARE_WITH_TIMEOUT(sellStatus->text(), QStringLiteral("Not selling: Port %1 is in use by another program. Close that program and start again, or "
+                                                "change the port in \"Listen on\" (buyers then need the new offer).")
+                                     .arg(port), 10000);
+    QVERIFY(!failed.first().at(1).toString().contains(QLatin1String("CHAIN_UNAVAILABLE"))); // the code only in Details
+    QVERIFY(m.seller->window->findChild<QPushButton *>(QStringLiteral("startSellingButton"))->isEnabled());
+    WalletSettings::setValueFor(sellerDir, QLatin1String(SellTab::kListenKey), QVariant());
 }
 
 void TestGuiFlow::historyBumpFee()

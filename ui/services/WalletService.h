@@ -38,15 +38,12 @@ class ChannelEngine;
 namespace spillway::backup {
 class BackupWriter;
 }
-namespace spillway::transport {
-class PaymentServer;
-class PaymentClient;
-class FileProvider;
-}
 
 namespace spillway::ui {
 
 class ChannelFeed;
+class PurchaseRunner;
+class SellService;
 class SystemctlRunner;
 
 struct BalanceSummary {
@@ -113,11 +110,14 @@ public Q_SLOTS:
     void bumpTransaction(const QString &txid);
     /// A wallet transaction in full, from the chain (transactionLoaded).
     void loadTransaction(const QString &txid);
-    /// Sell: serve the files of `dir` over TLS; answers offerReady and catalogReady.
+    /// Sell: serve the files of `dir` over TLS (seller() answers started and catalogReady).
     void startSelling(const QString &dir, qint64 pricePerMiB, const QString &listen);
-    /// Buy: connect to the offer's provider and list its files (catalogReady).
+    /// Sell: close the listener; channels and earnings stay (seller() answers stopped).
+    void stopSelling();
+    /// Buy: connect to the offer's provider and list its files (purchases() answers catalogReady).
     void fetchCatalog(const QString &offerText);
-    /// Buy: download (or resume) `file` into `outPath`, paying per chunk.
+    /// Buy: download (or resume) `file` into `outPath`, paying per chunk, off this
+    /// thread (purchases() tells each stage; downloadFinished at the end).
     /// `maxPrice`: the price the user confirmed; a purchase costing more is refused (PRICE_TOO_HIGH).
     void buyFile(const QString &offerText, const QString &file, const QString &outPath, int lead, qint64 maxPrice);
     /// Backups go to `folder` (empty: off), the setting `spillway-cli backup folder`
@@ -139,17 +139,12 @@ public:
     void setSystemctlRunner(SystemctlRunner *runner) { m_systemctl = runner; }
 
 public:
-    /// Pauses a running download after the chunk in hand. Thread-safe: the service
-    /// thread is busy downloading, so this is called directly, not queued.
-    void pauseDownload();
+    /// Sell's provider and Buy's purchases: they live on this service's thread, and
+    /// the tabs hear them directly (PurchaseRunner::pause is thread-safe).
+    SellService *seller() const { return m_sell; }
+    PurchaseRunner *purchases() const { return m_purchases; }
 
 Q_SIGNALS:
-    void offerReady(const QString &offerText, const QString &endpoint);
-    /// name, size, price of the whole file (sat), sha256 - one entry per file.
-    void catalogReady(const QStringList &names, const QList<qint64> &sizes, const QList<qint64> &prices, const QStringList &hashes);
-    /// The catalogue this wallet sells (startSelling), as catalogReady lists it.
-    void sellCatalogReady(const QStringList &names, const QList<qint64> &sizes, const QList<qint64> &prices, const QStringList &hashes);
-    void downloadProgress(qint64 chunksDone, qint64 chunks, qint64 bytes, qint64 paidSat);
     void downloadFinished(bool ok, const QString &message);
     void paymentsLoaded(const QString &channelId, const QList<spillway::ui::PaymentRow> &rows);
     /// Lines in the user's language: the closing transaction's feerate, the blocks left, each bump.
@@ -220,8 +215,8 @@ private:
     SystemctlRunner *m_systemctl = nullptr;
     SecretBytes m_restorePhrase;
     QString m_restoreBackup;
-    std::unique_ptr<transport::FileProvider> m_provider;
-    std::unique_ptr<transport::PaymentServer> m_server;
+    SellService *m_sell;            ///< a child: moves to the service's thread with it
+    PurchaseRunner *m_purchases;    ///< a child, as m_sell
     std::unique_ptr<ChannelFeed> m_feed;
     std::unique_ptr<store::LabelStore> m_labels;
     wallet::Balance m_walletBalance;
@@ -231,9 +226,6 @@ private:
         QString label; ///< the payment request's, kept as the transaction's label
     };
     std::optional<PendingSend> m_pendingSend; ///< previewed, waiting for the user's yes
-    UpdateThrottle *m_publishSoon = nullptr;     ///< coalesces bursts of server-side changes
-    std::mutex m_clientMutex;                    ///< guards m_client against pauseDownload()
-    transport::PaymentClient *m_client = nullptr;
 };
 
 } // namespace spillway::ui
