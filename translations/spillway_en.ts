@@ -1647,4 +1647,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>spillway::ui::PayDialog</name>
+    <message numerus="yes">
+        <source>%n payment(s) from this window. Paid %1 in all, %2 acknowledged by the payee.</source>
+        <translation>
+            <numerusform>%n payment from this window. Paid %1 in all, %2 acknowledged by the payee.</numerusform>
+            <numerusform>%n payments from this window. Paid %1 in all, %2 acknowledged by the payee.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1502,6 +1502,18 @@
         <source>&lt;b&gt;%1&lt;/b&gt; · an offer no payer has answered yet&lt;br&gt;Give it to the payer: right-click it and choose Show offer (a QR code) or Copy offer. Withdraw offer takes it back.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · 尚无付款方响应的报价&lt;br&gt;把它交给付款方：右键点击并选择“显示报价”（二维码）或“复制报价”。“撤回报价”可以收回它。</translation>
     </message>
+    <message>
+        <source>Scan screen</source>
+        <translation>扫描屏幕</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle over the other wallet's codes: each new one is imported as it appears, and the answer shown</source>
+        <translation>在另一个钱包的二维码上拖出一个矩形：每个新出现的码都会被导入，并显示回应</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::MessageDialog</name>
@@ -3038,6 +3050,35 @@
     <message>
         <source>Port %1 is in use by another program. Close that program and start again, or change the port in "Listen on" (buyers then need the new offer).</source>
         <translation>端口 %1 已被其他程序占用。请关闭该程序后再开始，或在“监听地址”中换一个端口（买家随后需要新的报价）。</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::PayDialog</name>
+    <message>
+        <source>Pay</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Pay this amount now</source>
+        <translation>立即支付此金额</translation>
+    </message>
+    <message>
+        <source>%1 left in this channel.</source>
+        <translation>此通道还剩 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) from this window. Paid %1 in all, %2 acknowledged by the payee.</source>
+        <translation>
+            <numerusform>此窗口已付款 %n 次。共支付 %1，收款方已确认 %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: show this to the payee.</source>
+        <translation>%1：把它给收款方看。</translation>
+    </message>
+    <message>
+        <source>The channel is no longer open: no more payments.</source>
+        <translation>通道已不再开放：不能再付款。</translation>
     </message>
 </context>
 </TS>

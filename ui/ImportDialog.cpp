@@ -240,6 +240,12 @@ void ImportDialog::pickRegion()
     picker->activateWindow();
 }
 
+void ImportDialog::startRegionScan()
+{
+    setKeepScanning(true);
+    pickRegion();
+}
+
 void ImportDialog::setScanRegion(const QRect &global)
 {
     m_region = global;

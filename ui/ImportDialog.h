@@ -57,6 +57,9 @@ public:
     /// Scans this screen region (global coordinates): now, and on a timer while
     /// keep-scanning is on. What the region picker's drag sets.
     void setScanRegion(const QRect &global);
+    /// Keep scanning a region the user drags now over the screen (Scan screen: the
+    /// two-window flow of issue 16, one click and one drag).
+    void startRegionScan();
     QRect scanRegion() const { return m_region; }
     void setKeepScanning(bool on);
     bool keepScanning() const;

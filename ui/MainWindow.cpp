@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 #include "OffersInTable.h"
+#include "PayDialog.h"
+#include "channel/Messages.h"
 #include "bitcoin/Network.h"
 
 #include "AmountField.h"
@@ -81,6 +83,8 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
     m_open = action(tr("Open channel"), "openChannelAction", QStyle::SP_DialogOpenButton, QKeySequence(tr("Ctrl+O")), &MainWindow::openChannel);
     m_pay = action(tr("Pay"), "payAction", QStyle::SP_ArrowRight, QKeySequence(tr("Ctrl+P")), &MainWindow::payChannel);
     m_import = action(tr("Import"), "importAction", QStyle::SP_ArrowDown, QKeySequence(tr("Ctrl+I")), &MainWindow::importMessage);
+    m_scan = action(tr("Scan screen"), "scanScreenAction", QStyle::SP_ComputerIcon, QKeySequence(tr("Ctrl+Shift+I")), &MainWindow::scanScreen);
+    m_scan->setToolTip(tr("Drag a rectangle over the other wallet's codes: each new one is imported as it appears, and the answer shown"));
     m_settle = action(tr("Settle"), "settleAction", QStyle::SP_DialogApplyButton, QKeySequence(tr("Ctrl+S")), &MainWindow::settleChannel);
     m_close = action(tr("Close"), "closeAction", QStyle::SP_DialogCloseButton, QKeySequence(tr("Ctrl+W")), &MainWindow::closeChannel);
     m_refund = action(tr("Refund"), "refundAction", QStyle::SP_BrowserReload, QKeySequence(tr("Ctrl+R")), &MainWindow::refundChannel);
@@ -92,7 +96,7 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
     toolbar->setObjectName(QStringLiteral("channelToolBar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     auto *menu = menuBar()->addMenu(tr("&Channel"));
-    for (QAction *a : {m_newOffer, m_open, m_pay, m_import, m_settle, m_close, m_refund, m_bump, m_export}) {
+    for (QAction *a : {m_newOffer, m_open, m_pay, m_import, m_scan, m_settle, m_close, m_refund, m_bump, m_export}) {
         toolbar->addAction(a);
         menu->addAction(a);
     }
@@ -207,6 +211,8 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         connect(m_service, &WalletService::failed, this, [this](const QString &, const QString &sentence, const QString &details) {
             // The sentence only; the code and its context behind "Show Details…".
             statusBar()->showMessage(sentence, 10000);
+            if (m_payDialog)
+                m_payDialog->paymentRefused();
             if (m_autoAnswer)
                 return;
             QMessageBox box(QMessageBox::Warning, tr("Spillway"), sentence, QMessageBox::Ok, this);
@@ -315,8 +321,12 @@ void MainWindow::buildChannelsTab(QTabWidget *tabs)
     m_table->addActions({m_offerRows->showAction(), m_offerRows->copyAction(), m_offerRows->withdrawAction()});
     connect(m_table, &QTableView::doubleClicked, m_offerRows, &OffersInTable::showSelected);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &tl) {
-        if (tl.column() != ChannelTableModel::CountdownColumn)
-            updateActions();
+        if (tl.column() == ChannelTableModel::CountdownColumn)
+            return;
+        updateActions();
+        if (m_payDialog)
+            if (const ChannelSummary *c = m_model->channelAt(m_model->rowOf(m_payDialog->channelId())))
+                m_payDialog->setChannel(*c);
     });
     m_detail = new QLabel(page);
     m_detail->setObjectName(QStringLiteral("channelDetailLabel"));
@@ -531,6 +541,7 @@ void MainWindow::updateActions()
     m_newOffer->setEnabled(hasService);
     m_open->setEnabled(hasService);
     m_import->setEnabled(hasService);
+    m_scan->setEnabled(hasService);
     // Pay only once the funding has its confirmations: before that the payee refuses the
     // payment, and the two would disagree about what was paid (issue 16).
     m_pay->setEnabled(hasService && live && paying && c->state == ChannelSummary::State::Open);
@@ -590,7 +601,10 @@ QVariant MainWindow::ask(const QString &question, const QVariant &fallback)
 
 void MainWindow::showMessages(const QString &title, const QStringList &texts)
 {
-    // An Import window that keeps scanning shows the answer itself (issue 16).
+    // The Pay window shows its payments itself, and an Import window that keeps
+    // scanning shows the answers (issue 16): no window to open or close per payment.
+    if (m_payDialog && m_payDialog->awaitingPayment())
+        return m_payDialog->showPayment(title, texts);
     if (m_importDialog && m_importDialog->isScanning())
         return m_importDialog->showAnswer(title, texts);
     auto *d = new MessageDialog(title, texts, this);
@@ -612,11 +626,26 @@ void MainWindow::newOffer()
 
 void MainWindow::openChannel()
 {
+    openChannelWith(QString());
+}
+
+void MainWindow::openChannelWith(const QString &offerText)
+{
+    if (m_wizard) {
+        // Already open: a scanned offer fills it (the user may have opened it first).
+        if (!offerText.isEmpty())
+            m_wizard->setOfferText(offerText);
+        m_wizard->raise();
+        return;
+    }
     auto *w = new OpenChannelWizard(this);
+    m_wizard = w;
     w->setAttribute(Qt::WA_DeleteOnClose);
     // Offers for another network, terms outside the offer's limits and more than the
     // wallet holds are refused as they are typed, before Finish.
     w->setWallet(bitcoin::networkFromName(m_networkName.toStdString()).value_or(bitcoin::NetworkId::Local), m_feeEstimate, m_spendable);
+    if (!offerText.isEmpty())
+        w->startWithOffer(offerText);
     connect(w, &QWizard::accepted, this, [this, w] {
         QMetaObject::invokeMethod(m_service, [s = m_service, t = w->offerText(), c = w->capacity(), e = w->expiryBlocks(),
                                               r = w->refundVariant(), f = w->commitFee()] { s->openChannel(t, c, e, r, f); });
@@ -636,38 +665,20 @@ void MainWindow::payChannel()
     };
     if (m_autoAnswer)
         return send(ask(QStringLiteral("pay amount"), 0).toLongLong());
-    // Amount, or one of the quick buttons.
-    QDialog d(this);
-    d.setObjectName(QStringLiteral("payDialog"));
-    d.setWindowTitle(tr("Pay"));
-    auto *layout = new QVBoxLayout(&d);
-    layout->addWidget(new QLabel(tr("%1 left in this channel.").arg(m_model->formatAmount(c->remainingSat())), &d));
-    // In the chosen unit, never cut: above what the channel has left it turns red and says the limit.
-    auto *amount = new AmountField(&d);
-    amount->setObjectName(QStringLiteral("payAmountField"));
-    amount->setUnit(m_sendUnit);
-    amount->setMaximum(c->remainingSat());
-    amount->setValue(std::min<qint64>(1000, c->remainingSat()));
-    layout->addWidget(amount);
-    auto *quick = new QHBoxLayout;
-    for (int v : {1000, 10000, 100000}) {
-        auto *b = new QPushButton(m_model->formatAmount(v), &d);
-        b->setObjectName(QStringLiteral("quickPay%1Button").arg(v));
-        b->setEnabled(v <= c->remainingSat());
-        connect(b, &QPushButton::clicked, &d, [&d, amount, v] {
-            amount->setValue(v);
-            d.accept();
-        });
-        quick->addWidget(b);
+    // Pay stays open for the next payment; it follows the channel as it changes.
+    if (m_payDialog && m_payDialog->channelId() == id) {
+        m_payDialog->raise();
+        return;
     }
-    layout->addLayout(quick);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
-    connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
-    connect(amount, &AmountField::valueChanged, &d, [amount, buttons] { buttons->button(QDialogButtonBox::Ok)->setEnabled(amount->value().has_value()); });
-    layout->addWidget(buttons);
-    if (d.exec() == QDialog::Accepted && amount->value())
-        send(*amount->value());
+    if (m_payDialog)
+        m_payDialog->close();
+    auto *d = new PayDialog(*c, m_model, m_sendUnit, this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &PayDialog::payRequested, this, [this](const QString &channel, qint64 amount) {
+        QMetaObject::invokeMethod(m_service, [s = m_service, channel, amount] { s->pay(channel, amount); });
+    });
+    m_payDialog = d;
+    d->show();
 }
 
 void MainWindow::importMessage()
@@ -675,10 +686,25 @@ void MainWindow::importMessage()
     auto *d = new ImportDialog(tr("Import"), this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     connect(d, &QDialog::accepted, this, [this, d] { Q_EMIT importRequested(d->text()); });
-    connect(d, &ImportDialog::codeImported, this, &MainWindow::importRequested);
+    connect(d, &ImportDialog::codeImported, this, &MainWindow::importCode);
     m_importDialog = d;
     d->show(); // not modal: it may stay open, scanning, beside the window
     d->raise();
+}
+
+void MainWindow::scanScreen()
+{
+    if (!m_importDialog)
+        importMessage();
+    m_importDialog->startRegionScan();
+}
+
+void MainWindow::importCode(const QString &text)
+{
+    auto m = channel::messageFromText(text.trimmed().toStdString());
+    if (m && std::holds_alternative<channel::OfferMsg>(*m))
+        return openChannelWith(text.trimmed()); // a payee's offer: the payer's next step
+    Q_EMIT importRequested(text);
 }
 
 void MainWindow::settleChannel()

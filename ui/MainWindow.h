@@ -50,6 +50,11 @@ public Q_SLOTS:
     void openChannel();
     void payChannel();
     void importMessage();
+    /// Import, keeping on scanning a region of the screen the user drags at once.
+    void scanScreen();
+    /// A code read by an Import window: an offer opens the Open-channel wizard on it,
+    /// anything else goes to the service.
+    void importCode(const QString &text);
     void settleChannel();
     void closeChannel();
     void refundChannel();
@@ -96,6 +101,11 @@ private:
     QAction *m_newOffer, *m_open, *m_pay, *m_import, *m_settle, *m_close, *m_refund, *m_export;
     QAction *m_bump = nullptr;
     class OffersInTable *m_offerRows = nullptr; ///< outstanding offers as rows, with Show/Copy/Withdraw
+    QPointer<class PayDialog> m_payDialog;      ///< open while the user pays on
+    QPointer<class OpenChannelWizard> m_wizard; ///< the Open-channel wizard while it is open
+    QAction *m_scan = nullptr;
+    /// Opens the wizard; on a scanned offer it starts at the terms, Finish ready.
+    void openChannelWith(const QString &offerText);
     MessageDialog *m_lastMessage = nullptr;
     QPointer<ImportDialog> m_importDialog; ///< answers go here while it keeps scanning
     std::function<QVariant(const QString &)> m_autoAnswer;

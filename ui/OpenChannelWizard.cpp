@@ -102,6 +102,7 @@ OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
     connect(m_expiry, &QSpinBox::valueChanged, this, &OpenChannelWizard::updateSummary);
     connect(m_fee, &AmountField::valueChanged, this, &OpenChannelWizard::updateSummary);
     m_termsPage = addPage(termsPage);
+    termsPage->setFinalPage(true); // Finish here already; the summary is a Next away
 
     auto *summaryPage = new QWizardPage(this);
     summaryPage->setTitle(tr("Summary"));
@@ -176,6 +177,13 @@ bool OpenChannelWizard::setOfferFromImage(const QImage &image)
         return false;
     m_offer->setPlainText(*t);
     return true;
+}
+
+void OpenChannelWizard::startWithOffer(const QString &text)
+{
+    setOfferText(text);
+    if (m_check.offer)
+        setStartId(m_termsPage);
 }
 
 void OpenChannelWizard::setOfferText(const QString &text)

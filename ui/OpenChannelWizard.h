@@ -33,6 +33,9 @@ public:
     /// Test hook and the Image… button: fill the offer from a QR image.
     bool setOfferFromImage(const QImage &image);
     void setOfferText(const QString &text);
+    /// Before show: the offer read from a code; when this wallet can take it, the wizard
+    /// starts at the terms, where Finish opens the channel at once.
+    void startWithOffer(const QString &text);
     /// The terms page goes on only with a capacity the offer allows.
     bool validateCurrentPage() override;
 

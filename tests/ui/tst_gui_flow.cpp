@@ -77,6 +77,10 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QGuiApplication>
+#include <QToolBar>
+#include "ScreenRegionPicker.h"
+#include "PayDialog.h"
+#include <QWizard>
 #include <QTest>
 #include <QDialogButtonBox>
 #include "backup/BackupSettings.h"
@@ -88,9 +92,19 @@ namespace {
 struct Side {
     WalletService *service;
     MainWindow *window;
-    Side(const QString &dataDir, const QString &chain)
+    Side(const QString &dataDir, const QString &chain, bool autoAnswer = true)
         : service(new WalletService(dataDir, chain)), window(new MainWindow(service))
     {
+        if (!autoAnswer) {
+            // Every question asked for real, in its dialog (the click-budget test), once
+            // the wallet exists: its first run is setup, answered here.
+            QObject::connect(service, &WalletService::failed, service, [](const QString &code, const QString &sentence, const QString &details) {
+                qWarning("service: %s %s (%s)", qPrintable(code), qPrintable(sentence), qPrintable(details));
+            }, Qt::DirectConnection);
+            window->setAutoAnswer([](const QString &q) -> QVariant { return q == QLatin1String("first run phrase") ? QVariant(QString()) : QVariant(); });
+            QObject::connect(service, &WalletService::ready, window, [w = window] { w->setAutoAnswer(nullptr); });
+            return;
+        }
         QObject::connect(service, &WalletService::failed, service, [](const QString &code, const QString &sentence, const QString &details) {
             qWarning("service: %s %s (%s)", qPrintable(code), qPrintable(sentence), qPrintable(details));
         }, Qt::DirectConnection);
@@ -161,6 +175,7 @@ private Q_SLOTS:
     }
     void payerAndPayee();
     void offersInTheTable();
+    void clickBudget();
     void paymentsStreamByContinuousScanning();
     void sellAndBuyOverTls();
     void byteSizes();
@@ -867,6 +882,143 @@ void TestGuiFlow::offersInTheTable()
                               QStringLiteral("opening"), 20000);
     QCOMPARE(payee.model()->rowCount(), 1);
     QVERIFY(!payee.model()->channelAt(0)->isOfferOnly());
+}
+
+namespace {
+/// The user's hands: clicks, drags and keys that submit, counted (issue 16's budget).
+struct Hands {
+    int actions = 0;
+    QStringList log;
+    void click(QWidget *w, const QString &what)
+    {
+        QVERIFY2(w && w->isVisible() && w->isEnabled(), qPrintable(what));
+        ++actions;
+        log << what;
+        QTest::mouseClick(w, Qt::LeftButton);
+    }
+    void clickAction(MainWindow *window, const char *action, const QString &what)
+    {
+        auto *bar = window->findChild<QToolBar *>(QStringLiteral("channelToolBar"));
+        click(bar->widgetForAction(window->findChild<QAction *>(QString::fromLatin1(action))), what);
+    }
+    /// The next modal dialog (a question, a name to type) answered by a click or Enter,
+    /// as it opens inside the click that asks it.
+    void answerNextModal(const QString &what, std::function<void(QWidget *)> answer)
+    {
+        QTimer::singleShot(200, [this, what, answer] {
+            QWidget *modal = QApplication::activeModalWidget();
+            QVERIFY2(modal, qPrintable(what));
+            ++actions;
+            log << what;
+            answer(modal);
+        });
+    }
+    /// A drag over the screen-region picker that a Scan screen click opened.
+    void dragRegion(const QRect &global, const QString &what)
+    {
+        ScreenRegionPicker *picker = nullptr;
+        QVERIFY(QTest::qWaitFor([&] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (auto *p = qobject_cast<ScreenRegionPicker *>(w); p && p->isVisible())
+                    picker = p;
+            return picker != nullptr;
+        }, 5000));
+        ++actions;
+        log << what;
+        // A few pixels in (QTest reads a press at (0, 0) as "the middle").
+        const QRect r = global.adjusted(4, 4, -4, -4).translated(-picker->geometry().topLeft());
+        const QPoint from = r.topLeft(), to = r.bottomRight();
+        QTest::mousePress(picker, Qt::LeftButton, {}, from);
+        QTest::mouseMove(picker, (from + to) / 2);
+        QTest::mouseMove(picker, to);
+        QTest::mouseRelease(picker, Qt::LeftButton, {}, to);
+    }
+};
+} // namespace
+
+// Issue 16's click budget: open -> pay three times -> settle (and mine it), two
+// windows side by side on one screen, codes moving by screen-region scanning, the
+// funding at its offer's one confirmation. Real widget events only; every click,
+// drag and submitting key counted; at most 15.
+void TestGuiFlow::clickBudget()
+{
+    if (QGuiApplication::primaryScreen()->geometry().width() < 2000)
+        QSKIP("needs a screen for two windows side by side: CTest runs it as tst_click_budget (tests/data/wide-screen.json)");
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    Side payer(dir.filePath(QStringLiteral("payer")), chain, false), payee(dir.filePath(QStringLiteral("payee")), chain, false);
+    QSignalSpy payerReady(payer.service, &WalletService::ready), payeeReady(payee.service, &WalletService::ready);
+    payer.service->startOnThread();
+    payee.service->startOnThread();
+    // Two windows side by side on one screen (the user's arrangement, before the flow).
+    const QRect screen = QGuiApplication::primaryScreen()->geometry();
+    const int half = screen.width() / 2;
+    payer.window->setGeometry(screen.x() + 10, screen.y() + 30, half - 30, screen.height() - 60);
+    payee.window->setGeometry(screen.x() + half + 10, screen.y() + 30, half - 30, screen.height() - 60);
+    payer.window->show();
+    payee.window->show();
+    QVERIFY(payerReady.wait(20000) || payerReady.size() == 1);
+    QVERIFY(payeeReady.size() == 1 || payeeReady.wait(20000));
+    // Setup, not part of the flow: the payer's wallet has coins.
+    QMetaObject::invokeMethod(payer.service, [s = payer.service] { s->mine(101); });
+    QTRY_VERIFY_WITH_TIMEOUT(payer.label("confirmedBalanceLabel") != QStringLiteral("0 sat"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(payee.label("tipLabel"), QStringLiteral("Height 101"), 20000);
+    const QRect payerSide(screen.x(), screen.y(), half, screen.height());
+    const QRect payeeSide(screen.x() + half, screen.y(), screen.width() - half, screen.height());
+
+    Hands hands;
+    // Payee: New offer, named, shown as a QR code.
+    hands.answerNextModal(QStringLiteral("payee: Enter on the offer's name"), [](QWidget *d) { QTest::keyClick(d, Qt::Key_Return); });
+    hands.clickAction(payee.window, "newOfferAction", QStringLiteral("payee: New offer"));
+    QTRY_VERIFY_WITH_TIMEOUT(payee.window->lastMessageDialog(), 20000);
+    // Payer: Scan screen, a drag over the payee's side: the offer opens the wizard at its terms.
+    hands.clickAction(payer.window, "scanScreenAction", QStringLiteral("payer: Scan screen"));
+    hands.dragRegion(payeeSide, QStringLiteral("payer: drag over the payee's side"));
+    OpenChannelWizard *wizard = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((wizard = payer.window->findChild<OpenChannelWizard *>(QStringLiteral("openChannelWizard"))) && wizard->isVisible(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::FinishButton)->isVisible() && wizard->button(QWizard::FinishButton)->isEnabled(), 5000);
+    hands.click(wizard->button(QWizard::FinishButton), QStringLiteral("payer: Finish"));
+    // The payee scans the payer's side: the opening (an animated code) is imported.
+    hands.clickAction(payee.window, "scanScreenAction", QStringLiteral("payee: Scan screen"));
+    hands.dragRegion(payerSide, QStringLiteral("payee: drag over the payer's side"));
+    QTRY_VERIFY_WITH_TIMEOUT(payee.model()->rowCount() == 1 && !payee.model()->channelAt(0)->isOfferOnly(), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(payer.model()->rowCount(), 1, 20000);
+    // One block: the offer's one confirmation.
+    hands.click(payer.window->findChild<QPushButton *>(QStringLiteral("mineButton")), QStringLiteral("payer: Mine a block"));
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->channelAt(0)->state, ChannelSummary::State::Open, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(payer.window->findChild<QAction *>(QStringLiteral("payAction"))->isEnabled(), 20000);
+    // Pay, three times from one Pay window; each payment read by the payee's scan, each ack by the payer's.
+    hands.clickAction(payer.window, "payAction", QStringLiteral("payer: Pay"));
+    PayDialog *pay = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((pay = payer.window->findChild<PayDialog *>(QStringLiteral("payDialog"))) && pay->isVisible(), 5000);
+    // The amount is refused above what is left, never cut (typing is no action).
+    auto *amount = pay->findChild<AmountField *>(QStringLiteral("payAmountField"));
+    const qint64 left = payer.model()->channelAt(0)->remainingSat();
+    amount->lineEdit()->setText(QString::number(left + 100'000));
+    QVERIFY(!amount->value().has_value());
+    QCOMPARE(amount->lineEdit()->text(), QString::number(left + 100'000));
+    QVERIFY(!pay->findChild<QPushButton *>(QStringLiteral("payButton"))->isEnabled());
+    amount->lineEdit()->setText(QStringLiteral("1500"));
+    for (int n = 1; n <= 3; ++n) {
+        hands.click(pay->findChild<QPushButton *>(QStringLiteral("payButton")), QStringLiteral("payer: Pay %1").arg(n));
+        QTRY_COMPARE_WITH_TIMEOUT(payee.model()->channelAt(0)->paidSat, 1500LL * n, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(payer.model()->channelAt(0)->ackedSat, 1500LL * n, 30000);
+    }
+    // Payee: Settle, Yes; a block confirms it.
+    QTRY_VERIFY_WITH_TIMEOUT(payee.window->findChild<QAction *>(QStringLiteral("settleAction"))->isEnabled(), 20000);
+    hands.answerNextModal(QStringLiteral("payee: Yes, settle"), [](QWidget *d) {
+        auto *box = qobject_cast<QMessageBox *>(d);
+        QVERIFY(box);
+        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+    });
+    hands.clickAction(payee.window, "settleAction", QStringLiteral("payee: Settle"));
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->channelAt(0)->state, ChannelSummary::State::Closing, 20000);
+    hands.click(payee.window->findChild<QPushButton *>(QStringLiteral("mineButton")), QStringLiteral("payee: Mine a block"));
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->channelAt(0)->state, ChannelSummary::State::Settled, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(payer.model()->channelAt(0)->state, ChannelSummary::State::Settled, 20000);
+    QCOMPARE(payee.model()->channelAt(0)->finalPayeeSat, 4500);
+    qInfo("click budget: %d actions: %s", hands.actions, qPrintable(hands.log.join(QStringLiteral("; "))));
+    QVERIFY2(hands.actions <= 15, qPrintable(hands.log.join(QLatin1Char('\n'))));
 }
 
 void TestGuiFlow::paymentsStreamByContinuousScanning()
