@@ -446,6 +446,18 @@
         <source>The backup could not be written: check that the backup folder exists and is writable.</source>
         <translation>无法写入备份：请检查备份文件夹是否存在且可写。</translation>
     </message>
+    <message>
+        <source>The wallet password is wrong.</source>
+        <translation>钱包密码错误。</translation>
+    </message>
+    <message>
+        <source>This wallet has a password: enter it to use the wallet's keys.</source>
+        <translation>此钱包设有密码：请输入密码以使用钱包的密钥。</translation>
+    </message>
+    <message>
+        <source>The wallet's locked seed in the keychain is damaged or was changed: restore the wallet from its recovery phrase.</source>
+        <translation>钥匙串中加密的钱包种子已损坏或被更改：请用恢复短语恢复钱包。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
