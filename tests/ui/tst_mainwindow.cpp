@@ -1,4 +1,8 @@
 // The main window opens with its tabs, found by object name as users see them.
+#include "PasswordDialog.h"
+#include "PasswordSettingsBox.h"
+#include "services/WalletService.h"
+#include <QTemporaryDir>
 #include "AmountField.h"
 #include "BalanceBar.h"
 #include "BitcoinUnits.h"
@@ -195,6 +199,18 @@ private Q_SLOTS:
         RecoveryPhraseDialog phrase(QStringList(24, QStringLiteral("abandon")));
         phrase.show();
         english_ << walk(&phrase);
+        for (auto mode : {PasswordDialog::Mode::Unlock, PasswordDialog::Mode::Confirm, PasswordDialog::Mode::Set,
+                          PasswordDialog::Mode::Change, PasswordDialog::Mode::Remove}) {
+            PasswordDialog password(mode);
+            password.setProblem(QCoreApplication::translate("spillway::ui::MainWindow", "The password is wrong. Try again."));
+            password.show();
+            english_ << walk(&password);
+        }
+        QTemporaryDir serviceDir;
+        WalletService service(serviceDir.filePath(QStringLiteral("w")), serviceDir.filePath(QStringLiteral("chain.sqlite")));
+        PasswordSettingsBox passwordBox(&service);
+        passwordBox.show();
+        english_ << walk(&passwordBox);
         QVERIFY2(english_.isEmpty(), qPrintable(english_.join(QLatin1Char('\n'))));
         // The network's name too (the title, the status bar, the Send form's sentences).
         QCOMPARE(NetworkNames::display(QStringLiteral("local")), QStringLiteral("本地链"));

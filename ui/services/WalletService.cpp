@@ -76,6 +76,7 @@ WalletService::~WalletService()
             m_backups.reset(); // writes what is still owed
             m_store.reset();
             m_wallet.reset();
+            m_lockedWallet.reset();
             m_chain.reset();
             moveToThread(QCoreApplication::instance()->thread());
         }, Qt::BlockingQueuedConnection);
@@ -199,24 +200,9 @@ void WalletService::restoreWallet(const QString &phrase, bool fresh)
     openWallet();
 }
 
-void WalletService::showRecoveryPhrase()
+void WalletService::startWallet(std::unique_ptr<wallet::Wallet> w)
 {
-    if (!m_wallet)
-        return;
-    auto words = m_wallet->recoveryPhrase();
-    if (!words)
-        return report(words.error());
-    Q_EMIT recoveryPhraseReady(QString::fromLatin1(reinterpret_cast<const char *>(words->data()), static_cast<qsizetype>(words->size())));
-}
-
-void WalletService::openWallet()
-{
-    auto w = wallet::Wallet::open(m_dataDir, *m_chain);
-    if (!w) {
-        report(w.error());
-        return;
-    }
-    m_wallet = std::move(*w);
+    m_wallet = std::move(w);
     m_store = std::make_unique<store::ChannelStore>();
     if (const Status st = m_store->open(m_dataDir); !st.ok()) {
         report(st.error());
