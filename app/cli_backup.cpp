@@ -137,6 +137,7 @@ int restoreWithBackup(const QString &dataDir, bool json, chain::ChainBackend &ch
                               {QStringLiteral("channels_restored"), imported.channels},
                               {QStringLiteral("offers_restored"), imported.offers},
                               {QStringLiteral("purchases_restored"), imported.purchases},
+                              {QStringLiteral("labels_restored"), imported.labels},
                               {QStringLiteral("backup_folder"), restored->folder}});
     } else {
         std::printf("wallet %s restored with %d channel(s), %d offer(s) and %d purchase(s) from the backup of %s\n"

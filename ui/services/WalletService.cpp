@@ -591,6 +591,8 @@ void WalletService::setTransactionLabel(const QString &txid, const QString &labe
         return;
     if (const Status st = m_labels->set(QString::fromLatin1(store::LabelStore::kTransaction), txid, label); !st.ok())
         return report(st.error());
+    if (m_backups)
+        m_backups->committed(); // labels are in the backup too
     publish();
 }
 
@@ -623,6 +625,8 @@ void WalletService::confirmSend()
     if (m_labels && !pending.label.isEmpty())
         (void)m_labels->set(QString::fromLatin1(store::LabelStore::kTransaction), QString::fromStdString(toDisplayHex(r->txid)),
                             pending.label); // the request's label names the payment in the history
+    if (m_backups && m_labels && !pending.label.isEmpty())
+        m_backups->committed();
     syncAndPublish();
     Q_EMIT sent(QString::fromStdString(toDisplayHex(r->txid)), r->amount, r->fee);
 }
