@@ -16,15 +16,18 @@ QString &currentGroup()
 
 void WalletSettings::setWallet(const QString &dataDir)
 {
-    if (dataDir.isEmpty()) {
-        currentGroup().clear();
-        return;
-    }
+    currentGroup() = groupFor(dataDir);
+}
+
+QString WalletSettings::groupFor(const QString &dataDir)
+{
+    if (dataDir.isEmpty())
+        return {};
     const QString path = QDir(dataDir).absolutePath();
     const QByteArray hash = QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha256).toHex().left(12);
     QString name = QDir(path).dirName();
     name.replace(QLatin1Char('/'), QLatin1Char('_')).replace(QLatin1Char('\\'), QLatin1Char('_'));
-    currentGroup() = QStringLiteral("wallets/%1-%2").arg(name, QString::fromLatin1(hash));
+    return QStringLiteral("wallets/%1-%2").arg(name, QString::fromLatin1(hash));
 }
 
 QString WalletSettings::group()

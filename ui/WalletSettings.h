@@ -17,6 +17,8 @@ public:
     static void setValue(const QString &key, const QVariant &value);
     /// The QSettings group of the current wallet ("wallets/<name>-<hash of its path>").
     static QString group();
+    /// The group of the wallet in `dataDir`.
+    static QString groupFor(const QString &dataDir);
 };
 
 } // namespace spillway::ui
