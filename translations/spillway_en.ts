@@ -578,6 +578,13 @@
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Spillway settles this channel by itself %n block(s) before it expires (the safety margin), if it is still open then. Settle sooner to be paid sooner.</source>
+        <translation>
+            <numerusform>Spillway settles this channel by itself %n block before it expires (the safety margin), if it is still open then. Settle sooner to be paid sooner.</numerusform>
+            <numerusform>Spillway settles this channel by itself %n blocks before it expires (the safety margin), if it is still open then. Settle sooner to be paid sooner.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::ImportDialog</name>
@@ -1613,6 +1620,30 @@
         <translation>
             <numerusform>%n confirmation, in block %1</numerusform>
             <numerusform>%n confirmations, in block %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::ChannelCountdown</name>
+    <message numerus="yes">
+        <source>Refund possible in %n block(s)</source>
+        <translation>
+            <numerusform>Refund possible in %n block</numerusform>
+            <numerusform>Refund possible in %n blocks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No payment yet; expires in %n block(s)</source>
+        <translation>
+            <numerusform>No payment yet; expires in %n block</numerusform>
+            <numerusform>No payment yet; expires in %n blocks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Settles by itself in %n block(s)</source>
+        <translation>
+            <numerusform>Settles by itself in %n block</numerusform>
+            <numerusform>Settles by itself in %n blocks</numerusform>
         </translation>
     </message>
 </context>

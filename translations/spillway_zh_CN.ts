@@ -458,6 +458,10 @@
         <source>The wallet's locked seed in the keychain is damaged or was changed: restore the wallet from its recovery phrase.</source>
         <translation>钥匙串中加密的钱包种子已损坏或被更改：请用恢复短语恢复钱包。</translation>
     </message>
+    <message>
+        <source>The payee has withdrawn this offer. Ask for a new one.</source>
+        <translation>收款方已撤回此报价。请索取新的报价。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -618,6 +622,50 @@
         <source>%L1 bytes received, %2 paid</source>
         <translation>已收到 %L1 字节，已付 %2</translation>
     </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详细信息…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Connecting to the provider…</source>
+        <translation>正在连接提供方…</translation>
+    </message>
+    <message>
+        <source>Opening a channel with the provider…</source>
+        <translation>正在与提供方开通通道…</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 of %2 confirmations of the channel's funding; the download starts by itself.</source>
+        <translation>正在等待通道注资交易的确认（%1/%2）；确认后下载会自动开始。</translation>
+    </message>
+    <message>
+        <source>Downloading: %1 of %2, %3 paid.</source>
+        <translation>正在下载：%1 / %2，已付 %3。</translation>
+    </message>
+    <message>
+        <source>Downloading at %1: %2 of %3, %4 paid.</source>
+        <translation>正在以 %1 下载：%2 / %3，已付 %4。</translation>
+    </message>
+    <message>
+        <source>Verifying the whole file against its SHA-256…</source>
+        <translation>正在用 SHA-256 校验整个文件…</translation>
+    </message>
+    <message>
+        <source>Done: %1 (%2, %3 paid), SHA-256 checked.</source>
+        <translation>完成：%1（%2，已付 %3），SHA-256 已校验。</translation>
+    </message>
+    <message>
+        <source>Paused. Download again to resume.</source>
+        <translation>已暂停。再次下载即可继续。</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::ChannelTableModel</name>
@@ -757,6 +805,48 @@
         <location filename="../ui/models/ChannelTableModel.cpp" line="121"/>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认收到</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Refunded: %1 back to you</source>
+        <translation>已退款：%1 退回给你</translation>
+    </message>
+    <message>
+        <source>Refunded to the payer: %1</source>
+        <translation>已退款给付款方：%1</translation>
+    </message>
+    <message>
+        <source>Settled: %1 paid, %2 back to you</source>
+        <translation>已结算：付出 %1，%2 退回给你</translation>
+    </message>
+    <message>
+        <source>Settled: %1 to you, %2 back to the payer</source>
+        <translation>已结算：%1 归你，%2 退回给付款方</translation>
+    </message>
+    <message>
+        <source>%1 signed; the payee has acknowledged %2 so far. The rest counts once the payee imports those payments.</source>
+        <translation>已签署 %1；收款方目前已确认 %2。其余部分在收款方导入这些付款后计入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Spillway settles this channel by itself %n block(s) before it expires (the safety margin), if it is still open then. Settle sooner to be paid sooner.</source>
+        <translation>
+            <numerusform>如果通道届时仍未关闭，Spillway 会在到期前 %n 个区块（安全余量）自动结算。提前结算可以更早收到款项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(an offer)</source>
+        <translation>（报价）</translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation>最多 %1</translation>
     </message>
 </context>
 <context>
@@ -1416,6 +1506,18 @@
         <source>The password is wrong. Try again.</source>
         <translation>密码错误，请重试。</translation>
     </message>
+    <message>
+        <source>Settle now? %1 go to you and %2 back to the payer; the fee agreed at opening (%3) goes to the miners.</source>
+        <translation>现在结算？%1 归你，%2 退回给付款方；开通时约定的手续费（%3）归矿工。</translation>
+    </message>
+    <message>
+        <source>(an offer)</source>
+        <translation>（报价）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · an offer no payer has answered yet&lt;br&gt;Give it to the payer: right-click it and choose Show offer (a QR code) or Copy offer. Withdraw offer takes it back.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · 尚无付款方响应的报价&lt;br&gt;把它交给付款方：右键点击并选择“显示报价”（二维码）或“复制报价”。“撤回报价”可以收回它。</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::MessageDialog</name>
@@ -1614,6 +1716,10 @@
         <source>The settlement&apos;s fee, %1, comes out of your side; at most %2 can be paid.</source>
         <translation>结算手续费 %1 由您一方承担；最多可付 %2。</translation>
     </message>
+    <message>
+        <source>Enter the capacity.</source>
+        <translation>请输入容量。</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::PaymentHistoryModel</name>
@@ -1768,6 +1874,26 @@
     <message>
         <source>Price per MiB:</source>
         <translation>每 MiB 价格：</translation>
+    </message>
+    <message>
+        <source>HOST:PORT. Port 0 picks a free port the first time; it is kept, so the offer buyers have stays good.</source>
+        <translation>主机:端口。端口 0 会在第一次时选一个空闲端口，之后一直沿用，买家手中的报价因此始终有效。</translation>
+    </message>
+    <message>
+        <source>Stop selling</source>
+        <translation>停止出售</translation>
+    </message>
+    <message>
+        <source>Show offer</source>
+        <translation>显示报价</translation>
+    </message>
+    <message>
+        <source>Stopped: buyers cannot connect. Channels and earnings stay as they are; Start sells again on %1 with the same offer.</source>
+        <translation>已停止：买家无法连接。通道和收入保持不变；点“开始出售”会在 %1 以同一报价再次出售。</translation>
+    </message>
+    <message>
+        <source>Not selling: %1</source>
+        <translation>未在出售：%1</translation>
     </message>
 </context>
 <context>
@@ -2202,6 +2328,10 @@
     <message>
         <source>The wallet password was saved.</source>
         <translation>钱包密码已保存。</translation>
+    </message>
+    <message>
+        <source>Offer withdrawn: a payer who still has it cannot open a channel with it.</source>
+        <translation>报价已撤回：仍持有它的付款方无法再用它开通通道。</translation>
     </message>
 </context>
 <context>
@@ -2686,6 +2816,10 @@
         <source>testnet</source>
         <translation>测试网</translation>
     </message>
+    <message>
+        <source>the local chain</source>
+        <translation>本地链</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::FeeSettingsBox</name>
@@ -2822,6 +2956,226 @@
     <message>
         <source>This wallet has no password: its seed is protected by the keychain alone.</source>
         <translation>此钱包没有密码：其种子仅由钥匙串保护。</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::ChannelCountdown</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>~%1 d %2 h</source>
+        <translation>约 %1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>~%1 h %2 min</source>
+        <translation>约 %1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>~%1 min %2 s</source>
+        <translation>约 %1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Refund sent, waiting for a confirmation</source>
+        <translation>退款已发出，等待确认</translation>
+    </message>
+    <message>
+        <source>The payer's refund is waiting for a confirmation</source>
+        <translation>付款方的退款正在等待确认</translation>
+    </message>
+    <message>
+        <source>The payee settled, waiting for a confirmation</source>
+        <translation>收款方已结算，等待确认</translation>
+    </message>
+    <message>
+        <source>Settlement sent, waiting for a confirmation</source>
+        <translation>结算已发出，等待确认</translation>
+    </message>
+    <message>
+        <source>Refund possible now</source>
+        <translation>现在可以退款</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refund possible in %n block(s)</source>
+        <translation>
+            <numerusform>%n 个区块后可退款</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expired with no payment</source>
+        <translation>已到期，没有收到付款</translation>
+    </message>
+    <message numerus="yes">
+        <source>No payment yet; expires in %n block(s)</source>
+        <translation>
+            <numerusform>尚无付款；%n 个区块后到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settling now: past the safety margin</source>
+        <translation>正在结算：已过安全余量</translation>
+    </message>
+    <message numerus="yes">
+        <source>Settles by itself in %n block(s)</source>
+        <translation>
+            <numerusform>%n 个区块后自动结算</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for a payer to open it</source>
+        <translation>等待付款方开通</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::OfferChecks</name>
+    <message>
+        <source>This is not an offer. An offer starts with spw1 and comes from the payee (New offer).</source>
+        <translation>这不是报价。报价以 spw1 开头，由收款方（新建报价）提供。</translation>
+    </message>
+    <message>
+        <source>This offer is for %1, and this wallet is on %2. Ask the payee for an offer on %2.</source>
+        <translation>此报价适用于%1，而本钱包在%2上。请向收款方索取%2上的报价。</translation>
+    </message>
+    <message>
+        <source>The payee asks for a closing fee far above today's fees. Ask for a new offer.</source>
+        <translation>收款方要求的关闭手续费远高于当前费率。请索取新的报价。</translation>
+    </message>
+    <message>
+        <source>This offer is damaged or not one Spillway can accept: %1</source>
+        <translation>此报价已损坏或 Spillway 无法接受：%1</translation>
+    </message>
+    <message>
+        <source>The payee does not offer this kind of channel. Choose the other kind.</source>
+        <translation>收款方不提供这种通道。请选择另一种。</translation>
+    </message>
+    <message>
+        <source>The payee accepts a capacity from %1 to %2.</source>
+        <translation>收款方接受的容量为 %1 到 %2。</translation>
+    </message>
+    <message>
+        <source>The wallet has %1 spendable, less than the capacity and its funding fee.</source>
+        <translation>钱包可用余额为 %1，少于容量加上注资手续费。</translation>
+    </message>
+    <message>
+        <source>The payee accepts a refund after %1 to %2 blocks.</source>
+        <translation>收款方接受在 %1 到 %2 个区块后退款。</translation>
+    </message>
+    <message>
+        <source>With %1 confirmations first and the payee settling %2 blocks before the refund, the refund must be at least %3 blocks away.</source>
+        <translation>需要先有 %1 个确认，且收款方会在退款前 %2 个区块结算，因此退款至少要在 %3 个区块之后。</translation>
+    </message>
+    <message>
+        <source>The closing fee must be at least %1 (the payee's minimum feerate).</source>
+        <translation>关闭手续费至少为 %1（收款方的最低费率）。</translation>
+    </message>
+    <message>
+        <source>The closing fee can be at most half the capacity.</source>
+        <translation>关闭手续费最多为容量的一半。</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::OffersInTable</name>
+    <message>
+        <source>Show offer</source>
+        <translation>显示报价</translation>
+    </message>
+    <message>
+        <source>Show the selected offer again as a QR code, to give to the payer</source>
+        <translation>将所选报价再次显示为二维码，交给付款方</translation>
+    </message>
+    <message>
+        <source>Copy offer</source>
+        <translation>复制报价</translation>
+    </message>
+    <message>
+        <source>Withdraw offer</source>
+        <translation>撤回报价</translation>
+    </message>
+    <message>
+        <source>Take the selected offer back: a payer who has it can no longer open a channel with it</source>
+        <translation>收回所选报价：持有它的付款方将无法再用它开通通道</translation>
+    </message>
+    <message>
+        <source>this offer</source>
+        <translation>此报价</translation>
+    </message>
+    <message>
+        <source>the offer "%1"</source>
+        <translation>报价“%1”</translation>
+    </message>
+    <message>
+        <source>Withdraw %1? A payer who already has it can no longer open a channel with it.</source>
+        <translation>撤回%1？已经持有它的付款方将无法再用它开通通道。</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>报价</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::ByteSize</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 B/s</source>
+        <translation>%1 字节/秒</translation>
+    </message>
+    <message>
+        <source>%1 KiB/s</source>
+        <translation>%1 KiB/秒</translation>
+    </message>
+    <message>
+        <source>%1 MiB/s</source>
+        <translation>%1 MiB/秒</translation>
+    </message>
+    <message>
+        <source>%1 GiB/s</source>
+        <translation>%1 GiB/秒</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::PurchaseRunner</name>
+    <message>
+        <source>The provider at %1 does not answer. It may have stopped selling, or its address cannot be reached from here.</source>
+        <translation>位于 %1 的提供方没有响应。它可能已停止出售，或者从这里无法访问其地址。</translation>
+    </message>
+    <message>
+        <source>The connection to the provider was lost.</source>
+        <translation>与提供方的连接已断开。</translation>
+    </message>
+    <message>
+        <source>%1: %L2 bytes, SHA-256 checked.</source>
+        <translation>%1：%L2 字节，SHA-256 已校验。</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::SellService</name>
+    <message>
+        <source>Files from %1</source>
+        <translation>来自 %1 的文件</translation>
+    </message>
+    <message>
+        <source>Port %1 is in use by another program. Close that program and start again, or change the port in "Listen on" (buyers then need the new offer).</source>
+        <translation>端口 %1 已被其他程序占用。请关闭该程序后再开始，或在“监听地址”中换一个端口（买家随后需要新的报价）。</translation>
     </message>
 </context>
 </TS>

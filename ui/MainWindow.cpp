@@ -1,4 +1,6 @@
 #include "MainWindow.h"
+#include "OffersInTable.h"
+#include "bitcoin/Network.h"
 
 #include "AmountField.h"
 #include "BalanceBar.h"
@@ -96,6 +98,14 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         toolbar->addAction(a);
         menu->addAction(a);
     }
+    // Outstanding offers in the table, shown again, copied or withdrawn from the menu,
+    // the table's context menu, or a double click.
+    m_offerRows = new OffersInTable(
+        m_model, m_service, this, [this] { return m_model->channelAt(m_model->rowOf(selectedChannel())); },
+        [this](const QString &title, const QStringList &texts) { showMessages(title, texts); });
+    menu->addSeparator();
+    for (QAction *a : {m_offerRows->showAction(), m_offerRows->copyAction(), m_offerRows->withdrawAction()})
+        menu->addAction(a);
     QMenu *walletMenu = menuBar()->addMenu(tr("&Wallet"));
     auto *settings = walletMenu->addAction(tr("Settings…"), QKeySequence::Preferences, this, [this] {
         SettingsDialog d(this);
@@ -154,7 +164,9 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
 
     if (m_service) {
         connect(mine, &QPushButton::clicked, m_service, [s = m_service] { s->mine(1); });
+        connect(m_service, &WalletService::feeEstimates, this, [this](qint64, qint64 normal, qint64) { m_feeEstimate = normal; });
         connect(m_service, &WalletService::ready, this, [this, mine](const QString &net, const QString &backend) {
+            m_networkName = net;
             m_networkLabel->setText(tr("Network: %1 · %2").arg(NetworkNames::display(net), backend));
             m_networkLabel->setToolTip(m_networkLabel->text());
             m_sendPanel->setNetwork(net);
@@ -179,10 +191,16 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         });
         connect(m_service, &WalletService::channelsChanged, this, [this](const QList<ChannelSummary> &list) {
             m_model->setChannels(list);
+            m_offerRows->channelsChanged(list);
+            updateActions();
+        });
+        connect(m_service, &WalletService::offersChanged, this, [this](const QList<ChannelSummary> &offers) {
+            m_offerRows->setOffers(offers);
             updateActions();
         });
         connect(m_service, &WalletService::balanceChanged, this, [this](qint64 c, qint64 u, qint64 i, qint64 paying, qint64 receiving) {
             m_balanceBar->setBalances(Balances{c, u, i, paying, receiving});
+            m_spendable = c;
             showBalances();
         });
         connect(m_service, &WalletService::receiveAddressChanged, this, [this](const QString &a) {
@@ -297,6 +315,9 @@ void MainWindow::buildChannelsTab(QTabWidget *tabs)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false); // one line per channel, elided if the user narrows a column
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addActions({m_offerRows->showAction(), m_offerRows->copyAction(), m_offerRows->withdrawAction()});
+    connect(m_table, &QTableView::doubleClicked, m_offerRows, &OffersInTable::showSelected);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &tl) {
         if (tl.column() != ChannelTableModel::CountdownColumn)
             updateActions();
@@ -544,15 +565,26 @@ void MainWindow::updateActions()
     m_pay->setToolTip(c && paying && c->state == ChannelSummary::State::Opening
                           ? tr("Pay becomes possible once the funding has the confirmations the payee asked for.")
                           : tr("Pay the selected channel's payee"));
-    m_settle->setEnabled(hasService && live && !paying && c->paidSat > 0);
-    m_close->setEnabled(hasService && live && paying);
+    // A closing or closed channel has nothing left to settle, close or refund.
+    const bool open = live && c->state == ChannelSummary::State::Open;
+    const bool unclosed = live && c->state != ChannelSummary::State::Closing;
+    m_settle->setEnabled(hasService && open && !paying && c->paidSat > 0);
+    m_close->setEnabled(hasService && open && paying);
     const int blocksLeft = c ? m_model->data(m_model->index(row, ChannelTableModel::CountdownColumn), ChannelTableModel::BlocksLeftRole).toInt() : 1;
-    m_refund->setEnabled(hasService && live && paying && blocksLeft <= 0); // enabled only when final
-    m_export->setEnabled(hasService && c);
+    m_refund->setEnabled(hasService && unclosed && paying && blocksLeft <= 0); // possible only from the expiry on
+    const bool offerOnly = c && c->isOfferOnly();
+    m_offerRows->update(c);
+    m_export->setEnabled(hasService && c && !offerOnly);
     // Our own waiting closing transaction (or the payer's unconfirmed funding) can be bumped.
     const bool closingOurs = c && c->state == ChannelSummary::State::Closing &&
                              (paying ? c->finalPayeeSat == 0 : c->paidSat > 0);
     m_bump->setEnabled(hasService && (closingOurs || (c && paying && c->state == ChannelSummary::State::Opening)));
+    if (offerOnly) {
+        m_detail->setText(tr("<b>%1</b> · an offer no payer has answered yet<br>Give it to the payer: right-click it and choose "
+                             "Show offer (a QR code) or Copy offer. Withdraw offer takes it back.")
+                              .arg(c->label.isEmpty() ? tr("(an offer)") : c->label.toHtmlEscaped()));
+        return;
+    }
     if (m_service && c && c->id != m_bumpsChannel)
         QMetaObject::invokeMethod(m_service, [s = m_service, id = c->id] { s->loadBumps(id); });
     // The selected channel's payment history, loaded off the GUI thread, and only
@@ -610,6 +642,9 @@ void MainWindow::openChannel()
 {
     auto *w = new OpenChannelWizard(this);
     w->setAttribute(Qt::WA_DeleteOnClose);
+    // Offers for another network, terms outside the offer's limits and more than the
+    // wallet holds are refused as they are typed, before Finish.
+    w->setWallet(bitcoin::networkFromName(m_networkName.toStdString()).value_or(bitcoin::NetworkId::Local), m_feeEstimate, m_spendable);
     connect(w, &QWizard::accepted, this, [this, w] {
         QMetaObject::invokeMethod(m_service, [s = m_service, t = w->offerText(), c = w->capacity(), e = w->expiryBlocks(),
                                               r = w->refundVariant(), f = w->commitFee()] { s->openChannel(t, c, e, r, f); });
@@ -680,8 +715,10 @@ void MainWindow::settleChannel()
     const ChannelSummary *c = m_model->channelAt(m_model->rowOf(id));
     if (!c)
         return;
-    const QString question = tr("Settle now? %1 go to you, %2 back to the payer (minus the fee agreed at opening).")
-                                 .arg(m_model->formatAmount(c->paidSat), m_model->formatAmount(c->maxPayableSat - c->paidSat));
+    // The settlement pays exactly these two amounts; the commitment fee fixed at opening goes to the miners.
+    const QString question = tr("Settle now? %1 go to you and %2 back to the payer; the fee agreed at opening (%3) goes to the miners.")
+                                 .arg(m_model->formatAmount(c->paidSat), m_model->formatAmount(c->maxPayableSat - c->paidSat),
+                                      m_model->formatAmount(c->capacitySat - c->maxPayableSat));
     const bool yes = m_autoAnswer ? ask(QStringLiteral("settle"), true).toBool()
                                   : QMessageBox::question(this, tr("Settle"), question) == QMessageBox::Yes;
     if (yes)

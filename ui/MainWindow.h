@@ -90,10 +90,14 @@ private:
     ReceivePanel *m_receivePanel = nullptr;
     QTableView *m_historyView = nullptr;
     int m_tipHeight = 0;
+    QString m_networkName;      ///< as the service said it is ready ("local", "main", ...)
+    qint64 m_feeEstimate = 0;   ///< sat/kvB for about 6 blocks, 0 until the chain says
+    qint64 m_spendable = -1;    ///< -1 until the first balances
     bool m_columnsFitToTip = false;
     BitcoinUnits::Unit m_sendUnit = BitcoinUnits::Unit::Sat;
     QAction *m_newOffer, *m_open, *m_pay, *m_import, *m_settle, *m_close, *m_refund, *m_export;
     QAction *m_bump = nullptr;
+    class OffersInTable *m_offerRows = nullptr; ///< outstanding offers as rows, with Show/Copy/Withdraw
     MessageDialog *m_lastMessage = nullptr;
     QPointer<ImportDialog> m_importDialog; ///< answers go here while it keeps scanning
     std::function<QVariant(const QString &)> m_autoAnswer;

@@ -13,4 +13,11 @@ QString NetworkNames::display(const QString &name)
     return name; // testnet4, signet, regtest: names, the same in every language
 }
 
+QString NetworkNames::inSentence(const QString &name)
+{
+    if (name == QLatin1String("local"))
+        return tr("the local chain");
+    return display(name);
+}
+
 } // namespace spillway::ui

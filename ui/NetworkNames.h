@@ -11,6 +11,8 @@ class NetworkNames {
     Q_DECLARE_TR_FUNCTIONS(spillway::ui::NetworkNames)
 public:
     static QString display(const QString &name);
+    /// The name inside a sentence ("…is on the local chain").
+    static QString inSentence(const QString &name);
 };
 
 } // namespace spillway::ui

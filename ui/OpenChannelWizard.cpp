@@ -5,6 +5,7 @@
 #include "QrCode.h"
 
 #include "channel/Messages.h"
+#include "channel/OpeningTerms.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -14,17 +15,32 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 #include <QWizardPage>
 
 namespace spillway::ui {
+
+namespace {
+/// A page whose Next (or Finish) waits for `complete`.
+class CheckedPage : public QWizardPage {
+public:
+    CheckedPage(std::function<bool()> complete, QWidget *parent) : QWizardPage(parent), m_complete(std::move(complete)) {}
+    bool isComplete() const override { return m_complete(); }
+
+private:
+    std::function<bool()> m_complete;
+};
+} // namespace
 
 OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
 {
     setObjectName(QStringLiteral("openChannelWizard"));
     setWindowTitle(tr("Open a channel"));
 
-    auto *offerPage = new QWizardPage(this);
+    // Next waits for an offer this wallet can take; Finish for terms the payee will take.
+    auto *offerPage = new CheckedPage([this] { return m_check.offer.has_value(); }, this);
+    m_offerPage = offerPage;
     offerPage->setTitle(tr("The payee's offer"));
     offerPage->setSubTitle(tr("Scan or paste the offer the payee showed you."));
     auto *ol = new QVBoxLayout(offerPage);
@@ -46,7 +62,8 @@ OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
     connect(m_offer, &QPlainTextEdit::textChanged, this, &OpenChannelWizard::updateSummary);
     addPage(offerPage);
 
-    auto *termsPage = new QWizardPage(this);
+    auto *termsPage = new CheckedPage([this] { return termsProblem().isEmpty(); }, this);
+    m_terms = termsPage;
     termsPage->setTitle(tr("Terms"));
     auto *form = new QFormLayout(termsPage);
     m_capacity = new AmountField(termsPage);
@@ -75,6 +92,12 @@ OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
     m_variant->addItem(tr("CLTV (BIP 65): one round trip"), QStringLiteral("cltv"));
     m_variant->addItem(tr("Pre-signed refund: the payee signs the refund first"), QStringLiteral("refund"));
     form->addRow(tr("Kind:"), m_variant);
+    m_termsProblem = new QLabel(termsPage);
+    m_termsProblem->setObjectName(QStringLiteral("termsProblemLabel"));
+    m_termsProblem->setWordWrap(true);
+    m_termsProblem->setStyleSheet(QStringLiteral("color: #c62828"));
+    form->addRow(m_termsProblem);
+    connect(m_variant, &QComboBox::currentIndexChanged, this, &OpenChannelWizard::updateSummary);
     connect(m_capacity, &AmountField::valueChanged, this, &OpenChannelWizard::updateSummary);
     connect(m_expiry, &QSpinBox::valueChanged, this, &OpenChannelWizard::updateSummary);
     connect(m_fee, &AmountField::valueChanged, this, &OpenChannelWizard::updateSummary);
@@ -103,11 +126,32 @@ qint64 OpenChannelWizard::capacity() const
 
 bool OpenChannelWizard::validateCurrentPage()
 {
-    if (currentId() == m_termsPage && (!m_capacity->value() || !m_fee->problem().isEmpty())) {
+    if (currentPage() == m_offerPage && !m_check.offer)
+        return false; // the page says why, in red (Next is off too; this holds for a key press)
+    if (currentId() == m_termsPage && !termsProblem().isEmpty()) {
         m_capacity->setFocus();
-        return false; // the field says why, in red
+        return false; // the page says why, in red
     }
     return QWizard::validateCurrentPage();
+}
+
+void OpenChannelWizard::setWallet(bitcoin::NetworkId network, qint64 feeEstimateSatPerKvB, qint64 spendableSat)
+{
+    m_network = network;
+    m_feeEstimate = feeEstimateSatPerKvB;
+    m_spendable = spendableSat;
+    updateSummary();
+}
+
+QString OpenChannelWizard::termsProblem() const
+{
+    if (!m_check.offer)
+        return m_check.problem;
+    if (!m_capacity->value())
+        return m_capacity->problem().isEmpty() ? tr("Enter the capacity.") : m_capacity->problem();
+    if (!m_fee->problem().isEmpty())
+        return m_fee->problem();
+    return checkTerms(*m_check.offer, TermsInput{*m_capacity->value(), m_expiry->value(), commitFee(), refundVariant(), m_spendable});
 }
 
 int OpenChannelWizard::expiryBlocks() const
@@ -141,28 +185,42 @@ void OpenChannelWizard::setOfferText(const QString &text)
 
 void OpenChannelWizard::updateSummary()
 {
-    auto m = channel::messageFromText(offerText().toStdString());
+    const bool hadOffer = m_check.offer.has_value();
+    m_check = checkOffer(offerText(), m_network, m_feeEstimate);
+    const BitcoinUnits::Unit unit = BitcoinUnits::chosen();
     int expiry = m_expiry->value();
-    if (m && std::holds_alternative<channel::OfferMsg>(*m)) {
-        const auto &o = std::get<channel::OfferMsg>(*m);
+    if (m_check.offer) {
+        const auto &o = *m_check.offer;
         m_capacity->setMinimum(std::max<qint64>(1000, o.minCapacity));
         m_capacity->setMaximum(o.maxCapacity > 0 ? std::optional<qint64>(o.maxCapacity) : std::nullopt);
-        if (expiry == 0)
-            expiry = static_cast<int>(std::clamp(bitcoin::network(o.network).defaultExpiryDelta, o.minExpiryDelta,
-                                                 std::max(o.minExpiryDelta, o.maxExpiryDelta)));
-        const BitcoinUnits::Unit unit = BitcoinUnits::chosen();
+        expiry = effectiveExpiryDelta(o, expiry);
+        // Only the kinds the payee offers can be chosen.
+        if (auto *items = qobject_cast<QStandardItemModel *>(m_variant->model())) {
+            for (int i = 0; i < m_variant->count(); ++i) {
+                const bool offered = m_variant->itemData(i).toString() == QLatin1String("refund") ? (o.variants & 0b01) : (o.variants & 0b10);
+                items->item(i)->setEnabled(offered);
+                if (!offered && m_variant->currentIndex() == i && !hadOffer)
+                    m_variant->setCurrentIndex(1 - i);
+            }
+        }
+        m_offerInfo->setStyleSheet(QString());
         m_offerInfo->setText(tr("Offer \"%1\": capacity %2 to %3, refund after %4 to %5 blocks.")
                                  .arg(QString::fromStdString(o.label))
                                  .arg(BitcoinUnits::format(o.minCapacity, unit))
                                  .arg(BitcoinUnits::format(o.maxCapacity, unit))
-                                 .arg(o.minExpiryDelta)
+                                 .arg(std::min(o.minExpiryDelta + channel::kOpeningLeeway, o.maxExpiryDelta))
                                  .arg(o.maxExpiryDelta));
     } else {
-        m_offerInfo->setText(offerText().isEmpty() ? QString() : tr("This is not an offer."));
+        // Said on the first page, in red, before Next can be pressed.
+        m_offerInfo->setStyleSheet(QStringLiteral("color: #c62828"));
+        m_offerInfo->setText(m_check.problem);
         if (expiry == 0)
-            expiry = static_cast<int>(bitcoin::network(bitcoin::NetworkId::Local).defaultExpiryDelta);
+            expiry = static_cast<int>(bitcoin::network(m_network).defaultExpiryDelta);
     }
-    const BitcoinUnits::Unit unit = BitcoinUnits::chosen();
+    if (hadOffer != m_check.offer.has_value())
+        Q_EMIT m_offerPage->completeChanged();
+    m_termsProblem->setText(m_check.offer ? termsProblem() : QString());
+    Q_EMIT m_terms->completeChanged();
     m_summary->setText(tr("Your wallet locks %1 in a 2-of-2 output with the payee. You pay by signing; "
                           "the payee settles with the newest payment. If the payee disappears, the refund "
                           "returns your money after %n block(s), minus its fee.", nullptr, expiry)

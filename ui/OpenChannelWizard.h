@@ -2,12 +2,15 @@
 // Open channel: import the payee's offer, choose capacity, expiry and variant,
 // read the summary, then the payer's wallet funds the channel.
 
+#include "OfferChecks.h"
+
 #include <QWizard>
 
 class QSpinBox;
 class QPlainTextEdit;
 class QComboBox;
 class QLabel;
+class QWizardPage;
 
 namespace spillway::ui {
 
@@ -18,6 +21,9 @@ class OpenChannelWizard : public QWizard {
     Q_OBJECT
 public:
     explicit OpenChannelWizard(QWidget *parent = nullptr);
+    /// The wallet's network (an offer for another is refused on the first page), the
+    /// chain's fee estimate in sat/kvB (0: unknown) and the spendable balance (-1: unknown).
+    void setWallet(bitcoin::NetworkId network, qint64 feeEstimateSatPerKvB, qint64 spendableSat);
     QString offerText() const;
     qint64 capacity() const;
     int expiryBlocks() const;
@@ -32,6 +38,8 @@ public:
 
 private:
     void updateSummary();
+    /// The terms' problem in a sentence, empty when the payee will take them.
+    QString termsProblem() const;
     QPlainTextEdit *m_offer;
     AmountField *m_capacity; ///< in the chosen unit, within the offer's limits (red with the limit beyond)
     int m_termsPage = -1;
@@ -40,6 +48,13 @@ private:
     QComboBox *m_variant;
     QLabel *m_summary;
     QLabel *m_offerInfo;
+    QLabel *m_termsProblem;
+    QWizardPage *m_offerPage;
+    QWizardPage *m_terms;
+    OfferCheck m_check;
+    bitcoin::NetworkId m_network = bitcoin::NetworkId::Local;
+    qint64 m_feeEstimate = 0;
+    qint64 m_spendable = -1;
 };
 
 } // namespace spillway::ui

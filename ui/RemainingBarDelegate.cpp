@@ -9,11 +9,14 @@ namespace spillway::ui {
 
 void RemainingBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    const QVariant fraction = index.data(ChannelTableModel::RemainingFractionRole);
+    if (!fraction.isValid())
+        return QStyledItemDelegate::paint(painter, option, index); // a closed channel: its outcome in words
     QStyleOptionProgressBar bar;
     bar.rect = option.rect.adjusted(2, 3, -2, -3);
     bar.minimum = 0;
     bar.maximum = 1000;
-    bar.progress = static_cast<int>(index.data(ChannelTableModel::RemainingFractionRole).toDouble() * 1000);
+    bar.progress = static_cast<int>(fraction.toDouble() * 1000);
     bar.text = index.data(Qt::DisplayRole).toString();
     bar.textVisible = true;
     bar.textAlignment = Qt::AlignCenter;

@@ -1,6 +1,6 @@
 #pragma once
 // Draws the Remaining column as a bar (the fraction of the channel still
-// payable) with the amount on it.
+// payable) with the amount on it; a closed channel's outcome as plain text.
 
 #include <QStyledItemDelegate>
 

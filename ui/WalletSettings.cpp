@@ -16,18 +16,26 @@ QString &currentGroup()
 
 void WalletSettings::setWallet(const QString &dataDir)
 {
-    currentGroup() = groupFor(dataDir);
+    currentGroup() = dataDir.isEmpty() ? QString() : groupFor(dataDir);
 }
 
 QString WalletSettings::groupFor(const QString &dataDir)
 {
-    if (dataDir.isEmpty())
-        return {};
     const QString path = QDir(dataDir).absolutePath();
     const QByteArray hash = QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha256).toHex().left(12);
     QString name = QDir(path).dirName();
     name.replace(QLatin1Char('/'), QLatin1Char('_')).replace(QLatin1Char('\\'), QLatin1Char('_'));
     return QStringLiteral("wallets/%1-%2").arg(name, QString::fromLatin1(hash));
+}
+
+QVariant WalletSettings::valueFor(const QString &dataDir, const QString &key, const QVariant &fallback)
+{
+    return QSettings().value(groupFor(dataDir) + QLatin1Char('/') + key, fallback);
+}
+
+void WalletSettings::setValueFor(const QString &dataDir, const QString &key, const QVariant &value)
+{
+    QSettings().setValue(groupFor(dataDir) + QLatin1Char('/') + key, value);
 }
 
 QString WalletSettings::group()

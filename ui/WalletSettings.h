@@ -17,8 +17,12 @@ public:
     static void setValue(const QString &key, const QVariant &value);
     /// The QSettings group of the current wallet ("wallets/<name>-<hash of its path>").
     static QString group();
-    /// The group of the wallet in `dataDir`.
+    /// The group of the wallet in `dataDir`, whichever wallet is current.
     static QString groupFor(const QString &dataDir);
+    /// A setting of the wallet in `dataDir` only (no global fallback): for what two
+    /// wallets in one process must never share, such as the port a seller listens on.
+    static QVariant valueFor(const QString &dataDir, const QString &key, const QVariant &fallback = {});
+    static void setValueFor(const QString &dataDir, const QString &key, const QVariant &value);
 };
 
 } // namespace spillway::ui

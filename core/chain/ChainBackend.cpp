@@ -41,6 +41,11 @@ QFuture<Result<int64_t>> ChainBackend::mempoolFee(const bitcoin::Hash256 &txid)
     return QtFuture::makeReadyFuture(Result<int64_t>(makeError(ErrorCode::NotFound, "this chain does not say a transaction's fee")));
 }
 
+QFuture<Result<int>> ChainBackend::blockInterval()
+{
+    return QtFuture::makeReadyFuture(Result<int>(static_cast<int>(network().blockIntervalSeconds)));
+}
+
 QFuture<Result<ChainTip>> ChainBackend::mine(int count, const bitcoin::Script &payTo)
 {
     (void)count;

@@ -53,6 +53,11 @@ public:
     /// The fee of a transaction in the mempool (NOT_FOUND when it is not there), for a
     /// child paying for a parent whose inputs are not ours.
     virtual QFuture<Result<int64_t>> mempoolFee(const bitcoin::Hash256 &txid);
+    /// Seconds between blocks as this chain has them lately, for the time a number
+    /// of blocks will take; 0 when blocks come on request and a time would mislead
+    /// (the local chain unless it mines on a schedule, a regtest node). The default:
+    /// the network's target spacing.
+    virtual QFuture<Result<int>> blockInterval();
 
     /// Mines `count` blocks paying `payTo`: the local chain, and a regtest node
     /// (generatetoaddress). Elsewhere: INVALID_ARGUMENT.

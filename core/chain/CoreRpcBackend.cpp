@@ -283,6 +283,27 @@ public:
         return ids;
     }
 
+    Result<int> blockInterval()
+    {
+        if (m_network == NetworkId::Regtest)
+            return 0;
+        auto now = tip();
+        if (!now)
+            return now.error();
+        const int span = std::min(now->height, 144);
+        if (span <= 0)
+            return static_cast<int>(bitcoin::network(m_network).blockIntervalSeconds);
+        auto hash = value("getblockhash", {now->height - span});
+        if (!hash)
+            return hash.error();
+        auto header = value("getblockheader", {hash->toString(), true});
+        if (!header)
+            return header.error();
+        const auto then = static_cast<int64_t>(header->toObject().value(QStringLiteral("time")).toDouble());
+        // Block times may run backwards by up to two hours: never below a second.
+        return static_cast<int>(std::max<int64_t>((now->time - then) / span, 1));
+    }
+
     Result<int64_t> mempoolFee(const Hash256 &txid)
     {
         SPW_TRY(ensureChecked());
@@ -818,6 +839,11 @@ QFuture<Result<Hash256>> CoreRpcBackend::broadcast(const Transaction &tx)
 QFuture<Result<std::vector<Hash256>>> CoreRpcBackend::broadcastPackage(const std::vector<Transaction> &txs)
 {
     return run([txs](Follower &w) { return w.broadcastPackage(txs); });
+}
+
+QFuture<Result<int>> CoreRpcBackend::blockInterval()
+{
+    return run([](Follower &w) { return w.blockInterval(); });
 }
 
 QFuture<Result<int64_t>> CoreRpcBackend::mempoolFee(const Hash256 &txid)

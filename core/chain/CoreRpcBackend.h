@@ -68,6 +68,9 @@ public:
     QFuture<Result<ChainTip>> mine(int count, const bitcoin::Script &payTo) override;
     QFuture<Result<std::vector<bitcoin::Hash256>>> broadcastPackage(const std::vector<bitcoin::Transaction> &txs) override;
     QFuture<Result<int64_t>> mempoolFee(const bitcoin::Hash256 &txid) override;
+    /// The mean spacing of the last 144 blocks (fewer on a young chain); 0 on regtest,
+    /// where blocks come when generated.
+    QFuture<Result<int>> blockInterval() override;
 
     /// Connects and checks the node: network, sync state, pruning.
     QFuture<Result<NodeInfo>> nodeInfo();

@@ -138,6 +138,11 @@ QFuture<Status> LocalChain::checkConsistency()
     return run([](LocalChainDb &db) { return db.checkConsistency(); });
 }
 
+QFuture<Result<int>> LocalChain::blockInterval()
+{
+    return QtFuture::makeReadyFuture(Result<int>(m_mineTimer.isActive() ? m_mineTimer.interval() / 1000 : 0));
+}
+
 void LocalChain::setAutoMine(int seconds, const Script &payTo)
 {
     m_autoMineTo = payTo;

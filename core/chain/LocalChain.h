@@ -41,6 +41,8 @@ public:
     QFuture<Result<ChainTip>> mine(int count, const bitcoin::Script &payTo, int64_t minSatPerKvB);
     QFuture<Result<std::vector<bitcoin::Hash256>>> broadcastPackage(const std::vector<bitcoin::Transaction> &txs) override;
     QFuture<Result<int64_t>> mempoolFee(const bitcoin::Hash256 &txid) override;
+    /// The auto-mining period (setAutoMine), else 0: blocks come when asked for.
+    QFuture<Result<int>> blockInterval() override;
     QFuture<Result<std::vector<TxStatus>>> transactionStatuses(const std::vector<bitcoin::Hash256> &txids) override;
     QFuture<Result<std::vector<SpendInfo>>> outpointSpends(const std::vector<bitcoin::OutPoint> &outpoints) override;
     /// The congestion the chain plays (LocalChainDb.h), for every process on the file.

@@ -24,7 +24,6 @@ constexpr size_t kParallelCheckFrom = 8;
 constexpr int64_t kStalledAfterIntervals = 18;
 
 /// Blocks by which a payee may see a proposal later than the payer made it.
-constexpr uint32_t kOpeningLeeway = 6;
 
 /// How long a tip reported by the backend's polling serves payments before the
 /// backend is asked again (polling runs every 0.5-2 s where it runs at all).
@@ -309,6 +308,8 @@ Result<std::vector<Message>> ChannelEngine::onProposal(const ProposalMsg &m)
         return offerRec.error();
     if (!*offerRec)
         return makeError(ErrorCode::OfferUnknown);
+    if ((*offerRec)->withdrawn)
+        return makeError(ErrorCode::OfferWithdrawn);
     const OfferMsg &offer = (*offerRec)->offer;
     auto now = tip();
     if (!now)

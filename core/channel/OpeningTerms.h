@@ -9,6 +9,10 @@
 
 namespace spillway::channel {
 
+/// Blocks by which the payer's proposal is judged ahead (it travels by hand, or the
+/// payee's node lags): the payer never funds terms the payee then refuses.
+constexpr uint32_t kOpeningLeeway = 6;
+
 /// Every node relays 1 sat/vB (1000 sat/kvB); pre-signed fees never go below it.
 constexpr int64_t kMinPresignedFeeRate = 1000;
 

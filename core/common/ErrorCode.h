@@ -113,6 +113,7 @@ enum class ErrorCode : int {
     BackupWrongPhrase,  ///< made under another recovery phrase (its key id differs)
     BackupUnsupported,  ///< not a Spillway backup, or a format version this build does not know
     BackupFailed,       ///< the backup could not be written (folder missing, not writable, disk full)
+    OfferWithdrawn,     ///< a proposal for an offer its payee has taken back
     // The wallet password (core/wallet/SeedLock.h)
     WrongPassword,      ///< the password does not open the wallet's seed
     WalletLocked,       ///< the seed is locked by a password and none was given

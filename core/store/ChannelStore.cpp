@@ -48,6 +48,10 @@ const std::vector<SqliteDatabase::Migration> &migrations()
                            "last_payment = COALESCE((SELECT MAX(time) FROM payments WHERE payments.channel = channels.id), 0)"),
             QStringLiteral("CREATE INDEX channels_by_change ON channels(change_seq)"),
         },
+        // 4: an offer the payee withdrew is kept (its key stays used) but no longer answered.
+        {
+            QStringLiteral("ALTER TABLE offers ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0"),
+        },
     };
     return m;
 }
@@ -431,7 +435,7 @@ Status ChannelStore::insertOffer(const OfferRecord &offer)
 Result<std::optional<OfferRecord>> ChannelStore::offerForKey(const Bytes &payeePub)
 {
     QSqlQuery q = m_db.query();
-    q.prepare(QStringLiteral("SELECT key_index, offer, created FROM offers WHERE payee_pub = ?"));
+    q.prepare(QStringLiteral("SELECT key_index, offer, created, withdrawn FROM offers WHERE payee_pub = ?"));
     q.addBindValue(toBlob(payeePub));
     SPW_TRY(SqliteDatabase::run(q, "find offer"));
     if (!q.next())
@@ -439,20 +443,33 @@ Result<std::optional<OfferRecord>> ChannelStore::offerForKey(const Bytes &payeeP
     auto m = channel::decodeStoredOffer(fromBlob(q.value(1).toByteArray()));
     if (!m)
         return makeError(ErrorCode::StorageFailed, "stored offer is damaged");
-    return std::optional<OfferRecord>{OfferRecord{*m, q.value(0).toUInt(), q.value(2).toLongLong()}};
+    return std::optional<OfferRecord>{OfferRecord{*m, q.value(0).toUInt(), q.value(2).toLongLong(), q.value(3).toBool()}};
 }
 
 Result<std::vector<OfferRecord>> ChannelStore::offers()
 {
     QSqlQuery q = m_db.query();
-    if (!q.exec(QStringLiteral("SELECT key_index, offer, created FROM offers ORDER BY created, rowid")))
+    if (!q.exec(QStringLiteral("SELECT key_index, offer, created, withdrawn FROM offers ORDER BY created, rowid")))
         return makeError(ErrorCode::StorageFailed, "offers");
     std::vector<OfferRecord> out;
     while (q.next()) {
         if (auto m = channel::decodeStoredOffer(fromBlob(q.value(1).toByteArray())))
-            out.push_back(OfferRecord{*m, q.value(0).toUInt(), q.value(2).toLongLong()});
+            out.push_back(OfferRecord{*m, q.value(0).toUInt(), q.value(2).toLongLong(), q.value(3).toBool()});
     }
     return out;
+}
+
+Status ChannelStore::withdrawOffer(const Bytes &payeePub)
+{
+    return committed(m_db.transaction([&]() -> Status {
+        QSqlQuery q = m_db.query();
+        q.prepare(QStringLiteral("UPDATE offers SET withdrawn = 1 WHERE payee_pub = ?"));
+        q.addBindValue(toBlob(payeePub));
+        SPW_TRY(SqliteDatabase::run(q, "withdraw offer"));
+        if (q.numRowsAffected() != 1)
+            return makeError(ErrorCode::OfferUnknown, "no offer with that key");
+        return {};
+    }));
 }
 
 Result<uint32_t> ChannelStore::nextKeyIndex()

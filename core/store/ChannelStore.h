@@ -72,6 +72,7 @@ struct OfferRecord {
     channel::OfferMsg offer;
     uint32_t keyIndex = 0;
     int64_t created = 0;
+    bool withdrawn = false; ///< the payee took it back: proposals for it are refused
 };
 
 class ChannelStore {
@@ -112,6 +113,9 @@ public:
     Result<std::optional<OfferRecord>> offerForKey(const Bytes &payeePub);
     /// Every offer made, oldest first.
     Result<std::vector<OfferRecord>> offers();
+    /// The payee takes an offer back (OFFER_UNKNOWN when there is none with that key).
+    /// Durable before it returns; channels already opened from it are not touched.
+    Status withdrawOffer(const Bytes &payeePub);
     /// The next unused channel key index.
     Result<uint32_t> nextKeyIndex();
 

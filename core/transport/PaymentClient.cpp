@@ -109,7 +109,7 @@ Result<QByteArray> PaymentClient::awaitFrame(FrameKind kind, int timeoutMs)
             return m.error();
         if (const auto *e = std::get_if<channel::ErrorMsg>(&*m))
             return makeError(static_cast<ErrorCode>(e->code), "the provider says: " + e->text);
-        (void)m_engine.receive(*m); // acks of payments re-sent
+        (void)m_channels.receive(*m); // acks of payments re-sent
     }
 }
 
@@ -158,7 +158,7 @@ Status PaymentClient::bind(const OutPoint &channel)
 {
     if (m_bound.count(channel))
         return {};
-    auto rec = m_engine.store().find(channel);
+    auto rec = m_channels.find(channel);
     if (!rec)
         return rec.error();
     if (!*rec || (*rec)->role != store::ChannelRole::Payer)
@@ -181,7 +181,7 @@ Status PaymentClient::bind(const OutPoint &channel)
 
 Result<PurchaseTerms> PaymentClient::purchase(const OutPoint &channel, const CatalogEntry &entry, bool resumeOnly)
 {
-    auto rec = m_engine.store().find(channel);
+    auto rec = m_channels.find(channel);
     if (!rec)
         return rec.error();
     if (!*rec)
@@ -222,7 +222,7 @@ Result<PurchaseTerms> PaymentClient::purchase(const OutPoint &channel, const Cat
 
 Result<OutPoint> PaymentClient::openChannel(const channel::OfferMsg &offer, const channel::OpenTerms &terms)
 {
-    auto msgs = m_engine.open(offer, terms);
+    auto msgs = m_channels.open(offer, terms);
     if (!msgs)
         return msgs.error();
     const OutPoint id = std::get<channel::ProposalMsg>(msgs->front()).funding;
@@ -235,7 +235,7 @@ Result<OutPoint> PaymentClient::openChannel(const channel::OfferMsg &offer, cons
         auto m = decodeFrameMessage(f->second);
         if (!m)
             return m.error();
-        auto answers = m_engine.receive(*m);
+        auto answers = m_channels.receive(*m);
         if (!answers)
             return answers.error();
         for (const auto &a : *answers)
@@ -251,7 +251,7 @@ Result<std::pair<OutPoint, PurchaseTerms>> PaymentClient::channelFor(const chann
     if (price > m_maxPrice)
         return makeError(ErrorCode::PriceTooHigh, std::to_string(price) + " sat for " + entry.name.toStdString() + ", at most " +
                                                       std::to_string(m_maxPrice) + " sat accepted");
-    auto all = m_engine.store().all();
+    auto all = m_channels.all();
     if (!all)
         return all.error();
     std::vector<store::ChannelRecord> usable;
@@ -296,10 +296,10 @@ Result<std::pair<OutPoint, PurchaseTerms>> PaymentClient::channelFor(const chann
 Status PaymentClient::waitOpen(const OutPoint &channel)
 {
     for (int i = 0; i < 600; ++i) {
-        auto rec = m_engine.store().find(channel);
+        auto rec = m_channels.find(channel);
         if (rec && *rec && (*rec)->state == store::ChannelState::Open)
             return {};
-        (void)m_engine.watch();
+        m_channels.watch();
         QThread::msleep(200);
     }
     return makeError(ErrorCode::ChannelNotOpen, "the channel did not open in time");
@@ -334,7 +334,7 @@ Status PaymentClient::download(const OutPoint &channel, const PurchaseTerms &ter
     SPW_TRY(bind(channel));
     // After a reconnect the payee may have missed our newest payment: send it again
     // (the payee acknowledges a repeat without change).
-    auto unacked = m_engine.unacknowledgedPayments(channel);
+    auto unacked = m_channels.unacknowledgedPayments(channel);
     if (!unacked)
         return unacked.error();
     for (const auto &again : *unacked)
@@ -342,7 +342,7 @@ Status PaymentClient::download(const OutPoint &channel, const PurchaseTerms &ter
 
     const qint64 price = std::max<qint64>(entry.pricePerChunk, 1);
     auto payThrough = [&](qint64 index) -> Status {
-        auto rec = m_engine.store().find(channel);
+        auto rec = m_channels.find(channel);
         if (!rec || !*rec)
             return makeError(ErrorCode::ChannelUnknown);
         // Chunk i of this purchase needs start + price·(i+1) acknowledged.
@@ -353,7 +353,7 @@ Status PaymentClient::download(const OutPoint &channel, const PurchaseTerms &ter
         // much ahead (a few cheap chunks), never beyond the purchase's end.
         if ((*rec)->signedPaid == 0)
             due = std::min<qint64>(std::max<qint64>(due, (*rec)->params.minFirstPayment().sat()), terms.end);
-        auto pay = m_engine.pay(channel, due);
+        auto pay = m_channels.pay(channel, due);
         if (!pay)
             return pay.error();
         // How far ahead of what arrived intact this payment reaches, in whole chunks.
@@ -386,7 +386,7 @@ Status PaymentClient::download(const OutPoint &channel, const PurchaseTerms &ter
                 return m.error();
             if (const auto *e = std::get_if<channel::ErrorMsg>(&*m))
                 return makeError(static_cast<ErrorCode>(e->code), "the provider says: " + e->text);
-            if (auto r = m_engine.receive(*m); !r)
+            if (auto r = m_channels.receive(*m); !r)
                 return r.error();
             continue;
         }
@@ -415,7 +415,7 @@ Status PaymentClient::download(const OutPoint &channel, const PurchaseTerms &ter
         pending.erase(index);
         prog.chunksDone = have + static_cast<qint64>(completed.size());
         prog.bytes += expected;
-        auto rec = m_engine.store().find(channel);
+        auto rec = m_channels.find(channel);
         prog.paidSat = rec && *rec ? (*rec)->signedPaid : 0;
         if (progress)
             progress(prog);

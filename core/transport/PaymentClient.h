@@ -10,6 +10,7 @@
 
 #include "FileProvider.h"
 #include "Framing.h"
+#include "PayerChannels.h"
 #include "channel/ChannelEngine.h"
 
 #include <QSslSocket>
@@ -17,6 +18,7 @@
 #include <atomic>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <set>
 
 namespace spillway::transport {
@@ -43,7 +45,12 @@ class PaymentClient {
 public:
     using KeySource = std::function<Result<bitcoin::PrivateKey>(uint32_t)>;
     /// `channelKeys` gives the payer's channel key for a key index (the wallet's channelKey).
-    PaymentClient(channel::ChannelEngine &engine, KeySource channelKeys) : m_engine(engine), m_keys(std::move(channelKeys)) {}
+    PaymentClient(channel::ChannelEngine &engine, KeySource channelKeys)
+        : m_own(std::make_unique<EngineChannels>(engine)), m_channels(*m_own), m_keys(std::move(channelKeys))
+    {
+    }
+    /// Through `channels` (not owned), e.g. calls handed to the thread that owns the engine.
+    PaymentClient(PayerChannels &channels, KeySource channelKeys) : m_channels(channels), m_keys(std::move(channelKeys)) {}
 
     /// Connects and checks the server's key against the offer's fingerprint
     /// (TLS_KEY_MISMATCH otherwise) and the offer it sends against ours.
@@ -87,7 +94,8 @@ private:
     /// Waits until the channel is open on our side (the payee wants its confirmations).
     Status waitOpen(const bitcoin::OutPoint &channel);
 
-    channel::ChannelEngine &m_engine;
+    std::unique_ptr<PayerChannels> m_own;
+    PayerChannels &m_channels;
     KeySource m_keys;
     QSslSocket m_socket;
     FrameDecoder m_decoder;

@@ -108,6 +108,7 @@ private Q_SLOTS:
     void closeAndCatchUpMessages();
     void storeRefusesAnOlderCopy();
     void storeSaysWhatChanged();
+    void storeWithdrawsOffers();
     void channelsFromBeforeTheLockedOutput();
 };
 
@@ -632,6 +633,34 @@ void TestChannel::storeRefusesAnOlderCopy()
     store::ChannelRecord ghost = fresh;
     ghost.params.funding.index = 9;
     QCOMPARE(gui.update(ghost).code(), ErrorCode::ChannelUnknown);
+}
+
+void TestChannel::storeWithdrawsOffers()
+{
+    // A withdrawn offer is kept (its key stays used) and says so; withdrawing what
+    // was never offered is refused; a reopened store still knows.
+    QTemporaryDir dir;
+    OfferMsg o;
+    o.payeePub = PrivateKey::generate().publicKey().bytes();
+    o.payeePayout = Party().spk();
+    o.minCapacity = 10'000;
+    o.maxCapacity = 100'000;
+    o.minExpiryDelta = 10;
+    o.maxExpiryDelta = 1000;
+    {
+        store::ChannelStore s;
+        QVERIFY(s.open(dir.path()).ok());
+        QVERIFY(s.insertOffer(store::OfferRecord{o, 4, 0}).ok());
+        QVERIFY(!(*s.offerForKey(o.payeePub))->withdrawn);
+        QVERIFY(s.withdrawOffer(o.payeePub).ok());
+        QCOMPARE(s.withdrawOffer(PrivateKey::generate().publicKey().bytes()).code(), ErrorCode::OfferUnknown);
+    }
+    store::ChannelStore again;
+    QVERIFY(again.open(dir.path()).ok());
+    QVERIFY((*again.offerForKey(o.payeePub))->withdrawn);
+    QCOMPARE(again.offers()->size(), size_t(1));
+    QVERIFY(again.offers()->front().withdrawn);
+    QCOMPARE(*again.nextKeyIndex(), 5u); // its key is never given out again
 }
 
 void TestChannel::storeSaysWhatChanged()

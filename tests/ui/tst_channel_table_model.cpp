@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
@@ -32,6 +33,7 @@ ChannelSummary channel(const QString &id, int expiry)
     c.capacitySat = 100'000;
     c.maxPayableSat = 99'500;
     c.paidSat = 1'000;
+    c.ackedSat = 1'000;
     c.expiryHeight = expiry;
     c.safetyMargin = 6;
     return c;
@@ -62,11 +64,11 @@ void TestChannelTableModel::chineseIsComplete()
 {
     QTranslator zh;
     QVERIFY(zh.load(QStringLiteral(":/i18n/spillway_zh_CN.qm")));
-    QCOMPARE(zh.translate("spillway::ui::ChannelTableModel", "%n block(s) (%1)", nullptr, 3), QStringLiteral("%n 个区块（%1）"));
+    QCOMPARE(zh.translate("spillway::ui::ChannelCountdown", "Settles by itself in %n block(s)", nullptr, 3), QStringLiteral("%n 个区块后自动结算"));
     QCOMPARE(zh.translate("ErrorCode", "The payment is more than the channel can carry."), QStringLiteral("付款超过了通道容量。"));
     QCoreApplication::installTranslator(&zh);
     ChannelTableModel model;
-    QCOMPARE(model.headerData(ChannelTableModel::CountdownColumn, Qt::Horizontal).toString(), QStringLiteral("可退款倒计时"));
+    QCOMPARE(model.headerData(ChannelTableModel::CountdownColumn, Qt::Horizontal).toString(), QStringLiteral("剩余时间"));
     QCoreApplication::removeTranslator(&zh);
     // Qt's own buttons (Debian's qt6-translations-l10n, loaded by the app as "qtbase").
     QTranslator qt;
@@ -101,6 +103,7 @@ void TestChannelTableModel::insertsAndUpdatesOnlyWhatChanged()
     // A payment on b: Paid and Remaining change, in row 1 only.
     ChannelSummary b = channel(QStringLiteral("b:0"), 300);
     b.paidSat = 2'000;
+    b.ackedSat = 2'000; // signed and acknowledged
     model.setChannels({channel(QStringLiteral("a:0"), 200), b});
     QCOMPARE(changed.size(), 1);
     const QModelIndex tl = changed[0][0].value<QModelIndex>(), br = changed[0][1].value<QModelIndex>();
@@ -198,6 +201,7 @@ void TestChannelTableModel::tenThousandChannels()
     for (int i : {3, 500, 4000, 7001, 9999}) {
         ChannelSummary c = all[i];
         c.paidSat += 700;
+        c.ackedSat += 700;
         paid.append(c);
     }
     model.setChannels(paid);
@@ -224,24 +228,88 @@ void TestChannelTableModel::countdownTextAndUrgency()
     model.setClock([&] { return now; });
     model.setBlockInterval(600);
     model.setTip(100, now);
-    model.setChannels({channel(QStringLiteral("a:0"), 150), channel(QStringLiteral("b:0"), 110), channel(QStringLiteral("c:0"), 104)});
+    auto payee = [](const QString &id, int expiry) {
+        ChannelSummary c = channel(id, expiry);
+        c.role = ChannelSummary::Role::Receiving;
+        return c;
+    };
+    // The payer: when its refund becomes possible, never in warning colours (good news for it).
+    // The payee: when the watcher settles by itself (expiry - margin), warned as that nears.
+    model.setChannels({channel(QStringLiteral("a:0"), 150), channel(QStringLiteral("b:0"), 104), payee(QStringLiteral("c:0"), 150),
+                       payee(QStringLiteral("d:0"), 110), payee(QStringLiteral("e:0"), 108), payee(QStringLiteral("f:0"), 105)});
+    auto text = [&](int row) { return model.data(model.index(row, ChannelTableModel::CountdownColumn)).toString(); };
+    auto urgency = [&](int row) { return model.data(model.index(row, ChannelTableModel::CountdownColumn), ChannelTableModel::UrgencyRole).toInt(); };
     const QModelIndex a = model.index(0, ChannelTableModel::CountdownColumn);
     QCOMPARE(model.data(a, ChannelTableModel::BlocksLeftRole).toInt(), 50);
     QCOMPARE(model.data(a, ChannelTableModel::EtaSecondsRole).toLongLong(), 50 * 600);
-    QCOMPARE(model.data(a, Qt::DisplayRole).toString(), QStringLiteral("50 blocks (~8 h 20 min)"));
+    QCOMPARE(text(0), QStringLiteral("Refund possible in 50 blocks (~8 h 20 min)"));
+    QCOMPARE(text(1), QStringLiteral("Refund possible in 4 blocks (~40 min 0 s)"));
+    QCOMPARE(urgency(1), 0); // 4 blocks before the payer's refund: nothing to fear
+    QVERIFY(!model.data(model.index(1, ChannelTableModel::CountdownColumn), Qt::ForegroundRole).isValid());
+    QCOMPARE(text(2), QStringLiteral("Settles by itself in 44 blocks (~7 h 20 min)"));
+    QCOMPARE(urgency(2), 0);
+    QCOMPARE(text(3), QStringLiteral("Settles by itself in 4 blocks (~40 min 0 s)"));
+    QCOMPARE(urgency(3), 1); // under the margin (6) before the automatic settlement
+    QCOMPARE(text(4), QStringLiteral("Settles by itself in 2 blocks (~20 min 0 s)"));
+    QCOMPARE(urgency(4), 2);
+    QVERIFY(model.data(model.index(4, ChannelTableModel::CountdownColumn), Qt::ForegroundRole).isValid());
+    QCOMPARE(text(5), QStringLiteral("Settling now: past the safety margin"));
+    QVERIFY(model.data(model.index(2, ChannelTableModel::CountdownColumn), Qt::ToolTipRole).toString().contains(QStringLiteral("6 blocks before it expires")));
     now += 60; // a minute later the ETA has moved, the block count has not
     QCOMPARE(model.data(a, ChannelTableModel::EtaSecondsRole).toLongLong(), 50 * 600 - 60);
-    QCOMPARE(model.data(a, ChannelTableModel::UrgencyRole).toInt(), 0);
-    QCOMPARE(model.data(model.index(1, ChannelTableModel::CountdownColumn), ChannelTableModel::UrgencyRole).toInt(), 1); // 10 < 12
-    QCOMPARE(model.data(model.index(2, ChannelTableModel::CountdownColumn), ChannelTableModel::UrgencyRole).toInt(), 2); // 4 < 6
-    QVERIFY(model.data(model.index(2, ChannelTableModel::CountdownColumn), Qt::ForegroundRole).isValid());
-    QCOMPARE(model.data(model.index(2, ChannelTableModel::CountdownColumn), Qt::DisplayRole).toString(),
-             QStringLiteral("4 blocks (~39 min 0 s)"));
     // A new block: counts drop.
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.setTip(101, now);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(model.data(a, ChannelTableModel::BlocksLeftRole).toInt(), 49);
+    // At the expiry the payer's refund is possible: green.
+    model.setTip(150, now);
+    QCOMPARE(text(0), QStringLiteral("Refund possible now"));
+    QCOMPARE(model.data(a, ChannelTableModel::ToneRole).toInt(), int(Countdown::Tone::Good));
+    QCOMPARE(model.data(a, Qt::ForegroundRole).value<QColor>(), QColor(0x2e, 0x7d, 0x32));
+    // The refund is out: no colour, no countdown, and the action's words.
+    ChannelSummary refunding = channel(QStringLiteral("a:0"), 150);
+    refunding.state = ChannelSummary::State::Closing;
+    refunding.closingTxid = QStringLiteral("ab");
+    refunding.finalPayerSat = 99'500;
+    ChannelSummary settling = payee(QStringLiteral("c:0"), 150);
+    settling.state = ChannelSummary::State::Closing;
+    settling.closingTxid = QStringLiteral("cd");
+    model.setChannels({refunding, settling});
+    QCOMPARE(text(0), QStringLiteral("Refund sent, waiting for a confirmation"));
+    QCOMPARE(urgency(0), 0);
+    QVERIFY(!model.data(a, Qt::ForegroundRole).isValid());
+    QCOMPARE(text(2), QStringLiteral("Settlement sent, waiting for a confirmation"));
+    // Closed: the outcome instead of the Remaining bar, no countdown.
+    refunding.state = ChannelSummary::State::Refunded;
+    settling.state = ChannelSummary::State::Settled;
+    settling.finalPayeeSat = 1'000;
+    settling.finalPayerSat = 98'500;
+    model.setChannels({refunding, settling});
+    const QModelIndex outcome = model.index(0, ChannelTableModel::RemainingColumn);
+    QCOMPARE(model.data(outcome).toString(), QStringLiteral("Refunded: 99,500 sat back to you"));
+    QVERIFY(!model.data(outcome, ChannelTableModel::RemainingFractionRole).isValid()); // no bar
+    QCOMPARE(model.data(model.index(2, ChannelTableModel::RemainingColumn)).toString(),
+             QStringLiteral("Settled: 1,000 sat to you, 98,500 sat back to the payer"));
+    QCOMPARE(text(0), QStringLiteral("—"));
+    // A chain that mines on request (interval 0): blocks only, no clock, no ticking.
+    ChannelTableModel blocks;
+    blocks.setClock([&] { return now; });
+    blocks.setBlockInterval(0);
+    blocks.setTip(100, now - 5000);
+    blocks.setChannels({channel(QStringLiteral("g:0"), 111)});
+    QCOMPARE(blocks.data(blocks.index(0, ChannelTableModel::CountdownColumn)).toString(), QStringLiteral("Refund possible in 11 blocks"));
+    QCOMPARE(blocks.data(blocks.index(0, ChannelTableModel::CountdownColumn), ChannelTableModel::EtaSecondsRole).toLongLong(), -1LL);
+    QCOMPARE(blocks.nextTickMs(), -1);
+    // The payer's column for acknowledged against signed.
+    ChannelSummary unacked = channel(QStringLiteral("h:0"), 150);
+    unacked.paidSat = 3'000;
+    unacked.ackedSat = 2'000;
+    blocks.setChannels({unacked});
+    const QModelIndex ack = blocks.index(1, ChannelTableModel::AcknowledgedColumn);
+    QCOMPARE(blocks.data(ack).toString(), QStringLiteral("2,000 sat"));
+    QVERIFY(blocks.data(ack, Qt::ToolTipRole).toString().contains(QStringLiteral("3,000 sat signed")));
+    QVERIFY(blocks.data(ack, Qt::ForegroundRole).isValid());
 }
 
 void TestChannelTableModel::sortsByRawValues()

@@ -32,6 +32,15 @@
 #include "bitcoin/Address.h"
 #include "models/ChannelTableModel.h"
 #include "services/WalletService.h"
+#include "services/PurchaseRunner.h"
+#include "ByteSize.h"
+#include "MarketTabs.h"
+#include "WalletSettings.h"
+#include <QElapsedTimer>
+#include <QScopeGuard>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 #include "chain/LocalChainDb.h"
 
@@ -71,6 +80,7 @@
 #include <QDoubleSpinBox>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QGuiApplication>
 #include <QTest>
 #include <QDialogButtonBox>
 #include "backup/BackupSettings.h"
@@ -154,8 +164,13 @@ private Q_SLOTS:
         QTest::newRow("files") << true;
     }
     void payerAndPayee();
+    void offersInTheTable();
     void paymentsStreamByContinuousScanning();
     void sellAndBuyOverTls();
+    void byteSizes();
+    void marketTabsInChinese();
+    void buyShowsStagesAndNeverBlocks();
+    void sellStopAndStartKeepPortAndOffer();
     void sendWithConfirmation();
     void historyBumpFee();
     void firstRunCreateVerifyRestore();
@@ -911,6 +926,82 @@ void TestGuiFlow::payerAndPayee()
 // where the other shows its codes: the payer's payments appear in its window, the
 // payee's window imports each and shows the ack, the payer's window imports the
 // ack. Twenty payments with no click but Pay.
+// Issue 16: a new offer is a row in the payee's table until a channel comes from
+// it; it can be shown again and copied; withdrawn, it goes, and a payer's opening
+// for it is refused.
+void TestGuiFlow::offersInTheTable()
+{
+    QTemporaryDir dir;
+    const QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    Side payer(dir.filePath(QStringLiteral("payer")), chain), payee(dir.filePath(QStringLiteral("payee")), chain);
+    QSignalSpy payerReady(payer.service, &WalletService::ready), payeeReady(payee.service, &WalletService::ready);
+    payer.service->startOnThread();
+    payee.service->startOnThread();
+    payer.window->show();
+    payee.window->show();
+    QVERIFY(payerReady.wait(20000) || payerReady.size() == 1);
+    QVERIFY(payeeReady.size() == 1 || payeeReady.wait(20000));
+    QMetaObject::invokeMethod(payer.service, [s = payer.service] { s->mine(101); });
+    QTRY_VERIFY_WITH_TIMEOUT(payer.label("confirmedBalanceLabel") != QStringLiteral("0 sat"), 20000);
+
+    payee.trigger("newOfferAction");
+    const QString offer = takeMessage(payee, false, dir.path());
+    QVERIFY(offer.startsWith(QLatin1String("spw1"), Qt::CaseInsensitive));
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->rowCount(), 1, 20000);
+    QCOMPARE(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(), QStringLiteral("offered"));
+    QCOMPARE(payee.model()->data(payee.model()->index(0, ChannelTableModel::CountdownColumn)).toString(),
+             QStringLiteral("Waiting for a payer to open it"));
+    auto *table = payee.window->findChild<QTableView *>(QStringLiteral("channelTableView"));
+    table->selectRow(0);
+    QAction *show = payee.window->findChild<QAction *>(QStringLiteral("showOfferAction"));
+    QAction *withdraw = payee.window->findChild<QAction *>(QStringLiteral("withdrawOfferAction"));
+    QVERIFY(show->isEnabled() && withdraw->isEnabled());
+    QVERIFY(!payee.window->findChild<QAction *>(QStringLiteral("exportPsbtAction"))->isEnabled());
+    QVERIFY(table->actions().contains(show)); // the table's context menu
+    // Shown again, the same offer; copied, the same text.
+    payee.trigger("showOfferAction");
+    QCOMPARE(takeMessage(payee, false, dir.path()), offer);
+    payee.trigger("copyOfferAction");
+    QCOMPARE(QGuiApplication::clipboard()->text().toLower(), offer.toLower()); // the QR carries it in upper case
+    // Withdrawn (the question answered Yes): the row goes, and it stays gone after a restart.
+    QTimer::singleShot(0, [] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Yes)->click();
+    });
+    payee.trigger("withdrawOfferAction");
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->rowCount(), 0, 20000);
+    // A payer who still has it: its opening is refused by the payee, in a sentence.
+    QSignalSpy failed(payee.service, &WalletService::failed);
+    payer.trigger("openChannelAction");
+    auto *wizard = payer.window->findChild<OpenChannelWizard *>(QStringLiteral("openChannelWizard"));
+    wizard->setOfferText(offer);
+    wizard->findChild<AmountField *>(QStringLiteral("capacityAmountField"))->lineEdit()->setText(QStringLiteral("60000"));
+    wizard->accept();
+    const QString opening = takeMessage(payer, false, dir.path());
+    QVERIFY(!opening.isEmpty());
+    Q_EMIT payee.window->importRequested(opening);
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 20000);
+    QCOMPARE(failed.first().at(0).toString(), QStringLiteral("OFFER_WITHDRAWN"));
+    QCOMPARE(failed.first().at(1).toString(), QStringLiteral("The payee has withdrawn this offer. Ask for a new one."));
+    QTest::qWait(200);
+    QCOMPARE(payee.model()->rowCount(), 0);
+
+    // A second offer, answered: its row becomes the channel's.
+    payee.trigger("newOfferAction");
+    const QString second = takeMessage(payee, false, dir.path());
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->rowCount(), 1, 20000);
+    payer.trigger("openChannelAction");
+    wizard = payer.window->findChild<OpenChannelWizard *>(QStringLiteral("openChannelWizard"));
+    wizard->setOfferText(second);
+    wizard->findChild<AmountField *>(QStringLiteral("capacityAmountField"))->lineEdit()->setText(QStringLiteral("60000"));
+    wizard->accept();
+    Q_EMIT payee.window->importRequested(takeMessage(payer, false, dir.path()));
+    QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(),
+                              QStringLiteral("opening"), 20000);
+    QCOMPARE(payee.model()->rowCount(), 1);
+    QVERIFY(!payee.model()->channelAt(0)->isOfferOnly());
+}
+
 void TestGuiFlow::paymentsStreamByContinuousScanning()
 {
     QTemporaryDir dir;
@@ -1053,6 +1144,296 @@ void TestGuiFlow::sellAndBuyOverTls()
     QFile got(out);
     QVERIFY(got.open(QIODevice::ReadOnly));
     QCOMPARE(got.readAll(), QByteArray(3 * (1 << 20) + 123, 'r'));
+}
+
+void TestGuiFlow::byteSizes()
+{
+    // Sizes in the unit that suits them, the number through the locale.
+    const QLocale en(QLocale::English, QLocale::UnitedStates);
+    QCOMPARE(ByteSize::format(0, en), QStringLiteral("0 B"));
+    QCOMPARE(ByteSize::format(512, en), QStringLiteral("512 B"));
+    QCOMPARE(ByteSize::format(1023, en), QStringLiteral("1,023 B"));
+    QCOMPARE(ByteSize::format(1024, en), QStringLiteral("1.0 KiB"));
+    QCOMPARE(ByteSize::format(3482, en), QStringLiteral("3.4 KiB"));
+    QCOMPARE(ByteSize::format((1 << 20) - 1, en), QStringLiteral("1.0 MiB")); // never "1,024.0 KiB"
+    QCOMPARE(ByteSize::format(12 * (1 << 20), en), QStringLiteral("12.0 MiB"));
+    QCOMPARE(ByteSize::format(3 * (1 << 20) + 123, en), QStringLiteral("3.0 MiB"));
+    QCOMPARE(ByteSize::format(qint64(3) << 29, en), QStringLiteral("1.5 GiB"));
+    QCOMPARE(ByteSize::format(qint64(5) << 40, en), QStringLiteral("5,120.0 GiB"));
+    QCOMPARE(ByteSize::format(3482, QLocale(QLocale::German, QLocale::Germany)), QStringLiteral("3,4 KiB"));
+    QCOMPARE(ByteSize::formatRate(2.5 * (1 << 20), en), QStringLiteral("2.5 MiB/s"));
+    QCOMPARE(ByteSize::formatRate(100, en), QStringLiteral("100 B/s"));
+}
+
+void TestGuiFlow::marketTabsInChinese()
+{
+    // The Sell and Buy tabs and every stage of a purchase, in zh_CN: no English left.
+    QTranslator zh;
+    QVERIFY(zh.load(QStringLiteral(":/i18n/spillway_zh_CN.qm")));
+    QCoreApplication::installTranslator(&zh);
+    auto restore = qScopeGuard([&] { QCoreApplication::removeTranslator(&zh); });
+    static const QRegularExpression english(QStringLiteral("[A-Za-z]{2,}[ ,'][A-Za-z]{2,}"));
+    QTemporaryDir dir;
+    WalletService service(dir.filePath(QStringLiteral("w")), dir.filePath(QStringLiteral("chain.sqlite"))); // not started
+    SellTab sell(&service);
+    BuyTab buy(&service);
+    QStringList found;
+    for (QWidget *top : {static_cast<QWidget *>(&sell), static_cast<QWidget *>(&buy)}) {
+        top->show();
+        for (QWidget *w : top->findChildren<QWidget *>()) {
+            QStringList texts{w->toolTip()};
+            if (auto *l = qobject_cast<QLabel *>(w))
+                texts << l->text();
+            if (auto *b = qobject_cast<QAbstractButton *>(w))
+                texts << b->text();
+            if (auto *t = qobject_cast<QTableView *>(w))
+                for (int c = 0; c < t->model()->columnCount(); ++c)
+                    texts << t->model()->headerData(c, Qt::Horizontal).toString();
+            for (const QString &t : std::as_const(texts))
+                if (english.match(t).hasMatch())
+                    found << QStringLiteral("%1: %2").arg(w->objectName(), t);
+        }
+    }
+    using Step = PurchaseStage::Step;
+    for (Step step : {Step::Connecting, Step::OpeningChannel, Step::WaitingConfirmations, Step::Downloading, Step::Verifying, Step::Done,
+                      Step::Failed}) {
+        PurchaseStage st;
+        st.step = step;
+        st.bytesPerSecond = step == Step::Downloading ? 5e6 : 0;
+        st.paused = step == Step::Failed;
+        const QString t = BuyTab::stageText(st);
+        if (t.isEmpty() || english.match(t).hasMatch())
+            found << t;
+    }
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+    QCOMPARE(ByteSize::format(512, QLocale(QLocale::Chinese, QLocale::China)), QStringLiteral("512 字节"));
+}
+
+namespace {
+/// A seller and a buyer on one local chain, the buyer with coins, the seller serving `shop`.
+struct Market {
+    QTemporaryDir dir;
+    QString chain = dir.filePath(QStringLiteral("chain.sqlite"));
+    std::unique_ptr<Side> buyer, seller;
+    bool start()
+    {
+        buyer = std::make_unique<Side>(dir.filePath(QStringLiteral("buyer")), chain);
+        seller = std::make_unique<Side>(dir.filePath(QStringLiteral("seller")), chain);
+        QSignalSpy r1(buyer->service, &WalletService::ready), r2(seller->service, &WalletService::ready);
+        buyer->service->startOnThread();
+        seller->service->startOnThread();
+        if (!(r1.size() == 1 || r1.wait(20000)) || !(r2.size() == 1 || r2.wait(20000)))
+            return false;
+        QMetaObject::invokeMethod(buyer->service, [s = buyer->service] { s->mine(101); });
+        return QTest::qWaitFor([&] { return buyer->label("tipLabel") == QLatin1String("Height 101"); }, 20000);
+    }
+    /// Start on the Sell tab; the offer shown (its dialog closed again), or empty.
+    QString startSelling(Side &side)
+    {
+        side.window->findChild<QLineEdit *>(QStringLiteral("sellDirLineEdit"))->setText(dir.filePath(QStringLiteral("shop")));
+        side.window->findChild<AmountField *>(QStringLiteral("pricePerMibAmountField"))->setValue(500);
+        side.window->findChild<QPushButton *>(QStringLiteral("startSellingButton"))->click();
+        if (!QTest::qWaitFor([&] { return side.window->findChild<MessageDialog *>(QStringLiteral("messageDialog")) != nullptr; }, 20000))
+            return {};
+        auto *d = side.window->findChild<MessageDialog *>(QStringLiteral("messageDialog"));
+        const QString offer = d->text();
+        delete d;
+        return offer;
+    }
+    QStringList listFiles(const QString &offer)
+    {
+        buyer->window->findChild<QPlainTextEdit *>(QStringLiteral("buyOfferTextEdit"))->setPlainText(offer);
+        QSignalSpy listed(buyer->service->purchases(), &PurchaseRunner::catalogReady);
+        QSignalSpy failed(buyer->service->purchases(), &PurchaseRunner::failed);
+        buyer->window->findChild<QPushButton *>(QStringLiteral("listFilesButton"))->click();
+        if (!QTest::qWaitFor([&] { return !listed.isEmpty() || !failed.isEmpty(); }, 20000) || listed.isEmpty())
+            return {};
+        return listed.first().at(0).toStringList();
+    }
+};
+} // namespace
+
+void TestGuiFlow::buyShowsStagesAndNeverBlocks()
+{
+    // Buy says what happens at each stage, and while it waits for the channel's
+    // confirmation the wallet's other actions still work: Mine a block goes through
+    // at once (it used to queue behind the purchase), and its block lets the download go on.
+    Market m;
+    QDir().mkpath(m.dir.filePath(QStringLiteral("shop")));
+    for (const auto &[name, size] : {std::pair{QStringLiteral("big.bin"), 3 * (1 << 20) + 123}, std::pair{QStringLiteral("tiny.txt"), 700}}) {
+        QFile f(m.dir.filePath(QStringLiteral("shop/") + name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(size, 'b'));
+    }
+    QVERIFY(m.start());
+    const QString offer = m.startSelling(*m.seller);
+    QVERIFY(!offer.isEmpty());
+    // Sizes in their unit in both catalogues: 700 bytes is not "0.0 MiB".
+    auto *sellCatalog = m.seller->window->findChild<QTableView *>(QStringLiteral("sellCatalogView"))->model();
+    QTRY_COMPARE_WITH_TIMEOUT(sellCatalog->rowCount(), 2, 20000);
+    QStringList sizes{sellCatalog->index(0, 1).data().toString(), sellCatalog->index(1, 1).data().toString()};
+    sizes.sort();
+    QCOMPARE(sizes, (QStringList{QStringLiteral("3.0 MiB"), QStringLiteral("700 B")}));
+    QCOMPARE(m.listFiles(offer).size(), 2);
+    auto *buyCatalog = m.buyer->window->findChild<QTableView *>(QStringLiteral("buyCatalogView"))->model();
+    const int big = buyCatalog->index(0, 0).data().toString() == QLatin1String("big.bin") ? 0 : 1;
+    QCOMPARE(buyCatalog->index(1 - big, 1).data().toString(), QStringLiteral("700 B"));
+
+    // The status label at every stage, as the user reads it.
+    QList<PurchaseStage> stages;
+    QStringList texts;
+    auto *status = m.buyer->window->findChild<QLabel *>(QStringLiteral("buyStatusLabel"));
+    connect(m.buyer->service->purchases(), &PurchaseRunner::stageChanged, m.buyer->window, [&](const PurchaseStage &st) {
+        stages << st;
+        texts << status->text(); // the tab's slot ran first (connected first)
+    });
+    QSignalSpy done(m.buyer->service, &WalletService::downloadFinished);
+    const QString out = m.dir.filePath(QStringLiteral("big.got"));
+    QMetaObject::invokeMethod(m.buyer->service, [s = m.buyer->service, offer, out] { s->buyFile(offer, QStringLiteral("big.bin"), out, 2, 2000); });
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QLatin1String("Waiting for 0 of 1 confirmations")), qPrintable(status->text()), 20000);
+    auto *bar = m.buyer->window->findChild<QProgressBar *>(QStringLiteral("downloadProgressBar"));
+    QCOMPARE(bar->maximum(), 0); // busy, not an empty bar
+    QVERIFY(m.buyer->window->findChild<QPushButton *>(QStringLiteral("pauseButton"))->isEnabled());
+    // Nothing happens by itself meanwhile: it waits, it does not fail.
+    QTest::qWait(1500);
+    QVERIFY(done.isEmpty());
+    QVERIFY(status->text().contains(QLatin1String("Waiting for 0 of 1 confirmations")));
+    // Pause ends the wait; Download again takes up the same channel and purchase.
+    m.buyer->window->findChild<QPushButton *>(QStringLiteral("pauseButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Paused. Download again to resume."), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+    QVERIFY(!done.first().at(0).toBool());
+    QVERIFY(m.buyer->window->findChild<QPushButton *>(QStringLiteral("downloadButton"))->isEnabled());
+    done.clear();
+    QMetaObject::invokeMethod(m.buyer->service, [s = m.buyer->service, offer, out] { s->buyFile(offer, QStringLiteral("big.bin"), out, 2, 2000); });
+    QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QLatin1String("Waiting for 0 of 1 confirmations")), qPrintable(status->text()), 20000);
+    // Mine a block: the service answers at once, and the purchase goes on by itself.
+    QElapsedTimer clock;
+    clock.start();
+    m.buyer->window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m.buyer->label("tipLabel"), QStringLiteral("Height 102"), 10000);
+    QVERIFY2(clock.elapsed() < 8000, qPrintable(QString::number(clock.elapsed())));
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 60000);
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(!stages.isEmpty() && stages.last().step == PurchaseStage::Step::Done, 10000);
+
+    // The stages in order, each in words.
+    using Step = PurchaseStage::Step;
+    QList<Step> order;
+    for (const auto &st : std::as_const(stages))
+        if (order.isEmpty() || order.last() != st.step)
+            order << st.step;
+    // Paused while waiting; then the same channel (no second opening), and connecting
+    // again once the funding confirmed (the provider drops idle connections).
+    const QList<Step> expected{Step::Connecting, Step::OpeningChannel, Step::WaitingConfirmations, Step::Failed,
+                               Step::Connecting, Step::WaitingConfirmations, Step::Connecting,
+                               Step::Downloading, Step::Verifying, Step::Done};
+    QCOMPARE(order, expected);
+    const QString all = texts.join(QLatin1Char('\n'));
+    QVERIFY2(all.contains(QLatin1String("Connecting to the provider")), qPrintable(all));
+    QVERIFY2(all.contains(QLatin1String("Opening a channel with the provider")), qPrintable(all));
+    QVERIFY2(all.contains(QRegularExpression(QStringLiteral("Downloading at [0-9.,]+ (B|KiB|MiB|GiB)/s: [0-9.]+ MiB of 3.0 MiB, [0-9,]+ sat paid"))),
+             qPrintable(all));
+    QVERIFY2(all.contains(QLatin1String("Verifying the whole file")), qPrintable(all));
+    QCOMPARE(status->text(), QStringLiteral("Done: %1 (3.0 MiB, 2,000 sat paid), SHA-256 checked.").arg(QDir::toNativeSeparators(out)));
+    QVERIFY(m.buyer->window->findChild<QPushButton *>(QStringLiteral("openFolderButton"))->isHidden() == false);
+    QCOMPARE(bar->maximum(), 4);
+    QCOMPARE(bar->value(), 4);
+    QFile got(out);
+    QVERIFY(got.open(QIODevice::ReadOnly));
+    QCOMPARE(got.readAll(), QByteArray(3 * (1 << 20) + 123, 'b'));
+
+    // Stop selling: the channel and what it earned stay.
+    auto *earnings = m.seller->window->findChild<QLabel *>(QStringLiteral("sellEarningsLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(earnings->text().contains(QLatin1String("2,000 sat")), 20000);
+    const QString earned = earnings->text();
+    m.seller->window->findChild<QPushButton *>(QStringLiteral("stopSellingButton"))->click();
+    auto *sellStatus = m.seller->window->findChild<QLabel *>(QStringLiteral("sellStatusLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(sellStatus->text().startsWith(QLatin1String("Stopped")), 10000);
+    QTest::qWait(300);
+    QCOMPARE(earnings->text(), earned);
+    QCOMPARE(m.seller->model()->rowCount(), 1); // one channel for both tries
+    QCOMPARE(m.buyer->model()->rowCount(), 1);
+    QCOMPARE(m.seller->model()->data(m.seller->model()->index(0, 0), ChannelTableModel::PaidSatRole).toLongLong(), 2000LL);
+}
+
+void TestGuiFlow::sellStopAndStartKeepPortAndOffer()
+{
+    // Start with "127.0.0.1:0" picks a port and keeps it: Stop refuses buyers, Start
+    // takes them again on the same port with the same offer, also after a restart of
+    // the window; a port another program holds is said so.
+    Market m;
+    QDir().mkpath(m.dir.filePath(QStringLiteral("shop")));
+    QFile f(m.dir.filePath(QStringLiteral("shop/notes.txt")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray(2000, 'n'));
+    f.close();
+    QVERIFY(m.start());
+    const QString sellerDir = m.dir.filePath(QStringLiteral("seller"));
+    auto *listen = m.seller->window->findChild<QLineEdit *>(QStringLiteral("listenLineEdit"));
+    QCOMPARE(listen->text(), QStringLiteral("127.0.0.1:0"));
+    const QString offer = m.startSelling(*m.seller);
+    QVERIFY(!offer.isEmpty());
+    QVERIFY2(listen->text().startsWith(QLatin1String("127.0.0.1:")) && listen->text() != QLatin1String("127.0.0.1:0"), qPrintable(listen->text()));
+    const QString endpoint = listen->text();
+    const quint16 port = endpoint.mid(endpoint.lastIndexOf(QLatin1Char(':')) + 1).toUShort();
+    QCOMPARE(WalletSettings::valueFor(sellerDir, QLatin1String(SellTab::kListenKey)).toString(), endpoint);
+    QCOMPARE(m.listFiles(offer), QStringList{QStringLiteral("notes.txt")});
+
+    auto refused = [&] {
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, port);
+        return !probe.waitForConnected(3000) && probe.error() == QAbstractSocket::ConnectionRefusedError;
+    };
+    auto *stop = m.seller->window->findChild<QPushButton *>(QStringLiteral("stopSellingButton"));
+    auto *startButton = m.seller->window->findChild<QPushButton *>(QStringLiteral("startSellingButton"));
+    QVERIFY(stop->isEnabled());
+    QVERIFY(!startButton->isEnabled());
+    stop->click();
+    QTRY_VERIFY_WITH_TIMEOUT(startButton->isEnabled(), 10000);
+    QVERIFY(!stop->isEnabled());
+    QVERIFY(refused());
+    // A buyer connecting now is refused, in words.
+    QVERIFY(m.listFiles(offer).isEmpty());
+    auto *buyStatus = m.buyer->window->findChild<QLabel *>(QStringLiteral("buyStatusLabel"));
+    QCOMPARE(buyStatus->text(), QStringLiteral("The provider at %1 does not answer. It may have stopped "
+                                               "selling, or its address cannot be reached from here.")
+                                    .arg(endpoint));
+    QVERIFY(m.buyer->window->findChild<QPushButton *>(QStringLiteral("buyDetailsButton"))->isHidden() == false);
+
+    // Start again: the same port, the same offer, and the buyer is served.
+    QCOMPARE(listen->text(), endpoint);
+    QCOMPARE(m.startSelling(*m.seller), offer);
+    QCOMPARE(listen->text(), endpoint);
+    QVERIFY(!refused());
+    QCOMPARE(m.listFiles(offer), QStringList{QStringLiteral("notes.txt")});
+
+    // After a restart of the seller's window: the field has the port, Start gives the same offer.
+    m.seller.reset();
+    QVERIFY(refused());
+    m.seller = std::make_unique<Side>(sellerDir, m.chain);
+    QSignalSpy ready(m.seller->service, &WalletService::ready);
+    m.seller->service->startOnThread();
+    QVERIFY(ready.size() == 1 || ready.wait(20000));
+    QCOMPARE(m.seller->window->findChild<QLineEdit *>(QStringLiteral("listenLineEdit"))->text(), endpoint);
+    QCOMPARE(m.startSelling(*m.seller), offer);
+    QCOMPARE(m.listFiles(offer), QStringList{QStringLiteral("notes.txt")});
+
+    // Another program on the port: said in a sentence, nothing started.
+    m.seller->window->findChild<QPushButton *>(QStringLiteral("stopSellingButton"))->click();
+    auto *sellStatus = m.seller->window->findChild<QLabel *>(QStringLiteral("sellStatusLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(sellStatus->text().startsWith(QLatin1String("Stopped")), 10000);
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost, port));
+    QSignalSpy failed(m.seller->service, &WalletService::failed);
+    m.seller->window->findChild<QPushButton *>(QStringLiteral("startSellingButton"))->click();
+    QVERIFY(failed.wait(20000));
+    QTRY_COMPARE_WITH_TIMEOUT(sellStatus->text(), QStringLiteral("Not selling: Port %1 is in use by another program. Close that program and start again, or "
+                                                "change the port in \"Listen on\" (buyers then need the new offer).")
+                                     .arg(port), 10000);
+    QVERIFY(!failed.first().at(1).toString().contains(QLatin1String("CHAIN_UNAVAILABLE"))); // the code only in Details
+    QVERIFY(m.seller->window->findChild<QPushButton *>(QStringLiteral("startSellingButton"))->isEnabled());
+    WalletSettings::setValueFor(sellerDir, QLatin1String(SellTab::kListenKey), QVariant());
 }
 
 void TestGuiFlow::historyBumpFee()

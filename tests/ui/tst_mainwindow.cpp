@@ -27,16 +27,110 @@
 #include "SendConfirmDialog.h"
 #include "TransactionDialog.h"
 
+#include "bitcoin/Key.h"
+#include "bitcoin/Script.h"
+#include "channel/Messages.h"
+
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSpinBox>
 
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
 
+namespace {
+/// An offer as a payee's wallet writes it, for `network`.
+QString offerFor(spillway::bitcoin::NetworkId network, qint64 minCapacity = 10'000, qint64 maxCapacity = 1'000'000)
+{
+    using namespace spillway;
+    const auto key = bitcoin::PrivateKey::generate().publicKey();
+    channel::OfferMsg o;
+    o.network = network;
+    o.payeePub = key.bytes();
+    o.payeePayout = bitcoin::p2wpkh(key.hash());
+    o.minCapacity = minCapacity;
+    o.maxCapacity = maxCapacity;
+    o.minExpiryDelta = 20;
+    o.maxExpiryDelta = 500;
+    o.minConfirmations = 1;
+    o.label = "weather data";
+    return QString::fromStdString(channel::messageToText(o));
+}
+} // namespace
+
 class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void wizardRefusesBeforeFinish()
+    {
+        // Issue 16: Next waits for an offer this wallet can take, said in a sentence;
+        // Finish waits for terms inside the offer's limits and the opening rules.
+        using namespace spillway::ui;
+        using spillway::bitcoin::NetworkId;
+        OpenChannelWizard w;
+        w.setWallet(NetworkId::Local, 1000, 500'000);
+        w.show();
+        auto *offer = w.findChild<QPlainTextEdit *>(QStringLiteral("offerTextEdit"));
+        auto *info = w.findChild<QLabel *>(QStringLiteral("offerInfoLabel"));
+        QVERIFY(offer && info);
+        QVERIFY(!w.button(QWizard::NextButton)->isEnabled()); // nothing yet
+        offer->setPlainText(QStringLiteral("hello"));
+        QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
+        QVERIFY(info->text().startsWith(QStringLiteral("This is not an offer.")));
+        offer->setPlainText(offerFor(NetworkId::Main));
+        QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
+        QCOMPARE(info->text(), QStringLiteral("This offer is for mainnet, and this wallet is on the local chain. Ask the payee for an offer on the local chain."));
+        w.next(); // refused: still on the offer page
+        QCOMPARE(w.currentId(), 0);
+        offer->setPlainText(offerFor(NetworkId::Local));
+        QVERIFY(w.button(QWizard::NextButton)->isEnabled());
+        QVERIFY(info->text().contains(QStringLiteral("weather data")));
+        w.next();
+        QCOMPARE(w.currentId(), 1);
+        auto *capacity = w.findChild<AmountField *>(QStringLiteral("capacityAmountField"));
+        auto *expiry = w.findChild<QSpinBox *>(QStringLiteral("expirySpinBox"));
+        auto *fee = w.findChild<AmountField *>(QStringLiteral("feeAmountField"));
+        auto *problem = w.findChild<QLabel *>(QStringLiteral("termsProblemLabel"));
+        QVERIFY(capacity && expiry && fee && problem);
+        capacity->setValue(100'000);
+        QVERIFY(w.button(QWizard::NextButton)->isEnabled());
+        QVERIFY(problem->text().isEmpty());
+        // More than the wallet holds.
+        capacity->setValue(600'000);
+        QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
+        QVERIFY2(problem->text().contains(QStringLiteral("500,000 sat spendable")), qPrintable(problem->text()));
+        capacity->setValue(100'000);
+        // A refund sooner than the payee takes (20 blocks + 6 of leeway).
+        expiry->setValue(21);
+        QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
+        QCOMPARE(problem->text(), QStringLiteral("The payee accepts a refund after 26 to 500 blocks."));
+        expiry->setValue(600);
+        QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
+        expiry->setValue(144);
+        QVERIFY(w.button(QWizard::NextButton)->isEnabled());
+        // A closing fee under the payee's floor (1 sat/vB on the commitment's size).
+        fee->setValue(10);
+        QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
+        QVERIFY2(problem->text().startsWith(QStringLiteral("The closing fee must be at least")), qPrintable(problem->text()));
+        fee->lineEdit()->clear(); // the chain's estimate
+        QVERIFY(w.button(QWizard::NextButton)->isEnabled());
+        w.next();
+        QCOMPARE(w.currentId(), 2);
+        // An offer that takes only the pre-signed refund kind: the CLTV choice is off.
+        OpenChannelWizard refundOnly;
+        refundOnly.setWallet(NetworkId::Local, 1000, -1);
+        auto m = spillway::channel::messageFromText(offerFor(NetworkId::Local).toStdString());
+        auto o = std::get<spillway::channel::OfferMsg>(*m);
+        o.variants = 0b01;
+        refundOnly.setOfferText(QString::fromStdString(spillway::channel::messageToText(o)));
+        auto *kind = refundOnly.findChild<QComboBox *>(QStringLiteral("variantComboBox"));
+        QCOMPARE(kind->currentData().toString(), QStringLiteral("refund"));
+        QVERIFY(refundOnly.refundVariant());
+    }
+
     void opensWithChannelsAndWalletTabs()
     {
         spillway::ui::MainWindow w;
@@ -274,6 +368,7 @@ private Q_SLOTS:
         OpenChannelWizard open;
         open.show();
         english_ << walk(&open);
+        open.setOfferText(offerFor(spillway::bitcoin::NetworkId::Local));
         open.next();
         english_ << walk(&open);
         SettingsDialog settings;

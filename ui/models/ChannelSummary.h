@@ -20,6 +20,7 @@ struct ChannelSummary {
     QString variant;          ///< "cltv" or "refund"
     qint64 capacitySat = 0;
     qint64 paidSat = 0;       ///< payer: signed; payee: accepted
+    qint64 ackedSat = 0;      ///< payer: what the payee has acknowledged; payee: accepted
     qint64 maxPayableSat = 0; ///< capacity - commit fee
     int expiryHeight = 0;
     int safetyMargin = 6;
@@ -29,6 +30,13 @@ struct ChannelSummary {
     QString closingTxid;
     qint64 finalPayeeSat = 0;
     qint64 finalPayerSat = 0;
+    /// The payee's key (hex) of the offer the channel came from; for a row that is
+    /// only an offer (isOfferOnly), the offer's key, and its text to show again.
+    QString offerKey;
+    QString offerText;
+
+    /// An outstanding offer, listed so that it can be shown again or withdrawn.
+    bool isOfferOnly() const { return !offerText.isEmpty(); }
 
     qint64 remainingSat() const { return maxPayableSat - paidSat; }
     bool isFinal() const { return state == State::Settled || state == State::Refunded; }

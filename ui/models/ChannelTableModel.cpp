@@ -37,7 +37,8 @@ QVariant ChannelTableModel::headerData(int section, Qt::Orientation orientation,
     case CapacityColumn: return tr("Capacity");
     case PaidColumn: return tr("Paid");
     case RemainingColumn: return tr("Remaining");
-    case CountdownColumn: return tr("Refund possible in");
+    case AcknowledgedColumn: return tr("Acknowledged");
+    case CountdownColumn: return tr("Time left");
     case LastPaymentColumn: return tr("Last payment");
     default: return {};
     }
@@ -55,41 +56,28 @@ int ChannelTableModel::blocksLeft(const ChannelSummary &c) const
     return c.expiryHeight - m_tipHeight;
 }
 
-qint64 ChannelTableModel::etaSeconds(const ChannelSummary &c) const
+Countdown ChannelTableModel::countdown(const ChannelSummary &c, qint64 now, bool withText) const
 {
-    // Expected time of block `expiry`: the tip's time plus one interval per block left.
-    const qint64 eta = m_tipTime + static_cast<qint64>(blocksLeft(c)) * m_blockInterval - m_now();
-    return std::max<qint64>(eta, 0);
+    return countdownOf(c, ChainClock{m_tipHeight, m_tipTime, m_blockInterval, now}, withText);
 }
 
 int ChannelTableModel::urgency(const ChannelSummary &c) const
 {
-    if (c.isFinal())
-        return 0;
-    const int left = blocksLeft(c);
-    if (left < c.safetyMargin)
-        return 2;
-    if (left < 2 * c.safetyMargin)
-        return 1;
-    return 0;
+    switch (countdown(c, m_now(), false).tone) {
+    case Countdown::Tone::Danger: return 2;
+    case Countdown::Tone::Warning: return 1;
+    default: return 0;
+    }
 }
 
-QString ChannelTableModel::countdownText(const ChannelSummary &c) const
+QString ChannelTableModel::outcomeText(const ChannelSummary &c) const
 {
-    if (c.isFinal())
-        return tr("closed");
-    const int left = blocksLeft(c);
-    if (left <= 0)
-        return tr("refund possible now");
-    const qint64 s = etaSeconds(c);
-    QString eta;
-    if (s >= 86400)
-        eta = tr("~%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
-    else if (s >= 3600)
-        eta = tr("~%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-    else
-        eta = tr("~%1 min %2 s").arg(s / 60).arg(s % 60);
-    return tr("%n block(s) (%1)", nullptr, left).arg(eta);
+    const bool paying = c.role == ChannelSummary::Role::Paying;
+    if (c.state == ChannelSummary::State::Refunded)
+        return paying ? tr("Refunded: %1 back to you").arg(formatAmount(c.finalPayerSat))
+                      : tr("Refunded to the payer: %1").arg(formatAmount(c.finalPayerSat));
+    return paying ? tr("Settled: %1 paid, %2 back to you").arg(formatAmount(c.finalPayeeSat), formatAmount(c.finalPayerSat))
+                  : tr("Settled: %1 to you, %2 back to the payer").arg(formatAmount(c.finalPayeeSat), formatAmount(c.finalPayerSat));
 }
 
 static QString stateText(ChannelSummary::State s)
@@ -108,14 +96,28 @@ static QString stateText(ChannelSummary::State s)
 
 QVariant ChannelTableModel::cell(const ChannelSummary &c, int column) const
 {
+    if (c.isOfferOnly()) {
+        // An offer no payer has answered yet: what it allows, nothing paid.
+        switch (column) {
+        case ChannelColumn: return c.label.isEmpty() ? tr("(an offer)") : c.label;
+        case RoleColumn: return tr("receiving");
+        case StateColumn: return stateText(c.state);
+        case CapacityColumn: return tr("up to %1").arg(formatAmount(c.capacitySat));
+        case CountdownColumn: return countdown(c).text;
+        default: return QString();
+        }
+    }
     switch (column) {
     case ChannelColumn: return c.label.isEmpty() ? c.peer : tr("%1 (%2)").arg(c.label, c.peer);
     case RoleColumn: return c.role == ChannelSummary::Role::Paying ? tr("paying") : tr("receiving");
     case StateColumn: return stateText(c.state);
     case CapacityColumn: return formatAmount(c.capacitySat);
     case PaidColumn: return formatAmount(c.paidSat);
-    case RemainingColumn: return formatAmount(c.remainingSat());
-    case CountdownColumn: return countdownText(c);
+    case AcknowledgedColumn:
+        // The payer's payments count once the payee has imported them; the payee's are all its own.
+        return c.role == ChannelSummary::Role::Paying ? formatAmount(c.ackedSat) : QString();
+    case RemainingColumn: return c.isFinal() ? outcomeText(c) : formatAmount(c.remainingSat());
+    case CountdownColumn: return countdown(c).text;
     case LastPaymentColumn:
         return c.lastPaymentTime ? QLocale().toString(QDateTime::fromSecsSinceEpoch(c.lastPaymentTime), QLocale::ShortFormat)
                                  : tr("none");
@@ -130,39 +132,56 @@ QVariant ChannelTableModel::data(const QModelIndex &index, int role) const
     const ChannelSummary &c = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
+        return cell(c, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == AcknowledgedColumn && c.role == ChannelSummary::Role::Paying && c.ackedSat < c.paidSat)
+            return tr("%1 signed; the payee has acknowledged %2 so far. The rest counts once the payee imports those payments.")
+                .arg(formatAmount(c.paidSat), formatAmount(c.ackedSat));
+        if (index.column() == CountdownColumn && c.role == ChannelSummary::Role::Receiving && !c.isFinal() &&
+            c.state != ChannelSummary::State::Closing && c.paidSat > 0)
+            return tr("Spillway settles this channel by itself %n block(s) before it expires (the safety margin), "
+                      "if it is still open then. Settle sooner to be paid sooner.",
+                      nullptr, c.safetyMargin);
         return cell(c, index.column());
     case IdRole: return c.id;
     case CapacitySatRole: return c.capacitySat;
     case PaidSatRole: return c.paidSat;
     case RemainingSatRole: return c.remainingSat();
-    case RemainingFractionRole: return c.maxPayableSat > 0 ? static_cast<double>(c.remainingSat()) / c.maxPayableSat : 0.0;
+    case RemainingFractionRole:
+        if (c.isFinal() || c.isOfferOnly())
+            return {}; // no bar: the outcome in words
+        return c.maxPayableSat > 0 ? static_cast<double>(c.remainingSat()) / c.maxPayableSat : 0.0;
     case ExpiryHeightRole: return c.expiryHeight;
     case BlocksLeftRole: return blocksLeft(c);
-    case EtaSecondsRole: return etaSeconds(c);
+    case EtaSecondsRole: return countdown(c, m_now(), false).etaSeconds;
     case UrgencyRole: return urgency(c);
+    case ToneRole: return static_cast<int>(countdown(c, m_now(), false).tone);
     case StateRole: return static_cast<int>(c.state);
     case SortRole:
         switch (index.column()) {
         case CapacityColumn: return c.capacitySat;
         case PaidColumn: return c.paidSat;
+        case AcknowledgedColumn: return c.ackedSat;
         case RemainingColumn: return c.remainingSat();
         case CountdownColumn: return c.isFinal() ? std::numeric_limits<int>::max() : blocksLeft(c);
         case LastPaymentColumn: return c.lastPaymentTime;
         default: return cell(c, index.column());
         }
     case Qt::TextAlignmentRole:
-        if (index.column() >= CapacityColumn && index.column() <= RemainingColumn)
+        if (index.column() >= CapacityColumn && index.column() <= RemainingColumn && !(index.column() == RemainingColumn && c.isFinal()))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ForegroundRole:
         if (index.column() == CountdownColumn) {
-            const int u = urgency(c);
-            if (u == 2)
-                return QColor(0xc6, 0x28, 0x28);
-            if (u == 1)
-                return QColor(0xb2, 0x6a, 0x00);
+            switch (countdown(c, m_now(), false).tone) {
+            case Countdown::Tone::Danger: return QColor(0xc6, 0x28, 0x28);
+            case Countdown::Tone::Warning: return QColor(0xb2, 0x6a, 0x00);
+            case Countdown::Tone::Good: return QColor(0x2e, 0x7d, 0x32);
+            case Countdown::Tone::Neutral: return {};
+            }
         }
+        if (index.column() == AcknowledgedColumn && c.role == ChannelSummary::Role::Paying && c.ackedSat < c.paidSat)
+            return QColor(0xb2, 0x6a, 0x00);
         return {};
     case Qt::DecorationRole:
         if (index.column() == CountdownColumn && qApp && qobject_cast<QApplication *>(qApp)) {
@@ -188,7 +207,8 @@ const QList<int> kCountdownRoles = {Qt::DisplayRole,
                                     Qt::DecorationRole,
                                     ChannelTableModel::BlocksLeftRole,
                                     ChannelTableModel::EtaSecondsRole,
-                                    ChannelTableModel::UrgencyRole};
+                                    ChannelTableModel::UrgencyRole,
+                                    ChannelTableModel::ToneRole};
 const QList<int> kEtaRoles = {Qt::DisplayRole, Qt::ToolTipRole, ChannelTableModel::EtaSecondsRole};
 } // namespace
 
@@ -196,7 +216,8 @@ void ChannelTableModel::setChannels(const QList<ChannelSummary> &channels)
 {
     QList<ChannelSummary> fresh;
     QHash<QString, qsizetype> freshAt;
-    const int liveBefore = m_live;
+    qint64 next = -1; // seconds to the soonest countdown text change among the rows written
+    const qint64 now = m_now();
     for (const ChannelSummary &c : channels) {
         const int row = rowOf(c.id);
         if (row < 0) {
@@ -215,11 +236,10 @@ void ChannelTableModel::setChannels(const QList<ChannelSummary> &channels)
         m_rows[row] = c;
         m_live += (c.isFinal() ? 0 : 1) - (old.isFinal() ? 0 : 1);
         // Signal exactly the cells whose text changed, one signal per run of columns.
-        const qint64 now = m_now();
         int first = -1;
         for (int col = 0; col <= ColumnCount; ++col) {
             const bool differs = col < ColumnCount &&
-                                 (cell(old, col) != cell(c, col) || (col == CountdownColumn && urgency(old) != urgency(c)) ||
+                                 (cell(old, col) != cell(c, col) || (col == CountdownColumn && countdown(old, now, false).tone != countdown(c, now, false).tone) ||
                                   (col == RemainingColumn && old.maxPayableSat != c.maxPayableSat));
             if (differs && first < 0)
                 first = col;
@@ -228,39 +248,34 @@ void ChannelTableModel::setChannels(const QList<ChannelSummary> &channels)
                 first = -1;
             }
         }
-        m_countdownKeys[row] = countdownKey(c, now, nullptr);
+        const Countdown cd = countdown(c, now, false);
+        m_countdownKeys[row] = cd.key;
+        if (cd.secondsToNextChange > 0 && (next < 0 || cd.secondsToNextChange < next))
+            next = cd.secondsToNextChange;
     }
     if (!fresh.isEmpty()) {
         // New channels in one insertion: a sorting proxy and the view take them in one go.
         const int at = static_cast<int>(m_rows.size());
-        const qint64 now = m_now();
         beginInsertRows({}, at, at + static_cast<int>(fresh.size()) - 1);
         m_rows.reserve(at + fresh.size());
         m_countdownKeys.reserve(at + fresh.size());
         for (ChannelSummary &c : fresh) {
             m_rowOfId.insert(c.id, static_cast<int>(m_rows.size()));
-            m_countdownKeys.append(countdownKey(c, now, nullptr));
+            const Countdown cd = countdown(c, now, false);
+            m_countdownKeys.append(cd.key);
+            if (cd.secondsToNextChange > 0 && (next < 0 || cd.secondsToNextChange < next))
+                next = cd.secondsToNextChange;
             m_live += c.isFinal() ? 0 : 1;
             m_rows.append(std::move(c));
         }
         endInsertRows();
     }
-    if (m_live != liveBefore || (m_live > 0 && !m_ticker.isActive()))
-        scheduleTick(m_live > 0 ? 1 : -1);
-}
-
-qint64 ChannelTableModel::countdownKey(const ChannelSummary &c, qint64 now, qint64 *secondsToNextChange) const
-{
-    if (secondsToNextChange)
-        *secondsToNextChange = -1;
-    if (c.isFinal() || blocksLeft(c) <= 0)
-        return -1; // "closed", "refund possible now": no clock in the text
-    const qint64 eta = std::max<qint64>(m_tipTime + static_cast<qint64>(blocksLeft(c)) * m_blockInterval - now, 0);
-    // countdownText shows seconds under an hour, minutes under a day, hours beyond.
-    const qint64 step = eta >= 86400 ? 3600 : eta >= 3600 ? 60 : 1;
-    if (secondsToNextChange && eta > 0)
-        *secondsToNextChange = eta % step + 1;
-    return eta - eta % step;
+    // The ticker wakes for the soonest text change among the rows just written, unless
+    // it was to wake sooner anyway; with no open channel it sleeps.
+    if (m_live == 0)
+        scheduleTick(-1);
+    else if (next > 0 && (!m_ticker.isActive() || next * 1000 < m_ticker.remainingTime()))
+        scheduleTick(next);
 }
 
 std::pair<int, int> ChannelTableModel::refreshKeys(bool all)
@@ -272,8 +287,9 @@ std::pair<int, int> ChannelTableModel::refreshKeys(bool all)
         const ChannelSummary &c = m_rows[row];
         if (c.isFinal() && !all)
             continue;
-        qint64 in = -1;
-        const qint64 key = countdownKey(c, now, &in);
+        const Countdown cd = countdown(c, now, false);
+        const qint64 in = cd.secondsToNextChange;
+        const qint64 key = cd.key;
         if (in > 0 && (next < 0 || in < next))
             next = in;
         if (key != m_countdownKeys[row] || all) {
@@ -311,7 +327,7 @@ void ChannelTableModel::setTip(int height, qint64 blockTime)
 
 void ChannelTableModel::setBlockInterval(int seconds)
 {
-    const int s = std::max(seconds, 1);
+    const int s = std::max(seconds, 0);
     if (s == m_blockInterval)
         return;
     m_blockInterval = s;
@@ -338,6 +354,24 @@ void ChannelTableModel::tick()
     if (first < 0)
         return; // no text changed: no signal, no repaint
     Q_EMIT dataChanged(index(first, CountdownColumn), index(last, CountdownColumn), kEtaRoles);
+}
+
+bool ChannelTableModel::removeChannel(const QString &id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return false;
+    beginRemoveRows({}, row, row);
+    m_live -= m_rows[row].isFinal() ? 0 : 1;
+    m_rows.removeAt(row);
+    m_countdownKeys.removeAt(row);
+    m_rowOfId.remove(id);
+    for (int r = row; r < m_rows.size(); ++r)
+        m_rowOfId[m_rows[r].id] = r;
+    endRemoveRows();
+    if (m_live == 0)
+        scheduleTick(-1);
+    return true;
 }
 
 const ChannelSummary *ChannelTableModel::channelAt(int row) const

@@ -4,6 +4,7 @@
 // for exactly those cells; the lock-time countdown ticks through one timer that
 // emits dataChanged for the countdown column only.
 
+#include "ChannelCountdown.h"
 #include "ChannelSummary.h"
 
 #include <QAbstractTableModel>
@@ -15,8 +16,8 @@ namespace spillway::ui {
 class ChannelTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { ChannelColumn, RoleColumn, StateColumn, CapacityColumn, PaidColumn, RemainingColumn, CountdownColumn,
-                  LastPaymentColumn, ColumnCount };
+    enum Column { ChannelColumn, RoleColumn, StateColumn, CapacityColumn, PaidColumn, AcknowledgedColumn, RemainingColumn,
+                  CountdownColumn, LastPaymentColumn, ColumnCount };
     enum Roles {
         IdRole = Qt::UserRole + 1,
         CapacitySatRole,
@@ -26,7 +27,8 @@ public:
         ExpiryHeightRole,
         BlocksLeftRole,
         EtaSecondsRole,
-        UrgencyRole,           ///< 0 normal, 1 warning (< 2 x margin), 2 danger (< margin)
+        UrgencyRole,           ///< 0 nothing to fear, 1 warning, 2 danger (the payee's automatic settlement nears)
+        ToneRole,              ///< Countdown::Tone as an int (Good: the payer's refund is possible)
         StateRole,
         SortRole,
     };
@@ -41,6 +43,8 @@ public:
 
     /// Replaces the snapshot: inserts new rows, updates changed cells, keeps order.
     void setChannels(const QList<ChannelSummary> &channels);
+    /// Takes a row away (an offer withdrawn or answered); false when there is none.
+    bool removeChannel(const QString &id);
     /// A new block: the countdown column changes.
     void setTip(int height, qint64 blockTime);
     void setBlockInterval(int seconds);
@@ -62,13 +66,12 @@ public:
 
 private:
     int blocksLeft(const ChannelSummary &c) const;
-    qint64 etaSeconds(const ChannelSummary &c) const;
+    Countdown countdown(const ChannelSummary &c, qint64 now, bool withText = true) const;
+    Countdown countdown(const ChannelSummary &c) const { return countdown(c, m_now()); }
     int urgency(const ChannelSummary &c) const;
-    QString countdownText(const ChannelSummary &c) const;
+    /// A closed channel's outcome, in the Remaining column instead of a bar.
+    QString outcomeText(const ChannelSummary &c) const;
     QVariant cell(const ChannelSummary &c, int column) const;
-    /// What the countdown text depends on besides the block count: the ETA rounded
-    /// to what the text shows. Equal keys, equal texts.
-    qint64 countdownKey(const ChannelSummary &c, qint64 now, qint64 *secondsToNextChange) const;
     /// Recomputes the keys of every row; first/last row whose key changed (or -1).
     std::pair<int, int> refreshKeys(bool all);
     void scheduleTick(qint64 secondsToNextChange);
@@ -79,7 +82,7 @@ private:
     int m_live = 0;                  ///< rows not yet settled or refunded (the ones that count down)
     int m_tipHeight = 0;
     qint64 m_tipTime = 0;
-    int m_blockInterval = 600;
+    int m_blockInterval = 600; ///< 0: blocks come on request, the countdowns count blocks only
     Unit m_unit = Unit::Sat;
     std::function<qint64()> m_now;
     QTimer m_ticker;

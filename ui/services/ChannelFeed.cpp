@@ -27,6 +27,7 @@ ChannelSummary summarize(const store::ChannelRecord &r)
     s.variant = QString::fromLatin1(channel::variantName(r.params.variant).data());
     s.capacitySat = r.params.capacity.sat();
     s.paidSat = r.role == store::ChannelRole::Payer ? r.signedPaid : r.paid;
+    s.ackedSat = r.paid; // the payer's newest acknowledged payment; the payee's accepted one
     s.maxPayableSat = r.params.maxPayable().sat();
     s.expiryHeight = static_cast<int>(r.params.expiry);
     s.safetyMargin = static_cast<int>(r.safetyMargin);
@@ -36,7 +37,33 @@ ChannelSummary summarize(const store::ChannelRecord &r)
     s.closingTxid = r.closingTxid == Hash256{} ? QString() : QString::fromStdString(toDisplayHex(r.closingTxid));
     s.finalPayeeSat = r.finalPayee;
     s.finalPayerSat = r.finalPayer;
+    if (r.role == store::ChannelRole::Payee)
+        s.offerKey = QString::fromStdString(toHex(r.params.payeePub));
     return s;
+}
+
+Result<QList<ChannelSummary>> offerRows(store::ChannelStore &store)
+{
+    auto offers = store.offers();
+    if (!offers)
+        return offers.error();
+    QList<ChannelSummary> out;
+    for (const store::OfferRecord &o : *offers) {
+        if (o.withdrawn || !o.offer.endpoint.empty())
+            continue;
+        ChannelSummary s;
+        s.offerKey = QString::fromStdString(toHex(o.offer.payeePub));
+        s.id = QStringLiteral("offer:") + s.offerKey;
+        s.label = QString::fromStdString(o.offer.label);
+        s.peer = QStringLiteral("—");
+        s.role = ChannelSummary::Role::Receiving;
+        s.state = ChannelSummary::State::Offered;
+        s.variant = (o.offer.variants & 0b10) ? QStringLiteral("cltv") : QStringLiteral("refund");
+        s.capacitySat = o.offer.maxCapacity;
+        s.offerText = QString::fromStdString(channel::messageToText(o.offer));
+        out.append(std::move(s));
+    }
+    return out;
 }
 
 Result<QList<ChannelSummary>> ChannelFeed::changes()

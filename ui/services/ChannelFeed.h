@@ -25,6 +25,10 @@ struct ChannelTotals {
 };
 
 ChannelSummary summarize(const store::ChannelRecord &r);
+/// The payee's offers not withdrawn, as rows (isOfferOnly) the window lists until a
+/// channel comes from them. Offers with an endpoint (Sell, the payment server) are
+/// for every buyer and stay with the Sell tab.
+Result<QList<ChannelSummary>> offerRows(store::ChannelStore &store);
 
 class ChannelFeed {
 public:

@@ -2,7 +2,7 @@
 
 namespace spillway::ui {
 
-UpdateThrottle::UpdateThrottle(int intervalMs, QObject *parent) : QObject(parent)
+UpdateThrottle::UpdateThrottle(int intervalMs, QObject *parent) : QObject(parent), m_timer(this) // a child: moves threads with it
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(intervalMs);

@@ -4,6 +4,8 @@
 
 #include <QLocale>
 #include "ChannelFeed.h"
+#include "PurchaseRunner.h"
+#include "SellService.h"
 
 #include "BackgroundWatcher.h"
 #include "backup/BackupRestore.h"
@@ -15,10 +17,6 @@
 #include "channel/ChannelEngine.h"
 #include "store/ChannelStore.h"
 #include "store/LabelStore.h"
-#include "transport/FileProvider.h"
-#include "transport/PaymentClient.h"
-#include "transport/PaymentServer.h"
-#include "transport/Seller.h"
 #include "wallet/Wallet.h"
 
 #include <QCoreApplication>
@@ -55,8 +53,17 @@ chain::ChainSettings localChain(QString file)
 WalletService::WalletService(QString dataDir, QString chainFile) : WalletService(std::move(dataDir), localChain(std::move(chainFile))) {}
 
 WalletService::WalletService(QString dataDir, chain::ChainSettings chain)
-    : m_dataDir(std::move(dataDir)), m_chainSettings(std::move(chain))
+    : m_dataDir(std::move(dataDir)), m_chainSettings(std::move(chain)), m_sell(new SellService(this)), m_purchases(new PurchaseRunner(this))
 {
+    connect(m_sell, &SellService::failed, this, &WalletService::failed);
+    connect(m_sell, &SellService::channelsChanged, this, [this] { publishChannels(false); });
+    connect(m_purchases, &PurchaseRunner::failed, this, &WalletService::failed);
+    connect(m_purchases, &PurchaseRunner::finished, this, &WalletService::downloadFinished);
+    connect(m_purchases, &PurchaseRunner::channelsTouched, this, [this] {
+        if (m_wallet)
+            publish(); // a funding spent coins, payments moved the channel
+    });
+    connect(this, &WalletService::tipChanged, m_purchases, &PurchaseRunner::tipChanged); // after each watcher pass
     qRegisterMetaType<QList<spillway::ui::ChannelSummary>>();
     qRegisterMetaType<QList<spillway::ui::PaymentRow>>();
     qRegisterMetaType<QList<spillway::ui::WalletTxRow>>();
@@ -65,11 +72,14 @@ WalletService::WalletService(QString dataDir, chain::ChainSettings chain)
 
 WalletService::~WalletService()
 {
+    m_purchases->shutDown(); // its last calls into the engine come first
+    if (!m_thread.isRunning())
+        m_sell->stop(); // the server before the engine it serves
     if (m_thread.isRunning()) {
         // Tear the core down on its own thread, then stop it.
         QMetaObject::invokeMethod(this, [this] {
-            m_server.reset();
-            m_provider.reset();
+            m_sell->stop();
+            m_purchases->setCore(nullptr, nullptr, nullptr);
             m_feed.reset();
             m_labels.reset();
             m_engine.reset();
@@ -122,8 +132,7 @@ void WalletService::start()
     }
     m_chain = std::move(*backend);
     connect(m_chain.get(), &chain::ChainBackend::tipChanged, this, [this](const chain::ChainTip &tip) {
-        if (m_server)
-            m_server->setTipHeight(tip.height); // the seller's expiry check before any signature work
+        m_sell->setTipHeight(tip.height); // the seller's expiry check before any signature work
         refresh();
         estimateFees(); // the Send form's presets follow the chain
     });
@@ -221,11 +230,13 @@ void WalletService::startWallet(std::unique_ptr<wallet::Wallet> w)
         QMetaObject::invokeMethod(this, [this] { publishBackupStatus(m_channelsToWatch); });
     });
     m_backups->attach(*m_store);
+    m_purchases->setCore(m_engine.get(), m_wallet.get(), m_chain.get());
     const Network &net = m_chain->network();
     Q_EMIT ready(QString::fromLatin1(net.name.data()), m_chain->describe());
     newReceiveAddress();
     estimateFees();
     refresh();
+    publishOffers();
 }
 
 void WalletService::refresh()
@@ -246,8 +257,19 @@ void WalletService::refresh()
 void WalletService::publish()
 {
     auto tip = chain::await(m_chain->tip());
-    if (tip)
-        Q_EMIT tipChanged(tip->height, tip->time, static_cast<int>(m_chain->network().blockIntervalSeconds));
+    if (tip) {
+        // Block times from the chain itself, asked again every few blocks: 0 where
+        // blocks come on request, and the window then counts blocks only.
+        if (m_blockInterval < 0 || tip->height < m_blockIntervalAt || tip->height - m_blockIntervalAt >= 6) {
+            if (auto interval = chain::await(m_chain->blockInterval()); interval) {
+                m_blockInterval = *interval;
+                m_blockIntervalAt = tip->height;
+            } else if (m_blockInterval < 0) {
+                m_blockInterval = static_cast<int>(m_chain->network().blockIntervalSeconds);
+            }
+        }
+        Q_EMIT tipChanged(tip->height, tip->time, m_blockInterval);
+    }
     if (auto h = m_wallet->history(); h) {
         QHash<QString, QString> labels;
         if (m_labels)
@@ -377,6 +399,29 @@ void WalletService::createOffer(const QString &label)
     if (!o)
         return report(o.error());
     Q_EMIT messagesReady(tr("Offer"), texts({*o}));
+    publishOffers();
+}
+
+void WalletService::withdrawOffer(const QString &offerKey)
+{
+    if (!m_store)
+        return;
+    const QByteArray key = QByteArray::fromHex(offerKey.toLatin1());
+    if (const Status st = m_store->withdrawOffer(Bytes(key.begin(), key.end())); !st.ok())
+        report(st.error());
+    else
+        Q_EMIT info(tr("Offer withdrawn: a payer who still has it cannot open a channel with it."));
+    publishOffers();
+}
+
+void WalletService::publishOffers()
+{
+    if (!m_store)
+        return;
+    auto rows = offerRows(*m_store);
+    if (!rows)
+        return report(rows.error());
+    Q_EMIT offersChanged(*rows);
 }
 
 void WalletService::openChannel(const QString &offerText, qint64 capacitySat, int expiryBlocks, bool refundVariant, qint64 commitFeeSat)
@@ -739,138 +784,27 @@ void WalletService::send(const QString &address, qint64 amountSat)
 
 namespace spillway::ui {
 
-namespace {
-struct CatalogLists {
-    QStringList names, hashes;
-    QList<qint64> sizes, prices;
-};
-
-CatalogLists catalogLists(const QList<transport::CatalogEntry> &entries)
-{
-    CatalogLists c;
-    for (const auto &e : entries) {
-        c.names << e.name;
-        c.sizes << e.size;
-        c.prices << e.priceThrough(e.chunks() - 1);
-        c.hashes << e.sha256;
-    }
-    return c;
-}
-
-Result<channel::OfferMsg> offerFrom(const QString &text)
-{
-    auto m = channel::messageFromText(text.trimmed().toStdString());
-    if (!m)
-        return m.error();
-    if (!std::holds_alternative<channel::OfferMsg>(*m))
-        return makeError(ErrorCode::BadMessage, "that is not an offer");
-    return std::get<channel::OfferMsg>(*m);
-}
-} // namespace
-
 void WalletService::startSelling(const QString &dir, qint64 pricePerMiB, const QString &listen)
 {
     if (!m_engine)
         return;
-    m_server.reset();
-    transport::SellerOptions options;
-    options.dir = dir;
-    options.pricePerMiB = pricePerMiB;
-    options.listen = listen;
-    options.label = tr("Files from %1").arg(QDir(dir).dirName()).toStdString();
-    auto seller = transport::startSelling(*m_engine, *m_wallet, options);
-    if (!seller)
-        return report(seller.error());
-    m_provider = std::move(seller->files);
-    m_server = std::move(seller->server);
-    if (auto tip = chain::await(m_chain->tip()))
-        m_server->setTipHeight(tip->height);
-    const channel::OfferMsg offer = seller->offer;
-    if (!m_publishSoon) {
-        // Payments arrive in streams: the table follows at a fixed rate (at most
-        // 200 ms behind), never once per payment and never starved by the stream.
-        m_publishSoon = new UpdateThrottle(200, this);
-        connect(m_publishSoon, &UpdateThrottle::fire, this, [this] { publishChannels(false); });
-    }
-    connect(m_server.get(), &transport::PaymentServer::channelsChanged, m_publishSoon, &UpdateThrottle::poke);
-    const CatalogLists c = catalogLists(m_provider->catalog());
-    Q_EMIT sellCatalogReady(c.names, c.sizes, c.prices, c.hashes);
-    Q_EMIT offerReady(QString::fromStdString(channel::messageToText(offer)), QString::fromStdString(offer.endpoint));
+    auto tip = chain::await(m_chain->tip());
+    m_sell->start(*m_engine, *m_wallet, tip ? tip->height : -1, dir, pricePerMiB, listen);
+}
+
+void WalletService::stopSelling()
+{
+    m_sell->stop();
 }
 
 void WalletService::fetchCatalog(const QString &offerText)
 {
-    if (!m_engine)
-        return;
-    auto offer = offerFrom(offerText);
-    if (!offer)
-        return report(offer.error());
-    transport::PaymentClient client(*m_engine, [this](uint32_t index) { return m_wallet->channelKey(index); });
-    if (const Status st = client.connectTo(*offer); !st.ok())
-        return report(st.error());
-    auto cat = client.catalog();
-    client.close();
-    if (!cat)
-        return report(cat.error());
-    const CatalogLists c = catalogLists(*cat);
-    Q_EMIT catalogReady(c.names, c.sizes, c.prices, c.hashes);
+    m_purchases->listFiles(offerText);
 }
 
 void WalletService::buyFile(const QString &offerText, const QString &file, const QString &outPath, int lead, qint64 maxPrice)
 {
-    if (!m_engine)
-        return;
-    auto offer = offerFrom(offerText);
-    if (!offer)
-        return report(offer.error());
-    transport::PaymentClient client(*m_engine, [this](uint32_t index) { return m_wallet->channelKey(index); });
-    client.setMaxPrice(maxPrice); // what the user confirmed: never more
-    {
-        std::lock_guard lock(m_clientMutex);
-        m_client = &client;
-    }
-    auto finish = [this](bool ok, const QString &message) {
-        {
-            std::lock_guard lock(m_clientMutex);
-            m_client = nullptr;
-        }
-        publish();
-        Q_EMIT downloadFinished(ok, message);
-    };
-    if (const Status st = client.connectTo(*offer); !st.ok()) {
-        report(st.error());
-        return finish(false, QCoreApplication::translate("ErrorCode", errorCodeSentence(st.error().code).data()));
-    }
-    auto cat = client.catalog();
-    if (!cat)
-        return finish(false, QCoreApplication::translate("ErrorCode", errorCodeSentence(cat.error().code).data()));
-    std::optional<transport::CatalogEntry> entry;
-    for (const auto &e : *cat)
-        if (e.name == file)
-            entry = e;
-    if (!entry)
-        return finish(false, tr("The provider has no file %1.").arg(file));
-    auto sentence = [](const Error &e) { return QCoreApplication::translate("ErrorCode", errorCodeSentence(e.code).data()); };
-    if (const Status st = client.fetchChunkHashes(*entry); !st.ok())
-        return finish(false, sentence(st.error()));
-    auto bought = client.channelFor(*offer, *entry);
-    if (!bought)
-        return finish(false, sentence(bought.error()));
-    publish();
-    const Status st = client.download(bought->first, bought->second, *entry, outPath, lead, [this](const transport::DownloadProgress &p) {
-        Q_EMIT downloadProgress(p.chunksDone, p.chunks, p.bytes, p.paidSat);
-    });
-    client.close();
-    if (!st.ok())
-        return finish(false, QCoreApplication::translate("ErrorCode", errorCodeSentence(st.error().code).data()));
-    finish(true, tr("%1: %L2 bytes, SHA-256 checked.").arg(outPath).arg(entry->size));
-}
-
-void WalletService::pauseDownload()
-{
-    std::lock_guard lock(m_clientMutex);
-    if (m_client)
-        m_client->requestStop();
+    m_purchases->start(PurchaseRunner::Request{offerText, file, outPath, lead, maxPrice});
 }
 
 } // namespace spillway::ui

@@ -38,15 +38,12 @@ class ChannelEngine;
 namespace spillway::backup {
 class BackupWriter;
 }
-namespace spillway::transport {
-class PaymentServer;
-class PaymentClient;
-class FileProvider;
-}
 
 namespace spillway::ui {
 
 class ChannelFeed;
+class PurchaseRunner;
+class SellService;
 class SystemctlRunner;
 
 struct BalanceSummary {
@@ -87,6 +84,8 @@ public Q_SLOTS:
     void changePassword(const SecretBytes &current, const SecretBytes &next);
     void refresh();
     void createOffer(const QString &label);
+    /// Takes back an outstanding offer (its key, hex): a proposal for it is then refused.
+    void withdrawOffer(const QString &offerKey);
     void openChannel(const QString &offerText, qint64 capacitySat, int expiryBlocks, bool refundVariant, qint64 commitFeeSat = 0);
     /// Text messages (one per line) or a base64 PSBT, from a QR code, the clipboard or a file.
     void importText(const QString &text);
@@ -118,11 +117,14 @@ public Q_SLOTS:
     void bumpTransaction(const QString &txid);
     /// A wallet transaction in full, from the chain (transactionLoaded).
     void loadTransaction(const QString &txid);
-    /// Sell: serve the files of `dir` over TLS; answers offerReady and catalogReady.
+    /// Sell: serve the files of `dir` over TLS (seller() answers started and catalogReady).
     void startSelling(const QString &dir, qint64 pricePerMiB, const QString &listen);
-    /// Buy: connect to the offer's provider and list its files (catalogReady).
+    /// Sell: close the listener; channels and earnings stay (seller() answers stopped).
+    void stopSelling();
+    /// Buy: connect to the offer's provider and list its files (purchases() answers catalogReady).
     void fetchCatalog(const QString &offerText);
-    /// Buy: download (or resume) `file` into `outPath`, paying per chunk.
+    /// Buy: download (or resume) `file` into `outPath`, paying per chunk, off this
+    /// thread (purchases() tells each stage; downloadFinished at the end).
     /// `maxPrice`: the price the user confirmed; a purchase costing more is refused (PRICE_TOO_HIGH).
     void buyFile(const QString &offerText, const QString &file, const QString &outPath, int lead, qint64 maxPrice);
     /// Backups go to `folder` (empty: off), the setting `spillway-cli backup folder`
@@ -146,17 +148,12 @@ public:
     void setSystemctlRunner(SystemctlRunner *runner) { m_systemctl = runner; }
 
 public:
-    /// Pauses a running download after the chunk in hand. Thread-safe: the service
-    /// thread is busy downloading, so this is called directly, not queued.
-    void pauseDownload();
+    /// Sell's provider and Buy's purchases: they live on this service's thread, and
+    /// the tabs hear them directly (PurchaseRunner::pause is thread-safe).
+    SellService *seller() const { return m_sell; }
+    PurchaseRunner *purchases() const { return m_purchases; }
 
 Q_SIGNALS:
-    void offerReady(const QString &offerText, const QString &endpoint);
-    /// name, size, price of the whole file (sat), sha256 - one entry per file.
-    void catalogReady(const QStringList &names, const QList<qint64> &sizes, const QList<qint64> &prices, const QStringList &hashes);
-    /// The catalogue this wallet sells (startSelling), as catalogReady lists it.
-    void sellCatalogReady(const QStringList &names, const QList<qint64> &sizes, const QList<qint64> &prices, const QStringList &hashes);
-    void downloadProgress(qint64 chunksDone, qint64 chunks, qint64 bytes, qint64 paidSat);
     void downloadFinished(bool ok, const QString &message);
     void paymentsLoaded(const QString &channelId, const QList<spillway::ui::PaymentRow> &rows);
     /// Lines in the user's language: the closing transaction's feerate, the blocks left, each bump.
@@ -177,8 +174,12 @@ Q_SIGNALS:
     /// Something went wrong: a sentence in the user's language, and the code with its
     /// technical context (`details`) for a Details expander.
     void failed(const QString &code, const QString &sentence, const QString &details);
+    /// `blockInterval`: seconds per block lately (ChainBackend::blockInterval), 0 when
+    /// blocks come on request and only a number of blocks means anything.
     void tipChanged(int height, qint64 time, int blockInterval);
     void channelsChanged(const QList<spillway::ui::ChannelSummary> &channels);
+    /// Every outstanding offer (ChannelSummary::isOfferOnly), after each offer made or withdrawn.
+    void offersChanged(const QList<spillway::ui::ChannelSummary> &offers);
     /// The wallet's coins, and what is in open channels: ours locked in channels we
     /// pay through, and what channels we receive on have paid us so far.
     void balanceChanged(qint64 confirmed, qint64 unconfirmed, qint64 immature, qint64 payingInChannels, qint64 receivingInChannels);
@@ -212,6 +213,7 @@ private:
     /// Only the channels written since the last publish (and the balances they move).
     void publishChannels(bool balanceToo);
     void publishBackupStatus(int channelsToWatch);
+    void publishOffers();
     /// Restores from m_restorePhrase and m_restoreBackup; false (reported) when refused.
     bool restoreFromBackupFile();
 
@@ -226,11 +228,13 @@ private:
     std::unique_ptr<channel::ChannelEngine> m_engine;
     std::unique_ptr<backup::BackupWriter> m_backups; ///< writes after every commit of m_store
     int m_channelsToWatch = -1; // -1: not published yet
+    int m_blockInterval = -1;   // seconds per block as last asked; -1: not yet
+    int m_blockIntervalAt = -1; // the height it was asked at
     SystemctlRunner *m_systemctl = nullptr;
     SecretBytes m_restorePhrase;
     QString m_restoreBackup;
-    std::unique_ptr<transport::FileProvider> m_provider;
-    std::unique_ptr<transport::PaymentServer> m_server;
+    SellService *m_sell;            ///< a child: moves to the service's thread with it
+    PurchaseRunner *m_purchases;    ///< a child, as m_sell
     std::unique_ptr<ChannelFeed> m_feed;
     std::unique_ptr<store::LabelStore> m_labels;
     wallet::Balance m_walletBalance;
@@ -240,9 +244,6 @@ private:
         QString label; ///< the payment request's, kept as the transaction's label
     };
     std::optional<PendingSend> m_pendingSend; ///< previewed, waiting for the user's yes
-    UpdateThrottle *m_publishSoon = nullptr;     ///< coalesces bursts of server-side changes
-    std::mutex m_clientMutex;                    ///< guards m_client against pauseDownload()
-    transport::PaymentClient *m_client = nullptr;
 };
 
 } // namespace spillway::ui
