@@ -2,6 +2,7 @@
 // machine-readable output (docs/cli.md); errors exit non-zero with the error
 // code and a readable sentence on stderr.
 #include "CliBackup.h"
+#include "CliPassword.h"
 #include "bitcoin/Address.h"
 #include "bitcoin/Psbt.h"
 #include "chain/ChainSettings.h"
@@ -126,7 +127,7 @@ Result<Script> mineTarget(Cli &cli, chain::ChainBackend &chain)
     const QString to = cli.parser.value(QStringLiteral("to"));
     if (!to.isEmpty())
         return decodeAddress(to.toStdString(), chain.network());
-    auto w = wallet::Wallet::open(cli.dataDir, chain);
+    auto w = cli::openWallet(cli.dataDir, chain);
     if (!w)
         return makeError(ErrorCode::InvalidArgument, "give --to ADDRESS, or create a wallet to mine to");
     auto addr = (*w)->newReceiveAddress();
@@ -244,7 +245,7 @@ int walletCreate(Cli &cli, chain::ChainBackend &chain, bool restore)
             return fail(m.error());
         mnemonic = std::move(*m);
     }
-    auto w = wallet::Wallet::open(cli.dataDir, chain);
+    auto w = cli::openWallet(cli.dataDir, chain);
     if (!w)
         return fail(w.error());
     if (restore) {
@@ -277,10 +278,12 @@ int walletCommand(Cli &cli, chain::ChainBackend &chain, const QString &sub, cons
         return walletCreate(cli, chain, false);
     if (sub == QLatin1String("restore"))
         return walletCreate(cli, chain, true);
-    auto opened = wallet::Wallet::open(cli.dataDir, chain);
+    auto opened = cli::openWallet(cli.dataDir, chain);
     if (!opened)
         return fail(opened.error());
     wallet::Wallet &w = **opened;
+    if (sub == QLatin1String("password"))
+        return cli::passwordCommand(w, cli.json, args);
     if (const Status st = w.sync(); !st.ok())
         return fail(st.error());
 
@@ -440,7 +443,7 @@ struct ChannelContext {
     }
     static Result<std::unique_ptr<ChannelContext>> open(const Cli &cli, chain::ChainBackend &chain)
     {
-        auto w = wallet::Wallet::open(cli.dataDir, chain);
+        auto w = cli::openWallet(cli.dataDir, chain);
         if (!w)
             return w.error();
         auto ctx = std::make_unique<ChannelContext>(std::move(*w), chain);
@@ -531,6 +534,9 @@ int channelCommand(Cli &cli, chain::ChainBackend &chain, const QString &sub, con
         return fail(ctx.error());
     store::ChannelStore &channels = (*ctx)->channels;
     channel::ChannelEngine &engine = (*ctx)->engine;
+    // The background watcher settles and refunds without the password, from the channel
+    // key kept for it beside a sealed seed (docs/wallet-password.md).
+    (*ctx)->wallet->allowWatchKey(sub == QLatin1String("watch"));
     // The watcher runs first: a restart catches up on expiries and outcomes.
     auto events = engine.watch();
     if (!events)
@@ -966,6 +972,7 @@ int main(int argc, char **argv)
         "  wallet balance                  confirmed, unconfirmed, immature, in channels\n"
         "  wallet send ADDRESS AMOUNT      AMOUNT in sat, or e.g. 0.001btc [--fee-rate SAT/VB]\n"
         "  wallet history                  transactions, oldest first\n"
+        "  wallet password set|change|remove  seal the seed in the keychain with a password (or not)\n"
         "  chain info                      tip height, time and hash\n"
         "  chain mine [N] [--to ADDRESS]   mine N blocks (local chain) [--every SECONDS]\n"
         "  chain check                     verify the local chain file's consistency\n"
@@ -1000,6 +1007,10 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("rpc-password"), QStringLiteral("RPC password; '-' reads it from standard input."),
                  QStringLiteral("PASSWORD")});
     p.addOption({QStringLiteral("rpc-timeout"), QStringLiteral("Seconds to wait for the node (default 30)."), QStringLiteral("SECONDS")});
+    p.addOption({QStringLiteral("password-file"), QStringLiteral("The wallet password, the file's first line (else SPILLWAY_WALLET_PASSWORD, else asked)."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("new-password-file"), QStringLiteral("wallet password set|change: the new password (else SPILLWAY_NEW_WALLET_PASSWORD, else asked)."),
+                 QStringLiteral("FILE")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Machine-readable output (docs/cli.md).")});
     p.addOption({QStringLiteral("birthday"), QStringLiteral("wallet restore: the height to look for coins from (default 0)."),
                  QStringLiteral("HEIGHT")});
@@ -1040,6 +1051,7 @@ int main(int argc, char **argv)
     p.process(app);
 
     cli.json = p.isSet(QStringLiteral("json"));
+    cli::setPasswordFiles(p.value(QStringLiteral("password-file")), p.value(QStringLiteral("new-password-file")));
     cli.chainFile = p.isSet(QStringLiteral("chain")) ? QDir().absoluteFilePath(p.value(QStringLiteral("chain")))
                                                     : chain::LocalChain::defaultPath();
     const QString networkName = p.value(QStringLiteral("network"));

@@ -1,5 +1,6 @@
 // spillway-cli backup ... and wallet restore --backup (CliBackup.h).
 #include "CliBackup.h"
+#include "CliPassword.h"
 
 #include "backup/BackupRestore.h"
 #include "channel/ChannelEngine.h"
@@ -67,7 +68,7 @@ int backupCommand(const QString &dataDir, bool json, chain::ChainBackend &chain,
 {
     if (sub == QLatin1String("folder") && args.isEmpty())
         return printStatus(dataDir, json);
-    auto opened = wallet::Wallet::open(dataDir, chain);
+    auto opened = openWallet(dataDir, chain);
     if (!opened)
         return fail(opened.error());
     wallet::Wallet &w = **opened;
@@ -107,7 +108,7 @@ int restoreWithBackup(const QString &dataDir, bool json, chain::ChainBackend &ch
     auto restored = backup::restoreWallet(dataDir, chain, phrase, birthday, backupFile);
     if (!restored)
         return fail(restored.error());
-    auto w = wallet::Wallet::open(dataDir, chain);
+    auto w = openWallet(dataDir, chain);
     if (!w)
         return fail(w.error());
     if (const Status st = (*w)->sync(); !st.ok())
@@ -136,6 +137,7 @@ int restoreWithBackup(const QString &dataDir, bool json, chain::ChainBackend &ch
                               {QStringLiteral("channels_restored"), imported.channels},
                               {QStringLiteral("offers_restored"), imported.offers},
                               {QStringLiteral("purchases_restored"), imported.purchases},
+                              {QStringLiteral("labels_restored"), imported.labels},
                               {QStringLiteral("backup_folder"), restored->folder}});
     } else {
         std::printf("wallet %s restored with %d channel(s), %d offer(s) and %d purchase(s) from the backup of %s\n"

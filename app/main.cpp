@@ -1,5 +1,7 @@
 // spillway: the desktop wallet, on the embedded local chain by default.
 #include "MainWindow.h"
+#include "WalletChain.h"
+#include "WalletSettings.h"
 #include "chain/ChainSettings.h"
 #include "services/WalletService.h"
 
@@ -55,14 +57,21 @@ int main(int argc, char **argv)
                                                                                                         : QStringLiteral("en"))))
         QApplication::installTranslator(&ours);
 
-    // The chain: options first, then what Settings saved, else the local chain.
-    spillway::chain::ChainSettings chain = spillway::chain::savedChainSettings();
+    // The wallet: --datadir, else the network's default one, else the one Settings chose.
+    std::optional<spillway::bitcoin::NetworkId> net;
     if (p.isSet(QStringLiteral("network"))) {
-        auto net = spillway::bitcoin::networkFromName(p.value(QStringLiteral("network")).toStdString());
+        net = spillway::bitcoin::networkFromName(p.value(QStringLiteral("network")).toStdString());
         if (!net) {
             std::fprintf(stderr, "INVALID_ARGUMENT: unknown network '%s'\n", qPrintable(p.value(QStringLiteral("network"))));
             return 2;
         }
+    }
+    const QString dataDir = p.isSet(QStringLiteral("datadir")) ? QDir(p.value(QStringLiteral("datadir"))).absolutePath()
+                            : net                              ? spillway::chain::defaultDataDir(*net)
+                                                               : spillway::ui::WalletChain::defaultWallet();
+    // The chain: options first, then what Settings saved for this wallet, else the local chain.
+    spillway::chain::ChainSettings chain = spillway::ui::WalletChain::load(spillway::ui::WalletSettings::groupFor(dataDir));
+    if (net) {
         if (*net != chain.network)
             chain = spillway::chain::ChainSettings{};
         chain.network = *net;
@@ -77,8 +86,6 @@ int main(int argc, char **argv)
         chain.rpc.user = p.value(QStringLiteral("rpc-user"));
     if (p.isSet(QStringLiteral("rpc-password")))
         chain.rpc.password = p.value(QStringLiteral("rpc-password"));
-    const QString dataDir = p.isSet(QStringLiteral("datadir")) ? QDir(p.value(QStringLiteral("datadir"))).absolutePath()
-                                                              : spillway::chain::defaultDataDir(chain.network);
     auto *service = new spillway::ui::WalletService(dataDir, chain);
     spillway::ui::MainWindow window(service);
     service->startOnThread();

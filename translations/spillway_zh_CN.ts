@@ -447,6 +447,18 @@
         <translation>无法写入备份：请检查备份文件夹是否存在且可写。</translation>
     </message>
     <message>
+        <source>The wallet password is wrong.</source>
+        <translation>钱包密码错误。</translation>
+    </message>
+    <message>
+        <source>This wallet has a password: enter it to use the wallet's keys.</source>
+        <translation>此钱包设有密码：请输入密码以使用钱包的密钥。</translation>
+    </message>
+    <message>
+        <source>The wallet's locked seed in the keychain is damaged or was changed: restore the wallet from its recovery phrase.</source>
+        <translation>钥匙串中加密的钱包种子已损坏或被更改：请用恢复短语恢复钱包。</translation>
+    </message>
+    <message>
         <source>The payee has withdrawn this offer. Ask for a new one.</source>
         <translation>收款方已撤回此报价。请索取新的报价。</translation>
     </message>
@@ -1491,6 +1503,10 @@
         <translation>向所选通道的收款方付款</translation>
     </message>
     <message>
+        <source>The password is wrong. Try again.</source>
+        <translation>密码错误，请重试。</translation>
+    </message>
+    <message>
         <source>Settle now? %1 go to you and %2 back to the payer; the fee agreed at opening (%3) goes to the miners.</source>
         <translation>现在结算？%1 归你，%2 退回给付款方；开通时约定的手续费（%3）归矿工。</translation>
     </message>
@@ -2318,6 +2334,14 @@
         <translation>手续费已提高：子交易 %1 为两者支付 %2 sat。</translation>
     </message>
     <message>
+        <source>The wallet password was removed.</source>
+        <translation>钱包密码已移除。</translation>
+    </message>
+    <message>
+        <source>The wallet password was saved.</source>
+        <translation>钱包密码已保存。</translation>
+    </message>
+    <message>
         <source>Offer withdrawn: a payer who still has it cannot open a channel with it.</source>
         <translation>报价已撤回：仍持有它的付款方无法再用它开通通道。</translation>
     </message>
@@ -2830,6 +2854,120 @@
     <message>
         <source>Local chain: blocks take from</source>
         <translation>本地链：区块只打包不低于</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::PasswordDialog</name>
+    <message>
+        <source>Unlock wallet</source>
+        <translation>解锁钱包</translation>
+    </message>
+    <message>
+        <source>This wallet's seed is locked with a password. Enter it to open the wallet.</source>
+        <translation>此钱包的种子已用密码锁定。请输入密码以打开钱包。</translation>
+    </message>
+    <message>
+        <source>Show recovery phrase</source>
+        <translation>显示恢复短语</translation>
+    </message>
+    <message>
+        <source>Anyone who sees these words can take this wallet's money. Enter the wallet password to show them, with nobody watching your screen.</source>
+        <translation>任何看到这些单词的人都能拿走此钱包里的钱。请在无人注视屏幕时输入钱包密码来显示它们。</translation>
+    </message>
+    <message>
+        <source>Set wallet password</source>
+        <translation>设置钱包密码</translation>
+    </message>
+    <message>
+        <source>The password locks the wallet's seed in the keychain: Spillway asks for it at start and before showing the recovery phrase. If you forget it, only the recovery phrase brings the wallet back.</source>
+        <translation>密码会锁定钥匙串中的钱包种子：Spillway 在启动时和显示恢复短语前都会要求输入。如果忘记密码，只有恢复短语能找回钱包。</translation>
+    </message>
+    <message>
+        <source>Change wallet password</source>
+        <translation>更改钱包密码</translation>
+    </message>
+    <message>
+        <source>The seed is locked again with the new password.</source>
+        <translation>种子将改用新密码锁定。</translation>
+    </message>
+    <message>
+        <source>Remove wallet password</source>
+        <translation>移除钱包密码</translation>
+    </message>
+    <message>
+        <source>Without a password, anyone who can use your keychain can use this wallet.</source>
+        <translation>没有密码时，任何能使用你钥匙串的人都能使用此钱包。</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Remove password</source>
+        <translation>移除密码</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>spillway::ui::PasswordSettingsBox</name>
+    <message>
+        <source>Wallet password</source>
+        <translation>钱包密码</translation>
+    </message>
+    <message>
+        <source>Set…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>The wallet's seed is locked with a password in the keychain. Spillway asks for it at start and before showing the recovery phrase; the background watcher settles and refunds channels without it.</source>
+        <translation>钱包种子已在钥匙串中用密码锁定。Spillway 在启动时和显示恢复短语前会要求输入密码；后台监视程序无需密码即可结算和退款通道。</translation>
+    </message>
+    <message>
+        <source>This wallet has no password: its seed is protected by the keychain alone.</source>
+        <translation>此钱包没有密码：其种子仅由钥匙串保护。</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,8 @@
 #include "SendPanel.h"
 #include "WalletSettings.h"
 #include "FirstRunDialog.h"
+#include "PasswordDialog.h"
+#include "PasswordSettingsBox.h"
 #include "RestoreFromBackupDialog.h"
 #include "RecoveryPhraseView.h"
 #include "TransactionDialog.h"
@@ -115,6 +117,7 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         auto *watcher = m_service ? new WatcherSettingsBox(m_service, &d) : nullptr;
         auto *fees = m_service ? new FeeSettingsBox(m_service, &d) : nullptr;
         if (backups) {
+            d.addSection(new PasswordSettingsBox(m_service, &d));
             d.addSection(backups);
             d.addSection(watcher);
             d.addSection(fees);
@@ -221,6 +224,7 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
         });
         connect(m_service, &WalletService::info, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
         connect(m_service, &WalletService::walletMissing, this, &MainWindow::firstRun);
+        connect(m_service, &WalletService::passwordNeeded, this, &MainWindow::askWalletPassword);
         connect(m_service, &WalletService::recoveryPhraseReady, this, [this](const QString &words) {
             auto *d = new RecoveryPhraseDialog(words.split(QLatin1Char(' ')), this);
             d->setAttribute(Qt::WA_DeleteOnClose);
@@ -470,17 +474,41 @@ void MainWindow::firstRun()
     d->open();
 }
 
+void MainWindow::askWalletPassword(bool wrongBefore)
+{
+    // At start, before the wallet is used: the password, or Quit (nothing to show without it).
+    auto *d = new PasswordDialog(PasswordDialog::Mode::Unlock, this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    if (wrongBefore)
+        d->setProblem(tr("The password is wrong. Try again."));
+    connect(d, &QDialog::accepted, this, [this, d] {
+        QMetaObject::invokeMethod(m_service, [s = m_service, pw = d->takePassword()] { s->unlockWallet(pw); });
+    });
+    connect(d, &QDialog::rejected, qApp, &QApplication::quit, Qt::QueuedConnection);
+    d->open();
+}
+
 void MainWindow::showRecoveryPhrase()
 {
     if (!m_service)
         return;
+    if (m_service->hasPassword()) {
+        // The password again, every time (the keychain never asks on its own).
+        auto *d = new PasswordDialog(PasswordDialog::Mode::Confirm, this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        connect(d, &QDialog::accepted, this, [this, d] {
+            QMetaObject::invokeMethod(m_service, [s = m_service, pw = d->takePassword()] { s->showRecoveryPhrase(pw); });
+        });
+        d->open();
+        return;
+    }
     const bool yes = m_autoAnswer ? ask(QStringLiteral("show phrase"), false).toBool()
                                   : QMessageBox::question(this, tr("Show recovery phrase"),
                                                           tr("Anyone who sees these words can take this wallet's money. Show them "
                                                              "now, with nobody watching your screen?"),
                                                           QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
     if (yes)
-        QMetaObject::invokeMethod(m_service, [s = m_service] { s->showRecoveryPhrase(); });
+        QMetaObject::invokeMethod(m_service, [s = m_service] { s->showRecoveryPhrase({}); });
 }
 
 QString MainWindow::selectedTransaction() const

@@ -73,6 +73,8 @@ private:
     void exportHistory();
     void firstRun();
     void showRecoveryPhrase();
+    /// The wallet's seed is locked: its password before the wallet is used (WalletService::unlockWallet).
+    void askWalletPassword(bool wrongBefore);
     void fitChannelColumns();
     QVariant ask(const QString &question, const QVariant &fallback);
 

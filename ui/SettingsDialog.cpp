@@ -1,4 +1,5 @@
 #include "SettingsDialog.h"
+#include "WalletChain.h"
 #include "WalletSettings.h"
 
 #include "chain/CoreRpcBackend.h"
@@ -62,7 +63,7 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("New channels: refund after"), m_expiry);
 
     // The chain.
-    const chain::ChainSettings saved = chain::savedChainSettings();
+    const chain::ChainSettings saved = WalletChain::load(WalletSettings::group()); // this wallet's
     auto *chainBox = new QGroupBox(tr("Chain (applies when Spillway starts again)"), this);
     auto *chainForm = new QFormLayout(chainBox);
     m_network = new QComboBox(chainBox);
@@ -214,10 +215,18 @@ bool SettingsDialog::save() const
     // The unit and the expiry are this wallet's; the language is the person's (global).
     WalletSettings::setValue(QStringLiteral("unit"), m_unit->currentData().toString());
     WalletSettings::setValue(QStringLiteral("defaultExpiryBlocks"), m_expiry->value());
-    const chain::ChainSettings was = chain::savedChainSettings();
+    const chain::ChainSettings was = WalletChain::load(WalletSettings::group());
     // A password typed into the URL goes to the keychain like the password field's.
     const chain::ChainSettings now = chain::withoutUrlCredentials(chainSettings());
-    chain::saveChainSettings(now);
+    if (now.network == was.network || WalletSettings::group().isEmpty()) {
+        WalletChain::save(WalletSettings::group(), now);
+    } else {
+        // A wallet belongs to one network: another network is another wallet, the one
+        // opened from then on (its default data directory), with these settings.
+        const QString other = chain::defaultDataDir(now.network);
+        WalletChain::save(WalletSettings::groupFor(other), now);
+        WalletChain::setDefaultWallet(other);
+    }
     if (!now.isLocal() && !now.rpc.user.isEmpty() && !now.rpc.password.isEmpty()) {
         const QByteArray pw = now.rpc.password.toUtf8();
         (void)store::SeedKeychain::writeBlocking(chain::rpcPasswordKey(now.network), SecretBytes(ByteView(reinterpret_cast<const uint8_t *>(pw.constData()), static_cast<size_t>(pw.size()))));

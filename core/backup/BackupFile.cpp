@@ -20,7 +20,8 @@ namespace {
 constexpr char kMagic[8] = {'S', 'P', 'W', 'B', 'A', 'C', 'K', 'P'};
 constexpr uint8_t kFileVersion = 1;
 constexpr uint8_t kCipherAes256Gcm = 1;
-constexpr uint8_t kContentsVersion = 1;
+/// 2: the labels after the purchases. 1 (no labels) is still read.
+constexpr uint8_t kContentsVersion = 2;
 constexpr size_t kNonceSize = 12;
 // Each record is far below these; a decoder never allocates on a count it has not read.
 constexpr uint64_t kMaxItems = 10'000'000;
@@ -176,6 +177,12 @@ Bytes encodeContents(const BackupContents &c)
         w.i64(p.endedAt);
         w.i64(p.created);
     }
+    w.compactSize(c.labels.size());
+    for (const auto &l : c.labels) {
+        const QByteArray kind = l.kind.toUtf8(), id = l.id.toUtf8(), text = l.label.toUtf8();
+        for (const QByteArray *b : {&kind, &id, &text})
+            w.varBytes(ByteView(reinterpret_cast<const uint8_t *>(b->constData()), static_cast<size_t>(b->size())));
+    }
     return w.take();
 }
 
@@ -185,7 +192,7 @@ Result<BackupContents> decodeContents(ByteView data)
     BackupContents c;
     uint8_t version = 0, net = 0;
     SPW_READ(version, r.u8());
-    if (version != kContentsVersion)
+    if (version != 1 && version != kContentsVersion)
         return makeError(ErrorCode::BackupUnsupported, "contents version " + std::to_string(version));
     SPW_READ(net, r.u8());
     if (net > static_cast<uint8_t>(NetworkId::Local))
@@ -234,6 +241,17 @@ Result<BackupContents> decodeContents(ByteView data)
         SPW_READ(p.endedAt, r.i64());
         SPW_READ(p.created, r.i64());
         c.purchases.push_back(std::move(p));
+    }
+    if (version >= 2) {
+        SPW_READ(n, readCount(r));
+        for (uint64_t i = 0; i < n; ++i) {
+            Bytes kind, id, text;
+            SPW_READ(kind, r.varBytes());
+            SPW_READ(id, r.varBytes());
+            SPW_READ(text, r.varBytes());
+            auto str = [](const Bytes &b) { return QString::fromUtf8(reinterpret_cast<const char *>(b.data()), static_cast<qsizetype>(b.size())); };
+            c.labels.push_back(store::Label{str(kind), str(id), str(text)});
+        }
     }
     if (!r.atEnd())
         return makeError(ErrorCode::TrailingData, "backup contents");

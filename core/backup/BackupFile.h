@@ -14,6 +14,7 @@
 #include "bitcoin/Network.h"
 #include "common/Bytes.h"
 #include "store/ChannelStore.h"
+#include "store/LabelStore.h"
 #include "store/PurchaseStore.h"
 
 #include <array>
@@ -37,9 +38,11 @@ struct BackupContents {
     std::vector<store::ChannelRecord> channels;
     std::vector<store::OfferRecord> offers;
     std::vector<store::Purchase> purchases;
+    std::vector<store::Label> labels; ///< the user's names for wallet transactions (contents version 2)
 };
 
-/// The plaintext inside the file (versioned on its own); parse and serialize pair up.
+/// The plaintext inside the file (versioned on its own; version 1, before labels, is
+/// still read); parse and serialize pair up.
 Bytes encodeContents(const BackupContents &c);
 Result<BackupContents> decodeContents(ByteView data);
 

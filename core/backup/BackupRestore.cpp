@@ -30,9 +30,11 @@ Result<RestoreResult> restoreWallet(const QString &dataDir, chain::ChainBackend 
     {
         store::ChannelStore channels;
         store::PurchaseStore purchases;
+        store::LabelStore labels;
         SPW_TRY(channels.open(dataDir));
         SPW_TRY(purchases.open(dataDir));
-        auto imported = importContents(*contents, channels, purchases);
+        SPW_TRY(labels.open(dataDir));
+        auto imported = importContents(*contents, channels, purchases, labels);
         if (!imported)
             return imported.error();
         out.imported = *imported;

@@ -5,7 +5,8 @@
 
 namespace spillway::backup {
 
-Result<BackupContents> snapshot(store::ChannelStore &channels, store::PurchaseStore *purchases, bitcoin::NetworkId net)
+Result<BackupContents> snapshot(store::ChannelStore &channels, store::PurchaseStore *purchases, store::LabelStore *labels,
+                                bitcoin::NetworkId net)
 {
     BackupContents c;
     c.network = net;
@@ -24,10 +25,17 @@ Result<BackupContents> snapshot(store::ChannelStore &channels, store::PurchaseSt
             return p.error();
         c.purchases = std::move(*p);
     }
+    if (labels) {
+        auto l = labels->everything();
+        if (!l)
+            return l.error();
+        c.labels = std::move(*l);
+    }
     return c;
 }
 
-Result<ImportSummary> importContents(const BackupContents &c, store::ChannelStore &channels, store::PurchaseStore &purchases)
+Result<ImportSummary> importContents(const BackupContents &c, store::ChannelStore &channels, store::PurchaseStore &purchases,
+                                     store::LabelStore &labels)
 {
     ImportSummary s;
     for (const auto &offer : c.offers) {
@@ -61,6 +69,12 @@ Result<ImportSummary> importContents(const BackupContents &c, store::ChannelStor
         if (!added)
             return added.error();
         s.purchases += *added ? 1 : 0;
+    }
+    for (const auto &l : c.labels) {
+        auto added = labels.restore(l);
+        if (!added)
+            return added.error();
+        s.labels += *added ? 1 : 0;
     }
     return s;
 }

@@ -7,21 +7,24 @@
 
 namespace spillway::backup {
 
-/// Everything a restore needs, as the stores hold it now. `purchases` may be null
-/// (a payer never sold anything).
-Result<BackupContents> snapshot(store::ChannelStore &channels, store::PurchaseStore *purchases, bitcoin::NetworkId net);
+/// Everything a restore needs, as the stores hold it now. `purchases` and `labels`
+/// may be null (a payer never sold anything; nothing was ever labelled).
+Result<BackupContents> snapshot(store::ChannelStore &channels, store::PurchaseStore *purchases, store::LabelStore *labels,
+                                bitcoin::NetworkId net);
 
 struct ImportSummary {
     int channels = 0;   ///< put back
     int offers = 0;
     int purchases = 0;
+    int labels = 0;
     int kept = 0;       ///< already in the store (a restore run again): left as they are
 };
 
-/// Puts a backup's channels, offers and purchases into the stores. Running it
+/// Puts a backup's channels, offers, purchases and labels into the stores. Running it
 /// again adds nothing twice. A channel comes back in its stored state; the
 /// watcher then catches up with the chain (a channel closed meanwhile is seen closed).
-Result<ImportSummary> importContents(const BackupContents &c, store::ChannelStore &channels, store::PurchaseStore &purchases);
+Result<ImportSummary> importContents(const BackupContents &c, store::ChannelStore &channels, store::PurchaseStore &purchases,
+                                     store::LabelStore &labels);
 
 /// Reads and opens a backup file (BACKUP_* errors say why it is refused).
 Result<BackupContents> readBackupFile(const QString &path, const BackupKey &key);

@@ -139,6 +139,7 @@ void BackupWriter::run()
     // The stores' connections belong to this thread: closed here.
     m_channels.reset();
     m_purchases.reset();
+    m_labels.reset();
     if (m_lockFd >= 0)
         ::close(m_lockFd);
 }
@@ -189,7 +190,14 @@ Status BackupWriter::writeOnce()
             return st;
         }
     }
-    auto contents = snapshot(*m_channels, m_purchases.get(), m_network);
+    if (!m_labels && QFile::exists(store::LabelStore::fileIn(m_dataDir))) {
+        m_labels = std::make_unique<store::LabelStore>();
+        if (const Status st = m_labels->open(m_dataDir); !st.ok()) {
+            m_labels.reset();
+            return st;
+        }
+    }
+    auto contents = snapshot(*m_channels, m_purchases.get(), m_labels.get(), m_network);
     if (!contents)
         return contents.error();
     auto sealed = sealContents(*m_key, *contents);

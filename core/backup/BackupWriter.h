@@ -78,6 +78,7 @@ private:
     QDateTime m_settingsTime;
     std::unique_ptr<store::ChannelStore> m_channels;
     std::unique_ptr<store::PurchaseStore> m_purchases;
+    std::unique_ptr<store::LabelStore> m_labels; ///< opened once labels.sqlite exists
     int m_lockFd = -1;
     std::thread m_thread;
 };

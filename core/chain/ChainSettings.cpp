@@ -49,9 +49,11 @@ QString defaultDataDir(NetworkId network)
     return base + QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())) + QStringLiteral("/wallet");
 }
 
-ChainSettings savedChainSettings()
+ChainSettings savedChainSettings(const QString &group)
 {
     QSettings s;
+    if (!group.isEmpty())
+        s.beginGroup(group);
     ChainSettings c;
     c.chainFile = s.value(QStringLiteral("chainFile")).toString();
     s.beginGroup(QStringLiteral("chain"));
@@ -76,10 +78,17 @@ ChainSettings withoutUrlCredentials(ChainSettings c)
     return c;
 }
 
-void saveChainSettings(const ChainSettings &settings)
+bool hasSavedChainSettings(const QString &group)
+{
+    return QSettings().contains(group.isEmpty() ? QStringLiteral("chain/network") : group + QStringLiteral("/chain/network"));
+}
+
+void saveChainSettings(const ChainSettings &settings, const QString &group)
 {
     const ChainSettings c = withoutUrlCredentials(settings);
     QSettings s;
+    if (!group.isEmpty())
+        s.beginGroup(group);
     s.setValue(QStringLiteral("chainFile"), c.chainFile);
     s.beginGroup(QStringLiteral("chain"));
     const auto &name = bitcoin::network(c.network).name;

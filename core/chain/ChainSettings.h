@@ -34,9 +34,13 @@ QString defaultDataDir(bitcoin::NetworkId network);
 /// those are empty) and strips it from the URL, so that no password is ever
 /// written with the URL (the password belongs in the OS keychain).
 ChainSettings withoutUrlCredentials(ChainSettings settings);
-ChainSettings savedChainSettings();
+/// `group`: a QSettings group holding a wallet's own (ui/WalletChain.h); empty: the
+/// global one earlier versions kept for every wallet.
+ChainSettings savedChainSettings(const QString &group = {});
+/// Whether `group` (empty: the global place) has a chain saved.
+bool hasSavedChainSettings(const QString &group = {});
 /// Writes everything but the password (the URL without credentials).
-void saveChainSettings(const ChainSettings &settings);
+void saveChainSettings(const ChainSettings &settings, const QString &group = {});
 QString rpcPasswordKey(bitcoin::NetworkId network);
 
 /// The backend the settings describe; fills in Core's defaults (URL, cookie)

@@ -107,6 +107,9 @@ constexpr Entry kEntries[] = {
     {ErrorCode::BackupUnsupported, "BACKUP_UNSUPPORTED", QT_TRANSLATE_NOOP("ErrorCode", "This is not a Spillway backup, or one from a newer version.")},
     {ErrorCode::BackupFailed, "BACKUP_FAILED", QT_TRANSLATE_NOOP("ErrorCode", "The backup could not be written: check that the backup folder exists and is writable.")},
     {ErrorCode::OfferWithdrawn, "OFFER_WITHDRAWN", QT_TRANSLATE_NOOP("ErrorCode", "The payee has withdrawn this offer. Ask for a new one.")},
+    {ErrorCode::WrongPassword, "WRONG_PASSWORD", QT_TRANSLATE_NOOP("ErrorCode", "The wallet password is wrong.")},
+    {ErrorCode::WalletLocked, "WALLET_LOCKED", QT_TRANSLATE_NOOP("ErrorCode", "This wallet has a password: enter it to use the wallet's keys.")},
+    {ErrorCode::SeedDamaged, "SEED_DAMAGED", QT_TRANSLATE_NOOP("ErrorCode", "The wallet's locked seed in the keychain is damaged or was changed: restore the wallet from its recovery phrase.")},
     {ErrorCode::TlsKeyMismatch, "TLS_KEY_MISMATCH", QT_TRANSLATE_NOOP("ErrorCode", "The server's key is not the one its offer pins: refusing to connect.")},
 };
 } // namespace

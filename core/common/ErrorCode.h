@@ -114,6 +114,10 @@ enum class ErrorCode : int {
     BackupUnsupported,  ///< not a Spillway backup, or a format version this build does not know
     BackupFailed,       ///< the backup could not be written (folder missing, not writable, disk full)
     OfferWithdrawn,     ///< a proposal for an offer its payee has taken back
+    // The wallet password (core/wallet/SeedLock.h)
+    WrongPassword,      ///< the password does not open the wallet's seed
+    WalletLocked,       ///< the seed is locked by a password and none was given
+    SeedDamaged,        ///< the locked seed in the keychain fails its authentication (changed or cut short)
 };
 
 /// Stable upper-case name, e.g. "INVALID_CHECKSUM".

@@ -54,4 +54,28 @@ Result<QHash<QString, QString>> LabelStore::all(const QString &kind)
     return out;
 }
 
+Result<std::vector<Label>> LabelStore::everything()
+{
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("SELECT kind, id, label FROM labels ORDER BY kind, id"));
+    SPW_TRY(SqliteDatabase::run(q, "labels"));
+    std::vector<Label> out;
+    while (q.next())
+        out.push_back(Label{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    return out;
+}
+
+Result<bool> LabelStore::restore(const Label &label)
+{
+    if (label.kind.isEmpty() || label.id.isEmpty() || label.label.trimmed().isEmpty())
+        return false;
+    QSqlQuery q = m_db.query();
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO labels(kind, id, label) VALUES(?, ?, ?)"));
+    q.addBindValue(label.kind);
+    q.addBindValue(label.id);
+    q.addBindValue(label.label.trimmed());
+    SPW_TRY(SqliteDatabase::run(q, "label"));
+    return q.numRowsAffected() > 0;
+}
+
 } // namespace spillway::store

@@ -60,11 +60,6 @@ Hash256 hashOf(const QByteArray &a)
 }
 
 
-QString phraseKey(const QString &walletId)
-{
-    return walletId + QStringLiteral("/phrase");
-}
-
 Status initialize(const QString &dataDir, chain::ChainBackend &chain, const SecretBytes &seed, int birthHeight,
                   const SecretBytes &entropy)
 {
@@ -80,10 +75,10 @@ Status initialize(const QString &dataDir, chain::ChainBackend &chain, const Secr
     const QString walletId = QUuid::createUuid().toString(QUuid::WithoutBraces);
 
     // The seed goes to the keychain first: if that fails, nothing is written to disk.
-    SPW_TRY(store::SeedKeychain::writeBlocking(walletId, seed));
+    SPW_TRY(store::SeedKeychain::writeBlocking(seedEntry(walletId), seed));
     // And the phrase's entropy beside it, so that Wallet → Show recovery phrase can
     // show the words again (the seed cannot give them back).
-    SPW_TRY(store::SeedKeychain::writeBlocking(phraseKey(walletId), entropy));
+    SPW_TRY(store::SeedKeychain::writeBlocking(phraseEntry(walletId), entropy));
 
     SqliteDatabase db;
     Status st = db.open(walletFile(dataDir), migrations());
@@ -109,8 +104,8 @@ Status initialize(const QString &dataDir, chain::ChainBackend &chain, const Secr
     if (!st.ok()) {
         db.close();
         QFile::remove(walletFile(dataDir));
-        (void)store::SeedKeychain::removeBlocking(walletId);
-        (void)store::SeedKeychain::removeBlocking(phraseKey(walletId));
+        (void)store::SeedKeychain::removeBlocking(seedEntry(walletId));
+        (void)store::SeedKeychain::removeBlocking(phraseEntry(walletId));
         return st;
     }
     return {};
@@ -155,13 +150,6 @@ Status Wallet::restore(const QString &dataDir, chain::ChainBackend &chain, std::
     return initialize(dataDir, chain, seed, std::max(0, birthHeight), *entropy);
 }
 
-Result<SecretBytes> Wallet::recoveryPhrase()
-{
-    auto entropy = store::SeedKeychain::readBlocking(phraseKey(m_walletId));
-    if (!entropy)
-        return entropy.error();
-    return mnemonicFromEntropy(entropy->view());
-}
 
 Result<std::unique_ptr<Wallet>> Wallet::open(const QString &dataDir, chain::ChainBackend &chain)
 {
@@ -448,7 +436,7 @@ Result<std::vector<HistoryEntry>> Wallet::history()
 
 Result<ExtendedPrivateKey> Wallet::master()
 {
-    auto seed = store::SeedKeychain::readBlocking(m_walletId);
+    auto seed = readSecret(seedEntry(m_walletId));
     if (!seed)
         return seed.error();
     return ExtendedPrivateKey::fromSeed(seed->view());
@@ -473,10 +461,10 @@ Result<PrivateKey> Wallet::keyForScript(const Script &script)
 
 Result<PrivateKey> Wallet::channelKey(uint32_t index)
 {
-    auto m = master();
-    if (!m)
-        return m.error();
-    auto node = m->derivePath({kChannelPurpose | kHardened, network().coinType | kHardened, index | kHardened});
+    auto branch = channelBranch();
+    if (!branch)
+        return branch.error();
+    auto node = branch->derive(index | kHardened);
     if (!node)
         return node.error();
     return node->key;

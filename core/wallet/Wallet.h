@@ -8,10 +8,12 @@
 
 #include "bitcoin/Bip32.h"
 #include "chain/ChainBackend.h"
+#include "wallet/SeedLock.h"
 #include "store/SqliteDatabase.h"
 
 #include <QString>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -74,8 +76,32 @@ public:
 
     const QString &walletId() const { return m_walletId; }
     /// The recovery phrase again, from the keychain (its entropy is kept beside the
-    /// seed). SEED_NOT_FOUND for a wallet made before it was kept.
-    Result<SecretBytes> recoveryPhrase();
+    /// seed). SEED_NOT_FOUND for a wallet made before it was kept. With a wallet
+    /// password set, `password` must be it (asked again each time: WRONG_PASSWORD,
+    /// or WALLET_LOCKED when empty), whether the wallet is unlocked or not.
+    Result<SecretBytes> recoveryPhrase(const SecretBytes &password = {});
+
+    // ---- The wallet password (WalletPassword.cpp, SeedLock.h, docs/wallet-password.md)
+    /// Whether the seed in the keychain is sealed by a password (a keychain read, no prompt).
+    Result<bool> hasPassword();
+    /// Checks `password` against the sealed seed and keeps the key it gives in memory,
+    /// so that keys can be derived until the wallet is closed. WRONG_PASSWORD, nothing
+    /// kept, when it is not the password. Without a password set: nothing to do.
+    Status unlock(const SecretBytes &password);
+    /// Whether a password's key is held (unlock, or the password source, succeeded).
+    bool unlocked() const { return m_seedKey.has_value(); }
+    /// Asked the first time a locked seed is needed and no key is held (the CLI's
+    /// --password-file, environment variable or prompt). Without one: WALLET_LOCKED.
+    void setPasswordSource(std::function<Result<SecretBytes>()> source) { m_passwordSource = std::move(source); }
+    /// Sets (current empty), changes or removes (next empty) the password: the seed and
+    /// the phrase's entropy are sealed again under `next`, or kept plain. WRONG_PASSWORD,
+    /// nothing changed, when `current` is not the password set.
+    Status changePassword(const SecretBytes &current, const SecretBytes &next);
+    /// The background watcher's mode: while the seed is locked, channel keys come from
+    /// the channel branch (m/7377'/coin') kept unsealed in the keychain beside a sealed
+    /// seed, so expiring channels are still settled or refunded without the password.
+    /// Wallet coins (BIP 84 keys) and the phrase stay locked.
+    void allowWatchKey(bool on) { m_watchKeyAllowed = on; }
     const bitcoin::Network &network() const { return m_chain.network(); }
 
     /// Looks for new, confirmed and spent coins on the chain.
@@ -163,6 +189,10 @@ private:
     Status load();
     Status ensureGap(int chainIndex);
     Result<bitcoin::ExtendedPrivateKey> master();
+    /// m/7377'/coin': from the seed, or the watch key (allowWatchKey) while locked.
+    Result<bitcoin::ExtendedPrivateKey> channelBranch();
+    /// A keychain entry of this wallet, opened with the key held (or asked for) when sealed.
+    Result<SecretBytes> readSecret(const QString &entry);
     /// Signs every input (each a P2WPKH coin of ours) and checks them with the interpreter.
     Status signInputs(bitcoin::Transaction &tx, const std::vector<bitcoin::TxOut> &spent);
     /// Whether `script` is one of our change addresses.
@@ -175,6 +205,14 @@ private:
     std::map<bitcoin::Hash256, bitcoin::Hash256> m_replacing; ///< committed replacement -> the original it replaces
     QString m_walletId;
     bitcoin::ExtendedPublicKey m_accountXpub;
+    std::optional<SeedKey> m_seedKey; ///< the password's key, once given (never the password)
+    std::function<Result<SecretBytes>()> m_passwordSource;
+    bool m_watchKeyAllowed = false;
 };
+
+/// Keychain entries of a wallet: its seed, the phrase's entropy, the watch key.
+QString seedEntry(const QString &walletId);
+QString phraseEntry(const QString &walletId);
+QString watchKeyEntry(const QString &walletId);
 
 } // namespace spillway::wallet

@@ -232,6 +232,7 @@ private Q_SLOTS:
     void lagIsAtMostOneCommit();
     void folderCommands();
     void restoreAfterLosingEveryDataDirectory();
+    void labelsComeBackFromTheBackup();
 };
 
 void TestBackup::fileRoundTripAndRefusals()
@@ -267,6 +268,8 @@ void TestBackup::fileRoundTripAndRefusals()
     p.endedAt = 2500;
     p.created = 77;
     c.purchases.push_back(p);
+    c.labels.push_back(store::Label{QStringLiteral("tx"), QStringLiteral("ab01"), QStringLiteral("rent 房租")});
+    c.labels.push_back(store::Label{QStringLiteral("tx"), QStringLiteral("cd02"), QStringLiteral("coffee")});
 
     const Bytes plain = backup::encodeContents(c);
     auto back = backup::decodeContents(plain);
@@ -285,6 +288,27 @@ void TestBackup::fileRoundTripAndRefusals()
     QCOMPARE(back->offers[0].keyIndex, 3u);
     QCOMPARE(back->purchases[0].endedAt, int64_t(2500));
     QCOMPARE(back->purchases[0].state, store::PurchaseState::GivenUp);
+    QCOMPARE(back->labels.size(), size_t(2));
+    QVERIFY(back->labels == c.labels);
+    QCOMPARE(back->labels[0].label, QStringLiteral("rent 房租"));
+    // A backup from before labels (contents version 1: no label section) still opens.
+    backup::BackupContents old = c;
+    old.labels.clear();
+    Bytes v1 = backup::encodeContents(old);
+    QCOMPARE(v1[0], uint8_t(2));
+    QCOMPARE(v1.back(), uint8_t(0)); // the empty label count, the one thing version 2 adds
+    v1[0] = 1;
+    v1.pop_back();
+    auto fromV1 = backup::decodeContents(v1);
+    QVERIFY2(fromV1.ok(), fromV1.ok() ? "" : fromV1.error().describe().c_str());
+    QCOMPARE(fromV1->channels.size(), size_t(2));
+    QCOMPARE(fromV1->purchases.size(), size_t(1));
+    QVERIFY(fromV1->labels.empty());
+    QCOMPARE(backup::encodeContents(*fromV1), backup::encodeContents(old)); // read as 1, written as 2
+    // A newer contents version is refused, not guessed at.
+    Bytes v3 = plain;
+    v3[0] = 3;
+    QCOMPARE(backup::decodeContents(v3).code(), ErrorCode::BackupUnsupported);
     // Truncated plaintext never decodes.
     for (size_t cut = 0; cut < plain.size(); cut += 7)
         QVERIFY(!backup::decodeContents(ByteView(plain.data(), cut)).ok());
@@ -624,6 +648,65 @@ void TestBackup::restoreAfterLosingEveryDataDirectory()
     QVERIFY2(payerSecrets.scan(payerDir2).isEmpty(), qPrintable(payerSecrets.scan(payerDir2).join(QLatin1Char('\n'))));
     QVERIFY2(payeeSecrets.scan(payeeDir2).isEmpty(), qPrintable(payeeSecrets.scan(payeeDir2).join(QLatin1Char('\n'))));
     QVERIFY2(payerSecrets.scan(folder).isEmpty() && payeeSecrets.scan(folder).isEmpty(), "a secret in the backup folder");
+}
+
+void TestBackup::labelsComeBackFromTheBackup()
+{
+    const QString base = m_dir.filePath(QStringLiteral("labels"));
+    QVERIFY(QDir().mkpath(base));
+    const QString chain = base + QStringLiteral("/chain.sqlite"), dataDir = base + QStringLiteral("/wallet");
+    CliRunner w(chain, dataDir);
+    const QString words = w.json({arg("wallet"), arg("create")}).value(QLatin1String("mnemonic")).toString();
+    QVERIFY(!words.isEmpty());
+    const QString file = w.json({arg("backup"), arg("folder"), base + QStringLiteral("/backups")}).value(QLatin1String("file")).toString();
+    QVERIFY(QFile::exists(file));
+    // Labels as the window's history keeps them (labels.sqlite), then a backup.
+    const std::vector<store::Label> labels{{QStringLiteral("tx"), QStringLiteral("11aa"), QStringLiteral("salary")},
+                                           {QStringLiteral("tx"), QStringLiteral("22bb"), QStringLiteral("房租 March")}};
+    {
+        store::LabelStore store;
+        QVERIFY(store.open(dataDir).ok());
+        for (const auto &l : labels)
+            QVERIFY(store.set(l.kind, l.id, l.label).ok());
+    }
+    auto key = backup::BackupKey::fromSeed(mnemonicToSeed(words.toStdString()).view(), network(NetworkId::Local));
+    QVERIFY(key.ok());
+    QVERIFY(backup::readBackupFile(file, *key)->labels.empty()); // written before the labels
+    QCOMPARE(w.run({arg("backup"), arg("now")}).exitCode, 0);
+    auto written = backup::readBackupFile(file, *key);
+    QVERIFY(written.ok());
+    QVERIFY(written->labels == labels);
+
+    // A new computer: the phrase and the file bring the labels back; a label the restored
+    // wallet already has is kept, and a second restore adds nothing twice.
+    QVERIFY(QDir(dataDir).removeRecursively());
+    const FreshHome home(base + QStringLiteral("/home"), chain);
+    const QString restoredDir = base + QStringLiteral("/restored");
+    {
+        store::LabelStore early;
+        QVERIFY(early.open(restoredDir).ok());
+        QVERIFY(early.set(QStringLiteral("tx"), QStringLiteral("11aa"), QStringLiteral("newer word")).ok());
+    }
+    const CliResult r = home.run(restoredDir, {arg("wallet"), arg("restore"), arg("--backup"), file, arg("--json")}, words.toUtf8() + '\n');
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.json().value(QLatin1String("labels_restored")).toInt(), 1);
+    store::LabelStore back;
+    QVERIFY(back.open(restoredDir).ok());
+    auto all = back.all(QStringLiteral("tx"));
+    QVERIFY(all.ok());
+    QCOMPARE(all->size(), 2);
+    QCOMPARE(all->value(QStringLiteral("11aa")), QStringLiteral("newer word"));
+    QCOMPARE(all->value(QStringLiteral("22bb")), QStringLiteral("房租 March"));
+    backup::ImportSummary again;
+    {
+        store::ChannelStore channels;
+        store::PurchaseStore purchases;
+        QVERIFY(channels.open(restoredDir).ok() && purchases.open(restoredDir).ok());
+        auto imported = backup::importContents(*written, channels, purchases, back);
+        QVERIFY(imported.ok());
+        again = *imported;
+    }
+    QCOMPARE(again.labels, 0);
 }
 
 QTEST_GUILESS_MAIN(TestBackup)

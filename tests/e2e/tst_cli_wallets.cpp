@@ -38,7 +38,83 @@ private Q_SLOTS:
     void noKeychainMeansAClearError();
     void concurrentProcessesOnOneChain();
     void bumpFeeAndChildPaysForParent();
+    void walletPasswordSetChangeRemove();
 };
+
+void TestCliWallets::walletPasswordSetChangeRemove()
+{
+    const QString chainFile = m_dir.filePath(QStringLiteral("chain-password.sqlite"));
+    CliRunner a(chainFile, m_dir.filePath(QStringLiteral("locked")));
+    auto file = [&](const char *name, const QByteArray &text) {
+        const QString path = m_dir.filePath(QString::fromLatin1(name));
+        QFile f(path);
+        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        f.write(text);
+        return path;
+    };
+    const QString pw1 = file("pw1", "first secret\n"), pw2 = file("pw2", "second secret"), wrong = file("pw-wrong", "first secreT\n");
+    const QStringList send{QStringLiteral("wallet"), QStringLiteral("send"), burnAddress(), QStringLiteral("10000"), QStringLiteral("--json")};
+    QVERIFY(!a.json({QStringLiteral("wallet"), QStringLiteral("create")}).isEmpty());
+    QVERIFY(!a.json({QStringLiteral("chain"), QStringLiteral("mine"), QStringLiteral("101")}).isEmpty());
+    // Each send waits for a block first (its change confirmed), so that only the password decides.
+    auto run = [&](const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment()) {
+        if (args.value(1) == QLatin1String("send"))
+            a.json({QStringLiteral("chain"), QStringLiteral("mine"), QStringLiteral("1"), QStringLiteral("--to"), burnAddress()});
+        return a.run(args, {}, env);
+    };
+
+    // Nothing to change or remove yet.
+    QCOMPARE(a.run({QStringLiteral("wallet"), QStringLiteral("password"), QStringLiteral("remove")}).exitCode, 1);
+    const CliResult set = a.run({QStringLiteral("wallet"), QStringLiteral("password"), QStringLiteral("set"), QStringLiteral("--new-password-file"), pw1, QStringLiteral("--json")});
+    QVERIFY2(set.exitCode == 0, set.err.constData());
+    QCOMPARE(set.json().value(QLatin1String("password")).toBool(), true);
+    const CliResult twice = a.run({QStringLiteral("wallet"), QStringLiteral("password"), QStringLiteral("set"), QStringLiteral("--new-password-file"), pw2});
+    QCOMPARE(twice.exitCode, 1);
+    QVERIFY(twice.err.startsWith("INVALID_ARGUMENT"));
+
+    // Reading needs no key: no password asked. Spending does: locked without one (no
+    // terminal here to ask on), refused with a wrong one, sent with the right one.
+    const qint64 before = total(a.json({QStringLiteral("wallet"), QStringLiteral("balance")}));
+    QVERIFY(before > 0);
+    const CliResult locked = run(send);
+    QCOMPARE(locked.exitCode, 1);
+    QVERIFY2(locked.err.startsWith("WALLET_LOCKED"), locked.err.constData());
+    const CliResult bad = run(QStringList(send) << QStringLiteral("--password-file") << wrong);
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.startsWith("WRONG_PASSWORD"), bad.err.constData());
+    QCOMPARE(total(a.json({QStringLiteral("wallet"), QStringLiteral("balance")})), before); // nothing left
+    const CliResult good = run(QStringList(send) << QStringLiteral("--password-file") << pw1);
+    QVERIFY2(good.exitCode == 0, good.err.constData());
+    QVERIFY(satField(good.json(), "fee_sat") > 0);
+    // The environment variable, for scripts.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SPILLWAY_WALLET_PASSWORD"), QStringLiteral("first secret"));
+    QCOMPARE(run(send, env).exitCode, 0);
+    env.insert(QStringLiteral("SPILLWAY_WALLET_PASSWORD"), QStringLiteral("first"));
+    const CliResult envBad = run(send, env);
+    QVERIFY2(envBad.err.startsWith("WRONG_PASSWORD"), envBad.err.constData());
+
+    // The background watcher runs without the password (the channel key kept for it).
+    const CliResult watch = a.run({QStringLiteral("channel"), QStringLiteral("watch"), QStringLiteral("--json")});
+    QVERIFY2(watch.exitCode == 0, watch.err.constData());
+
+    // Change: the old password is refused from then on, the new one works.
+    const CliResult changeBad = a.run({QStringLiteral("wallet"), QStringLiteral("password"), QStringLiteral("change"), QStringLiteral("--password-file"), wrong,
+                                       QStringLiteral("--new-password-file"), pw2});
+    QVERIFY(changeBad.err.startsWith("WRONG_PASSWORD"));
+    const CliResult change = a.run({QStringLiteral("wallet"), QStringLiteral("password"), QStringLiteral("change"), QStringLiteral("--password-file"), pw1,
+                                    QStringLiteral("--new-password-file"), pw2});
+    QVERIFY2(change.exitCode == 0, change.err.constData());
+    QVERIFY(run(QStringList(send) << QStringLiteral("--password-file") << pw1).err.startsWith("WRONG_PASSWORD"));
+    QCOMPARE(run(QStringList(send) << QStringLiteral("--password-file") << pw2).exitCode, 0);
+
+    // Remove: back to a plain seed, nothing asked.
+    QVERIFY(a.run({QStringLiteral("wallet"), QStringLiteral("password"), QStringLiteral("remove")}).err.startsWith("WALLET_LOCKED"));
+    const CliResult removed = a.run({QStringLiteral("wallet"), QStringLiteral("password"), QStringLiteral("remove"), QStringLiteral("--password-file"), pw2});
+    QVERIFY2(removed.exitCode == 0, removed.err.constData());
+    const CliResult plain = run(send);
+    QVERIFY2(plain.exitCode == 0, plain.err.constData());
+}
 
 void TestCliWallets::twoWalletsPayEachOther()
 {

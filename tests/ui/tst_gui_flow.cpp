@@ -3,6 +3,10 @@
 // by rendering the QR widget to an image and decoding it the way a camera frame
 // is decoded, or (second run) through files. Asserts rows and balances exactly.
 #include "BackupStatusLabel.h"
+#include "PasswordDialog.h"
+#include "PasswordSettingsBox.h"
+#include "chain/LocalChain.h"
+#include <QPointer>
 #include "FirstRunDialog.h"
 #include "RestoreFromBackupDialog.h"
 #include "ImportDialog.h"
@@ -191,7 +195,136 @@ private Q_SLOTS:
     void closingHidesToTheTray();
     void notifications();
     void firstRunRestoresFromBackup();
+    void walletPasswordAtStartAndForThePhrase();
 };
+
+namespace {
+spillway::SecretBytes secretOf(const char *text)
+{
+    return spillway::SecretBytes(spillway::asBytes(std::string_view(text)));
+}
+
+/// The next password dialog of `top` (not `previous`, which is closing), in `mode`.
+PasswordDialog *nextPasswordDialog(QWidget *top, PasswordDialog::Mode mode, QPointer<PasswordDialog> &previous)
+{
+    PasswordDialog *found = nullptr;
+    (void)QTest::qWaitFor([&] {
+        for (auto *d : top->findChildren<PasswordDialog *>(QStringLiteral("passwordDialog")))
+            if (d != previous && d->isVisible() && d->mode() == mode)
+                found = d;
+        return found != nullptr;
+    }, 20000);
+    previous = found;
+    return found;
+}
+
+void answer(PasswordDialog *d, const char *password)
+{
+    d->findChild<QLineEdit *>(QStringLiteral("passwordLineEdit"))->setText(QString::fromUtf8(password));
+    d->findChild<QPushButton *>(QStringLiteral("passwordOkButton"))->click();
+}
+} // namespace
+
+void TestGuiFlow::walletPasswordAtStartAndForThePhrase()
+{
+    QTemporaryDir dir;
+    const QString chainFile = dir.filePath(QStringLiteral("chain.sqlite")), dataDir = dir.filePath(QStringLiteral("locked"));
+    spillway::SecretBytes mnemonic;
+    {
+        // A wallet with a password, as Settings or `wallet password set` leaves it.
+        spillway::chain::LocalChain chain(chainFile);
+        auto created = spillway::wallet::Wallet::create(dataDir, chain);
+        QVERIFY(created.ok());
+        mnemonic = *created;
+        auto w = spillway::wallet::Wallet::open(dataDir, chain);
+        QVERIFY((*w)->changePassword({}, secretOf("open sesame")).ok());
+    }
+    const QStringList words = QString::fromLatin1(reinterpret_cast<const char *>(mnemonic.data()), static_cast<qsizetype>(mnemonic.size()))
+                                  .split(QLatin1Char(' '));
+    auto *service = new WalletService(dataDir, chainFile);
+    auto *window = new MainWindow(service);
+    window->setAutoAnswer([](const QString &) { return QVariant(); }); // no message boxes
+    QSignalSpy ready(service, &WalletService::ready);
+    QSignalSpy failed(service, &WalletService::failed);
+    service->startOnThread();
+    window->show();
+
+    // At start: the password before the wallet is used; a wrong one is said and asked again.
+    QPointer<PasswordDialog> dialog;
+    PasswordDialog *unlock = nextPasswordDialog(window, PasswordDialog::Mode::Unlock, dialog);
+    QVERIFY(unlock);
+    QCOMPARE(unlock->findChild<QPushButton *>(QStringLiteral("passwordCancelButton"))->text(), QStringLiteral("Quit"));
+    QVERIFY(!unlock->findChild<QLabel *>(QStringLiteral("passwordProblemLabel"))->isVisible());
+    answer(unlock, "open sesamE");
+    unlock = nextPasswordDialog(window, PasswordDialog::Mode::Unlock, dialog);
+    QVERIFY(unlock);
+    QCOMPARE(unlock->findChild<QLabel *>(QStringLiteral("passwordProblemLabel"))->text(), QStringLiteral("The password is wrong. Try again."));
+    QCOMPARE(ready.size(), 0); // still nothing: no engine, no address, no balances
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("receiveAddressLabel"))->text().isEmpty());
+    answer(unlock, "open sesame");
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->findChild<QLabel *>(QStringLiteral("receiveAddressLabel"))->text().isEmpty(), 20000);
+    QVERIFY(service->hasPassword());
+
+    // Show recovery phrase: the password again (a wrong one shows nothing), then the words.
+    window->findChild<QAction *>(QStringLiteral("showPhraseAction"))->trigger();
+    PasswordDialog *confirm = nextPasswordDialog(window, PasswordDialog::Mode::Confirm, dialog);
+    QVERIFY(confirm);
+    failed.clear();
+    answer(confirm, "sesame");
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20000);
+    QCOMPARE(failed.first().at(0).toString(), QStringLiteral("WRONG_PASSWORD"));
+    QCOMPARE(failed.first().at(1).toString(), QStringLiteral("The wallet password is wrong."));
+    QVERIFY(!window->findChild<RecoveryPhraseDialog *>(QStringLiteral("recoveryPhraseDialog")));
+    window->findChild<QAction *>(QStringLiteral("showPhraseAction"))->trigger();
+    confirm = nextPasswordDialog(window, PasswordDialog::Mode::Confirm, dialog);
+    answer(confirm, "open sesame");
+    QTRY_VERIFY_WITH_TIMEOUT(window->findChild<RecoveryPhraseDialog *>(QStringLiteral("recoveryPhraseDialog")), 20000);
+    auto *shown = window->findChild<RecoveryPhraseDialog *>(QStringLiteral("recoveryPhraseDialog"));
+    QCOMPARE(shown->findChild<RecoveryPhraseView *>()->words(), words);
+    delete shown;
+
+    // Settings → Wallet password: change, then remove; the phrase is then a plain yes.
+    PasswordSettingsBox box(service);
+    box.show();
+    QVERIFY(box.findChild<QPushButton *>(QStringLiteral("changePasswordButton"))->isVisible());
+    QVERIFY(!box.findChild<QPushButton *>(QStringLiteral("setPasswordButton"))->isVisible());
+    QSignalSpy changed(service, &WalletService::passwordChanged);
+    box.findChild<QPushButton *>(QStringLiteral("changePasswordButton"))->click();
+    QVERIFY(box.dialog());
+    box.dialog()->findChild<QLineEdit *>(QStringLiteral("passwordLineEdit"))->setText(QStringLiteral("open sesame"));
+    box.dialog()->findChild<QLineEdit *>(QStringLiteral("newPasswordLineEdit"))->setText(QStringLiteral("new one"));
+    box.dialog()->findChild<QLineEdit *>(QStringLiteral("repeatPasswordLineEdit"))->setText(QStringLiteral("new onE"));
+    QVERIFY(!box.dialog()->findChild<QPushButton *>(QStringLiteral("passwordOkButton"))->isEnabled()); // they differ
+    box.dialog()->findChild<QLineEdit *>(QStringLiteral("repeatPasswordLineEdit"))->setText(QStringLiteral("new one"));
+    box.dialog()->findChild<QPushButton *>(QStringLiteral("passwordOkButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 20000);
+    QCOMPARE(changed.first().first().toBool(), true);
+    box.findChild<QPushButton *>(QStringLiteral("removePasswordButton"))->click();
+    QTRY_VERIFY(box.dialog() && box.dialog()->mode() == PasswordDialog::Mode::Remove);
+    box.dialog()->findChild<QLineEdit *>(QStringLiteral("passwordLineEdit"))->setText(QStringLiteral("new one"));
+    box.dialog()->findChild<QPushButton *>(QStringLiteral("passwordOkButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 2, 20000);
+    QCOMPARE(changed.last().first().toBool(), false);
+    QVERIFY(!service->hasPassword());
+    QVERIFY(box.findChild<QPushButton *>(QStringLiteral("setPasswordButton"))->isVisible());
+    window->setAutoAnswer([](const QString &q) -> QVariant { return q == QLatin1String("show phrase") ? QVariant(true) : QVariant(); });
+    window->findChild<QAction *>(QStringLiteral("showPhraseAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(window->findChild<RecoveryPhraseDialog *>(QStringLiteral("recoveryPhraseDialog")), 20000);
+    QCOMPARE(window->findChild<RecoveryPhraseDialog *>(QStringLiteral("recoveryPhraseDialog"))->findChild<RecoveryPhraseView *>()->words(), words);
+    delete window;
+    delete service;
+
+    // The next start asks nothing: the seed is plain in the keychain again.
+    service = new WalletService(dataDir, chainFile);
+    window = new MainWindow(service);
+    QSignalSpy ready2(service, &WalletService::ready);
+    service->startOnThread();
+    QTRY_COMPARE_WITH_TIMEOUT(ready2.size(), 1, 20000);
+    QVERIFY(!window->findChild<PasswordDialog *>(QStringLiteral("passwordDialog")));
+    delete window;
+    delete service;
+}
 
 void TestGuiFlow::firstRunRestoresFromBackup()
 {

@@ -1,4 +1,11 @@
 // The main window opens with its tabs, found by object name as users see them.
+#include "PasswordDialog.h"
+#include "WalletChain.h"
+#include "chain/ChainSettings.h"
+#include <QComboBox>
+#include "PasswordSettingsBox.h"
+#include "services/WalletService.h"
+#include <QTemporaryDir>
 #include "AmountField.h"
 #include "BalanceBar.h"
 #include "BitcoinUnits.h"
@@ -205,6 +212,86 @@ private Q_SLOTS:
             QSettings().setValue(QStringLiteral("language"), languageBefore);
         WalletSettings::setWallet({});
     }
+    void chainBelongsToTheWallet()
+    {
+        // Two data directories, two chains; the old global chain taken over once.
+        using namespace spillway;
+        using namespace spillway::ui;
+        QTemporaryDir dir;
+        const QString alice = dir.filePath(QStringLiteral("alice")), bob = dir.filePath(QStringLiteral("bob"));
+        const QString aliceGroup = WalletSettings::groupFor(alice), bobGroup = WalletSettings::groupFor(bob);
+        QVERIFY(aliceGroup != bobGroup);
+        auto cleanup = qScopeGuard([&] {
+            QSettings s;
+            s.remove(QStringLiteral("chain"));
+            s.remove(QStringLiteral("chainFile"));
+            s.remove(QStringLiteral("defaultWallet"));
+            s.remove(aliceGroup);
+            s.remove(bobGroup);
+            WalletSettings::setWallet({});
+        });
+        // What an earlier version saved for every wallet.
+        chain::ChainSettings global;
+        global.network = bitcoin::NetworkId::Regtest;
+        global.rpc.url = QUrl(QStringLiteral("http://127.0.0.1:18443/"));
+        global.rpc.user = QStringLiteral("old-user");
+        chain::saveChainSettings(global);
+        QVERIFY(!chain::hasSavedChainSettings(aliceGroup));
+        QCOMPARE(WalletChain::defaultWallet(), chain::defaultDataDir(bitcoin::NetworkId::Regtest)); // as before
+        // Alice has no chain of her own: she takes the global one, and keeps it.
+        chain::ChainSettings a = WalletChain::load(aliceGroup);
+        QCOMPARE(a.network, bitcoin::NetworkId::Regtest);
+        QCOMPARE(a.rpc.user, QStringLiteral("old-user"));
+        QVERIFY(chain::hasSavedChainSettings(aliceGroup));
+        // Bob's own: the local chain in a file of his.
+        chain::ChainSettings b;
+        b.chainFile = dir.filePath(QStringLiteral("bob-chain.sqlite"));
+        WalletChain::save(bobGroup, b);
+        // A later change of the global setting moves neither wallet.
+        chain::ChainSettings later;
+        later.network = bitcoin::NetworkId::Signet;
+        chain::saveChainSettings(later);
+        a = WalletChain::load(aliceGroup);
+        QCOMPARE(a.network, bitcoin::NetworkId::Regtest);
+        QCOMPARE(a.rpc.url.toString(), QStringLiteral("http://127.0.0.1:18443/"));
+        const chain::ChainSettings bobNow = WalletChain::load(bobGroup);
+        QCOMPARE(bobNow.network, bitcoin::NetworkId::Local);
+        QCOMPARE(bobNow.chainFile, b.chainFile);
+
+        // Settings shows and saves the chain of the wallet it is opened in.
+        WalletSettings::setWallet(alice);
+        {
+            SettingsDialog d;
+            QCOMPARE(d.chainSettings().network, bitcoin::NetworkId::Regtest);
+            QCOMPARE(d.findChild<QLineEdit *>(QStringLiteral("rpcUserLineEdit"))->text(), QStringLiteral("old-user"));
+            d.findChild<QLineEdit *>(QStringLiteral("rpcUserLineEdit"))->setText(QStringLiteral("alice-user"));
+            QVERIFY(d.save()); // the chain changed: it applies at the next start
+        }
+        WalletSettings::setWallet(bob);
+        {
+            SettingsDialog d;
+            QCOMPARE(d.chainSettings().network, bitcoin::NetworkId::Local);
+            QCOMPARE(d.findChild<QLineEdit *>(QStringLiteral("chainFileLineEdit"))->text(), b.chainFile);
+            (void)d.save();
+        }
+        QCOMPARE(WalletChain::load(aliceGroup).rpc.user, QStringLiteral("alice-user"));
+        QCOMPARE(WalletChain::load(bobGroup).chainFile, b.chainFile);
+        QCOMPARE(chain::savedChainSettings().network, bitcoin::NetworkId::Signet); // the global place untouched
+        QVERIFY(chain::savedChainSettings().rpc.user.isEmpty());
+        // Another network in Settings is another wallet: that network's, opened from then on.
+        WalletSettings::setWallet(bob);
+        {
+            SettingsDialog d;
+            auto *network = d.findChild<QComboBox *>(QStringLiteral("networkComboBox"));
+            network->setCurrentIndex(network->findData(static_cast<int>(bitcoin::NetworkId::Testnet)));
+            QVERIFY(d.save());
+        }
+        QCOMPARE(WalletChain::load(bobGroup).network, bitcoin::NetworkId::Local); // Bob's wallet stays on its chain
+        const QString testnetWallet = chain::defaultDataDir(bitcoin::NetworkId::Testnet);
+        QCOMPARE(WalletChain::defaultWallet(), testnetWallet);
+        QCOMPARE(WalletChain::load(WalletSettings::groupFor(testnetWallet)).network, bitcoin::NetworkId::Testnet);
+        QSettings().remove(WalletSettings::groupFor(testnetWallet));
+    }
     void chineseWalkFindsNoEnglish()
     {
         // zh_CN: Spillway's and Qt's own translations, as the app installs them; every
@@ -290,6 +377,18 @@ private Q_SLOTS:
         RecoveryPhraseDialog phrase(QStringList(24, QStringLiteral("abandon")));
         phrase.show();
         english_ << walk(&phrase);
+        for (auto mode : {PasswordDialog::Mode::Unlock, PasswordDialog::Mode::Confirm, PasswordDialog::Mode::Set,
+                          PasswordDialog::Mode::Change, PasswordDialog::Mode::Remove}) {
+            PasswordDialog password(mode);
+            password.setProblem(QCoreApplication::translate("spillway::ui::MainWindow", "The password is wrong. Try again."));
+            password.show();
+            english_ << walk(&password);
+        }
+        QTemporaryDir serviceDir;
+        WalletService service(serviceDir.filePath(QStringLiteral("w")), serviceDir.filePath(QStringLiteral("chain.sqlite")));
+        PasswordSettingsBox passwordBox(&service);
+        passwordBox.show();
+        english_ << walk(&passwordBox);
         QVERIFY2(english_.isEmpty(), qPrintable(english_.join(QLatin1Char('\n'))));
         // The network's name too (the title, the status bar, the Send form's sentences).
         QCOMPARE(NetworkNames::display(QStringLiteral("local")), QStringLiteral("本地链"));

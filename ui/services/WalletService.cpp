@@ -86,6 +86,7 @@ WalletService::~WalletService()
             m_backups.reset(); // writes what is still owed
             m_store.reset();
             m_wallet.reset();
+            m_lockedWallet.reset();
             m_chain.reset();
             moveToThread(QCoreApplication::instance()->thread());
         }, Qt::BlockingQueuedConnection);
@@ -208,24 +209,9 @@ void WalletService::restoreWallet(const QString &phrase, bool fresh)
     openWallet();
 }
 
-void WalletService::showRecoveryPhrase()
+void WalletService::startWallet(std::unique_ptr<wallet::Wallet> w)
 {
-    if (!m_wallet)
-        return;
-    auto words = m_wallet->recoveryPhrase();
-    if (!words)
-        return report(words.error());
-    Q_EMIT recoveryPhraseReady(QString::fromLatin1(reinterpret_cast<const char *>(words->data()), static_cast<qsizetype>(words->size())));
-}
-
-void WalletService::openWallet()
-{
-    auto w = wallet::Wallet::open(m_dataDir, *m_chain);
-    if (!w) {
-        report(w.error());
-        return;
-    }
-    m_wallet = std::move(*w);
+    m_wallet = std::move(w);
     m_store = std::make_unique<store::ChannelStore>();
     if (const Status st = m_store->open(m_dataDir); !st.ok()) {
         report(st.error());
@@ -650,6 +636,8 @@ void WalletService::setTransactionLabel(const QString &txid, const QString &labe
         return;
     if (const Status st = m_labels->set(QString::fromLatin1(store::LabelStore::kTransaction), txid, label); !st.ok())
         return report(st.error());
+    if (m_backups)
+        m_backups->committed(); // labels are in the backup too
     publish();
 }
 
@@ -682,6 +670,8 @@ void WalletService::confirmSend()
     if (m_labels && !pending.label.isEmpty())
         (void)m_labels->set(QString::fromLatin1(store::LabelStore::kTransaction), QString::fromStdString(toDisplayHex(r->txid)),
                             pending.label); // the request's label names the payment in the history
+    if (m_backups && m_labels && !pending.label.isEmpty())
+        m_backups->committed();
     syncAndPublish();
     Q_EMIT sent(QString::fromStdString(toDisplayHex(r->txid)), r->amount, r->fee);
 }

@@ -73,8 +73,15 @@ public Q_SLOTS:
     /// First run: the wallet from `phrase`; `fresh` when it was made a moment ago
     /// (no coins to look for before today's tip).
     void restoreWallet(const QString &phrase, bool fresh);
-    /// Wallet → Show recovery phrase: answers recoveryPhraseReady, or failed.
-    void showRecoveryPhrase();
+    /// Wallet → Show recovery phrase: answers recoveryPhraseReady, or failed. With a
+    /// wallet password set, `password` must be it (WRONG_PASSWORD otherwise).
+    void showRecoveryPhrase(const SecretBytes &password = {});
+    /// At start, the wallet password (passwordNeeded asked for it): the wallet opens,
+    /// or passwordNeeded is asked again after a wrong one (WalletServicePassword.cpp).
+    void unlockWallet(const SecretBytes &password);
+    /// Settings: sets (`current` empty), changes or removes (`next` empty) the wallet
+    /// password; answers passwordChanged, or failed (WRONG_PASSWORD: nothing changed).
+    void changePassword(const SecretBytes &current, const SecretBytes &next);
     void refresh();
     void createOffer(const QString &label);
     /// Takes back an outstanding offer (its key, hex): a proposal for it is then refused.
@@ -128,6 +135,8 @@ public Q_SLOTS:
     void setBackgroundWatcher(bool on);
 
 public:
+    /// Whether the wallet's seed is locked with a password (known once it opened; any thread).
+    bool hasPassword() const { return m_hasPassword.load(); }
     /// Whether the background watcher's unit is installed for this data directory.
     bool backgroundWatcherInstalled() const;
     /// First run: restore from this recovery phrase and backup file instead of
@@ -157,6 +166,11 @@ Q_SIGNALS:
     /// First run: there is no wallet in the data directory yet (create or restore).
     void walletMissing();
     void recoveryPhraseReady(const QString &words);
+    /// The wallet's seed is locked with a password: the window asks for it (unlockWallet).
+    /// `wrongBefore`: the last one given was not it.
+    void passwordNeeded(bool wrongBefore);
+    /// The wallet password was set, changed (true) or removed (false).
+    void passwordChanged(bool hasPassword);
     /// Something went wrong: a sentence in the user's language, and the code with its
     /// technical context (`details`) for a Details expander.
     void failed(const QString &code, const QString &sentence, const QString &details);
@@ -190,8 +204,10 @@ private:
     std::optional<bitcoin::OutPoint> channelOf(const QString &channelId);
     /// Everything the window shows: tip, history, balances and the changed channels.
     void publish();
-    /// The wallet exists: open it, the store and the engine, and tell the window.
+    /// The wallet exists: open it (asking for its password when it has one), then startWallet.
     void openWallet();
+    /// The wallet open and its keys at hand: the store and the engine, and tell the window.
+    void startWallet(std::unique_ptr<wallet::Wallet> w);
     /// After a broadcast: the wallet looks for its new coins (change), then publish().
     void syncAndPublish();
     /// Only the channels written since the last publish (and the balances they move).
@@ -206,6 +222,8 @@ private:
     QThread m_thread;
     std::unique_ptr<chain::ChainBackend> m_chain;
     std::unique_ptr<wallet::Wallet> m_wallet;
+    std::unique_ptr<wallet::Wallet> m_lockedWallet; ///< open, waiting for its password (unlockWallet)
+    std::atomic<bool> m_hasPassword{false};
     std::unique_ptr<store::ChannelStore> m_store;
     std::unique_ptr<channel::ChannelEngine> m_engine;
     std::unique_ptr<backup::BackupWriter> m_backups; ///< writes after every commit of m_store
