@@ -3219,4 +3219,39 @@
         <translation>通道已不再开放：不能再付款。</translation>
     </message>
 </context>
+<context>
+    <name>spillway::ui::ChannelAnnouncements</name>
+    <message>
+        <source>Channel settled automatically</source>
+        <translation>通道已自动结算</translation>
+    </message>
+    <message>
+        <source>Spillway settled "%1" by itself before its deadline: %2 come to you once the settlement confirms.</source>
+        <translation>Spillway 在截止前自动结算了“%1”：结算确认后 %2 将归你。</translation>
+    </message>
+    <message>
+        <source>Refund sent automatically</source>
+        <translation>退款已自动发出</translation>
+    </message>
+    <message>
+        <source>"%1" expired, and Spillway sent its refund by itself: your money comes back once it confirms.</source>
+        <translation>“%1”已到期，Spillway 已自动发出退款：确认后你的钱会退回。</translation>
+    </message>
+    <message>
+        <source>Channel settled</source>
+        <translation>通道已结算</translation>
+    </message>
+    <message>
+        <source>"%1" is settled on the chain: %2 are yours.</source>
+        <translation>“%1”已在链上结算：%2 归你。</translation>
+    </message>
+    <message>
+        <source>Channel refunded</source>
+        <translation>通道已退款</translation>
+    </message>
+    <message>
+        <source>"%1" is refunded on the chain: %2 went back to the payer.</source>
+        <translation>“%1”已在链上退款：%2 已退回付款方。</translation>
+    </message>
+</context>
 </TS>

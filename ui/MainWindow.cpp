@@ -198,6 +198,14 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
             m_offerRows->channelsChanged(list);
             updateActions();
         });
+        connect(m_service, &WalletService::openChannelFailed, this,
+                [this](const QString &offer, qint64 capacity, int expiry, bool refund, qint64 fee, const QString &sentence) {
+                    // What the user entered comes back, on the terms page, with the reason.
+                    if (m_wizard || m_autoAnswer)
+                        return;
+                    openChannelWith(QString());
+                    m_wizard->restoreTerms(offer, capacity, expiry, refund, fee, sentence);
+                });
         connect(m_service, &WalletService::offersChanged, this, [this](const QList<ChannelSummary> &offers) {
             m_offerRows->setOffers(offers);
             updateActions();

@@ -24,6 +24,7 @@ Notifier::Notifier(QMainWindow *window, WalletService *service, std::function<QS
     connect(service, &WalletService::channelsChanged, this, &Notifier::onChannels);
     connect(service, &WalletService::tipChanged, this, &Notifier::onTip);
     connect(service, &WalletService::info, this, &Notifier::onWatcher);
+    connect(service, &WalletService::announced, this, &Notifier::notify);
     connect(service, &WalletService::failed, this, &Notifier::onFailure);
 }
 
@@ -82,7 +83,8 @@ void Notifier::checkDeadlines()
 void Notifier::onWatcher(const QString &what)
 {
     // The watcher's events (WatchEvent): closing transactions, confirmations, fee bumps.
-    static const char *const kWorthSaying[] = {"settled", "refunded", "broadcast", "fee raised", "replaced", "left the best chain"};
+    // Settlements and refunds, automatic or confirmed, come as announcements in words.
+    static const char *const kWorthSaying[] = {"fee raised", "replaced", "left the best chain", "could not"};
     for (const char *w : kWorthSaying) {
         if (what.contains(QLatin1String(w))) {
             notify(tr("Channel"), what);

@@ -62,6 +62,11 @@ OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
     connect(m_offer, &QPlainTextEdit::textChanged, this, &OpenChannelWizard::updateSummary);
     addPage(offerPage);
 
+    // A change of the terms replaces the reason they were refused with a fresh check.
+    const auto termsEdited = [this] {
+        m_refused.clear();
+        updateSummary();
+    };
     auto *termsPage = new CheckedPage([this] { return termsProblem().isEmpty(); }, this);
     m_terms = termsPage;
     termsPage->setTitle(tr("Terms"));
@@ -97,10 +102,10 @@ OpenChannelWizard::OpenChannelWizard(QWidget *parent) : QWizard(parent)
     m_termsProblem->setWordWrap(true);
     m_termsProblem->setStyleSheet(QStringLiteral("color: #c62828"));
     form->addRow(m_termsProblem);
-    connect(m_variant, &QComboBox::currentIndexChanged, this, &OpenChannelWizard::updateSummary);
-    connect(m_capacity, &AmountField::valueChanged, this, &OpenChannelWizard::updateSummary);
-    connect(m_expiry, &QSpinBox::valueChanged, this, &OpenChannelWizard::updateSummary);
-    connect(m_fee, &AmountField::valueChanged, this, &OpenChannelWizard::updateSummary);
+    connect(m_variant, &QComboBox::currentIndexChanged, this, termsEdited);
+    connect(m_capacity, &AmountField::valueChanged, this, termsEdited);
+    connect(m_expiry, &QSpinBox::valueChanged, this, termsEdited);
+    connect(m_fee, &AmountField::valueChanged, this, termsEdited);
     m_termsPage = addPage(termsPage);
     termsPage->setFinalPage(true); // Finish here already; the summary is a Next away
 
@@ -182,8 +187,24 @@ bool OpenChannelWizard::setOfferFromImage(const QImage &image)
 void OpenChannelWizard::startWithOffer(const QString &text)
 {
     setOfferText(text);
-    if (m_check.offer)
+    if (m_check.offer) {
         setStartId(m_termsPage);
+        if (isVisible())
+            restart();
+    }
+}
+
+void OpenChannelWizard::restoreTerms(const QString &offerText, qint64 capacitySat, int expiryBlocks, bool refundVariant,
+                                     qint64 commitFeeSat, const QString &problem)
+{
+    m_variant->setCurrentIndex(m_variant->findData(refundVariant ? QStringLiteral("refund") : QStringLiteral("cltv")));
+    startWithOffer(offerText);
+    m_capacity->setValue(capacitySat);
+    m_expiry->setValue(expiryBlocks);
+    if (commitFeeSat > 0)
+        m_fee->setValue(commitFeeSat);
+    m_refused = problem;
+    updateSummary();
 }
 
 void OpenChannelWizard::setOfferText(const QString &text)
@@ -227,7 +248,9 @@ void OpenChannelWizard::updateSummary()
     }
     if (hadOffer != m_check.offer.has_value())
         Q_EMIT m_offerPage->completeChanged();
-    m_termsProblem->setText(m_check.offer ? termsProblem() : QString());
+    // The problem as typed, else why the wallet refused these terms last time (until they change).
+    const QString problem = m_check.offer ? termsProblem() : QString();
+    m_termsProblem->setText(problem.isEmpty() ? m_refused : problem);
     Q_EMIT m_terms->completeChanged();
     m_summary->setText(tr("Your wallet locks %1 in a 2-of-2 output with the payee. You pay by signing; "
                           "the payee settles with the newest payment. If the payee disappears, the refund "

@@ -36,6 +36,9 @@ public:
     /// Before show: the offer read from a code; when this wallet can take it, the wizard
     /// starts at the terms, where Finish opens the channel at once.
     void startWithOffer(const QString &text);
+    /// Before show: terms the wallet could not fund, given back at the terms page with `problem`.
+    void restoreTerms(const QString &offerText, qint64 capacitySat, int expiryBlocks, bool refundVariant, qint64 commitFeeSat,
+                      const QString &problem);
     /// The terms page goes on only with a capacity the offer allows.
     bool validateCurrentPage() override;
 
@@ -58,6 +61,7 @@ private:
     bitcoin::NetworkId m_network = bitcoin::NetworkId::Local;
     qint64 m_feeEstimate = 0;
     qint64 m_spendable = -1;
+    QString m_refused; ///< why the wallet refused the terms this wizard was reopened with
 };
 
 } // namespace spillway::ui

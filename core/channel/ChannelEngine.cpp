@@ -949,7 +949,9 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
             if (spend->spenderHeight >= 0) {
                 rec.closedHeight = spend->spenderHeight;
                 rec.state = isRefund ? ChannelState::Refunded : ChannelState::Settled;
-                events.push_back({rec.id(), std::string(isRefund ? "refunded" : "settled") + " in " + toDisplayHex(rec.closingTxid)});
+                events.push_back({rec.id(), std::string(isRefund ? "refunded" : "settled") + " in " + toDisplayHex(rec.closingTxid),
+                                  isRefund ? WatchEvent::Kind::Refunded : WatchEvent::Kind::Settled,
+                                  isRefund ? rec.finalPayer : rec.role == ChannelRole::Payee ? rec.finalPayee : rec.finalPayer});
             } else {
                 rec.state = ChannelState::Closing;
             }
@@ -1005,11 +1007,12 @@ Result<std::vector<WatchEvent>> ChannelEngine::watch()
                                               std::to_string(outlook.neededChildFee) + " sat of a " + std::to_string(outlook.budget) +
                                               " sat fee budget: "
                                         : "settled automatically at the safety margin: ";
-            events.push_back({rec.id(), s ? why + toDisplayHex(*s) : "could not settle automatically: " + s.error().describe()});
+            events.push_back({rec.id(), s ? why + toDisplayHex(*s) : "could not settle automatically: " + s.error().describe(),
+                              s ? WatchEvent::Kind::AutoSettled : WatchEvent::Kind::Other, rec.paid});
         } else if (rec.role == ChannelRole::Payer && now->height >= static_cast<int>(rec.params.expiry)) {
             auto r = refund(rec.id());
-            events.push_back({rec.id(), r ? "refund broadcast: " + toDisplayHex(*r)
-                                          : "could not broadcast the refund: " + r.error().describe()});
+            events.push_back({rec.id(), r ? "refund broadcast: " + toDisplayHex(*r) : "could not broadcast the refund: " + r.error().describe(),
+                              r ? WatchEvent::Kind::AutoRefunded : WatchEvent::Kind::Other, 0});
         }
             return Status{};
     };

@@ -77,8 +77,12 @@ struct WatchStats {
 
 /// What the watcher did, for the user to read.
 struct WatchEvent {
+    /// What a window announces in words of its own; Other is said as `what`.
+    enum class Kind { Other, AutoSettled, AutoRefunded, Settled, Refunded };
     bitcoin::OutPoint channel;
     std::string what;
+    Kind kind = Kind::Other;
+    int64_t amount = 0; ///< AutoSettled: the payee's payout; Settled: our share; Refunded: the payer's
 };
 
 class ChannelEngine {

@@ -85,6 +85,7 @@
 #include "ScreenRegionPicker.h"
 #include "PayDialog.h"
 #include <QWizard>
+#include "services/ChannelAnnouncements.h"
 #include <QTest>
 #include <QDialogButtonBox>
 #include "backup/BackupSettings.h"
@@ -433,8 +434,22 @@ void TestGuiFlow::notifications()
              qPrintable(n->history().last()));
     Q_EMIT service.tipChanged(140, QDateTime::currentSecsSinceEpoch(), 600); // said once
     QCOMPARE(n->history().size(), 2);
-    Q_EMIT service.info(QStringLiteral("settled in 00ff"));
-    QCOMPARE(n->history().last(), QStringLiteral("Channel: settled in 00ff"));
+    // What the watcher did by itself is announced in words, with the channel's name.
+    const Announcement autoSettled = announcementOf(
+        spillway::channel::WatchEvent{{}, "settled automatically at the safety margin: 00ff", spillway::channel::WatchEvent::Kind::AutoSettled, 2000},
+        QStringLiteral("GUI test feed"));
+    QCOMPARE(autoSettled.sentence,
+             QStringLiteral("Spillway settled \"GUI test feed\" by itself before its deadline: 2,000 sat come to you once the settlement confirms."));
+    Q_EMIT service.announced(autoSettled.title, autoSettled.sentence);
+    QCOMPARE(n->history().last(), QStringLiteral("Channel settled automatically: ") + autoSettled.sentence);
+    const Announcement refunded = announcementOf(
+        spillway::channel::WatchEvent{{}, "refund broadcast: 00ee", spillway::channel::WatchEvent::Kind::AutoRefunded, 0}, QStringLiteral("feed"));
+    QCOMPARE(refunded.title, QStringLiteral("Refund sent automatically"));
+    QVERIFY(announcementOf(spillway::channel::WatchEvent{{}, "changed by another process", spillway::channel::WatchEvent::Kind::Other, 0},
+                           QStringLiteral("feed")).isEmpty());
+    const qsizetype announced = n->history().size();
+    Q_EMIT service.info(QStringLiteral("settled in 00ff")); // the raw event is not said a second time
+    QCOMPARE(n->history().size(), announced);
     Q_EMIT service.info(QStringLiteral("the settlement's fee raised by a child (CPFP) 00aa: 12 sat/vB for both"));
     QVERIFY(n->history().last().startsWith(QLatin1String("Channel: the settlement's fee raised")));
     Q_EMIT service.failed(QStringLiteral("BACKUP_FAILED"), QStringLiteral("The backup could not be written."), QStringLiteral("BACKUP_FAILED"));

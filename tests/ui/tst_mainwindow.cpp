@@ -129,6 +129,22 @@ private Q_SLOTS:
         auto *kind = refundOnly.findChild<QComboBox *>(QStringLiteral("variantComboBox"));
         QCOMPARE(kind->currentData().toString(), QStringLiteral("refund"));
         QVERIFY(refundOnly.refundVariant());
+        // Refused by the wallet after Finish (say, the node would not take the funding):
+        // the wizard comes back on the terms page with what was entered and the reason.
+        OpenChannelWizard again;
+        again.setWallet(NetworkId::Local, 1000, 500'000);
+        const QString text = offerFor(NetworkId::Local);
+        again.restoreTerms(text, 70'000, 200, false, 0, QStringLiteral("The node refused the funding."));
+        again.show();
+        QCOMPARE(again.currentId(), 1);
+        QCOMPARE(again.capacity(), 70'000);
+        QCOMPARE(again.expiryBlocks(), 200);
+        QCOMPARE(again.offerText(), text);
+        auto *problem2 = again.findChild<QLabel *>(QStringLiteral("termsProblemLabel"));
+        QCOMPARE(problem2->text(), QStringLiteral("The node refused the funding."));
+        QVERIFY(again.button(QWizard::FinishButton)->isEnabled()); // may be tried again
+        again.findChild<AmountField *>(QStringLiteral("capacityAmountField"))->setValue(80'000);
+        QVERIFY(problem2->text().isEmpty()); // changed terms: checked afresh
     }
 
     void opensWithChannelsAndWalletTabs()

@@ -1,4 +1,5 @@
 #include "WalletService.h"
+#include "ChannelAnnouncements.h"
 
 #include <QDateTime>
 
@@ -239,6 +240,19 @@ void WalletService::startWallet(std::unique_ptr<wallet::Wallet> w)
     publishOffers();
 }
 
+void WalletService::announce(const channel::WatchEvent &e)
+{
+    // What the watcher did by itself, in words and with the channel's name (issue 16).
+    QString name = QString::fromStdString(e.channel.toString()).left(10) + QStringLiteral("…");
+    if (auto rec = m_store->find(e.channel); rec && *rec && !(*rec)->label.empty())
+        name = QString::fromStdString((*rec)->label);
+    const Announcement a = announcementOf(e, name);
+    if (a.isEmpty())
+        return Q_EMIT info(QString::fromStdString(e.what));
+    Q_EMIT announced(a.title, a.sentence);
+    Q_EMIT info(a.sentence);
+}
+
 void WalletService::refresh()
 {
     if (!m_engine)
@@ -250,7 +264,7 @@ void WalletService::refresh()
         report(events.error());
     else
         for (const auto &e : *events)
-            Q_EMIT info(QString::fromStdString(e.what));
+            announce(e);
     publish();
 }
 
@@ -441,8 +455,12 @@ void WalletService::openChannel(const QString &offerText, qint64 capacitySat, in
     if (commitFeeSat > 0)
         t.commitFee = commitFeeSat;
     auto out = m_engine->open(std::get<channel::OfferMsg>(*m), t);
-    if (!out)
-        return report(out.error());
+    if (!out) {
+        report(out.error());
+        // The window gives the terms back to the user, with the reason, instead of losing them.
+        return Q_EMIT openChannelFailed(offerText, capacitySat, expiryBlocks, refundVariant, commitFeeSat,
+                                        QCoreApplication::translate("ErrorCode", errorCodeSentence(out.error().code).data()));
+    }
     Q_EMIT messagesReady(tr("Channel proposal"), texts(*out));
     syncAndPublish();
 }

@@ -34,6 +34,7 @@ class LabelStore;
 }
 namespace spillway::channel {
 class ChannelEngine;
+struct WatchEvent;
 }
 namespace spillway::backup {
 class BackupWriter;
@@ -187,6 +188,12 @@ Q_SIGNALS:
     /// Messages for the peer: `title` says what they are ("Offer", "Payment 3", ...).
     void messagesReady(const QString &title, const QStringList &texts);
     void info(const QString &text);
+    /// openChannel was refused (after `failed`): the terms as given, and why in a sentence.
+    void openChannelFailed(const QString &offerText, qint64 capacitySat, int expiryBlocks, bool refundVariant, qint64 commitFeeSat,
+                           const QString &sentence);
+    /// Something the watcher did by itself (an automatic settlement or refund, a closing
+    /// confirmed): a title and a sentence for a notification.
+    void announced(const QString &title, const QString &sentence);
     void sendPreviewReady(const QString &address, qint64 amountSat, qint64 feeSat, qint64 feeRateSatPerKvB, qint64 vsize,
                           qint64 changeSat, bool max);
     void sent(const QString &txid, qint64 amountSat, qint64 feeSat);
@@ -214,6 +221,7 @@ private:
     void publishChannels(bool balanceToo);
     void publishBackupStatus(int channelsToWatch);
     void publishOffers();
+    void announce(const channel::WatchEvent &event);
     /// Restores from m_restorePhrase and m_restoreBackup; false (reported) when refused.
     bool restoreFromBackupFile();
 
