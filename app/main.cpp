@@ -100,7 +100,9 @@ int main(int argc, char **argv)
                 if (w->isVisible() && w->objectName() == QLatin1String("firstRunDialog"))
                     shown = w;
             shown->grab().save(file);
-            QApplication::quit();
+            // exit, not quit: quit closes the window first, and with channels open the
+            // window asks whether to keep watching (a question nobody answers here).
+            QCoreApplication::exit(0);
         });
     }
     const int rc = app.exec();

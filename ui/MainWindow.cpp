@@ -279,11 +279,13 @@ void MainWindow::applySettings()
 void MainWindow::fitChannelColumns()
 {
     // A little room beyond the widest text: a countdown's text grows and shrinks by a character or two.
-    for (int col = 0; col < ChannelTableModel::ColumnCount; ++col)
-        if (col != ChannelTableModel::RemainingColumn) {
-            m_table->resizeColumnToContents(col);
-            m_table->setColumnWidth(col, m_table->columnWidth(col) + m_table->fontMetrics().horizontalAdvance(QStringLiteral("00")));
-        }
+    for (int col = 0; col < ChannelTableModel::ColumnCount; ++col) {
+        m_table->resizeColumnToContents(col);
+        m_table->setColumnWidth(col, m_table->columnWidth(col) + m_table->fontMetrics().horizontalAdvance(QStringLiteral("00")));
+    }
+    // The Remaining bar wants room; a closed channel's outcome there is words, as wide as they are.
+    // (up to a limit: the time left must stay in view; the whole outcome is in the tooltip).
+    m_table->setColumnWidth(ChannelTableModel::RemainingColumn, std::clamp(m_table->columnWidth(ChannelTableModel::RemainingColumn), 140, 230));
 }
 
 void MainWindow::showBalances()
