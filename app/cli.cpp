@@ -14,6 +14,7 @@
 #include "transport/Seller.h"
 #include "wallet/Wallet.h"
 #include "CliFees.h"
+#include "CliOffers.h"
 #include "ur/UrText.h"
 
 #include <QCommandLineParser>
@@ -570,6 +571,24 @@ int channelCommand(Cli &cli, chain::ChainBackend &chain, const QString &sub, con
             return fail(o.error());
         return emit(cli, {*o});
     }
+    if (sub == QLatin1String("offers") || sub == QLatin1String("withdraw")) {
+        auto o = sub == QLatin1String("offers") ? cli::offersCommand(channels) : cli::withdrawOfferCommand(channels, args.value(0));
+        if (!o)
+            return fail(o.error());
+        if (cli.json) {
+            printJson(*o);
+        } else if (sub == QLatin1String("withdraw")) {
+            std::printf("offer %s withdrawn: a proposal for it is refused from now on\n", qPrintable(o->value(QStringLiteral("withdrawn")).toString()));
+        } else {
+            for (const auto v : o->value(QStringLiteral("offers")).toArray()) {
+                const QJsonObject e = v.toObject();
+                std::printf("%s  %-11s  %s  %s\n", qPrintable(e.value(QStringLiteral("key")).toString().left(16)),
+                            qPrintable(e.value(QStringLiteral("state")).toString()), qPrintable(e.value(QStringLiteral("created")).toString()),
+                            qPrintable(e.value(QStringLiteral("label")).toString()));
+            }
+        }
+        return 0;
+    }
     if (sub == QLatin1String("open")) {
         if (args.isEmpty())
             return usage(QStringLiteral("channel open OFFER_FILE --capacity SAT"));
@@ -977,6 +996,8 @@ int main(int argc, char **argv)
         "  chain mine [N] [--to ADDRESS]   mine N blocks (local chain) [--every SECONDS]\n"
         "  chain check                     verify the local chain file's consistency\n"
         "  channel offer [--label L]       payee: an offer to open a channel (message on stdout)\n"
+        "  channel offers                  payee: every offer, outstanding, answered or withdrawn\n"
+        "  channel withdraw KEY            payee: take an outstanding offer back (KEY: 8+ hex digits)\n"
         "  channel open OFFER --capacity SAT [--expiry-blocks N] [--variant cltv|refund]\n"
         "  channel import FILE|-           either side: handle messages, print the answers\n"
         "  channel accept FILE|-           payee: same as import, for a proposal\n"

@@ -116,6 +116,7 @@ private Q_SLOTS:
     void adversarial();
     void psbtTransport();
     void openingTermsRefused();
+    void offersListedAndWithdrawn();
     void catchUpAfterRestoringAnOldCopy();
     void interruptedOpeningCarriesOn();
     void twoProcessesOnOneDataDirectory();
@@ -635,6 +636,44 @@ void TestCliChannels::feesRiseEveryBlockBeforeTheDeadline()
 
 QTEST_GUILESS_MAIN(TestCliChannels)
 #include "tst_cli_channels.moc"
+
+void TestCliChannels::offersListedAndWithdrawn()
+{
+    // The payee's offers, outstanding until a channel comes from one; one taken back
+    // (channel withdraw) is refused when a payer still proposes on it, nothing stored.
+    Pair p(m_dir.filePath(QStringLiteral("offers")));
+    QDir().mkpath(p.dir);
+    QVERIFY(!p.payer.json({arg("wallet"), arg("create")}).isEmpty());
+    QVERIFY(!p.payee.json({arg("wallet"), arg("create")}).isEmpty());
+    p.payer.run({arg("chain"), arg("mine"), arg("101")});
+    QCOMPARE(p.payee.run({arg("channel"), arg("offer"), arg("--label"), arg("first"), arg("--out"), p.file("offer1.spw")}).exitCode, 0);
+    QCOMPARE(p.payee.run({arg("channel"), arg("offer"), arg("--label"), arg("second"), arg("--out"), p.file("offer2.spw")}).exitCode, 0);
+    auto states = [&] {
+        QStringList out;
+        for (const auto v : p.payee.json({arg("channel"), arg("offers")}).value(arg("offers")).toArray())
+            out << v.toObject().value(arg("label")).toString() + QLatin1Char('=') + v.toObject().value(arg("state")).toString();
+        return out;
+    };
+    QCOMPARE(states(), (QStringList{arg("first=outstanding"), arg("second=outstanding")}));
+    // The first is answered.
+    CliResult r = p.payer.run({arg("channel"), arg("open"), p.file("offer1.spw"), arg("--capacity"), arg("100000"), arg("--out"), p.file("p1.spw")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = p.payee.run({arg("channel"), arg("accept"), p.file("p1.spw")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(states(), (QStringList{arg("first=answered"), arg("second=outstanding")}));
+    // The second is withdrawn by a prefix of its key; too short or unknown prefixes are refused.
+    const QString key2 = QString::fromStdString(toHex(std::get<channel::OfferMsg>(decodeFile(p.file("offer2.spw"))).payeePub));
+    QVERIFY(p.payee.run({arg("channel"), arg("withdraw"), key2.left(4)}).err.startsWith("INVALID_ARGUMENT"));
+    QVERIFY(p.payee.run({arg("channel"), arg("withdraw"), arg("ffffffffffff")}).err.startsWith("OFFER_UNKNOWN"));
+    QCOMPARE(p.payee.json({arg("channel"), arg("withdraw"), key2.left(12)}).value(arg("withdrawn")).toString(), key2);
+    QCOMPARE(states(), (QStringList{arg("first=answered"), arg("second=withdrawn")}));
+    r = p.payer.run({arg("channel"), arg("open"), p.file("offer2.spw"), arg("--capacity"), arg("100000"), arg("--out"), p.file("p2.spw")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QByteArray before = storeDigest(p.payee.dataDir());
+    r = p.payee.run({arg("channel"), arg("accept"), p.file("p2.spw")});
+    QVERIFY2(r.exitCode != 0 && r.err.startsWith("OFFER_WITHDRAWN"), r.err.constData());
+    QCOMPARE(storeDigest(p.payee.dataDir()), before);
+}
 
 void TestCliChannels::openingTermsRefused()
 {
