@@ -1232,6 +1232,23 @@ void TestGuiFlow::paymentsStreamByContinuousScanning()
     QCOMPARE(payer.window->lastMessageDialog(), nullptr);
     QCOMPARE(payee.window->lastMessageDialog(), nullptr);
     QCOMPARE(payer.model()->data(payer.model()->index(0, 0), ChannelTableModel::PaidSatRole).toLongLong(), 1500LL * payments);
+
+    // Left alone until the safety margin, the payee's watcher settles by itself and
+    // says so in words (issue 16), then again when the settlement confirms.
+    QSignalSpy announced(payee.service, &WalletService::announced);
+    const ChannelSummary *c = payee.model()->channelAt(0);
+    const int tip = payee.label("tipLabel").remove(QStringLiteral("Height ")).remove(QLatin1Char(',')).toInt();
+    const int toMargin = c->expiryHeight - c->safetyMargin - tip;
+    QVERIFY(toMargin > 0);
+    QMetaObject::invokeMethod(payer.service, [s = payer.service, toMargin] { s->mine(toMargin); }); // setup: time passes
+    QTRY_VERIFY_WITH_TIMEOUT(!announced.isEmpty(), 30000);
+    QCOMPARE(announced.first().at(0).toString(), QStringLiteral("Channel settled automatically"));
+    QVERIFY2(announced.first().at(1).toString().contains(QLatin1String("30,000 sat come to you")), qPrintable(announced.first().at(1).toString()));
+    Notifier *notifier = payee.window->findChild<TrayController *>(QStringLiteral("trayController"))->notifier();
+    QTRY_VERIFY_WITH_TIMEOUT(notifier->history().contains(QStringLiteral("Channel settled automatically: ") + announced.first().at(1).toString()), 5000);
+    QMetaObject::invokeMethod(payer.service, [s = payer.service] { s->mine(1); });
+    QTRY_VERIFY_WITH_TIMEOUT(announced.size() >= 2, 30000);
+    QCOMPARE(announced.last().at(0).toString(), QStringLiteral("Channel settled"));
 }
 
 void TestGuiFlow::sellAndBuyOverTls()
