@@ -81,7 +81,8 @@ public:
     void watch() override
     {
         (void)m_runner.onOwnThread([&]() -> Status {
-            (void)engine().watch();
+            if (auto events = engine().watch(); events && m_runner.m_watchEvents)
+                m_runner.m_watchEvents(*events);
             return {};
         });
     }

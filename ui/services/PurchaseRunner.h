@@ -26,6 +26,7 @@ class QTimer;
 
 namespace spillway::channel {
 class ChannelEngine;
+struct WatchEvent;
 struct OfferMsg;
 }
 namespace spillway::chain {
@@ -56,6 +57,9 @@ public:
 
     /// What it pays from, used only on this object's thread; null: no wallet yet.
     void setCore(channel::ChannelEngine *engine, wallet::Wallet *wallet, chain::ChainBackend *chain);
+    /// Where the events of the watcher passes a purchase runs go (on this object's
+    /// thread): the window announces them as it does its own.
+    void setWatchEvents(std::function<void(const std::vector<channel::WatchEvent> &)> sink) { m_watchEvents = std::move(sink); }
     bool busy() const { return m_phase != Phase::Idle; }
     /// Lists the provider's files (catalogReady, or failed).
     void listFiles(const QString &offerText);
@@ -113,6 +117,7 @@ private:
     static QString unreachable(const Error &e, const channel::OfferMsg &offer);
 
     channel::ChannelEngine *m_engine = nullptr;
+    std::function<void(const std::vector<channel::WatchEvent> &)> m_watchEvents;
     wallet::Wallet *m_wallet = nullptr;
     chain::ChainBackend *m_chain = nullptr;
     Phase m_phase = Phase::Idle;

@@ -232,6 +232,10 @@ void WalletService::startWallet(std::unique_ptr<wallet::Wallet> w)
     });
     m_backups->attach(*m_store);
     m_purchases->setCore(m_engine.get(), m_wallet.get(), m_chain.get());
+    m_purchases->setWatchEvents([this](const std::vector<channel::WatchEvent> &events) {
+        for (const auto &e : events)
+            announce(e);
+    });
     const Network &net = m_chain->network();
     Q_EMIT ready(QString::fromLatin1(net.name.data()), m_chain->describe());
     newReceiveAddress();
