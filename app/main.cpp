@@ -44,9 +44,11 @@ int main(int argc, char **argv)
     p.process(app);
 
     // Language: the option, else the saved setting, else the system locale.
-    const QString language = p.isSet(QStringLiteral("language"))
-                                 ? p.value(QStringLiteral("language"))
-                                 : QSettings().value(QStringLiteral("language"), QLocale::system().name()).toString();
+    QString language = p.isSet(QStringLiteral("language")) ? p.value(QStringLiteral("language"))
+                                                           : QSettings().value(QStringLiteral("language"), QLocale::system().name()).toString();
+    // No locale at all (LANG unset: "C"): English with its digit grouping, not bare "505000000000 sat".
+    if (language.isEmpty() || language == QLatin1String("C") || language == QLatin1String("POSIX"))
+        language = QStringLiteral("en_US");
     // Dates and numbers in the language chosen (QLocale() everywhere in the window).
     QLocale::setDefault(QLocale(language));
     QTranslator qtBase, ours;

@@ -1530,6 +1530,18 @@
         <source>Drag a rectangle over the other wallet's codes: each new one is imported as it appears, and the answer shown</source>
         <translation>在另一个钱包的二维码上拖出一个矩形：每个新出现的码都会被导入，并显示回应</translation>
     </message>
+    <message>
+        <source>The local chain mines on demand: one block paying its reward to this wallet. A mined reward can be spent once 100 more blocks are on top of it (it shows as immature until then).</source>
+        <translation>本地链按需出块：挖一个区块，奖励归本钱包。挖出的奖励要在其上再有 100 个区块后才能花费（在此之前显示为未成熟）。</translation>
+    </message>
+    <message>
+        <source>Closing transaction %1 sent, waiting for a confirmation</source>
+        <translation>关闭交易 %1 已发出，等待确认</translation>
+    </message>
+    <message>
+        <source>Closing by %1: payee %2, payer %3</source>
+        <translation>正在由 %1 关闭：收款方 %2，付款方 %3</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::MessageDialog</name>

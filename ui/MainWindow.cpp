@@ -161,7 +161,8 @@ MainWindow::MainWindow(WalletService *service, QWidget *parent)
     statusBar()->addPermanentWidget(m_balanceBar);
     auto *mine = new QPushButton(tr("Mine a block"), this);
     mine->setObjectName(QStringLiteral("mineButton"));
-    mine->setToolTip(tr("The local chain mines on demand: one block to this wallet."));
+    mine->setToolTip(tr("The local chain mines on demand: one block paying its reward to this wallet. A mined reward can be "
+                        "spent once 100 more blocks are on top of it (it shows as immature until then)."));
     statusBar()->addPermanentWidget(new BackupStatusLabel(m_service, this));
     statusBar()->addPermanentWidget(mine);
     statusBar()->showMessage(tr("Network: local chain"), 3000);
@@ -626,9 +627,11 @@ void MainWindow::updateActions()
                           .arg(c->payments)
                           .arg(m_model->formatAmount(c->paidSat), m_model->formatAmount(c->capacitySat))
                           .arg(c->closingTxid.isEmpty() ? QString()
-                                                        : tr("Closed by %1: payee %2, payer %3")
-                                                              .arg(c->closingTxid, m_model->formatAmount(c->finalPayeeSat),
-                                                                   m_model->formatAmount(c->finalPayerSat))) +
+                               // Our own closing just sent: its amounts are known once the chain shows it.
+                               : c->finalPayeeSat == 0 && c->finalPayerSat == 0
+                                   ? tr("Closing transaction %1 sent, waiting for a confirmation").arg(c->closingTxid)
+                                   : (c->isFinal() ? tr("Closed by %1: payee %2, payer %3") : tr("Closing by %1: payee %2, payer %3"))
+                                         .arg(c->closingTxid, m_model->formatAmount(c->finalPayeeSat), m_model->formatAmount(c->finalPayerSat))) +
                       fees);
 }
 
@@ -652,7 +655,7 @@ void MainWindow::showMessages(const QString &title, const QStringList &texts)
             m_lastMessage = nullptr;
     });
     m_lastMessage = d;
-    d->open(); // non-blocking: the window stays live behind it
+    d->show(); // not modal: the window stays usable behind it (Scan screen, Pay, Settle)
 }
 
 void MainWindow::newOffer()

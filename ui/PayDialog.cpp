@@ -101,8 +101,13 @@ void PayDialog::updateButtons()
     m_pay->setEnabled(open && m_amount->value().has_value());
     for (int i = 0; i < m_quick.size(); ++i)
         m_quick[i]->setEnabled(open && m_quickValues[i] <= m_channel.remainingSat());
-    if (!open)
+    if (!open) {
+        // Closing or closed: no amount left to offer, no payment code to show.
         m_sent->setText(tr("The channel is no longer open: no more payments."));
+        m_left->clear();
+        m_codeTitle->hide();
+        m_code->hide();
+    }
 }
 
 } // namespace spillway::ui

@@ -1139,12 +1139,18 @@ Result<int64_t> ChannelEngine::lockedInChannels()
     if (!channels)
         return channels.error();
     int64_t total = 0;
-    for (const auto &c : *channels) {
-        if (isFinal(c.state) || c.state == ChannelState::Proposed)
-            continue;
-        total += c.role == ChannelRole::Payer ? c.params.capacity.sat() - c.signedPaid : c.paid;
-    }
+    for (const auto &c : *channels)
+        total += moneyInChannel(c);
     return total;
+}
+
+int64_t moneyInChannel(const ChannelRecord &c)
+{
+    if (isFinal(c.state) || c.state == ChannelState::Proposed)
+        return 0;
+    if (c.state == ChannelState::Closing && (c.role == ChannelRole::Payee || c.finalPayee == 0))
+        return 0; // the closing pays a wallet address: the wallet counts it, unconfirmed
+    return c.role == ChannelRole::Payer ? c.params.capacity.sat() - c.signedPaid : c.paid;
 }
 
 } // namespace spillway::channel

@@ -85,6 +85,13 @@ struct WatchEvent {
     int64_t amount = 0; ///< AutoSettled: the payee's payout; Settled: our share; Refunded: the payer's
 };
 
+/// Our money a channel holds that the wallet does not see yet (the balances' "in
+/// channels"): the payer's capacity less what it signed away, the payee's accepted
+/// payments. None once closed, or once a closing transaction pays it to a wallet
+/// address the wallet already counts (the payee's settlement payout, the payer's
+/// refund); the payer's share of a settlement stays until it is swept.
+int64_t moneyInChannel(const store::ChannelRecord &c);
+
 class ChannelEngine {
 public:
     ChannelEngine(wallet::Wallet &wallet, chain::ChainBackend &chain, store::ChannelStore &store);

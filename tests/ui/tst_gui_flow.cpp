@@ -1040,6 +1040,14 @@ struct Hands {
     void click(QWidget *w, const QString &what)
     {
         QVERIFY2(w && w->isVisible() && w->isEnabled(), qPrintable(what));
+        // A user cannot click a window that a modal dialog blocks (QTest could).
+        for (QWidget *top : QApplication::topLevelWidgets()) {
+            if (!top->isVisible() || top == w->window() || top->windowModality() == Qt::NonModal)
+                continue;
+            const bool blocks = top->windowModality() == Qt::ApplicationModal ||
+                                (top->parentWidget() && top->parentWidget()->window() == w->window());
+            QVERIFY2(!blocks, qPrintable(what + QStringLiteral(": blocked by ") + top->windowTitle()));
+        }
         ++actions;
         log << what;
         QTest::mouseClick(w, Qt::LeftButton);
@@ -1767,6 +1775,8 @@ void TestGuiFlow::sendWithConfirmation()
     // The form is cleared for the next payment.
     QTRY_VERIFY(address->text().isEmpty());
     QVERIFY(amount->lineEdit()->text().isEmpty());
+    // Bob's window shows it unconfirmed within seconds, before any block (it looks at the mempool).
+    QTRY_COMPARE_WITH_TIMEOUT(bob.label("unconfirmedBalanceLabel"), QStringLiteral("0.00100000 BTC"), 15000);
     // Bob has it once a block confirms it, in BTC.
     alice.window->findChild<QPushButton *>(QStringLiteral("mineButton"))->click();
     QTRY_COMPARE_WITH_TIMEOUT(bob.label("confirmedBalanceLabel"), QStringLiteral("0.00100000 BTC"), 20000);

@@ -1,5 +1,6 @@
 #include "ChannelFeed.h"
 
+#include "channel/ChannelEngine.h"
 #include "channel/Messages.h"
 #include "store/ChannelStore.h"
 
@@ -81,8 +82,7 @@ Result<QList<ChannelSummary>> ChannelFeed::changes()
         // change costs one subtraction and one addition, not a pass over every channel.
         Share now;
         now.paying = r.role == store::ChannelRole::Payer;
-        const bool counts = !s.isFinal() && r.state != store::ChannelState::Proposed;
-        now.amount = counts ? (now.paying ? r.params.capacity.sat() - r.signedPaid : r.paid) : 0;
+        now.amount = channel::moneyInChannel(r);
         now.watched = r.state == store::ChannelState::Opening || r.state == store::ChannelState::Open ||
                       r.state == store::ChannelState::Closing;
         Share &was = m_shares[s.id];

@@ -232,6 +232,21 @@ void WalletService::startWallet(std::unique_ptr<wallet::Wallet> w)
     });
     m_backups->attach(*m_store);
     m_purchases->setCore(m_engine.get(), m_wallet.get(), m_chain.get());
+    // Coins that arrive between blocks (a send from another wallet) show as unconfirmed
+    // within seconds, not at the next block: the wallet looks at the mempool now and then,
+    // and the window hears only when its balance moved.
+    auto *mempoolPoll = new QTimer(this);
+    mempoolPoll->setInterval(m_chainSettings.isLocal() ? kMempoolPollMs : 6 * kMempoolPollMs); // a node's mempool costs more to read
+    connect(mempoolPoll, &QTimer::timeout, this, [this] {
+        if (!m_wallet || m_purchases->busy())
+            return;
+        if (const Status st = m_wallet->sync(); !st.ok())
+            return; // said at the next block, if it lasts
+        auto b = m_wallet->balance();
+        if (b && (b->confirmed != m_walletBalance.confirmed || b->unconfirmed != m_walletBalance.unconfirmed))
+            publish();
+    });
+    mempoolPoll->start();
     m_purchases->setWatchEvents([this](const std::vector<channel::WatchEvent> &events) {
         for (const auto &e : events)
             announce(e);

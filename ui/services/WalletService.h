@@ -237,6 +237,7 @@ private:
     std::unique_ptr<backup::BackupWriter> m_backups; ///< writes after every commit of m_store
     int m_channelsToWatch = -1; // -1: not published yet
     int m_blockInterval = -1;   // seconds per block as last asked; -1: not yet
+    static constexpr int kMempoolPollMs = 5000; // how often the wallet looks for unconfirmed coins between blocks
     int m_blockIntervalAt = -1; // the height it was asked at
     SystemctlRunner *m_systemctl = nullptr;
     SecretBytes m_restorePhrase;
