@@ -913,6 +913,9 @@ void TestGuiFlow::payerAndPayee()
     payee.trigger("settleAction");
     QTRY_COMPARE_WITH_TIMEOUT(payee.model()->data(payee.model()->index(0, ChannelTableModel::StateColumn)).toString(),
                               QStringLiteral("closing"), 20000);
+    // The payout waits in the mempool: counted once, as unconfirmed, no longer in channels.
+    QTRY_COMPARE_WITH_TIMEOUT(payee.label("statusReceivingLabel"), QStringLiteral("receiving: 0 sat"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(payee.label("statusUnconfirmedLabel"), QStringLiteral("Unconfirmed: 4,500 sat"), 20000);
     // Fees rose while it waits: the detail pane shows what it pays and the blocks left, and
     // Bump fee hangs a child on the payout that pays for both (shown in the detail pane).
     QVERIFY(spillway::chain::LocalChainDb(chain).setFeeEstimate(spillway::chain::FeeRate{4000}).ok());
