@@ -17,6 +17,10 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QScrollArea>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QWindow>
 #include <QVBoxLayout>
 
 namespace spillway::ui {
@@ -38,14 +42,27 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
     QSettings s;
-    auto *layout = new QVBoxLayout(this);
+    // Everything in a scroll area, the buttons below it: on a small screen the sections
+    // scroll instead of being squashed (seen on a 1,100-pixel screen).
+    auto *outer = new QVBoxLayout(this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("settingsScrollArea"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_body = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(m_body);
+    m_sections = layout;
+    scroll->setWidget(m_body);
+    outer->addWidget(scroll);
     auto *form = new QFormLayout;
     layout->addLayout(form);
     m_language = new QComboBox(this);
     m_language->setObjectName(QStringLiteral("languageComboBox"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
-    const QString lang = s.value(QStringLiteral("language"), QLocale::system().name()).toString();
+    // The language the window speaks now (an option may have chosen it), else the saved one.
+    const QString lang = QLocale().language() != QLocale::C ? QLocale().name()
+                                                             : s.value(QStringLiteral("language"), QLocale::system().name()).toString();
     m_language->setCurrentIndex(lang.startsWith(QLatin1String("zh")) ? 1 : 0);
     form->addRow(tr("Language:"), m_language);
     m_unit = new QComboBox(this);
@@ -110,7 +127,7 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
+    outer->addWidget(buttons);
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -202,8 +219,18 @@ void SettingsDialog::probe(const chain::ChainSettings &c)
 
 void SettingsDialog::addSection(QWidget *section)
 {
-    auto *box = static_cast<QVBoxLayout *>(layout());
-    box->insertWidget(box->count() - 1, section);
+    m_sections->addWidget(section);
+}
+
+void SettingsDialog::showEvent(QShowEvent *e)
+{
+    if (!m_sized) {
+        m_sized = true;
+        const QSize want = m_body->sizeHint() + QSize(40, 80);
+        const QRect screen = (windowHandle() && windowHandle()->screen() ? windowHandle()->screen() : QGuiApplication::primaryScreen())->availableGeometry();
+        resize(std::min(want.width(), screen.width() * 9 / 10), std::min(want.height(), screen.height() * 9 / 10));
+    }
+    QDialog::showEvent(e);
 }
 
 bool SettingsDialog::save() const

@@ -15,6 +15,8 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 
+class QVBoxLayout;
+
 namespace spillway::ui {
 
 class SettingsDialog : public QDialog {
@@ -27,6 +29,7 @@ public:
     bool save() const;
     /// Another section above the buttons (MainWindow adds the backup folder's).
     void addSection(QWidget *section);
+
     /// The chain as the fields describe it now.
     chain::ChainSettings chainSettings() const;
 
@@ -37,12 +40,19 @@ public Q_SLOTS:
 Q_SIGNALS:
     void connectionTested(bool ok, const QString &text);
 
+protected:
+    /// First shown: as tall as its sections, within the screen (it scrolls beyond).
+    void showEvent(QShowEvent *e) override;
+
 private:
     void networkChanged();
     /// Connects with `settings` and reports (connectionTested).
     void probe(const chain::ChainSettings &settings);
 
     QComboBox *m_language;
+    QVBoxLayout *m_sections = nullptr; ///< inside the scroll area
+    QWidget *m_body = nullptr;
+    bool m_sized = false;
     QComboBox *m_unit;
     QSpinBox *m_expiry;
     QComboBox *m_network;

@@ -301,6 +301,7 @@ void TestGuiFlow::walletPasswordAtStartAndForThePhrase()
     box.dialog()->findChild<QPushButton *>(QStringLiteral("passwordOkButton"))->click();
     QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, 20000);
     QCOMPARE(changed.first().first().toBool(), true);
+    QTRY_VERIFY(box.findChild<QPushButton *>(QStringLiteral("removePasswordButton"))->isVisible()); // the box hears it queued
     box.findChild<QPushButton *>(QStringLiteral("removePasswordButton"))->click();
     QTRY_VERIFY(box.dialog() && box.dialog()->mode() == PasswordDialog::Mode::Remove);
     box.dialog()->findChild<QLineEdit *>(QStringLiteral("passwordLineEdit"))->setText(QStringLiteral("new one"));
@@ -308,7 +309,7 @@ void TestGuiFlow::walletPasswordAtStartAndForThePhrase()
     QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 2, 20000);
     QCOMPARE(changed.last().first().toBool(), false);
     QVERIFY(!service->hasPassword());
-    QVERIFY(box.findChild<QPushButton *>(QStringLiteral("setPasswordButton"))->isVisible());
+    QTRY_VERIFY(box.findChild<QPushButton *>(QStringLiteral("setPasswordButton"))->isVisible()); // the box hears it queued
     window->setAutoAnswer([](const QString &q) -> QVariant { return q == QLatin1String("show phrase") ? QVariant(true) : QVariant(); });
     window->findChild<QAction *>(QStringLiteral("showPhraseAction"))->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(window->findChild<RecoveryPhraseDialog *>(QStringLiteral("recoveryPhraseDialog")), 20000);
