@@ -3101,6 +3101,10 @@
         <source>The closing fee can be at most half the capacity.</source>
         <translation>关闭手续费最多为容量的一半。</translation>
     </message>
+    <message>
+        <source>The payee would refuse these terms: %1</source>
+        <translation>收款方会拒绝这些条款：%1</translation>
+    </message>
 </context>
 <context>
     <name>spillway::ui::OffersInTable</name>

@@ -1,4 +1,5 @@
 #include "Notifier.h"
+#include "models/ChannelCountdown.h"
 
 #include <QMainWindow>
 #include <QStatusBar>
@@ -68,7 +69,7 @@ void Notifier::checkDeadlines()
         if (c.state != ChannelSummary::State::Open && c.state != ChannelSummary::State::Opening)
             continue;
         // Within one safety margin of the payee's settle-by height (expiry - margin).
-        const int left = c.expiryHeight - c.safetyMargin - m_height;
+        const int left = blocksUntilAutoSettle(c, m_height);
         if (left > c.safetyMargin || m_warned.contains(c.id))
             continue;
         m_warned.insert(c.id);

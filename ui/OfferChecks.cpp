@@ -3,6 +3,7 @@
 #include "NetworkNames.h"
 
 #include "bitcoin/Key.h"
+#include "bitcoin/Script.h"
 #include "bitcoin/Network.h"
 #include "chain/ChainTypes.h"
 #include "channel/OpeningTerms.h"
@@ -63,59 +64,73 @@ OfferCheck checkOffer(const QString &text, NetworkId net, qint64 estimateSatPerK
 
 int effectiveExpiryDelta(const channel::OfferMsg &o, int expiryDelta)
 {
-    if (expiryDelta > 0)
-        return expiryDelta;
-    // As the engine picks it (ChannelEngine::open): the default, with room for the payee's later look.
-    return static_cast<int>(std::clamp(network(o.network).defaultExpiryDelta,
-                                       std::min(o.minExpiryDelta + channel::kOpeningLeeway, o.maxExpiryDelta), o.maxExpiryDelta));
+    return expiryDelta > 0 ? expiryDelta : static_cast<int>(channel::defaultExpiryDelta(o));
 }
+
+namespace {
+/// The terms as the payer would propose them, judged relative to a tip at 0: the
+/// opening rules are about distances. Our side at its usual shape (a compressed key,
+/// a P2WPKH-sized script): only sizes and limits matter here.
+channel::ChannelParams proposedParams(const channel::OfferMsg &o, qint64 capacitySat, int expiryDelta, bool refundVariant, qint64 commitFeeSat)
+{
+    channel::ChannelParams p;
+    p.network = o.network;
+    p.variant = refundVariant ? channel::Variant::Refund : channel::Variant::Cltv;
+    p.capacity = Amount::fromSat(capacitySat);
+    p.payeePub = o.payeePub;
+    p.payeePayout = o.payeePayout;
+    static const Bytes ourShape = PrivateKey::generate().publicKey().bytes();
+    p.payerPub = ourShape == o.payeePub ? PrivateKey::generate().publicKey().bytes() : ourShape;
+    p.payerRefund = p2wpkh(hash160(p.payerPub));
+    p.expiry = static_cast<uint32_t>(effectiveExpiryDelta(o, expiryDelta));
+    p.commitFee = Amount::fromSat(commitFeeSat > 0 ? commitFeeSat : channel::minCommitFee(o, p));
+    p.refundFee = Amount::fromSat(channel::minRefundFee(p));
+    return p;
+}
+} // namespace
 
 qint64 leastCommitFee(const channel::OfferMsg &offer, qint64 capacitySat, bool refundVariant)
 {
-    // The commitment's size depends only on the scripts' kinds: the payee's payout from
-    // the offer, our side at its usual shape (a compressed key, a P2WPKH refund).
-    channel::ChannelParams p;
-    p.network = offer.network;
-    p.variant = refundVariant ? channel::Variant::Refund : channel::Variant::Cltv;
-    p.capacity = Amount::fromSat(capacitySat);
-    p.payeePub = offer.payeePub;
-    p.payerPub = offer.payeePub;
-    p.payeePayout = offer.payeePayout;
-    p.payerRefund = offer.payeePayout;
-    return channel::minCommitFee(offer, p);
+    return channel::minCommitFee(offer, proposedParams(offer, capacitySat, 0, refundVariant, 0));
 }
 
 QString checkTerms(const channel::OfferMsg &o, const TermsInput &t)
 {
-    const bool offered = t.refundVariant ? (o.variants & 0b01) != 0 : (o.variants & 0b10) != 0;
-    if (!offered)
-        return tr("The payee does not offer this kind of channel. Choose the other kind.");
-    if (t.capacitySat < o.minCapacity || t.capacitySat > o.maxCapacity)
-        return tr("The payee accepts a capacity from %1 to %2.").arg(amount(o.minCapacity), amount(o.maxCapacity));
     if (t.spendableSat >= 0 && t.capacitySat > t.spendableSat)
         return tr("The wallet has %1 spendable, less than the capacity and its funding fee.").arg(amount(t.spendableSat));
-    // As checkOpeningTerms judges them: the lower limit a few blocks on (the payee's later look).
+    // The engine's own rules (protocol.md "Opening terms"), judged as the payee will judge
+    // them a few blocks on; each refusal said with the limit that applies.
+    const channel::ChannelParams p = proposedParams(o, t.capacitySat, t.expiryDelta, t.refundVariant, t.commitFeeSat);
+    const Status st = channel::checkOpeningTerms(o, p, channel::OpeningContext{0, network(o.network).defaultSafetyMargin, channel::kOpeningLeeway});
+    if (st.ok())
+        return {};
     const int leeway = static_cast<int>(channel::kOpeningLeeway);
-    const int delta = effectiveExpiryDelta(o, t.expiryDelta);
-    const int lowest = static_cast<int>(o.minExpiryDelta) + leeway;
-    if (delta < lowest || delta > static_cast<int>(o.maxExpiryDelta))
-        return tr("The payee accepts a refund after %1 to %2 blocks.").arg(std::min<int>(lowest, static_cast<int>(o.maxExpiryDelta))).arg(o.maxExpiryDelta);
-    // Usable for a while: confirmations, then payments until the payee's safety margin.
-    const int margin = static_cast<int>(network(o.network).defaultSafetyMargin);
-    const int least = leeway + static_cast<int>(std::max<uint32_t>(o.minConfirmations, 1)) + 2 * margin;
-    if (delta < least)
+    switch (st.error().code) {
+    case ErrorCode::VariantNotOffered:
+        return tr("The payee does not offer this kind of channel. Choose the other kind.");
+    case ErrorCode::CapacityOutOfRange:
+        return tr("The payee accepts a capacity from %1 to %2.").arg(amount(o.minCapacity), amount(o.maxCapacity));
+    case ErrorCode::ExpiryOutOfRange:
+        return tr("The payee accepts a refund after %1 to %2 blocks.")
+            .arg(std::min<int64_t>(o.minExpiryDelta + leeway, o.maxExpiryDelta))
+            .arg(o.maxExpiryDelta);
+    case ErrorCode::ChannelWindowTooShort: {
+        const int margin = static_cast<int>(network(o.network).defaultSafetyMargin);
         return tr("With %1 confirmations first and the payee settling %2 blocks before the refund, the refund must be at least %3 blocks away.")
             .arg(o.minConfirmations)
             .arg(margin)
-            .arg(least);
-    if (t.commitFeeSat > 0) {
-        const qint64 floor = leastCommitFee(o, t.capacitySat, t.refundVariant);
-        if (t.commitFeeSat < floor)
-            return tr("The closing fee must be at least %1 (the payee's minimum feerate).").arg(amount(floor));
+            .arg(leeway + static_cast<int>(std::max<uint32_t>(o.minConfirmations, 1)) + 2 * margin);
+    }
+    case ErrorCode::CommitFeeTooLow:
+        return tr("The closing fee must be at least %1 (the payee's minimum feerate).").arg(amount(channel::minCommitFee(o, p)));
+    case ErrorCode::ChannelParamsInvalid:
         if (t.commitFeeSat > t.capacitySat / 2)
             return tr("The closing fee can be at most half the capacity.");
+        [[fallthrough]];
+    default:
+        return tr("The payee would refuse these terms: %1")
+            .arg(QCoreApplication::translate("ErrorCode", errorCodeSentence(st.error().code).data()));
     }
-    return {};
 }
 
 } // namespace spillway::ui

@@ -211,9 +211,7 @@ Result<std::vector<Message>> ChannelEngine::open(const OfferMsg &offer, const Op
     SPW_TRY(checkOfferForPayer(offer, m_chain.network().id, rate->satPerKvB));
     const int64_t estimate = std::clamp<int64_t>(rate->satPerKvB, kMinPresignedFeeRate, chain::kMaxFeeRate.satPerKvB);
     const Network &net = m_chain.network();
-    uint32_t expiryDelta = t.expiryDelta.value_or(net.defaultExpiryDelta);
-    if (!t.expiryDelta) // the network's default, within what the offer takes, with room for the payee's later look
-        expiryDelta = std::clamp(expiryDelta, std::min(offer.minExpiryDelta + kOpeningLeeway, offer.maxExpiryDelta), offer.maxExpiryDelta);
+    const uint32_t expiryDelta = t.expiryDelta.value_or(defaultExpiryDelta(offer)); // the offer is for `net` (checked above)
     auto fresh = freshKeyAndScript();
     if (!fresh)
         return fresh.error();

@@ -1,4 +1,5 @@
 #include "Messages.h"
+#include "common/TextLines.h"
 
 #include "bitcoin/Bech32.h"
 #include "bitcoin/Serialize.h"
@@ -352,21 +353,11 @@ Result<Message> messageFromText(std::string_view text)
 Result<std::vector<Message>> messagesFromText(std::string_view text)
 {
     std::vector<Message> out;
-    size_t start = 0;
-    while (start <= text.size()) {
-        const size_t end = std::min(text.find('\n', start), text.size());
-        std::string_view line = text.substr(start, end - start);
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
-            line.remove_suffix(1);
-        while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
-            line.remove_prefix(1);
-        if (!line.empty()) {
-            auto m = messageFromText(line);
-            if (!m)
-                return m.error();
-            out.push_back(std::move(*m));
-        }
-        start = end + 1;
+    for (std::string_view line : nonBlankLines(text)) {
+        auto m = messageFromText(line);
+        if (!m)
+            return m.error();
+        out.push_back(std::move(*m));
     }
     if (out.empty())
         return bad("no message");

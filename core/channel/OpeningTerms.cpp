@@ -60,6 +60,12 @@ int64_t minCommitFee(const OfferMsg &offer, const ChannelParams &p)
     return feeAt(rate, commitmentVsize(p));
 }
 
+uint32_t defaultExpiryDelta(const OfferMsg &offer)
+{
+    return std::clamp(network(offer.network).defaultExpiryDelta, std::min(offer.minExpiryDelta + kOpeningLeeway, offer.maxExpiryDelta),
+                      offer.maxExpiryDelta);
+}
+
 int64_t minRefundFee(const ChannelParams &p)
 {
     return feeAt(kMinPresignedFeeRate, refundVsize(p));

@@ -47,6 +47,10 @@ Status checkOpeningTerms(const OfferMsg &offer, const ChannelParams &p, const Op
 /// estimate (a payee cannot make the payer overpay): OFFER_FEE_TOO_HIGH.
 Status checkOfferForPayer(const OfferMsg &offer, bitcoin::NetworkId network, int64_t estimateSatPerKvB);
 
+/// The refund distance a payer proposes when it names none: the network's default,
+/// within the offer's limits, with room for the payee's later look (kOpeningLeeway).
+uint32_t defaultExpiryDelta(const OfferMsg &offer);
+
 /// The least commitment fee the offer accepts for `p` (its feerate, at least
 /// 1 sat/vB, on commitmentVsize).
 int64_t minCommitFee(const OfferMsg &offer, const ChannelParams &p);

@@ -1,4 +1,5 @@
 #include "UrText.h"
+#include "common/TextLines.h"
 #include "MessageBundle.h"
 
 #include <QByteArray>
@@ -32,20 +33,12 @@ Result<std::string> importTextOfUr(const Ur &ur)
 Result<std::string> importTextOfUrLines(std::string_view text)
 {
     UrDecoder d;
-    size_t start = 0;
-    while (start < text.size() && !d.isComplete()) {
-        const size_t end = std::min(text.find('\n', start), text.size());
-        std::string_view line = text.substr(start, end - start);
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
-            line.remove_suffix(1);
-        while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
-            line.remove_prefix(1);
-        if (!line.empty()) {
-            auto r = d.receivePart(line);
-            if (!r)
-                return r.error();
-        }
-        start = end + 1;
+    for (std::string_view line : nonBlankLines(text)) {
+        if (d.isComplete())
+            break;
+        auto r = d.receivePart(line);
+        if (!r)
+            return r.error();
     }
     if (!d.isComplete())
         return makeError(ErrorCode::Truncated, "UR: the parts do not make the whole yet");
